@@ -1,0 +1,68 @@
+// Domain vocabulary shared by the server and the three browser apps. Wire types are derived
+// from the TypeBox schemas in schemas.ts; this file holds the constants and those types.
+import type { Static } from 'typebox';
+import type {
+  PublicTicketSchema,
+  QueueEventSchema,
+  QueueSnapshotSchema,
+  ServiceInfoSchema,
+  StaffQueueEventSchema,
+  StaffSnapshotSchema,
+  StaffTicketSchema,
+  WindowViewSchema,
+} from './schemas.ts';
+
+export const STAFF_ROLES = ['admin', 'desk', 'reception', 'leader'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const DEVICE_KINDS = ['kiosk', 'display', 'window-screen'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'expired'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const WINDOW_STATES = ['open', 'paused', 'closed'] as const;
+export type WindowState = (typeof WINDOW_STATES)[number];
+
+export const PRINT_STATES = ['none', 'pending', 'printed', 'failed'] as const;
+export type PrintState = (typeof PRINT_STATES)[number];
+
+export type Priority = 'normal' | 'green';
+
+export const QUEUE_EVENT_TYPES = [
+  'ticket.issued',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.serving',
+  'ticket.completed',
+  'ticket.no_show',
+  'ticket.reinstated',
+  'ticket.transferred',
+  'ticket.cancelled',
+  'window.updated',
+  'day.rolled',
+] as const;
+export type QueueEventType = (typeof QUEUE_EVENT_TYPES)[number];
+
+/**
+ * A ticket as public screens may show it: no petitioner data, no green-channel reason
+ * (the reason is health information), only the number and where to go.
+ */
+export type PublicTicket = Static<typeof PublicTicketSchema>;
+/** A ticket as staff see it. */
+export type StaffTicket = Static<typeof StaffTicketSchema>;
+export type ServiceInfo = Static<typeof ServiceInfoSchema>;
+/** The staff member on duty is public by design: the window screen shows name and staff number (挂牌上岗). */
+export type WindowView = Static<typeof WindowViewSchema>;
+export type OnDuty = NonNullable<WindowView['onDuty']>;
+export type QueueSnapshot = Static<typeof QueueSnapshotSchema>;
+export type StaffSnapshot = Static<typeof StaffSnapshotSchema>;
+export type QueueEvent = Static<typeof QueueEventSchema>;
+export type StaffQueueEvent = Static<typeof StaffQueueEventSchema>;
+
+export interface GreenReason {
+  code: string;
+  label: string;
+  /** The desk must add a note (e.g. 其他). */
+  needsNote: boolean;
+}

@@ -1,0 +1,36 @@
+// Socket.IO protocol: event names, payloads and the handshake, typed once for server and clients.
+import type { QueueEvent, QueueSnapshot, StaffQueueEvent, StaffSnapshot } from './domain.ts';
+
+export type { StaffSnapshot };
+
+/** What a client puts in `io(url, { auth })`. Staff sockets authenticate by their session cookie. */
+export interface HandshakeAuth {
+  /** Device token (kiosk, display, window screen) from enrolment. */
+  token?: string;
+  /** A window screen names its window; boards and kiosks leave it out. */
+  windowNo?: number;
+}
+
+/** One acknowledgement envelope for every client → server request. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; message: string };
+
+export interface ServerToClientEvents {
+  /** Sent on connect and in answer to `snapshot:get`. */
+  snapshot: (snapshot: QueueSnapshot | StaffSnapshot) => void;
+  /** Public queue change (rooms `board`, `window:<n>`, `kiosk`). */
+  queue: (event: QueueEvent) => void;
+  /** Full queue change for staff (room `staff`). */
+  'queue:staff': (event: StaffQueueEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  'snapshot:get': (ack: (reply: Ack<QueueSnapshot | StaffSnapshot>) => void) => void;
+}
+
+export const ROOMS = {
+  board: 'board',
+  staff: 'staff',
+  desk: 'desk',
+  kiosk: 'kiosk',
+  window: (no: number) => `window:${no}`,
+} as const;

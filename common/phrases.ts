@@ -1,0 +1,12 @@
+// Polite phrases (文明用语) used on screens, tickets and voice. Keep every public text here so it is
+// reviewed in one place against the forbidden list in the service standards.
+export const PHRASES = {
+  welcome: '您好,欢迎来访。',
+  pleaseWait: '今天来访的人很多,请耐心轮候。',
+  sorryForWait: '对不起,让您久等了。',
+  thanks: '谢谢您的合作。',
+  goodbye: '您慢走,再见!',
+  pauseNotice: '暂停服务',
+  closedNotice: '暂未开放',
+  connectionLost: '正在重新连接,请稍候,您的信息不会丢失。',
+} as const;

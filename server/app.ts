@@ -1,0 +1,138 @@
+// buildApp(config) → a ready Fastify instance with the store, queue engine, auth, HTTP API,
+// realtime and the built browser apps. main.ts only boots it; tests build it on a temp store.
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nextDayStart } from '../common/time.ts';
+import { createDeviceAuth } from './auth/device-auth.ts';
+import { createStaffAuth } from './auth/staff-auth.ts';
+import type { HallConfig } from './config/schema.ts';
+import type { HallContext } from './context.ts';
+import { HallError } from './errors.ts';
+import { createPrincipalResolver, registerAuthHooks } from './http/auth-hooks.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { createQueueEngine } from './queue/engine.ts';
+import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
+import auditRoutes from './routes/audit.ts';
+import authRoutes from './routes/auth.ts';
+import deviceRoutes from './routes/devices.ts';
+import hallRoutes from './routes/hall.ts';
+import staffRoutes from './routes/staff.ts';
+import ticketRoutes from './routes/tickets.ts';
+import windowRoutes from './routes/windows.ts';
+import { syncHallLayout } from './store/seed.ts';
+import { openSqliteStore } from './store/sqlite/index.ts';
+import type { Store } from './store/repositories.ts';
+
+export const DEFAULT_UI_DIR = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
+
+export interface BuildOptions {
+  /** Defaults to `<dataDir>/hall.db`. */
+  store?: Store;
+  now?: () => number;
+  logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
+  /** Built browser apps; not served when the folder does not exist. */
+  uiDir?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hall: HallContext;
+    io: HallSocketServer;
+  }
+}
+
+export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
+  const now = options.now ?? Date.now;
+  const store = options.store ?? openSqliteStore(join(config.dataDir, 'hall.db'));
+  syncHallLayout(store, config, now());
+  const engine = createQueueEngine({ store, config, now });
+  const staffAuth = createStaffAuth({ store, config, now });
+  const deviceAuth = createDeviceAuth({ store, config, now });
+  const hall: HallContext = {
+    config,
+    store,
+    engine,
+    staffAuth,
+    deviceAuth,
+    resolvePrincipal: createPrincipalResolver(staffAuth, deviceAuth),
+  };
+
+  const logger = options.logger ?? false;
+  const app = Fastify({
+    ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
+    bodyLimit: 64 * 1024,
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('hall', hall);
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    // The hall LAN is plain HTTP: never ask browsers to upgrade or pin HTTPS.
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    hsts: config.auth.secureCookies,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new HallError(429, 'rate_limited'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
+      tags: ['hall', 'queue', 'tickets', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
+    },
+  });
+  registerAuthHooks(app, hall.resolvePrincipal);
+
+  for (const routes of [hallRoutes, ticketRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+    await app.register(routes, { hall });
+  }
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const uiDir = options.uiDir ?? DEFAULT_UI_DIR;
+  if (existsSync(uiDir)) {
+    await app.register(fastifyStatic, { root: uiDir, prefix: '/', redirect: true, index: ['index.html'] });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/console/'));
+  } else {
+    app.log.warn({ uiDir }, 'browser apps not built: run `npm run build` (npm start does it)');
+  }
+
+  app.decorate('io', attachRealtime(app, hall));
+  scheduleRollover(app, hall, now);
+  engine.rollover();
+
+  app.addHook('onClose', async () => {
+    if (!options.store) store.close();
+  });
+  return app;
+}
+
+/** Expires yesterday's unfinished tickets right after midnight in the hall's zone. */
+function scheduleRollover(app: FastifyInstance, hall: HallContext, now: () => number) {
+  const log = app.log;
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const delay = Math.max(1_000, nextDayStart(now(), hall.config.timeZone) - now() + 1_000);
+    timer = setTimeout(() => {
+      try {
+        hall.engine.rollover();
+      } catch (err) {
+        log.error({ err }, 'day rollover failed; every operation retries it');
+      }
+      arm();
+    }, delay);
+    timer.unref();
+  };
+  arm();
+  app.addHook('onClose', async () => clearTimeout(timer));
+}
+
+export type HallApp = Awaited<ReturnType<typeof buildApp>>;

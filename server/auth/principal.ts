@@ -1,0 +1,51 @@
+import type { DeviceKind, StaffRole } from '../../common/domain.ts';
+import type { Actor, DeviceRecord, StaffRecord } from '../store/records.ts';
+
+/** Who is making a request or holds a socket. */
+export type Principal =
+  | { kind: 'staff'; staff: StaffRecord; sessionHash: string }
+  | { kind: 'device'; device: DeviceRecord }
+  | { kind: 'anonymous' };
+
+export interface Permission {
+  roles?: readonly StaffRole[];
+  devices?: readonly DeviceKind[];
+}
+
+export function isAllowed(principal: Principal, permission: Permission): boolean {
+  switch (principal.kind) {
+    case 'staff':
+      return principal.staff.roles.some((role) => permission.roles?.includes(role));
+    case 'device':
+      return permission.devices?.includes(principal.device.kind) ?? false;
+    default:
+      return false;
+  }
+}
+
+export function actorOf(principal: Principal): Actor {
+  switch (principal.kind) {
+    case 'staff':
+      return { kind: 'staff', id: principal.staff.id, name: principal.staff.displayName };
+    case 'device':
+      return { kind: 'device', id: principal.device.id, name: principal.device.name };
+    default:
+      return { kind: 'system', id: 'anonymous', name: '匿名' };
+  }
+}
+
+export const hasRole = (principal: Principal, role: StaffRole) =>
+  principal.kind === 'staff' && principal.staff.roles.includes(role);
+
+/** Who may do what. Checked on the server for every route and socket. */
+export const PERMISSIONS = {
+  issueNormal: { roles: ['admin', 'desk', 'reception'], devices: ['kiosk'] },
+  issueGreen: { roles: ['admin', 'desk'] },
+  operateWindow: { roles: ['admin', 'reception'] },
+  manageTickets: { roles: ['admin', 'desk', 'reception'] },
+  viewStaffQueue: { roles: ['admin', 'desk', 'reception', 'leader'] },
+  manageDevices: { roles: ['admin'] },
+  manageStaff: { roles: ['admin'] },
+  viewDevices: { roles: ['admin', 'desk'] },
+  viewAudit: { roles: ['admin'] },
+} as const satisfies Record<string, Permission>;

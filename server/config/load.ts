@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Value } from 'typebox/value';
+import { HallConfigSchema, type HallConfig } from './schema.ts';
+
+/** A configuration problem, reported at start with the key that is wrong. */
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration at "${key}": ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Environment variables that override file values: name → key path and parser. */
+const ENV_OVERRIDES: Record<string, { path: string[]; parse: (v: string, name: string) => unknown }> = {
+  HOST: { path: ['server', 'host'], parse: (v) => v },
+  PORT: { path: ['server', 'port'], parse: parseInteger },
+  LOG_LEVEL: { path: ['server', 'logLevel'], parse: (v) => v },
+  HALL_DATA_DIR: { path: ['dataDir'], parse: (v) => v },
+  HALL_NAME: { path: ['hall', 'name'], parse: (v) => v },
+  HALL_TIME_ZONE: { path: ['timeZone'], parse: (v) => v },
+  HALL_DEMO: { path: ['demo'], parse: parseBoolean },
+};
+
+function parseInteger(v: string, name: string): number {
+  if (!/^\d+$/.test(v)) throw new ConfigError(name, `expected an integer, got "${v}"`);
+  return Number(v);
+}
+
+function parseBoolean(v: string, name: string): boolean {
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  throw new ConfigError(name, `expected true or false, got "${v}"`);
+}
+
+function readFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError('HALL_CONFIG', `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError('HALL_CONFIG', `${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError('HALL_CONFIG', `${path} must hold a JSON object`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
+}
+
+/** JSON pointer `/windows/2/services/0` → `windows[2].services[0]`. */
+function keyOf(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('') || '(root)';
+}
+
+function checkConsistency(config: HallConfig): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: config.timeZone });
+  } catch {
+    throw new ConfigError('timeZone', `unknown time zone "${config.timeZone}"`);
+  }
+  const codes = new Set<string>();
+  const prefixes = new Map<string, string>([[config.green.prefix, 'green.prefix']]);
+  config.services.forEach((service, i) => {
+    if (codes.has(service.code)) throw new ConfigError(`services[${i}].code`, `duplicate code "${service.code}"`);
+    codes.add(service.code);
+    const clash = prefixes.get(service.prefix);
+    if (clash) throw new ConfigError(`services[${i}].prefix`, `prefix "${service.prefix}" is already used by ${clash}`);
+    prefixes.set(service.prefix, `services[${i}]`);
+  });
+  const windowNos = new Set<number>();
+  config.windows.forEach((window, i) => {
+    if (windowNos.has(window.no)) throw new ConfigError(`windows[${i}].no`, `duplicate window number ${window.no}`);
+    windowNos.add(window.no);
+    window.services.forEach((code, j) => {
+      if (!codes.has(code)) throw new ConfigError(`windows[${i}].services[${j}]`, `unknown service "${code}"`);
+    });
+    if (new Set(window.services).size !== window.services.length) {
+      throw new ConfigError(`windows[${i}].services`, 'lists a service twice');
+    }
+  });
+  const reasons = new Set<string>();
+  config.green.reasons.forEach((reason, i) => {
+    if (reasons.has(reason.code)) throw new ConfigError(`green.reasons[${i}].code`, `duplicate code "${reason.code}"`);
+    reasons.add(reason.code);
+  });
+}
+
+/**
+ * Defaults ← the file named by HALL_CONFIG (if any) ← environment overrides, validated.
+ * Throws ConfigError naming the first bad key.
+ */
+export function loadConfig(env: Env = process.env, overrides: Record<string, unknown> = {}): HallConfig {
+  const raw: Record<string, unknown> = env.HALL_CONFIG ? readFile(resolve(env.HALL_CONFIG)) : {};
+  for (const [name, { path, parse }] of Object.entries(ENV_OVERRIDES)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') setPath(raw, path, parse(value, name));
+  }
+  Object.assign(raw, overrides);
+  const config = Value.Default(HallConfigSchema, structuredClone(raw)) as HallConfig;
+  const first = Value.Errors(HallConfigSchema, config).find((e) => e.keyword !== 'boolean');
+  if (first) {
+    const extra = (first.params as { additionalProperties?: string[] }).additionalProperties;
+    if (extra?.length) throw new ConfigError(keyOf(`${first.instancePath}/${extra[0]}`), 'unknown key');
+    throw new ConfigError(keyOf(first.instancePath), first.message);
+  }
+  checkConsistency(config);
+  return config;
+}

@@ -1,0 +1,125 @@
+// The hall's configuration: one JSON file (HALL_CONFIG) over these defaults, then environment
+// overrides. Every key is documented in docs/configuration.md; keep the two in step.
+import { Type, type Static } from 'typebox';
+
+const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' });
+
+export const ServiceConfig = Type.Object(
+  {
+    code: Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' }),
+    name: Type.String({ minLength: 1, maxLength: 20 }),
+    prefix: Type.String({ pattern: '^[A-Z]{1,2}$' }),
+    enabled: Type.Boolean({ default: true }),
+    weekdays: Type.Optional(Type.Array(Weekday, { uniqueItems: true, description: 'Days offered; absent = every day' })),
+  },
+  { additionalProperties: false },
+);
+
+export const WindowConfig = Type.Object(
+  {
+    no: Type.Integer({ minimum: 1, maximum: 999 }),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    services: Type.Array(Type.String(), { minItems: 1, description: 'Service codes in tie-break order' }),
+  },
+  { additionalProperties: false },
+);
+
+export const GreenReasonConfig = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z_]{1,20}$' }),
+    label: Type.String({ minLength: 1, maxLength: 10 }),
+    needsNote: Type.Boolean({ default: false }),
+  },
+  { additionalProperties: false },
+);
+
+export const HallConfigSchema = Type.Object(
+  {
+    hall: Type.Object(
+      { name: Type.String({ minLength: 1, maxLength: 40, default: '人民来访接待大厅' }) },
+      { additionalProperties: false, default: {} },
+    ),
+    server: Type.Object(
+      {
+        host: Type.String({ minLength: 1, default: '0.0.0.0' }),
+        port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+        logLevel: Type.Union(
+          ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+          { default: 'info' },
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    dataDir: Type.String({ minLength: 1, default: './data' }),
+    timeZone: Type.String({ minLength: 1, default: 'Asia/Shanghai' }),
+    /** Demo set-up: prints ready-to-open URLs that pair a demo kiosk and window screen at once. */
+    demo: Type.Boolean({ default: true }),
+    services: Type.Array(ServiceConfig, {
+      minItems: 1,
+      default: [
+        { code: 'A', name: '初访登记', prefix: 'A' },
+        { code: 'B', name: '重复访·查询', prefix: 'B' },
+        { code: 'C', name: '领导接访', prefix: 'C', weekdays: [3] },
+        { code: 'D', name: '集体访', prefix: 'D' },
+        { code: 'E', name: '咨询·其他', prefix: 'E' },
+      ],
+    }),
+    green: Type.Object(
+      {
+        prefix: Type.String({ pattern: '^[A-Z]{1,2}$', default: 'L' }),
+        reasons: Type.Array(GreenReasonConfig, {
+          minItems: 1,
+          default: [
+            { code: 'elderly', label: '老' },
+            { code: 'frail', label: '弱' },
+            { code: 'ill', label: '病' },
+            { code: 'disabled', label: '残' },
+            { code: 'pregnant', label: '孕' },
+            { code: 'emergency', label: '急救' },
+            { code: 'other', label: '其他', needsNote: true },
+          ],
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    windows: Type.Array(WindowConfig, {
+      minItems: 1,
+      default: [
+        { no: 1, services: ['A', 'B'] },
+        { no: 2, services: ['A', 'B'] },
+        { no: 3, services: ['A', 'E'] },
+        { no: 4, services: ['B', 'E'] },
+        { no: 5, services: ['D', 'A'] },
+        { no: 6, services: ['C'] },
+      ],
+    }),
+    queue: Type.Object(
+      {
+        noShowMinCalls: Type.Integer({ minimum: 1, maximum: 10, default: 2 }),
+        reinstateAfter: Type.Integer({ minimum: 0, maximum: 50, default: 3 }),
+        greenInterleaveAfter: Type.Integer({ minimum: 0, maximum: 50, default: 0, description: '0 = off' }),
+        defaultServiceMinutes: Type.Number({ exclusiveMinimum: 0, maximum: 240, default: 15 }),
+        serviceTimeSamples: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    auth: Type.Object(
+      {
+        sessionHours: Type.Number({ exclusiveMinimum: 0, maximum: 72, default: 12 }),
+        maxFailedLogins: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+        lockoutMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+        loginRatePerMinute: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
+        kioskIssuePerMinute: Type.Integer({ minimum: 1, maximum: 10000, default: 30 }),
+        secureCookies: Type.Boolean({ default: false }),
+        displayRequiresToken: Type.Boolean({ default: false }),
+        pairingCodeMinutes: Type.Integer({ minimum: 1, maximum: 10080, default: 1440 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export type HallConfig = Static<typeof HallConfigSchema>;
+export type ServiceConfig = Static<typeof ServiceConfig>;
+export type WindowConfig = Static<typeof WindowConfig>;

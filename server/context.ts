@@ -1,0 +1,20 @@
+import type { DeviceAuth } from './auth/device-auth.ts';
+import type { StaffAuth } from './auth/staff-auth.ts';
+import type { HallConfig } from './config/schema.ts';
+import type { PrincipalResolver } from './http/auth-hooks.ts';
+import type { QueueEngine } from './queue/engine.ts';
+import type { Store } from './store/repositories.ts';
+
+/** The services every route and the realtime layer work with, built once by buildApp. */
+export interface HallContext {
+  config: HallConfig;
+  store: Store;
+  engine: QueueEngine;
+  staffAuth: StaffAuth;
+  deviceAuth: DeviceAuth;
+  resolvePrincipal: PrincipalResolver;
+}
+
+export interface RouteOptions {
+  hall: HallContext;
+}

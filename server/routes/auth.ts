@@ -1,0 +1,77 @@
+import '@fastify/cookie';
+import '@fastify/rate-limit';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorSchema, StaffProfileSchema } from '../../common/schemas.ts';
+import type { RouteOptions } from '../context.ts';
+import { HallError } from '../errors.ts';
+import { SESSION_COOKIE } from '../http/auth-hooks.ts';
+import type { StaffRecord, WindowRecord } from '../store/records.ts';
+
+export function staffProfile(staff: StaffRecord, window: WindowRecord | undefined) {
+  const { id, username, displayName, staffNo, roles } = staff;
+  return { id, username, displayName, staffNo, roles, windowNo: window?.no ?? null };
+}
+
+const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
+  const { staffAuth, store, config } = hall;
+  const profile = (staff: StaffRecord) => staffProfile(staff, store.windows.byStaff(staff.id));
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max: config.auth.loginRatePerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Staff sign-in; sets an httpOnly SameSite=Strict session cookie',
+        body: Type.Object(
+          {
+            username: Type.String({ minLength: 1, maxLength: 64 }),
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ staff: StaffProfileSchema }),
+          400: ErrorSchema,
+          401: ErrorSchema,
+          403: ErrorSchema,
+          423: ErrorSchema,
+          429: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { staff, token, expiresAt } = await staffAuth.login(request.body.username.trim(), request.body.password);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.auth.secureCookies,
+        expires: new Date(expiresAt),
+      });
+      return { staff: profile(staff) };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      if (request.principal.kind === 'staff') staffAuth.logout(request.principal.sessionHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], response: { 200: Type.Object({ staff: StaffProfileSchema }), 401: ErrorSchema } } },
+    async (request) => {
+      if (request.principal.kind !== 'staff') throw new HallError(401, 'unauthenticated');
+      return { staff: profile(request.principal.staff) };
+    },
+  );
+};
+
+export default authRoutes;

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { QueueSnapshotSchema, ServiceInfoSchema, StaffSnapshotSchema, WindowViewSchema } from '../../common/schemas.ts';
+import { isAllowed, PERMISSIONS } from '../auth/principal.ts';
+import type { RouteOptions } from '../context.ts';
+import { toPublicSnapshot } from '../queue/views.ts';
+
+/** Public read-only facts about the hall and its queues. */
+const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
+  const { engine, config } = hall;
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['hall'], response: { 200: Type.Object({ status: Type.Literal('ok'), seq: Type.Integer() }) } } },
+    async () => ({ status: 'ok' as const, seq: hall.store.meta.seq() }),
+  );
+
+  app.get(
+    '/api/hall',
+    {
+      schema: {
+        tags: ['hall'],
+        summary: 'Hall name, services offered, windows and green-channel reasons',
+        response: {
+          200: Type.Object({
+            name: Type.String(),
+            serviceDay: Type.String(),
+            services: Type.Array(ServiceInfoSchema),
+            windows: Type.Array(WindowViewSchema),
+            greenReasons: Type.Array(
+              Type.Object({ code: Type.String(), label: Type.String(), needsNote: Type.Boolean() }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => {
+      const snapshot = engine.snapshot();
+      return {
+        name: config.hall.name,
+        serviceDay: snapshot.serviceDay,
+        services: snapshot.services,
+        windows: snapshot.windows,
+        greenReasons: config.green.reasons,
+      };
+    },
+  );
+
+  app.get(
+    '/api/queue/snapshot',
+    {
+      schema: {
+        tags: ['queue'],
+        summary: 'Queue state with its seq; staff get the staff view, everyone else the public one',
+        response: { 200: Type.Union([StaffSnapshotSchema, QueueSnapshotSchema]) },
+      },
+    },
+    async (request) => {
+      const snapshot = engine.snapshot();
+      return isAllowed(request.principal, PERMISSIONS.viewStaffQueue) ? snapshot : toPublicSnapshot(snapshot);
+    },
+  );
+};
+
+export default hallRoutes;

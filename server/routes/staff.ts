@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorSchema, StaffProfileSchema, StaffRoleSchema } from '../../common/schemas.ts';
+import { actorOf, PERMISSIONS } from '../auth/principal.ts';
+import type { RouteOptions } from '../context.ts';
+import { HallError } from '../errors.ts';
+import { guard } from '../http/auth-hooks.ts';
+import { staffProfile } from './auth.ts';
+
+const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
+  const { store, staffAuth } = hall;
+
+  app.get(
+    '/api/staff',
+    {
+      preHandler: guard(PERMISSIONS.manageStaff),
+      schema: { tags: ['staff'], response: { 200: Type.Object({ staff: Type.Array(StaffProfileSchema) }), 401: ErrorSchema, 403: ErrorSchema } },
+    },
+    async () => ({ staff: store.staff.list().map((s) => staffProfile(s, store.windows.byStaff(s.id))) }),
+  );
+
+  app.post(
+    '/api/staff',
+    {
+      preHandler: guard(PERMISSIONS.manageStaff),
+      schema: {
+        tags: ['staff'],
+        summary: 'Create a staff account (admin)',
+        body: Type.Object(
+          {
+            username: Type.String({ pattern: '^[A-Za-z0-9_.-]{2,32}$' }),
+            displayName: Type.String({ minLength: 1, maxLength: 20 }),
+            staffNo: Type.String({ pattern: '^[A-Za-z0-9-]{1,16}$' }),
+            roles: Type.Array(StaffRoleSchema, { minItems: 1, uniqueItems: true }),
+            password: Type.String({ minLength: 10, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ staff: StaffProfileSchema }), 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      if (store.staff.getByUsername(request.body.username)) {
+        throw new HallError(409, 'bad_request', '该用户名已被使用,请换一个。');
+      }
+      const staff = await staffAuth.createStaff(request.body);
+      store.audit.append({
+        at: Date.now(),
+        actor: actorOf(request.principal),
+        action: 'staff.created',
+        target: staff.id,
+        details: { username: staff.username, roles: staff.roles },
+      });
+      return reply.code(201).send({ staff: staffProfile(staff, undefined) });
+    },
+  );
+};
+
+export default staffRoutes;

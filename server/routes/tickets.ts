@@ -1,0 +1,146 @@
+import '@fastify/rate-limit';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { TICKET_STATUSES } from '../../common/domain.ts';
+import { ErrorSchema, PublicTicketSchema, StaffTicketSchema, WaitEstimateSchema } from '../../common/schemas.ts';
+import { actorOf, isAllowed, PERMISSIONS } from '../auth/principal.ts';
+import type { RouteOptions } from '../context.ts';
+import { forbidden } from '../errors.ts';
+import { guard } from '../http/auth-hooks.ts';
+import { toPublicTicket } from '../queue/views.ts';
+
+const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const TicketId = Type.Object({ id: Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{26}$', description: 'Ticket ULID' }) });
+export const TransferBody = Type.Object(
+  {
+    serviceCode: Type.Optional(Type.String({ minLength: 1, maxLength: 16 })),
+    windowNo: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
+  },
+  { additionalProperties: false },
+);
+const TicketReply = Type.Object({ ticket: StaffTicketSchema });
+
+const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
+  const { engine, config } = hall;
+
+  app.post(
+    '/api/tickets',
+    {
+      preHandler: guard(PERMISSIONS.issueNormal),
+      config: {
+        // A kiosk is one person at a time: a burst means a stuck screen or abuse.
+        rateLimit: {
+          max: config.auth.kioskIssuePerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) =>
+            request.principal.kind === 'device' ? `device:${request.principal.device.id}` : `ip:${request.ip}`,
+          allowList: (request: FastifyRequest) => request.principal.kind !== 'device',
+        },
+      },
+      schema: {
+        tags: ['tickets'],
+        summary: 'Issue a queue number (green channel: desk and admin only)',
+        body: Type.Object(
+          {
+            serviceCode: Type.String({ minLength: 1, maxLength: 16 }),
+            priority: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('green')], { default: 'normal' })),
+            greenReason: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+            greenNote: Type.Optional(Type.String({ maxLength: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({
+            ticket: Type.Union([StaffTicketSchema, PublicTicketSchema]),
+            ...WaitEstimateSchema.properties,
+          }),
+          ...Errors,
+          429: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const priority = request.body.priority ?? 'normal';
+      if (priority === 'green' && !isAllowed(request.principal, PERMISSIONS.issueGreen)) throw forbidden();
+      const issued = engine.issue({ ...request.body, priority }, actorOf(request.principal));
+      const ticket = request.principal.kind === 'staff' ? issued.ticket : toPublicTicket(issued.ticket);
+      return reply.code(201).send({ ticket, ahead: issued.ahead, waitMinutes: issued.waitMinutes });
+    },
+  );
+
+  app.get(
+    '/api/tickets',
+    {
+      preHandler: guard(PERMISSIONS.viewStaffQueue),
+      schema: {
+        tags: ['tickets'],
+        summary: "Today's tickets, newest first",
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Type.Enum(TICKET_STATUSES)),
+            serviceCode: Type.Optional(Type.String({ maxLength: 16 })),
+            limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ tickets: Type.Array(StaffTicketSchema) }), ...Errors },
+      },
+    },
+    async (request) => ({ tickets: engine.listTickets(request.query) }),
+  );
+
+  app.get(
+    '/api/tickets/:id',
+    {
+      preHandler: guard(PERMISSIONS.viewStaffQueue),
+      schema: {
+        tags: ['tickets'],
+        params: TicketId,
+        response: { 200: Type.Object({ ticket: StaffTicketSchema, ...WaitEstimateSchema.properties }), ...Errors },
+      },
+    },
+    async (request) => engine.estimateFor(request.params.id),
+  );
+
+  app.post(
+    '/api/tickets/:id/cancel',
+    {
+      preHandler: guard(PERMISSIONS.manageTickets),
+      schema: {
+        tags: ['tickets'],
+        params: TicketId,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 200: TicketReply, ...Errors },
+      },
+    },
+    async (request) => ({
+      ticket: engine.cancel(request.params.id, request.body.reason.trim(), actorOf(request.principal)),
+    }),
+  );
+
+  app.post(
+    '/api/tickets/:id/reinstate',
+    {
+      preHandler: guard(PERMISSIONS.manageTickets),
+      schema: {
+        tags: ['tickets'],
+        summary: 'Put a no-show ticket back after the next K waiting tickets (audited)',
+        params: TicketId,
+        response: { 200: TicketReply, ...Errors },
+      },
+    },
+    async (request) => ({ ticket: engine.reinstate(request.params.id, actorOf(request.principal)) }),
+  );
+
+  app.post(
+    '/api/tickets/:id/transfer',
+    {
+      preHandler: guard(PERMISSIONS.manageTickets),
+      schema: { tags: ['tickets'], params: TicketId, body: TransferBody, response: { 200: TicketReply, ...Errors } },
+    },
+    async (request) => ({ ticket: engine.transfer(request.params.id, request.body, actorOf(request.principal)) }),
+  );
+};
+
+export default ticketRoutes;

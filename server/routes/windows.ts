@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { ErrorSchema, StaffTicketSchema, WindowViewSchema } from '../../common/schemas.ts';
+import { actorOf, hasRole, PERMISSIONS } from '../auth/principal.ts';
+import type { RouteOptions } from '../context.ts';
+import { guard } from '../http/auth-hooks.ts';
+import type { Operator, QueueEngine } from '../queue/engine.ts';
+import { TransferBody } from './tickets.ts';
+
+const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const WindowNo = Type.Object({ no: Type.Integer({ minimum: 1, maximum: 999 }) });
+const TicketReply = Type.Object({ ticket: StaffTicketSchema });
+const WindowReply = Type.Object({ window: WindowViewSchema });
+
+/** Staff on duty operate their own window; an admin may act for any window. */
+const operatorOf = (request: FastifyRequest): Operator => ({
+  actor: actorOf(request.principal),
+  override: hasRole(request.principal, 'admin'),
+});
+
+/** One-click ticket actions at a window: same shape, one engine call each. */
+const TICKET_ACTIONS: Array<[path: string, summary: string, action: keyof QueueEngine & ('callNext' | 'recall' | 'noShow' | 'start' | 'complete')]> = [
+  ['call-next', 'Call the next ticket for this window (green first, then by arrival)', 'callNext'],
+  ['recall', 'Call the current ticket again', 'recall'],
+  ['no-show', 'Set the current ticket aside (after the minimum number of calls)', 'noShow'],
+  ['start', 'Start serving the current ticket', 'start'],
+  ['complete', 'Complete the current ticket', 'complete'],
+];
+
+const WINDOW_ACTIONS: Array<[path: string, summary: string, action: 'openWindow' | 'resumeWindow' | 'closeWindow']> = [
+  ['open', 'Take the window and open it (the staff member on duty shows on its screen)', 'openWindow'],
+  ['resume', 'Resume a paused window', 'resumeWindow'],
+  ['close', 'Close the window (refused while it holds a ticket)', 'closeWindow'],
+];
+
+const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
+  const { engine } = hall;
+
+  app.get(
+    '/api/windows',
+    { schema: { tags: ['windows'], response: { 200: Type.Object({ windows: Type.Array(WindowViewSchema) }) } } },
+    async () => ({ windows: engine.snapshot().windows }),
+  );
+
+  for (const [path, summary, action] of TICKET_ACTIONS) {
+    app.post(
+      `/api/windows/:no/${path}`,
+      {
+        preHandler: guard(PERMISSIONS.operateWindow),
+        schema: { tags: ['windows'], summary, params: WindowNo, response: { 200: TicketReply, ...Errors } },
+      },
+      async (request) => ({ ticket: engine[action](request.params.no, operatorOf(request)) }),
+    );
+  }
+
+  for (const [path, summary, action] of WINDOW_ACTIONS) {
+    app.post(
+      `/api/windows/:no/${path}`,
+      {
+        preHandler: guard(PERMISSIONS.operateWindow),
+        schema: { tags: ['windows'], summary, params: WindowNo, response: { 200: WindowReply, ...Errors } },
+      },
+      async (request) => {
+        engine[action](request.params.no, operatorOf(request));
+        return { window: engine.window(request.params.no) };
+      },
+    );
+  }
+
+  app.post(
+    '/api/windows/:no/pause',
+    {
+      preHandler: guard(PERMISSIONS.operateWindow),
+      schema: {
+        tags: ['windows'],
+        summary: 'Pause calling; the reason is shown politely on the screens',
+        params: WindowNo,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
+        response: { 200: WindowReply, ...Errors },
+      },
+    },
+    async (request) => {
+      engine.pauseWindow(request.params.no, request.body.reason.trim(), operatorOf(request));
+      return { window: engine.window(request.params.no) };
+    },
+  );
+
+  app.post(
+    '/api/windows/:no/call',
+    {
+      preHandler: guard(PERMISSIONS.operateWindow),
+      schema: {
+        tags: ['windows'],
+        summary: 'Call a specific ticket out of order (audited)',
+        params: WindowNo,
+        body: Type.Object(
+          { ticketId: Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: TicketReply, ...Errors },
+      },
+    },
+    async (request) => ({ ticket: engine.callTicket(request.params.no, request.body.ticketId, operatorOf(request)) }),
+  );
+
+  app.post(
+    '/api/windows/:no/transfer',
+    {
+      preHandler: guard(PERMISSIONS.operateWindow),
+      schema: {
+        tags: ['windows'],
+        summary: "Transfer the window's current ticket to a service or a window, keeping its arrival order",
+        params: WindowNo,
+        body: TransferBody,
+        response: { 200: TicketReply, ...Errors },
+      },
+    },
+    async (request) => ({ ticket: engine.transferHeld(request.params.no, request.body, operatorOf(request)) }),
+  );
+};
+
+export default windowRoutes;

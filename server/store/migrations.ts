@@ -1,0 +1,159 @@
+// Versioned schema migrations, applied once each, in order, at start. Never edit a shipped
+// migration: add the next one.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'queue, staff, devices, audit',
+    sql: `
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO meta (key, value) VALUES ('seq', 0);
+
+      CREATE TABLE services (
+        code       TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        prefix     TEXT NOT NULL,
+        enabled    INTEGER NOT NULL,
+        weekdays   TEXT,              -- JSON array of ISO weekdays, NULL = every day
+        sort_order INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE staff (
+        id              TEXT PRIMARY KEY,
+        username        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name    TEXT NOT NULL,
+        staff_no        TEXT NOT NULL,
+        roles           TEXT NOT NULL,  -- JSON array
+        password_hash   TEXT NOT NULL,
+        active          INTEGER NOT NULL DEFAULT 1,
+        failed_logins   INTEGER NOT NULL DEFAULT 0,
+        locked_until    INTEGER,
+        created_at      INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE windows (
+        no            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL,
+        services      TEXT NOT NULL,    -- JSON array, tie-break order
+        sort_order    INTEGER NOT NULL,
+        active        INTEGER NOT NULL DEFAULT 1,
+        state         TEXT NOT NULL DEFAULT 'closed' CHECK (state IN ('open','paused','closed')),
+        pause_reason  TEXT,
+        staff_id      TEXT REFERENCES staff(id),
+        green_streak  INTEGER NOT NULL DEFAULT 0,
+        updated_at    INTEGER NOT NULL
+      ) STRICT;
+      -- One staff member holds at most one window.
+      CREATE UNIQUE INDEX windows_staff ON windows(staff_id) WHERE staff_id IS NOT NULL;
+
+      CREATE TABLE number_counters (
+        service_day TEXT NOT NULL,
+        series      TEXT NOT NULL,
+        last        INTEGER NOT NULL,
+        PRIMARY KEY (service_day, series)
+      ) STRICT;
+
+      CREATE TABLE tickets (
+        id               TEXT PRIMARY KEY,
+        service_day      TEXT NOT NULL,
+        series           TEXT NOT NULL,
+        seq              INTEGER NOT NULL,
+        number           TEXT NOT NULL,
+        service_code     TEXT NOT NULL REFERENCES services(code),
+        priority         TEXT NOT NULL CHECK (priority IN ('normal','green')),
+        green_reason     TEXT,
+        green_note       TEXT,
+        source_kind      TEXT NOT NULL CHECK (source_kind IN ('device','staff')),
+        source_id        TEXT NOT NULL,
+        source_name      TEXT NOT NULL,
+        status           TEXT NOT NULL CHECK (status IN
+                           ('waiting','called','serving','done','no_show','cancelled','expired')),
+        rank             INTEGER NOT NULL,
+        target_window_no INTEGER REFERENCES windows(no),
+        window_no        INTEGER REFERENCES windows(no),
+        call_count       INTEGER NOT NULL DEFAULT 0,
+        print_state      TEXT NOT NULL DEFAULT 'none',
+        cancel_reason    TEXT,
+        issued_at        INTEGER NOT NULL,
+        called_at        INTEGER,
+        serving_at       INTEGER,
+        finished_at      INTEGER,
+        updated_at       INTEGER NOT NULL,
+        UNIQUE (service_day, series, seq),
+        CHECK ((status IN ('called','serving')) = (window_no IS NOT NULL)),
+        CHECK (priority = 'green' OR green_reason IS NULL)
+      ) STRICT;
+      -- A window holds at most one ticket (and a ticket at most one window, by construction).
+      CREATE UNIQUE INDEX tickets_held_by_window ON tickets(window_no) WHERE window_no IS NOT NULL;
+      CREATE INDEX tickets_day_status_rank ON tickets(service_day, status, rank);
+      CREATE INDEX tickets_service_finished ON tickets(service_code, finished_at) WHERE status = 'done';
+
+      CREATE TABLE ticket_events (
+        id        INTEGER PRIMARY KEY,
+        seq       INTEGER NOT NULL UNIQUE,
+        ticket_id TEXT REFERENCES tickets(id),
+        type      TEXT NOT NULL,
+        window_no INTEGER,
+        actor     TEXT NOT NULL,
+        at        INTEGER NOT NULL,
+        details   TEXT
+      ) STRICT;
+      CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id);
+
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        staff_id   TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE devices (
+        id          TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('kiosk','display','window-screen')),
+        name        TEXT NOT NULL,
+        token_hash  TEXT NOT NULL UNIQUE,
+        window_no   INTEGER REFERENCES windows(no),
+        created_at  INTEGER NOT NULL,
+        last_seen   INTEGER,
+        revoked_at  INTEGER
+      ) STRICT;
+
+      CREATE TABLE pairing_codes (
+        code_hash   TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('kiosk','display','window-screen')),
+        name        TEXT NOT NULL,
+        window_no   INTEGER REFERENCES windows(no),
+        created_by  TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER NOT NULL,
+        used_at     INTEGER
+      ) STRICT;
+
+      CREATE TABLE audit_events (
+        id         INTEGER PRIMARY KEY,
+        at         INTEGER NOT NULL,
+        actor_kind TEXT NOT NULL,
+        actor_id   TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        target     TEXT,
+        details    TEXT
+      ) STRICT;
+      CREATE INDEX audit_events_action_at ON audit_events(action, at);
+      CREATE INDEX audit_events_actor_at ON audit_events(actor_id, at);
+      -- Append-only: the database itself refuses to change or remove an audit event.
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+      CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+    `,
+  },
+];

@@ -1,0 +1,114 @@
+// Rows as the domain sees them (timestamps in epoch milliseconds). The repository interfaces
+// below are what the queue engine and the routes depend on; `sqlite/` implements them and a
+// PostgreSQL implementation would implement the same interfaces.
+import type { DeviceKind, Priority, PrintState, StaffRole, TicketStatus, WindowState } from '../../common/domain.ts';
+
+export interface TicketRecord {
+  id: string;
+  serviceDay: string;
+  series: string;
+  seq: number;
+  number: string;
+  serviceCode: string;
+  priority: Priority;
+  greenReason: string | null;
+  greenNote: string | null;
+  sourceKind: 'device' | 'staff';
+  sourceId: string;
+  sourceName: string;
+  status: TicketStatus;
+  rank: number;
+  targetWindowNo: number | null;
+  windowNo: number | null;
+  callCount: number;
+  printState: PrintState;
+  cancelReason: string | null;
+  issuedAt: number;
+  calledAt: number | null;
+  servingAt: number | null;
+  finishedAt: number | null;
+  updatedAt: number;
+}
+
+export interface ServiceRecord {
+  code: string;
+  name: string;
+  prefix: string;
+  enabled: boolean;
+  weekdays: number[] | null;
+  sortOrder: number;
+}
+
+export interface WindowRecord {
+  no: number;
+  name: string;
+  services: string[];
+  sortOrder: number;
+  active: boolean;
+  state: WindowState;
+  pauseReason: string | null;
+  staffId: string | null;
+  greenStreak: number;
+  updatedAt: number;
+}
+
+export interface StaffRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  staffNo: string;
+  roles: StaffRole[];
+  passwordHash: string;
+  active: boolean;
+  failedLogins: number;
+  lockedUntil: number | null;
+  createdAt: number;
+}
+
+export interface DeviceRecord {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  tokenHash: string;
+  windowNo: number | null;
+  createdAt: number;
+  lastSeen: number | null;
+  revokedAt: number | null;
+}
+
+export interface PairingCodeRecord {
+  codeHash: string;
+  kind: DeviceKind;
+  name: string;
+  windowNo: number | null;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+}
+
+/** Who did something: recorded on ticket events and audit events. */
+export interface Actor {
+  kind: 'staff' | 'device' | 'system';
+  id: string;
+  name: string;
+}
+
+export interface AuditRecord {
+  id: number;
+  at: number;
+  actorKind: Actor['kind'];
+  actorId: string;
+  actorName: string;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export interface AuditQuery {
+  actorId?: string;
+  action?: string;
+  from?: number;
+  to?: number;
+  limit: number;
+}

@@ -1,0 +1,127 @@
+// Repository interfaces: the only way domain code touches the database. Methods run inside the
+// caller's transaction when there is one (`Store.transaction`).
+import type {
+  Actor,
+  AuditQuery,
+  AuditRecord,
+  DeviceRecord,
+  PairingCodeRecord,
+  ServiceRecord,
+  StaffRecord,
+  TicketRecord,
+  WindowRecord,
+} from './records.ts';
+import type { TicketStatus } from '../../common/domain.ts';
+
+export interface TicketRepository {
+  insert(ticket: TicketRecord): void;
+  get(id: string): TicketRecord | undefined;
+  update(id: string, patch: Partial<Omit<TicketRecord, 'id'>>): TicketRecord;
+  /** Waiting tickets of a day in rank order. */
+  waiting(serviceDay: string): TicketRecord[];
+  /** Tickets currently held by windows (called or serving). */
+  held(): TicketRecord[];
+  heldBy(windowNo: number): TicketRecord | undefined;
+  recentCalls(serviceDay: string, limit: number): TicketRecord[];
+  list(filter: { serviceDay: string; statuses?: TicketStatus[]; serviceCode?: string; limit: number }): TicketRecord[];
+  maxRank(serviceDay: string): number | null;
+  /** Ranks of every ticket of the day, in rank order (for re-spacing). */
+  ranks(serviceDay: string): Array<{ id: string; rank: number }>;
+  setRanks(ranks: Array<{ id: string; rank: number }>): void;
+  /** Unfinished tickets of earlier days. */
+  openBefore(serviceDay: string): TicketRecord[];
+  /** Service durations (ms) of the latest finished tickets of a service. */
+  recentDurations(serviceCode: string, limit: number): number[];
+  waitingCounts(serviceDay: string): Record<string, number>;
+}
+
+export interface CounterRepository {
+  /** Allocates the next number of a series for a day; call inside the inserting transaction. */
+  next(serviceDay: string, series: string): number;
+}
+
+export interface ServiceRepository {
+  list(): ServiceRecord[];
+  upsert(service: ServiceRecord): void;
+  disableMissing(codes: string[]): void;
+}
+
+export interface WindowRepository {
+  list(): WindowRecord[];
+  get(no: number): WindowRecord | undefined;
+  byStaff(staffId: string): WindowRecord | undefined;
+  update(no: number, patch: Partial<Omit<WindowRecord, 'no'>>): WindowRecord;
+  upsertDefinition(def: Pick<WindowRecord, 'no' | 'name' | 'services' | 'sortOrder'>, now: number): void;
+  deactivateMissing(nos: number[]): void;
+}
+
+export interface MetaRepository {
+  /** Increments and returns the realtime sequence number. */
+  nextSeq(): number;
+  seq(): number;
+}
+
+export interface TicketEventRepository {
+  append(event: {
+    seq: number;
+    ticketId: string | null;
+    type: string;
+    windowNo: number | null;
+    actor: Actor;
+    at: number;
+    details: Record<string, unknown> | null;
+  }): void;
+}
+
+export interface StaffRepository {
+  count(): number;
+  get(id: string): StaffRecord | undefined;
+  getByUsername(username: string): StaffRecord | undefined;
+  list(): StaffRecord[];
+  insert(staff: StaffRecord): void;
+  update(id: string, patch: Partial<Omit<StaffRecord, 'id'>>): StaffRecord;
+}
+
+export interface SessionRepository {
+  insert(session: { tokenHash: string; staffId: string; createdAt: number; expiresAt: number }): void;
+  get(tokenHash: string): { staffId: string; expiresAt: number } | undefined;
+  extend(tokenHash: string, expiresAt: number): void;
+  delete(tokenHash: string): void;
+  deleteExpired(now: number): void;
+}
+
+export interface DeviceRepository {
+  insert(device: DeviceRecord): void;
+  get(id: string): DeviceRecord | undefined;
+  getByTokenHash(tokenHash: string): DeviceRecord | undefined;
+  list(): DeviceRecord[];
+  update(id: string, patch: Partial<Omit<DeviceRecord, 'id'>>): DeviceRecord;
+}
+
+export interface PairingCodeRepository {
+  insert(code: PairingCodeRecord): void;
+  get(codeHash: string): PairingCodeRecord | undefined;
+  markUsed(codeHash: string, at: number): void;
+}
+
+export interface AuditRepository {
+  append(event: Omit<AuditRecord, 'id' | 'actorKind' | 'actorId' | 'actorName'> & { actor: Actor }): void;
+  list(query: AuditQuery): AuditRecord[];
+}
+
+export interface Store {
+  tickets: TicketRepository;
+  counters: CounterRepository;
+  services: ServiceRepository;
+  windows: WindowRepository;
+  meta: MetaRepository;
+  ticketEvents: TicketEventRepository;
+  staff: StaffRepository;
+  sessions: SessionRepository;
+  devices: DeviceRepository;
+  pairingCodes: PairingCodeRepository;
+  audit: AuditRepository;
+  /** Runs `work` atomically (nested calls join the outer transaction). */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}

@@ -1,0 +1,27 @@
+import { openDatabase } from '../database.ts';
+import type { Store } from '../repositories.ts';
+import { auditRepository, metaRepository, serviceRepository, ticketEventRepository, windowRepository } from './hall.ts';
+import { deviceRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
+import { counterRepository, ticketRepository } from './tickets.ts';
+
+/** The embedded store: one SQLite file in WAL mode. */
+export function openSqliteStore(file: string): Store {
+  const db = openDatabase(file);
+  return {
+    tickets: ticketRepository(db),
+    counters: counterRepository(db),
+    services: serviceRepository(db),
+    windows: windowRepository(db),
+    meta: metaRepository(db),
+    ticketEvents: ticketEventRepository(db),
+    staff: staffRepository(db),
+    sessions: sessionRepository(db),
+    devices: deviceRepository(db),
+    pairingCodes: pairingCodeRepository(db),
+    audit: auditRepository(db),
+    // IMMEDIATE takes the write lock at BEGIN, so two processes never interleave a
+    // read-then-write (e.g. number allocation) on the same file.
+    transaction: (work) => (db.inTransaction ? work() : db.transaction(work).immediate()),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,90 @@
+import type { Db } from '../database.ts';
+import type { DeviceRecord, PairingCodeRecord, StaffRecord } from '../records.ts';
+import type {
+  DeviceRepository,
+  PairingCodeRepository,
+  SessionRepository,
+  StaffRepository,
+} from '../repositories.ts';
+import { defineTable } from './mapping.ts';
+
+export function staffRepository(db: Db): StaffRepository {
+  const t = defineTable<StaffRecord>(db, 'staff', {
+    id: ['id'],
+    username: ['username'],
+    displayName: ['display_name'],
+    staffNo: ['staff_no'],
+    roles: ['roles', 'json'],
+    passwordHash: ['password_hash'],
+    active: ['active', 'bool'],
+    failedLogins: ['failed_logins'],
+    lockedUntil: ['locked_until'],
+    createdAt: ['created_at'],
+  });
+  const count = db.prepare(`SELECT COUNT(*) AS n FROM staff`);
+  const list = db.prepare(t.selectWhere('1 ORDER BY username'));
+  return {
+    count: () => (count.get() as { n: number }).n,
+    get: (id) => t.get('id', id),
+    getByUsername: (username) => t.get('username', username),
+    list: () => (list.all() as Record<string, unknown>[]).map(t.fromRow),
+    insert: t.insert,
+    update: (id, patch) => t.update('id', id, patch),
+  };
+}
+
+export function sessionRepository(db: Db): SessionRepository {
+  const insert = db.prepare(
+    `INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+  );
+  const get = db.prepare(`SELECT staff_id AS staffId, expires_at AS expiresAt FROM sessions WHERE token_hash = ?`);
+  const extend = db.prepare(`UPDATE sessions SET expires_at = ? WHERE token_hash = ?`);
+  const remove = db.prepare(`DELETE FROM sessions WHERE token_hash = ?`);
+  const purge = db.prepare(`DELETE FROM sessions WHERE expires_at <= ?`);
+  return {
+    insert: (s) => insert.run(s.tokenHash, s.staffId, s.createdAt, s.expiresAt),
+    get: (hash) => get.get(hash) as { staffId: string; expiresAt: number } | undefined,
+    extend: (hash, expiresAt) => extend.run(expiresAt, hash),
+    delete: (hash) => remove.run(hash),
+    deleteExpired: (now) => purge.run(now),
+  };
+}
+
+export function deviceRepository(db: Db): DeviceRepository {
+  const t = defineTable<DeviceRecord>(db, 'devices', {
+    id: ['id'],
+    kind: ['kind'],
+    name: ['name'],
+    tokenHash: ['token_hash'],
+    windowNo: ['window_no'],
+    createdAt: ['created_at'],
+    lastSeen: ['last_seen'],
+    revokedAt: ['revoked_at'],
+  });
+  const list = db.prepare(t.selectWhere('1 ORDER BY created_at'));
+  return {
+    insert: t.insert,
+    get: (id) => t.get('id', id),
+    getByTokenHash: (hash) => t.get('tokenHash', hash),
+    list: () => (list.all() as Record<string, unknown>[]).map(t.fromRow),
+    update: (id, patch) => t.update('id', id, patch),
+  };
+}
+
+export function pairingCodeRepository(db: Db): PairingCodeRepository {
+  const t = defineTable<PairingCodeRecord>(db, 'pairing_codes', {
+    codeHash: ['code_hash'],
+    kind: ['kind'],
+    name: ['name'],
+    windowNo: ['window_no'],
+    createdBy: ['created_by'],
+    createdAt: ['created_at'],
+    expiresAt: ['expires_at'],
+    usedAt: ['used_at'],
+  });
+  return {
+    insert: t.insert,
+    get: (hash) => t.get('codeHash', hash),
+    markUsed: (hash, at) => void t.update('codeHash', hash, { usedAt: at }),
+  };
+}
