@@ -179,6 +179,25 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
     return { ahead, waitMinutes: estimateWaitMinutes(ahead, median, open || windows.length) };
   }
 
+  /** One step on the ticket a window holds, by the staff member on duty. */
+  function actOnHeld(
+    windowNo: number,
+    op: Operator,
+    action: QueueAction,
+    type: QueueEventType,
+    patch: (t: TicketRecord, at: number) => Partial<TicketRecord>,
+  ): StaffTicket {
+    return mutate((record) => {
+      operatedWindow(windowNo, op);
+      const t = heldTicket(windowNo);
+      requireState(t, action);
+      const at = now();
+      const updated = store.tickets.update(t.id, { ...patch(t, at), updatedAt: at });
+      record(type, updated, [windowNo], op.actor);
+      return toStaffTicket(updated);
+    });
+  }
+
   /**
    * Sends a ticket to another service or a named window. It waits again with its original
    * rank, so it keeps its place by arrival; the person keeps the same paper ticket and number.
@@ -317,59 +336,25 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
       });
     },
 
-    recall(windowNo: number, op: Operator): StaffTicket {
-      return mutate((record) => {
-        operatedWindow(windowNo, op);
-        const t = heldTicket(windowNo);
-        requireState(t, 'recall');
-        const at = now();
-        const recalled = store.tickets.update(t.id, { callCount: t.callCount + 1, calledAt: at, updatedAt: at });
-        record('ticket.recalled', recalled, [windowNo], op.actor);
-        return toStaffTicket(recalled);
-      });
-    },
+    recall: (windowNo: number, op: Operator) =>
+      actOnHeld(windowNo, op, 'recall', 'ticket.recalled', (t, at) => ({ callCount: t.callCount + 1, calledAt: at })),
 
-    noShow(windowNo: number, op: Operator): StaffTicket {
-      return mutate((record) => {
-        operatedWindow(windowNo, op);
-        const t = heldTicket(windowNo);
-        requireState(t, 'noShow');
+    noShow: (windowNo: number, op: Operator) =>
+      actOnHeld(windowNo, op, 'noShow', 'ticket.no_show', (t) => {
         if (t.callCount < q.noShowMinCalls) throw conflict('no_show_too_early');
-        const updated = store.tickets.update(t.id, { status: 'no_show', windowNo: null, updatedAt: now() });
-        record('ticket.no_show', updated, [windowNo], op.actor);
-        return toStaffTicket(updated);
-      });
-    },
+        return { status: 'no_show', windowNo: null };
+      }),
 
-    start(windowNo: number, op: Operator): StaffTicket {
-      return mutate((record) => {
-        operatedWindow(windowNo, op);
-        const t = heldTicket(windowNo);
-        requireState(t, 'start');
-        const at = now();
-        const updated = store.tickets.update(t.id, { status: 'serving', servingAt: at, updatedAt: at });
-        record('ticket.serving', updated, [windowNo], op.actor);
-        return toStaffTicket(updated);
-      });
-    },
+    start: (windowNo: number, op: Operator) =>
+      actOnHeld(windowNo, op, 'start', 'ticket.serving', (_t, at) => ({ status: 'serving', servingAt: at })),
 
-    complete(windowNo: number, op: Operator): StaffTicket {
-      return mutate((record) => {
-        operatedWindow(windowNo, op);
-        const t = heldTicket(windowNo);
-        requireState(t, 'complete');
-        const at = now();
-        const updated = store.tickets.update(t.id, {
-          status: 'done',
-          windowNo: null,
-          servingAt: t.servingAt ?? at,
-          finishedAt: at,
-          updatedAt: at,
-        });
-        record('ticket.completed', updated, [windowNo], op.actor);
-        return toStaffTicket(updated);
-      });
-    },
+    complete: (windowNo: number, op: Operator) =>
+      actOnHeld(windowNo, op, 'complete', 'ticket.completed', (t, at) => ({
+        status: 'done',
+        windowNo: null,
+        servingAt: t.servingAt ?? at,
+        finishedAt: at,
+      })),
 
     /** Transfers the ticket a window holds. */
     transferHeld(windowNo: number, target: TransferTarget, op: Operator): StaffTicket {
@@ -463,9 +448,9 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
 
     closeWindow(windowNo: number, op: Operator): void {
       mutate((record) => {
-        const w = operatedWindow(windowNo, op);
+        if (getWindow(windowNo).state === 'closed') return;
+        operatedWindow(windowNo, op);
         if (store.tickets.heldBy(windowNo)) throw conflict('window_has_ticket');
-        if (w.state === 'closed') return;
         store.windows.update(windowNo, { state: 'closed', pauseReason: null, staffId: null, greenStreak: 0, updatedAt: now() });
         record('window.updated', null, [windowNo], op.actor, { state: 'closed' });
       });

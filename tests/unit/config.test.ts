@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config/load.ts';
+
+function fileWith(content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'hall-config-')), 'hall.json');
+  writeFileSync(file, content);
+  return file;
+}
+
+function errorOf(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('runs on defaults with no file at all', () => {
+    const config = loadConfig({});
+    expect(config.timeZone).toBe('Asia/Shanghai');
+    expect(config.services.map((s) => s.prefix)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(config.green.prefix).toBe('L');
+    expect(config.green.reasons.map((r) => r.label)).toEqual(['老', '弱', '病', '残', '孕', '急救', '其他']);
+    expect(config.server.port).toBe(3000);
+  });
+
+  it('reads the example file and lets the environment win', () => {
+    const config = loadConfig({
+      HALL_CONFIG: 'config/hall.example.json',
+      HOST: '127.0.0.1',
+      PORT: '8080',
+      HALL_DATA_DIR: '/var/lib/hall',
+      HALL_NAME: '测试大厅',
+      HALL_DEMO: 'false',
+    });
+    expect(config.server).toMatchObject({ host: '127.0.0.1', port: 8080 });
+    expect(config.dataDir).toBe('/var/lib/hall');
+    expect(config.hall.name).toBe('测试大厅');
+    expect(config.demo).toBe(false);
+    expect(config.windows.find((w) => w.no === 6)?.services).toEqual(['C']);
+  });
+
+  it('fills defaults inside a partial section', () => {
+    const config = loadConfig({ HALL_CONFIG: fileWith('{"queue":{"reinstateAfter":5}}') });
+    expect(config.queue.reinstateAfter).toBe(5);
+    expect(config.queue.noShowMinCalls).toBe(2);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ HALL_DEMO: 'maybe' }, 'HALL_DEMO'],
+    [{ HALL_CONFIG: '/no/such/file.json' }, 'HALL_CONFIG'],
+    [{ HALL_CONFIG: fileWith('{ not json') }, 'HALL_CONFIG'],
+    [{ HALL_CONFIG: fileWith('[1, 2]') }, 'HALL_CONFIG'],
+    [{ HALL_CONFIG: fileWith('{"queue":{"noShowMinCalls":0}}') }, 'queue.noShowMinCalls'],
+    [{ HALL_CONFIG: fileWith('{"hall":{"name":"x","colour":"red"}}') }, 'hall.colour'],
+    [{ HALL_CONFIG: fileWith('{"windows":[{"no":1,"services":["Z"]}]}') }, 'windows[0].services[0]'],
+    [{ HALL_CONFIG: fileWith('{"windows":[{"no":1,"services":["A"]},{"no":1,"services":["B"]}]}') }, 'windows[1].no'],
+    [{ HALL_CONFIG: fileWith('{"services":[{"code":"A","name":"甲","prefix":"L"}],"windows":[{"no":1,"services":["A"]}]}') }, 'services[0].prefix'],
+    [{ HALL_TIME_ZONE: 'Mars/Olympus' }, 'timeZone'],
+  ])('names the bad key (%#)', (env, key) => {
+    const err = errorOf(() => loadConfig(env));
+    expect(err.key).toBe(key);
+    expect(err.message).toContain(key);
+  });
+});
