@@ -7,6 +7,7 @@ import type {
   QueueSnapshotSchema,
   ServiceInfoSchema,
   StaffQueueEventSchema,
+  StaffProfileSchema,
   StaffSnapshotSchema,
   StaffTicketSchema,
   WindowViewSchema,
@@ -59,6 +60,7 @@ export type QueueSnapshot = Static<typeof QueueSnapshotSchema>;
 export type StaffSnapshot = Static<typeof StaffSnapshotSchema>;
 export type QueueEvent = Static<typeof QueueEventSchema>;
 export type StaffQueueEvent = Static<typeof StaffQueueEventSchema>;
+export type StaffProfile = Static<typeof StaffProfileSchema>;
 
 export interface GreenReason {
   code: string;

@@ -12,6 +12,7 @@ import type { Store } from '../store/repositories.ts';
 import {
   aheadOf,
   canApply,
+  compareForWindow,
   estimateWaitMinutes,
   isEligible,
   medianServiceMinutes,
@@ -480,7 +481,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
             .filter((s) => s.enabled)
             .map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, offeredToday: offeredOn(s, weekday) })),
           windows: store.windows.list().map((w) => windowView(w.no)),
-          waiting: store.tickets.waiting(day).filter((t) => t.serviceDay === day).map(toStaffTicket),
+          waiting: store.tickets.waiting(day).sort(compareForWindow([])).map(toStaffTicket),
           waitingCounts: store.tickets.waitingCounts(day),
           recentCalls: store.tickets.recentCalls(day, RECENT_CALLS).map(toStaffTicket),
         };

@@ -42,13 +42,13 @@ const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
       },
     },
     async (request, reply) => {
-      const { staff, token, expiresAt } = await staffAuth.login(request.body.username.trim(), request.body.password);
+      const { staff, token } = await staffAuth.login(request.body.username.trim(), request.body.password);
+      // A browser-session cookie: the server enforces (and slides) the expiry.
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
         secure: config.auth.secureCookies,
-        expires: new Date(expiresAt),
       });
       return { staff: profile(staff) };
     },

@@ -1,0 +1,53 @@
+// Live queue state for the browser apps: snapshot on connect, events in seq order, a fresh
+// snapshot after any gap or reconnect.
+import { useEffect, useState } from 'preact/hooks';
+import { io, type Socket } from 'socket.io-client';
+import type { QueueEvent, QueueSnapshot } from '../domain.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../events.ts';
+import { applyQueueEvent } from '../queue-state.ts';
+import { deviceToken } from './api.ts';
+
+export type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface HallSocketState {
+  state: QueueSnapshot | null;
+  connected: boolean;
+  socket: HallSocket | null;
+}
+
+/** `key` changes (e.g. after pairing or sign-in) reconnect with the new credentials. */
+export function useHallSocket(options: { windowNo?: number; key?: unknown } = {}): HallSocketState {
+  const [state, setState] = useState<QueueSnapshot | null>(null);
+  const [connected, setConnected] = useState(false);
+  const [socket, setSocket] = useState<HallSocket | null>(null);
+
+  useEffect(() => {
+    const token = deviceToken() ?? undefined;
+    const s: HallSocket = io({ auth: { token, windowNo: options.windowNo }, withCredentials: true });
+    const resync = () =>
+      s.emit('snapshot:get', (reply) => {
+        if (reply.ok) setState(reply.data);
+      });
+    const onEvent = (event: QueueEvent) =>
+      setState((current) => {
+        if (!current) return current;
+        const next = applyQueueEvent(current, event);
+        if (next === 'resync') {
+          resync();
+          return current;
+        }
+        return next;
+      });
+    s.on('connect', () => setConnected(true));
+    s.on('disconnect', () => setConnected(false));
+    s.on('snapshot', (snapshot) => setState(snapshot));
+    s.on('queue', onEvent);
+    s.on('queue:staff', onEvent);
+    setSocket(s);
+    return () => {
+      s.close();
+    };
+  }, [options.windowNo, options.key]);
+
+  return { state, connected, socket };
+}

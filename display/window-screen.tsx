@@ -1,0 +1,43 @@
+import { PHRASES } from '../common/phrases.ts';
+import { waitingFor } from '../common/queue-state.ts';
+import { ConnectionDot } from '../common/ui/connection-dot.tsx';
+import { useHallSocket } from '../common/ui/use-hall-socket.ts';
+
+const NEXT_SHOWN = 4;
+
+export function WindowScreen({ windowNo }: { windowNo: number }) {
+  const { state, connected } = useHallSocket({ windowNo });
+  const window = state?.windows.find((w) => w.no === windowNo);
+  if (!state || !window) return <main class="window-screen loading">{PHRASES.connectionLost}</main>;
+  const next = waitingFor(state, windowNo).slice(0, NEXT_SHOWN);
+  return (
+    <main class={`window-screen ${window.state}`}>
+      <header>
+        <h1>{window.name}</h1>
+        <ConnectionDot connected={connected} />
+      </header>
+      {window.onDuty && (
+        <p class="on-duty">
+          工作人员:{window.onDuty.displayName} 工号:{window.onDuty.staffNo}
+        </p>
+      )}
+      {window.state === 'open' ? (
+        <p class="serving">
+          <span>正在办理</span>
+          <strong class={window.current?.green ? 'green' : ''} data-testid="window-current">
+            {window.current?.number ?? '—'}
+          </strong>
+        </p>
+      ) : (
+        <p class="paused">
+          {window.state === 'paused' ? PHRASES.pauseNotice : PHRASES.closedNotice}
+          {window.pauseReason ? `(${window.pauseReason})` : ''}
+        </p>
+      )}
+      <p class="next">
+        <span>请以下号码做好准备:</span>
+        {next.length ? next.map((t) => <strong key={t.id}>{t.number}</strong>) : <span>暂无</span>}
+      </p>
+    </main>
+  );
+}

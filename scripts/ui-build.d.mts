@@ -1,0 +1,1 @@
+export function ensureUiBuilt(options?: { quiet?: boolean }): Promise<boolean>;
