@@ -1,6 +1,7 @@
 import { PHRASES } from '../common/phrases.ts';
 import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
+import { usePairing } from '../common/ui/use-pairing.ts';
 import type { QueueSnapshot, WindowView } from '../common/domain.ts';
 
 function windowStatus(w: WindowView): string {
@@ -33,7 +34,8 @@ function LatestCall({ state }: { state: QueueSnapshot }) {
 }
 
 export function Board() {
-  const { state, connected } = useHallSocket();
+  const pairing = usePairing();
+  const { state, connected } = useHallSocket({ key: pairing.status });
   if (!state) return <main class="board loading">{PHRASES.connectionLost}</main>;
   const serviceName = new Map(state.services.map((s) => [s.code, s.name]));
   return (

@@ -2,11 +2,13 @@ import { PHRASES } from '../common/phrases.ts';
 import { waitingFor } from '../common/queue-state.ts';
 import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
+import { usePairing } from '../common/ui/use-pairing.ts';
 
 const NEXT_SHOWN = 4;
 
 export function WindowScreen({ windowNo }: { windowNo: number }) {
-  const { state, connected } = useHallSocket({ windowNo });
+  const pairing = usePairing();
+  const { state, connected } = useHallSocket({ windowNo, key: pairing.status });
   const window = state?.windows.find((w) => w.no === windowNo);
   if (!state || !window) return <main class="window-screen loading">{PHRASES.connectionLost}</main>;
   const next = waitingFor(state, windowNo).slice(0, NEXT_SHOWN);

@@ -6,7 +6,7 @@ import { api, ApiError } from '../common/ui/api.ts';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import '../common/ui/base.css';
 import './kiosk.css';
-import { usePairing } from './use-pairing.ts';
+import { usePairing } from '../common/ui/use-pairing.ts';
 
 const RESULT_SECONDS = 20;
 

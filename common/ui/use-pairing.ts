@@ -1,7 +1,7 @@
-// A kiosk opened with `?pair=CODE` exchanges the code for its device token once, keeps the token
-// (it survives reboots) and drops the code from the address bar.
+// A device (kiosk, board, window screen) opened with `?pair=CODE` exchanges the code for its
+// device token once, keeps the token (it survives reboots) and drops the code from the address bar.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, deviceToken, TOKEN_KEY } from '../common/ui/api.ts';
+import { api, ApiError, deviceToken, TOKEN_KEY } from './api.ts';
 
 export type Pairing = { status: 'paired' | 'unpaired' | 'pairing' } | { status: 'failed'; message: string };
 
