@@ -1,0 +1,112 @@
+// Issuing over HTTP: concurrency, durability across restarts, roles, and the error shape.
+import { afterEach, describe, expect, it } from 'vitest';
+import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+
+let hall: Hall | undefined;
+afterEach(async () => {
+  await hall?.close();
+  hall = undefined;
+});
+
+const post = (h: Hall, url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  h.app.inject({ method: 'POST', url, payload: payload as object, headers });
+
+describe('issuing tickets', () => {
+  it('gives 200 concurrent requests for one service 200 distinct consecutive numbers', async () => {
+    hall = await startHall();
+    const desk = await staffCookie(hall, 'desk1', ['desk']);
+    const h = hall;
+    const replies = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        fetch(`${h.url}/api/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: desk },
+          body: JSON.stringify({ serviceCode: 'A' }),
+        }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      ),
+    );
+    expect(replies.every((r) => r.status === 201)).toBe(true);
+    const numbers = replies.map((r) => r.body.ticket.number as string).sort();
+    expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`));
+  });
+
+  it('keeps every ticket and continues numbering after the store is closed and reopened', async () => {
+    const first = await startHall();
+    const issued = [];
+    for (let i = 0; i < 3; i++) issued.push((await post(first, '/api/tickets', { serviceCode: 'A' }, { cookie: first.admin })).json().ticket);
+    const seqBefore = (await first.app.inject('/api/health')).json().seq;
+    await first.close({ keepData: true });
+
+    hall = await startHall({}, first.dir);
+    const snapshot = (await hall.app.inject({ url: '/api/queue/snapshot', headers: { cookie: hall.admin } })).json();
+    expect(snapshot.waiting.map((t: { id: string }) => t.id)).toEqual(issued.map((t) => t.id));
+    expect(snapshot.seq).toBe(seqBefore);
+    const next = await post(hall, '/api/tickets', { serviceCode: 'A' }, { cookie: hall.admin });
+    expect(next.json().ticket.number).toBe('A004');
+    expect((await hall.app.inject('/api/health')).json().seq).toBe(seqBefore + 1);
+  });
+
+  it('lets a kiosk issue ordinary numbers only, and limits its rate', async () => {
+    hall = await startHall({ auth: { kioskIssuePerMinute: 3 } });
+    const kiosk = { authorization: `Bearer ${await pairDevice(hall, 'kiosk')}` };
+    const issued = await post(hall, '/api/tickets', { serviceCode: 'B' }, kiosk);
+    expect(issued.statusCode).toBe(201);
+    // The kiosk sees the public view of its ticket: no source, no green fields.
+    expect(Object.keys(issued.json().ticket)).not.toContain('source');
+    expect((await post(hall, '/api/tickets', { serviceCode: 'A', priority: 'green', greenReason: 'elderly' }, kiosk)).statusCode).toBe(403);
+    expect((await post(hall, '/api/windows/1/call-next', {}, kiosk)).statusCode).toBe(403);
+    await post(hall, '/api/tickets', { serviceCode: 'B' }, kiosk);
+    await post(hall, '/api/tickets', { serviceCode: 'B' }, kiosk);
+    const limited = await post(hall, '/api/tickets', { serviceCode: 'B' }, kiosk);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toEqual({ error: 'rate_limited', message: expect.stringMatching(/请稍候/) });
+  });
+
+  it('lets only the desk and admin issue green-channel numbers, audited', async () => {
+    hall = await startHall();
+    const reception = await staffCookie(hall, 'window1', ['reception']);
+    const desk = await staffCookie(hall, 'desk1', ['desk']);
+    const body = { serviceCode: 'A', priority: 'green', greenReason: 'pregnant' };
+    expect((await post(hall, '/api/tickets', body, { cookie: reception })).statusCode).toBe(403);
+    expect((await post(hall, '/api/tickets', body, {})).statusCode).toBe(401);
+    const issued = await post(hall, '/api/tickets', body, { cookie: desk });
+    expect(issued.statusCode).toBe(201);
+    expect(issued.json().ticket).toMatchObject({ number: 'L001', green: true, greenReason: 'pregnant' });
+    const audit = await hall.app.inject({ url: '/api/audit?action=ticket.green_issued', headers: { cookie: hall.admin } });
+    expect(audit.json().events).toEqual([expect.objectContaining({ actorName: 'desk1姓名', target: issued.json().ticket.id })]);
+    expect((await hall.app.inject({ url: '/api/audit', headers: { cookie: desk } })).statusCode).toBe(403);
+  });
+});
+
+describe('bad input', () => {
+  const cases: Array<[string, { url?: string; payload?: unknown; raw?: string; contentType?: string }, number, string?]> = [
+    ['a missing field', { payload: {} }, 400, 'serviceCode'],
+    ['a wrong type', { payload: { serviceCode: 'A', priority: 'vip' } }, 400, 'priority'],
+    ['an unknown property', { payload: { serviceCode: 'A', idNumber: '110101199003074514' } }, 400, 'idNumber'],
+    ['invalid JSON', { raw: '{"serviceCode": ', contentType: 'application/json' }, 400],
+    ['a non-JSON body', { raw: 'serviceCode=A', contentType: 'application/x-www-form-urlencoded' }, 415],
+    ['an oversized body', { raw: JSON.stringify({ serviceCode: 'A', greenNote: 'x'.repeat(70_000) }), contentType: 'application/json' }, 413],
+    ['an unknown service', { payload: { serviceCode: 'Z' } }, 400],
+    ['an unknown route', { url: '/api/nowhere', payload: {} }, 404],
+    ['a bad path parameter', { url: '/api/windows/abc/call-next', payload: {} }, 400],
+    ['a closed window', { url: '/api/windows/1/call-next', payload: {} }, 409],
+  ];
+
+  it.each(cases)('answers %s with a 4xx, the error shape and nothing written', async (_name, input, status, field) => {
+    hall ??= await startHall();
+    const count = () => hall!.app.hall.store.meta.seq();
+    const before = count();
+    const response = await hall.app.inject({
+      method: 'POST',
+      url: input.url ?? '/api/tickets',
+      headers: { cookie: hall.admin, ...(input.contentType ? { 'content-type': input.contentType } : {}) },
+      payload: input.raw ?? (input.payload as object),
+    });
+    expect(response.statusCode).toBe(status);
+    const body = response.json();
+    expect(Object.keys(body).sort()).toEqual(['error', 'message']);
+    expect(body.message).toMatch(/[\u4e00-\u9fa5]/);
+    if (field) expect(body.message).toContain(field);
+    expect(count()).toBe(before);
+  });
+});

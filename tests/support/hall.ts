@@ -1,0 +1,121 @@
+// A whole hall server on a temporary store, listening on an ephemeral port, with helpers to
+// sign in, pair devices and open real socket.io clients.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { buildApp, type HallApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config/load.ts';
+
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+export interface Hall {
+  app: HallApp;
+  url: string;
+  dir: string;
+  admin: string;
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export async function startHall(overrides: Record<string, unknown> = {}, dir = mkdtempSync(join(tmpdir(), 'hall-it-'))): Promise<Hall> {
+  const app = await buildApp(loadConfig({}, { dataDir: dir, ...overrides }), { uiDir: join(dir, 'no-ui') });
+  await app.hall.staffAuth.ensureFirstAdmin(ADMIN_PASSWORD);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const admin = await login(app, 'admin', ADMIN_PASSWORD);
+  return {
+    app,
+    url,
+    dir,
+    admin,
+    async close({ keepData = false } = {}) {
+      await app.close();
+      if (!keepData) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in and returns the `cookie` header value. */
+export async function login(app: HallApp, username: string, password: string): Promise<string> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  return String(response.headers['set-cookie']).split(';')[0]!;
+}
+
+/** Creates a staff member with the given roles and returns their cookie. */
+export async function staffCookie(hall: Hall, username: string, roles: string[]): Promise<string> {
+  const password = `${username}-password-1`;
+  const response = await hall.app.inject({
+    method: 'POST',
+    url: '/api/staff',
+    headers: { cookie: hall.admin },
+    payload: { username, displayName: `${username}姓名`, staffNo: `N-${username}`.slice(0, 16), roles, password },
+  });
+  if (response.statusCode !== 201) throw new Error(`create ${username}: ${response.body}`);
+  return login(hall.app, username, password);
+}
+
+export async function pairDevice(hall: Hall, kind: 'kiosk' | 'display' | 'window-screen', windowNo?: number): Promise<string> {
+  const code = await hall.app.inject({
+    method: 'POST',
+    url: '/api/devices/pairing-codes',
+    headers: { cookie: hall.admin },
+    payload: { kind, name: `测试${kind}`, ...(windowNo ? { windowNo } : {}) },
+  });
+  const enrol = await hall.app.inject({ method: 'POST', url: '/api/devices/enrol', payload: { code: code.json().code } });
+  if (enrol.statusCode !== 201) throw new Error(`enrol: ${enrol.body}`);
+  return enrol.json().token;
+}
+
+export interface RecordingSocket {
+  socket: Socket;
+  frames: Array<{ event: string; payload: unknown }>;
+  /** Resolves once `predicate` holds for some received frame. */
+  waitFor(predicate: (frame: { event: string; payload: any }) => boolean, timeoutMs?: number): Promise<{ event: string; payload: any }>;
+  close(): void;
+}
+
+/** A real socket.io client that records every frame; resolves after its first snapshot. */
+export function connectSocket(url: string, options: { token?: string; windowNo?: number; cookie?: string } = {}): Promise<RecordingSocket> {
+  const socket = io(url, {
+    auth: { token: options.token, windowNo: options.windowNo },
+    extraHeaders: options.cookie ? { cookie: options.cookie } : {},
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
+  const frames: RecordingSocket['frames'] = [];
+  const waiters = new Set<() => void>();
+  socket.onAny((event, payload) => {
+    frames.push({ event, payload });
+    waiters.forEach((check) => check());
+  });
+  const recording: RecordingSocket = {
+    socket,
+    frames,
+    waitFor(predicate, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = frames.find(predicate);
+          if (found) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no matching frame in ${timeoutMs} ms; got ${frames.map((f) => f.event).join(', ')}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => socket.close(),
+  };
+  return new Promise((resolve, reject) => {
+    socket.once('connect_error', reject);
+    recording.waitFor((f) => f.event === 'snapshot').then(() => resolve(recording), reject);
+  });
+}
