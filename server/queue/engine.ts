@@ -10,7 +10,6 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import type { Actor, TicketRecord, WindowRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import {
-  aheadOf,
   canApply,
   compareForWindow,
   estimateWaitMinutes,
@@ -62,6 +61,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
   const listeners = new Set<Listener>();
   const q = config.queue;
   let rolledDay: string | null = null;
+  let cachedSnapshot: StaffSnapshot | null = null;
 
   const today = () => serviceDayOf(now(), config.timeZone);
 
@@ -169,8 +169,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
   const releasedWindow = (t: TicketRecord): number[] => (t.windowNo ? [t.windowNo] : []);
 
   function estimate(t: TicketRecord): WaitEstimate {
-    const waiting = store.tickets.waiting(t.serviceDay);
-    const ahead = aheadOf(t, waiting);
+    const ahead = store.tickets.countAhead(t);
     const windows = store.windows.list().filter((w) => isEligible(t, w));
     const open = windows.filter((w) => w.state === 'open').length;
     const median = medianServiceMinutes(
@@ -307,9 +306,9 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
       return mutate((record) => {
         const w = operatedWindow(windowNo, op);
         requireOpenAndFree(w);
-        const next = pickNext(w, store.tickets.waiting(today()), q.greenInterleaveAfter);
+        const next = pickNext(w, store.tickets.queue(today()), q.greenInterleaveAfter);
         if (!next) throw conflict('queue_empty');
-        const called = callTicketAt(w, next, now());
+        const called = callTicketAt(w, getTicket(next.id), now());
         record('ticket.called', called, [w.no], op.actor);
         return toStaffTicket(called);
       });
@@ -375,7 +374,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
         const t = getTicket(ticketId);
         requireState(t, 'reinstate');
         const rankFor = () =>
-          reinstateRank(sameQueue(t, store.tickets.waiting(t.serviceDay)), q.reinstateAfter, store.tickets.maxRank(t.serviceDay) ?? 0);
+          reinstateRank(sameQueue(t, store.tickets.queue(t.serviceDay)), q.reinstateAfter, store.tickets.maxRank(t.serviceDay) ?? 0);
         let rank = rankFor();
         if (rank === null) {
           store.tickets.setRanks(respace(store.tickets.ranks(t.serviceDay)));
@@ -466,9 +465,15 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
       });
     },
 
-    /** The whole queue state with the seq it reflects, read in one transaction. */
+    /**
+     * The whole queue state with the seq it reflects, read in one transaction. Kept until the
+     * next change (or day): a hall full of boards reconnecting costs one read, not one each.
+     */
     snapshot(): StaffSnapshot {
-      return store.transaction(() => {
+      const day = today();
+      const seq = store.meta.seq();
+      if (cachedSnapshot?.seq === seq && cachedSnapshot.serviceDay === day) return cachedSnapshot;
+      cachedSnapshot = store.transaction(() => {
         const at = now();
         const day = serviceDayOf(at, config.timeZone);
         const weekday = weekdayOf(at, config.timeZone);
@@ -486,6 +491,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
           recentCalls: store.tickets.recentCalls(day, RECENT_CALLS).map(toStaffTicket),
         };
       });
+      return cachedSnapshot;
     },
 
     /** The public view of one window (state, staff on duty, current ticket). */

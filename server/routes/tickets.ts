@@ -52,7 +52,9 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
         ),
         response: {
           201: Type.Object({
-            ticket: Type.Union([StaffTicketSchema, PublicTicketSchema]),
+            // Kiosks get the public fields only; staff also get the staff ones (no anyOf:
+            // serialising a union validates every alternative on the hot path).
+            ticket: Type.Object({ ...PublicTicketSchema.properties, ...Type.Partial(StaffTicketSchema).properties }),
             ...WaitEstimateSchema.properties,
           }),
           ...Errors,

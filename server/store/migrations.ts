@@ -94,6 +94,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- A window holds at most one ticket (and a ticket at most one window, by construction).
       CREATE UNIQUE INDEX tickets_held_by_window ON tickets(window_no) WHERE window_no IS NOT NULL;
       CREATE INDEX tickets_day_status_rank ON tickets(service_day, status, rank);
+      CREATE INDEX tickets_day_service_status_rank ON tickets(service_day, service_code, status, rank);
       CREATE INDEX tickets_service_finished ON tickets(service_code, finished_at) WHERE status = 'done';
 
       CREATE TABLE ticket_events (

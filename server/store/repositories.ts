@@ -12,6 +12,7 @@ import type {
   WindowRecord,
 } from './records.ts';
 import type { TicketStatus } from '../../common/domain.ts';
+import type { QueueTicket } from '../queue/rules.ts';
 
 export interface TicketRepository {
   insert(ticket: TicketRecord): void;
@@ -19,6 +20,13 @@ export interface TicketRepository {
   update(id: string, patch: Partial<Omit<TicketRecord, 'id'>>): TicketRecord;
   /** Waiting tickets of a day in rank order. */
   waiting(serviceDay: string): TicketRecord[];
+  /** The same, with only the fields the queue rules read (cheap enough for every call). */
+  queue(serviceDay: string): QueueTicket[];
+  /**
+   * Waiting tickets of the same service called before `ticket`: rules.aheadOf computed by the
+   * database (the hot path of every issue; the randomized test checks the two agree).
+   */
+  countAhead(ticket: TicketRecord): number;
   /** Tickets currently held by windows (called or serving). */
   held(): TicketRecord[];
   heldBy(windowNo: number): TicketRecord | undefined;

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TICKET_STATUSES } from '../../common/domain.ts';
 import { HallError } from '../../server/errors.ts';
-import { isEligible } from '../../server/queue/rules.ts';
+import { aheadOf, isEligible } from '../../server/queue/rules.ts';
 import type { TicketRecord } from '../../server/store/records.ts';
 import { engineFixture, type EngineFixture } from '../support/engine.ts';
 
@@ -164,6 +164,11 @@ function run(seed: number, steps: number, interleave: number) {
     counts[`${name}${ok ? '' : ' (refused)'}`] = (counts[`${name}${ok ? '' : ' (refused)'}`] ?? 0) + 1;
     try {
       checkInvariants(f, days, ok && ranEngine);
+      const queue = f.store.tickets.queue(today());
+      const sample = queue.length ? f.store.tickets.get(pick(queue).id)! : undefined;
+      if (sample && f.store.tickets.countAhead(sample) !== aheadOf(sample, queue)) {
+        throw new Error(`countAhead disagrees with rules.aheadOf for ${sample.number}`);
+      }
     } catch (err) {
       throw new Error(`seed ${seed}, step ${step} after ${name}: ${(err as Error).message}`, { cause: err });
     }

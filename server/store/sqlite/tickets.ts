@@ -1,4 +1,5 @@
 import type { Db } from '../database.ts';
+import type { QueueTicket } from '../../queue/rules.ts';
 import type { TicketRecord } from '../records.ts';
 import type { CounterRepository, TicketRepository } from '../repositories.ts';
 import { defineTable } from './mapping.ts';
@@ -36,6 +37,16 @@ export function ticketRepository(db: Db): TicketRepository {
   };
 
   const waiting = rows(t.selectWhere(`service_day = ? AND status = 'waiting' ORDER BY rank, seq`));
+  const queue = db.prepare(
+    `SELECT id, service_code AS serviceCode, priority, rank, seq, target_window_no AS targetWindowNo
+     FROM tickets WHERE service_day = ? AND status = 'waiting' ORDER BY rank, seq`,
+  );
+  const ahead = db.prepare(
+    `SELECT COUNT(*) AS n FROM tickets
+     WHERE service_day = @serviceDay AND service_code = @serviceCode AND status = 'waiting' AND id <> @id
+       AND ((priority = 'green' AND @priority = 'normal')
+         OR (priority = @priority AND (rank < @rank OR (rank = @rank AND seq < @seq))))`,
+  );
   const held = rows(t.selectWhere(`window_no IS NOT NULL`));
   const heldBy = rows(t.selectWhere(`window_no = ?`));
   const recentCalls = rows(t.selectWhere(`service_day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, seq DESC LIMIT ?`));
@@ -58,6 +69,9 @@ export function ticketRepository(db: Db): TicketRepository {
     get: (id) => t.get('id', id),
     update: (id, patch) => t.update('id', id, patch),
     waiting: (day) => waiting(day),
+    queue: (day) => queue.all(day) as QueueTicket[],
+    countAhead: (t) =>
+      (ahead.get({ serviceDay: t.serviceDay, serviceCode: t.serviceCode, id: t.id, priority: t.priority, rank: t.rank, seq: t.seq }) as { n: number }).n,
     held: () => held(),
     heldBy: (no) => heldBy(no)[0],
     recentCalls: (day, limit) => recentCalls(day, limit),

@@ -1,0 +1,192 @@
+// `npm run bench` — not a test. Measures, in one run and beside a bare baseline each:
+//  1. ticket issue over HTTP: our route vs a bare Fastify route doing one SQLite insert;
+//  2. call-next → N board sockets: time until the last socket has the call, vs a bare
+//     Socket.IO broadcast triggered the same way.
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import Fastify from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Server } from 'socket.io';
+import { io as connect, type Socket } from 'socket.io-client';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config/load.ts';
+
+const HTTP_SECONDS = 5;
+const CONNECTIONS = 10;
+const SOCKETS = 200;
+const ROUNDS = 50;
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hall-bench-'));
+  dirs.push(dir);
+  return dir;
+};
+
+interface HttpResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, headers: Record<string, string>, body: string): Promise<HttpResult> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    connections: CONNECTIONS,
+    duration: HTTP_SECONDS,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function startHall() {
+  const app = await buildApp(
+    loadConfig({}, { dataDir: tempDir(), auth: { kioskIssuePerMinute: 10_000 } }),
+    { uiDir: '/nonexistent', logger: false },
+  );
+  await app.hall.staffAuth.ensureFirstAdmin('bench-admin-password');
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'bench-admin-password' } });
+  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  return { app, url, cookie };
+}
+
+async function bareInsertServer() {
+  const db = new Database(join(tempDir(), 'bare.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, service TEXT NOT NULL, at INTEGER NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (service, at) VALUES (?, ?)');
+  const app = Fastify();
+  app.post('/insert', async (request) => {
+    const { serviceCode } = request.body as { serviceCode: string };
+    return { id: Number(insert.run(serviceCode, Date.now()).lastInsertRowid) };
+  });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { url, close: async () => (await app.close(), db.close()) };
+}
+
+function connectAll(url: string, event: string): Promise<Socket[]> {
+  return Promise.all(
+    Array.from({ length: SOCKETS }, () => {
+      const socket = connect(url, { transports: ['websocket'], forceNew: true });
+      return new Promise<Socket>((resolve) => socket.once(event, () => resolve(socket)));
+    }),
+  );
+}
+
+/** Time from starting `trigger` until every socket has received a matching event. */
+async function fanOut(sockets: Socket[], event: string, match: (payload: any) => boolean, trigger: () => Promise<unknown>) {
+  const start = performance.now();
+  const all = Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          const listener = (payload: unknown) => {
+            if (!match(payload)) return;
+            socket.off(event, listener);
+            resolve();
+          };
+          socket.on(event, listener);
+        }),
+    ),
+  );
+  await trigger();
+  await all;
+  return performance.now() - start;
+}
+
+async function benchIssue() {
+  const hall = await startHall();
+  const bare = await bareInsertServer();
+  const ours = await load(`${hall.url}/api/tickets`, { cookie: hall.cookie }, JSON.stringify({ serviceCode: 'A' }));
+  const base = await load(`${bare.url}/insert`, {}, JSON.stringify({ serviceCode: 'A' }));
+  await hall.app.close();
+  await bare.close();
+  return { ours, base };
+}
+
+async function benchCalls() {
+  const hall = await startHall();
+  const post = (path: string) => fetch(`${hall.url}${path}`, { method: 'POST', headers: { cookie: hall.cookie } });
+  for (let i = 0; i < ROUNDS; i++) await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: hall.cookie }, payload: { serviceCode: 'A' } });
+  await post('/api/windows/1/open');
+  const boards = await connectAll(hall.url, 'snapshot');
+  const ours: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    ours.push(await fanOut(boards, 'queue', (e) => e.type === 'ticket.called', () => post('/api/windows/1/call-next')));
+    await post('/api/windows/1/complete');
+  }
+  const samplePayload = (await hall.app.inject({ url: '/api/queue/snapshot' })).json().windows[0];
+  boards.forEach((s) => s.close());
+  await hall.app.close();
+
+  // Bare Socket.IO: an HTTP request triggers io.emit of a payload of similar size.
+  const httpServer = createServer();
+  const io = new Server(httpServer);
+  httpServer.on('request', (request, response) => {
+    if (!request.url?.startsWith('/emit')) return;
+    io.emit('queue', { seq: Date.now(), type: 'ticket.called', windows: [samplePayload] });
+    response.end('{}');
+  });
+  io.on('connection', (socket) => socket.emit('ready'));
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const address = httpServer.address();
+  const bareUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const clients = await connectAll(bareUrl, 'ready');
+  const base: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    base.push(await fanOut(clients, 'queue', () => true, () => fetch(`${bareUrl}/emit`, { method: 'POST' })));
+  }
+  clients.forEach((s) => s.close());
+  io.disconnectSockets(true);
+  await new Promise((resolve) => io.close(resolve));
+  return { ours, base };
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
+
+async function main() {
+  console.log(`xinfang-hall benchmark — ${new Date().toISOString()}`);
+  console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
+
+  const issue = await benchIssue();
+  console.log(`1. Ticket issue, POST over HTTP, ${CONNECTIONS} connections × ${HTTP_SECONDS} s (SQLite WAL, synchronous=FULL)`);
+  console.log('                          req/s   p50 ms   p99 ms  errors');
+  for (const [name, r] of [['POST /api/tickets', issue.ours], ['bare Fastify + insert', issue.base]] as const) {
+    console.log(`  ${name.padEnd(22)}${fmt(r.rps, 0)}${fmt(r.p50)}${fmt(r.p99)}${String(r.errors).padStart(8)}`);
+  }
+  console.log(`  ratio ours/bare: throughput ${(issue.ours.rps / issue.base.rps).toFixed(2)}, p99 ${(issue.ours.p99 / Math.max(issue.base.p99, 1)).toFixed(2)}\n`);
+
+  const calls = await benchCalls();
+  const row = (name: string, v: number[]) => console.log(`  ${name.padEnd(28)}${fmt(percentile(v, 50), 2)}${fmt(percentile(v, 99), 2)}`);
+  console.log(`2. Call → last of ${SOCKETS} board sockets has it, ${ROUNDS} rounds (ms, from sending the HTTP request)`);
+  console.log('                                   p50       p99');
+  row('call-next → board event', calls.ours);
+  row('bare Socket.IO broadcast', calls.base);
+  console.log(`  ratio ours/bare: p50 ${(percentile(calls.ours, 50) / percentile(calls.base, 50)).toFixed(2)}, p99 ${(percentile(calls.ours, 99) / percentile(calls.base, 99)).toFixed(2)}`);
+}
+
+try {
+  await main();
+} finally {
+  dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+}
