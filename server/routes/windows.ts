@@ -5,7 +5,7 @@ import { ErrorSchema, StaffTicketSchema, WindowViewSchema } from '../../common/s
 import { actorOf, hasRole, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';
-import type { Operator, QueueEngine } from '../queue/engine.ts';
+import type { Operator } from '../queue/engine.ts';
 import { TransferBody } from './tickets.ts';
 
 const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
@@ -20,7 +20,7 @@ const operatorOf = (request: FastifyRequest): Operator => ({
 });
 
 /** One-click ticket actions at a window: same shape, one engine call each. */
-const TICKET_ACTIONS: Array<[path: string, summary: string, action: keyof QueueEngine & ('callNext' | 'recall' | 'noShow' | 'start' | 'complete')]> = [
+const TICKET_ACTIONS: Array<[path: string, summary: string, action: 'callNext' | 'recall' | 'noShow' | 'start' | 'complete']> = [
   ['call-next', 'Call the next ticket for this window (green first, then by arrival)', 'callNext'],
   ['recall', 'Call the current ticket again', 'recall'],
   ['no-show', 'Set the current ticket aside (after the minimum number of calls)', 'noShow'],

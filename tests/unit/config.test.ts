@@ -3,21 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config/load.ts';
+import { caught } from '../support/caught.ts';
 
 function fileWith(content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'hall-config-')), 'hall.json');
   writeFileSync(file, content);
   return file;
-}
-
-function errorOf(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof ConfigError) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 describe('configuration', () => {
@@ -65,7 +56,7 @@ describe('configuration', () => {
     [{ HALL_CONFIG: fileWith('{"services":[{"code":"A","name":"甲","prefix":"L"}],"windows":[{"no":1,"services":["A"]}]}') }, 'services[0].prefix'],
     [{ HALL_TIME_ZONE: 'Mars/Olympus' }, 'timeZone'],
   ])('names the bad key (%#)', (env, key) => {
-    const err = errorOf(() => loadConfig(env));
+    const err = caught(ConfigError, () => loadConfig(env));
     expect(err.key).toBe(key);
     expect(err.message).toContain(key);
   });

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffQueueEvent } from '../../common/domain.ts';
 import { HallError } from '../../server/errors.ts';
+import { caught } from '../support/caught.ts';
 import { engineFixture, type EngineFixture } from '../support/engine.ts';
 
 let f: EngineFixture;
@@ -13,15 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => f.close());
 
-function refusal(run: () => unknown): HallError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof HallError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (run: () => unknown) => caught(HallError, run);
 
 const issue = (serviceCode = 'A') => f.engine.issue({ serviceCode, priority: 'normal' }, f.kiosk).ticket;
 const green = (serviceCode = 'A', greenReason = 'elderly') =>
