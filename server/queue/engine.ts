@@ -71,9 +71,10 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
    */
   function mutate<T>(work: (record: Recorder) => T): T {
     const pending: StaffQueueEvent[] = [];
+    let day = '';
     const result = store.transaction(() => {
       const at = now();
-      const day = serviceDayOf(at, config.timeZone);
+      day = serviceDayOf(at, config.timeZone);
       const recorder: Recorder = (type, ticket, windowNos, actor, details = null) => {
         const seq = store.meta.nextSeq();
         store.ticketEvents.append({
@@ -98,7 +99,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
       if (rolledDay !== day) expireEarlierDays(recorder, day);
       return work(recorder);
     });
-    rolledDay = today();
+    rolledDay = day;
     for (const event of pending) for (const listener of listeners) listener(event);
     return result;
   }
