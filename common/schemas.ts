@@ -1,9 +1,14 @@
 // TypeBox schemas of everything that crosses the wire. The TypeScript types in domain.ts are
 // derived from these, so the validator, the OpenAPI document and the code cannot disagree.
-import { Type } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { DEVICE_KINDS, PRINT_STATES, QUEUE_EVENT_TYPES, STAFF_ROLES, TICKET_STATUSES, WINDOW_STATES } from './domain.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * `T | null` as `type: [T's type, 'null']` rather than anyOf: the response serializer handles a
+ * type list directly, while anyOf makes it validate every alternative of every field.
+ */
+const Nullable = <T extends TSchema & { type: string }>(schema: T) =>
+  Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type, 'null'] });
 const Iso = Type.String({ format: 'date-time' });
 
 export const TicketStatusSchema = Type.Enum(TICKET_STATUSES);

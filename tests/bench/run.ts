@@ -14,6 +14,7 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config/load.ts';
+import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
 
 const HTTP_SECONDS = 5;
 const CONNECTIONS = 10;
@@ -162,6 +163,26 @@ async function benchCalls() {
   return { ours, base };
 }
 
+function benchTicketEncoding() {
+  const ticket = {
+    hallName: '市人民来访接待大厅',
+    number: 'A023',
+    serviceName: '初访登记',
+    green: false,
+    issuedAt: '2026-11-25 09:03',
+    ahead: 3,
+    waitingPhrase: '今天来访的人很多,请耐心轮候。',
+    reminder: '请携带本人身份证件及反映问题的相关材料。',
+    qrData: 'Q7K2M9X4',
+  };
+  const options = { paperWidth: 80, codepage: 'gb18030' } as const;
+  const runs = 2_000;
+  let bytes = layoutTicket(ticket, options);
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) bytes = layoutTicket(ticket, options);
+  return { bytes: bytes.length, microseconds: ((performance.now() - start) / runs) * 1000 };
+}
+
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
 async function main() {
@@ -182,7 +203,11 @@ async function main() {
   console.log('                                   p50       p99');
   row('call-next → board event', calls.ours);
   row('bare Socket.IO broadcast', calls.base);
-  console.log(`  ratio ours/bare: p50 ${(percentile(calls.ours, 50) / percentile(calls.base, 50)).toFixed(2)}, p99 ${(percentile(calls.ours, 99) / percentile(calls.base, 99)).toFixed(2)}`);
+  console.log(`  ratio ours/bare: p50 ${(percentile(calls.ours, 50) / percentile(calls.base, 50)).toFixed(2)}, p99 ${(percentile(calls.ours, 99) / percentile(calls.base, 99)).toFixed(2)}\n`);
+
+  const ticket = benchTicketEncoding();
+  console.log('3. Standard ticket as ESC/POS (80 mm, GB18030, QR, cut)');
+  console.log(`  ${ticket.bytes} bytes, encoded in ${ticket.microseconds.toFixed(0)} µs; ${((ticket.bytes * 10) / 9600).toFixed(2)} s on the wire at 9600 baud 8N1`);
 }
 
 try {
