@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PrinterNotReadyError, SerialTicketPrinter } from '../../devices/printer/serial-printer.ts';
+import type { PrinterCondition } from '../../devices/printer/status.ts';
+import { FakeEscPosPrinter } from '../support/fake-escpos-printer.ts';
+
+const TICKET = Buffer.from('\x1b@TICKET A023\n\x1dV\x01');
+const printers: SerialTicketPrinter[] = [];
+afterEach(async () => {
+  await Promise.all(printers.splice(0).map((p) => p.close()));
+});
+
+async function connect(fake: FakeEscPosPrinter, timeoutMs = 100) {
+  const printer = new SerialTicketPrinter({ path: fake.path, baudRate: 9600 }, fake.factory, timeoutMs);
+  printers.push(printer);
+  const conditions: PrinterCondition[] = [];
+  printer.on('status', (condition) => conditions.push(condition));
+  await printer.open();
+  return { printer, conditions };
+}
+
+describe('serial ticket printer', () => {
+  it('reads the status on open and prints a ticket over the port', async () => {
+    const fake = new FakeEscPosPrinter();
+    const { printer, conditions } = await connect(fake);
+    expect(conditions).toEqual(['ready']);
+    await printer.print(TICKET);
+    expect(Buffer.concat(fake.printed)).toEqual(TICKET);
+  });
+
+  it('refuses to print without paper, reports it, and prints once the paper is back', async () => {
+    const fake = new FakeEscPosPrinter();
+    fake.status[4] = 0x12 | 0x60;
+    const { printer, conditions } = await connect(fake);
+    expect(printer.condition).toBe('paper_out');
+    await expect(printer.print(TICKET)).rejects.toBeInstanceOf(PrinterNotReadyError);
+    expect(fake.printed).toEqual([]);
+    fake.status[4] = 0x12; // a new roll is in
+    expect(await printer.poll()).toBe('ready');
+    await printer.print(TICKET);
+    expect(fake.printed).toHaveLength(1);
+    expect(conditions).toEqual(['paper_out', 'ready']);
+  });
+
+  it('warns when the paper is near its end but still prints', async () => {
+    const fake = new FakeEscPosPrinter();
+    fake.status[4] = 0x12 | 0x0c;
+    const { printer } = await connect(fake);
+    expect(printer.condition).toBe('paper_near_end');
+    await printer.print(TICKET);
+    expect(fake.printed).toHaveLength(1);
+  });
+
+  it('reports a printer that does not answer as offline', async () => {
+    const fake = new FakeEscPosPrinter();
+    fake.silent = true;
+    const { printer } = await connect(fake, 50);
+    expect(printer.condition).toBe('offline');
+  });
+
+  it('reports an unplug during a write as disconnected, without throwing out of the process', async () => {
+    const fake = new FakeEscPosPrinter();
+    const { printer, conditions } = await connect(fake);
+    const disconnected = new Promise((resolve) => printer.once('disconnected', resolve));
+    fake.unplugDuringNextPrint = true;
+    await expect(printer.print(TICKET)).rejects.toThrow();
+    await disconnected;
+    expect(printer.condition).toBe('disconnected');
+    expect(conditions.at(-1)).toBe('disconnected');
+    expect(fake.printed).toEqual([]);
+  });
+});
