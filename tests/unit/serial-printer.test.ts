@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PrinterKeeper } from '../../devices/printer/printer-keeper.ts';
 import { PrinterNotReadyError, SerialTicketPrinter } from '../../devices/printer/serial-printer.ts';
 import type { PrinterCondition } from '../../devices/printer/status.ts';
 import { FakeEscPosPrinter } from '../support/fake-escpos-printer.ts';
 
+const WAIT = { timeout: 5_000 };
 const TICKET = Buffer.from('\x1b@TICKET A023\n\x1dV\x01');
 const printers: SerialTicketPrinter[] = [];
 afterEach(async () => {
@@ -67,5 +69,30 @@ describe('serial ticket printer', () => {
     expect(printer.condition).toBe('disconnected');
     expect(conditions.at(-1)).toBe('disconnected');
     expect(fake.printed).toEqual([]);
+  });
+});
+
+describe('printer keeper', () => {
+  it('reopens an unplugged printer with backoff and follows its status', async () => {
+    const fake = new FakeEscPosPrinter();
+    const printer = new SerialTicketPrinter({ path: fake.path, baudRate: 9600 }, fake.factory, 100);
+    const keeper = new PrinterKeeper(printer, { pollIntervalMs: 20, backoffMs: [10, 20] });
+    const seen: string[] = [];
+    keeper.on('status', (c) => seen.push(c));
+    keeper.start();
+    await vi.waitFor(() => expect(printer.condition).toBe('ready'), WAIT);
+
+    fake.status[2] = 0x12 | 0x04; // cover opened
+    await vi.waitFor(() => expect(printer.condition).toBe('cover_open'), WAIT);
+    fake.status[2] = 0x12;
+    await vi.waitFor(() => expect(printer.condition).toBe('ready'), WAIT);
+
+    fake.unplugDuringNextPrint = true;
+    await expect(printer.print(TICKET)).rejects.toThrow();
+    await vi.waitFor(() => expect(seen.at(-1)).toBe('ready'), WAIT);
+    expect(seen).toEqual(['ready', 'cover_open', 'ready', 'disconnected', 'ready']);
+    await printer.print(TICKET);
+    expect(fake.printed).toHaveLength(1);
+    await keeper.stop();
   });
 });
