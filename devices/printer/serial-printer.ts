@@ -1,20 +1,10 @@
 // An ESC/POS ticket printer on a serial port: status by DLE EOT polling, writes serialised,
 // an unplugged cable reported as `disconnected` (the device manager reopens it).
 import { EventEmitter } from 'node:events';
-import type { SerialPortMock, SerialPort } from 'serialport';
+import { closePort, openPort, type Port, type PortFactory, type SerialSettings } from '../serial.ts';
 import { applyStatusByte, canPrint, conditionOf, isStatusByte, READY, statusRequest, STATUS_KINDS, type PrinterCondition, type PrinterStatus, type StatusKind } from './status.ts';
 
-export interface SerialSettings {
-  path: string;
-  baudRate: number;
-  dataBits?: 7 | 8;
-  parity?: 'none' | 'even' | 'odd';
-  rtscts?: boolean;
-}
-
-type Port = SerialPort | SerialPortMock;
-/** Creates the (not yet open) port: the real `SerialPort`, or `SerialPortMock` in tests. */
-export type PortFactory = (settings: SerialSettings & { autoOpen: false }) => Port;
+export type { PortFactory, SerialSettings };
 
 export class PrinterNotReadyError extends Error {
   constructor(readonly condition: PrinterCondition) {
@@ -42,16 +32,12 @@ export class SerialTicketPrinter extends EventEmitter<PrinterEvents> {
   }
 
   async open(): Promise<void> {
-    const port = this.createPort({ ...this.settings, autoOpen: false });
-    await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
+    const port = await openPort(this.createPort, this.settings);
     this.port = port;
     // A data listener keeps the port reading, which is how an unplug is noticed at all.
     port.on('data', (chunk: Buffer) => {
       for (const byte of chunk) if (this.waiter && isStatusByte(byte)) this.waiter(byte);
     });
-    // A failed write also surfaces here; its effect (disconnect, refused job) is reported through
-    // `close` and the caller's rejected promise. Never let a device fault end the process.
-    port.on('error', () => undefined);
     port.on('close', (err?: Error & { disconnected?: boolean }) => {
       this.port = null;
       this.setCondition('disconnected', null);
@@ -60,10 +46,8 @@ export class SerialTicketPrinter extends EventEmitter<PrinterEvents> {
     await this.poll();
   }
 
-  async close(): Promise<void> {
-    const port = this.port;
-    if (!port?.isOpen) return;
-    await new Promise<void>((resolve) => port.close(() => resolve()));
+  close(): Promise<void> {
+    return closePort(this.port);
   }
 
   /** Asks the four status bytes; no answer means the printer is off or not listening. */

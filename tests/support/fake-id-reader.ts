@@ -1,0 +1,36 @@
+// An ID card reader at the far end of a mock serial port, answering the frame protocol.
+import { encodeFrame, STATUS } from '../../devices/id-reader/frame.ts';
+import { encodeTextBlock, type CardIdentity } from '../../devices/id-reader/identity.ts';
+import { mockSerialDevice } from './mock-serial.ts';
+
+export class FakeIdReader {
+  card: CardIdentity | null = null;
+  /** Answer reads with bytes that are not a frame at all. */
+  garbage = false;
+  /** Answer reads with a text block whose ID number fails its check character. */
+  corruptText = false;
+  readonly path: string;
+  readonly factory;
+
+  constructor() {
+    ({ path: this.path, factory: this.factory } = mockSerialDevice((bytes, reply) => {
+      const command = `${bytes[7]?.toString(16)} ${bytes[8]?.toString(16)}`;
+      const answer = (sw3: number, data: Buffer = Buffer.alloc(0)) =>
+        reply(encodeFrame(Buffer.concat([Buffer.from([0x00, 0x00, sw3]), data])));
+      switch (command) {
+        case '11 ff':
+          return answer(STATUS.ok);
+        case '20 1':
+          return answer(this.card ? STATUS.cardFound : STATUS.noCard, Buffer.alloc(4));
+        case '20 2':
+          return answer(this.card ? STATUS.ok : STATUS.selectFailed, Buffer.alloc(8));
+        case '30 1': {
+          if (this.garbage) return reply(Buffer.from('\x00\xff garbage \x13\x37'));
+          if (!this.card) return answer(STATUS.noCard);
+          const card = this.corruptText ? { ...this.card, idNumber: `${this.card.idNumber.slice(0, 17)}0` } : this.card;
+          return answer(STATUS.ok, Buffer.concat([Buffer.from([0x01, 0x00, 0x04, 0x00]), encodeTextBlock(card), Buffer.alloc(1024, 0x5a)]));
+        }
+      }
+    }));
+  }
+}

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { idCheckCharacter } from '../../common/id-number.ts';
+import type { CardIdentity } from '../../devices/id-reader/identity.ts';
+import { SerialIdCardReader } from '../../devices/id-reader/serial-reader.ts';
+import { FakeIdReader } from '../support/fake-id-reader.ts';
+
+const CARD: CardIdentity = {
+  name: '李四',
+  genderCode: '2',
+  nationCode: '01',
+  birthDate: '1985-11-02',
+  address: '测试省测试市测试路8号',
+  idNumber: `11010119851102002${idCheckCharacter('11010119851102002')}`,
+  issuer: '测试市公安局',
+  validFrom: '2020-01-01',
+  validUntil: '2040-01-01',
+};
+
+const readers: SerialIdCardReader[] = [];
+afterEach(async () => {
+  await Promise.all(readers.splice(0).map((r) => r.close()));
+});
+
+async function connect(fake: FakeIdReader) {
+  const reader = new SerialIdCardReader({ path: fake.path, baudRate: 115200 }, fake.factory, 100);
+  readers.push(reader);
+  const cards: CardIdentity[] = [];
+  const errors: Error[] = [];
+  reader.on('card', (c) => cards.push(c));
+  reader.on('readError', (e) => errors.push(e));
+  await reader.open();
+  return { reader, cards, errors };
+}
+
+describe('serial ID card reader', () => {
+  it('checks the SAM, reads a card once, and reads again only after it left', async () => {
+    const fake = new FakeIdReader();
+    const { reader, cards } = await connect(fake);
+    expect(reader.condition).toBe('ready');
+    expect(await reader.poll()).toBeNull();
+    fake.card = CARD;
+    expect(await reader.poll()).toEqual(CARD);
+    expect(await reader.poll()).toBeNull(); // same card still on the reader
+    fake.card = null;
+    await reader.poll();
+    fake.card = CARD;
+    await reader.poll();
+    expect(cards).toEqual([CARD, CARD]);
+  });
+
+  it('reports a read that fails its checks and passes nothing on', async () => {
+    const fake = new FakeIdReader();
+    fake.card = CARD;
+    fake.corruptText = true;
+    const { reader, cards, errors } = await connect(fake);
+    expect(await reader.poll()).toBeNull();
+    expect(cards).toEqual([]);
+    expect(errors[0]?.message).toMatch(/ID number/);
+  });
+
+  it('survives garbage and silence: no crash, a status the desk can see', async () => {
+    const fake = new FakeIdReader();
+    fake.card = CARD;
+    fake.garbage = true;
+    const { reader, cards } = await connect(fake);
+    expect(await reader.poll()).toBeNull();
+    expect(reader.condition).toBe('offline'); // no valid reply within the timeout
+    expect(cards).toEqual([]);
+    fake.garbage = false;
+    expect(await reader.poll()).toEqual(CARD);
+    expect(reader.condition).toBe('ready');
+  });
+});
