@@ -40,6 +40,8 @@ export const QUEUE_EVENT_TYPES = [
   'ticket.reinstated',
   'ticket.transferred',
   'ticket.cancelled',
+  'ticket.printed',
+  'ticket.print_failed',
   'window.updated',
   'day.rolled',
 ] as const;

@@ -11,6 +11,15 @@ export interface HandshakeAuth {
   windowNo?: number;
 }
 
+export interface DeviceStatus {
+  kind: 'printer';
+  id: string;
+  name: string;
+  /** ready, paper_near_end, paper_out, cover_open, cutter_error, error, offline, disconnected */
+  condition: string;
+  at: string;
+}
+
 /** One acknowledgement envelope for every client → server request. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; message: string };
 
@@ -21,6 +30,8 @@ export interface ServerToClientEvents {
   queue: (event: QueueEvent) => void;
   /** Full queue change for staff (room `staff`). */
   'queue:staff': (event: StaffQueueEvent) => void;
+  /** A device's condition changed (room `staff`): e.g. a printer ran out of paper. */
+  'device:status': (status: DeviceStatus) => void;
 }
 
 export interface ClientToServerEvents {

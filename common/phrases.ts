@@ -9,4 +9,5 @@ export const PHRASES = {
   pauseNotice: '暂停服务',
   closedNotice: '暂未开放',
   connectionLost: '正在重新连接,请稍候,您的信息不会丢失。',
+  printFailed: '对不起,号票暂时没有打印出来。请记住屏幕上的号码,叫号时凭号码办理,服务台工作人员也可以为您补打。',
 } as const;

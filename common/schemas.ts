@@ -124,6 +124,7 @@ export const DeviceInfoSchema = Type.Object({
   kind: DeviceKindSchema,
   name: Type.String(),
   windowNo: Nullable(Type.Integer()),
+  printerId: Nullable(Type.String()),
   createdAt: Iso,
   lastSeen: Nullable(Iso),
   revoked: Type.Boolean(),

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicTicket, ServiceInfo } from '../common/domain.ts';
+import type { PrintState, PublicTicket, QueueEvent, ServiceInfo } from '../common/domain.ts';
 import { PHRASES } from '../common/phrases.ts';
 import { api, ApiError } from '../common/ui/api.ts';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
@@ -11,7 +11,7 @@ import { usePairing } from '../common/ui/use-pairing.ts';
 const RESULT_SECONDS = 20;
 
 interface Issued {
-  ticket: PublicTicket;
+  ticket: PublicTicket & { printState: PrintState };
   ahead: number;
   waitMinutes: number;
 }
@@ -26,7 +26,13 @@ function Result({ issued, onDone }: { issued: Issued; onDone: () => void }) {
       <p class="lead">您的号码</p>
       <p class="number" data-testid="issued-number">{issued.ticket.number}</p>
       <p>前面还有 {issued.ahead} 人,预计等候约 {issued.waitMinutes} 分钟</p>
-      <p>请留意大厅屏幕和语音叫号。{PHRASES.pleaseWait}</p>
+      {issued.ticket.printState === 'failed' ? (
+        <p class="notice" role="alert">
+          {PHRASES.printFailed}
+        </p>
+      ) : (
+        <p>请取走号票,留意大厅屏幕和语音叫号。{PHRASES.pleaseWait}</p>
+      )}
       <button class="secondary" onClick={onDone}>
         返回首页
       </button>
@@ -51,7 +57,7 @@ function ServiceButtons({ services, counts, onPick }: { services: ServiceInfo[];
 
 function Kiosk() {
   const pairing = usePairing();
-  const { state, connected } = useHallSocket({ key: pairing.status });
+  const { state, connected, socket } = useHallSocket({ key: pairing.status });
   const [issued, setIssued] = useState<Issued | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -67,6 +73,18 @@ function Kiosk() {
       setBusy(false);
     }
   };
+
+  // If printing fails after the number was shown, say so on the same screen.
+  useEffect(() => {
+    if (!socket || !issued) return;
+    const onEvent = (event: QueueEvent) => {
+      if (event.type === 'ticket.print_failed' && event.ticket?.id === issued.ticket.id) {
+        setIssued({ ...issued, ticket: { ...issued.ticket, printState: 'failed' } });
+      }
+    };
+    socket.on('queue', onEvent);
+    return () => void socket.off('queue', onEvent);
+  }, [socket, issued]);
 
   if (issued) return <Result issued={issued} onDone={() => setIssued(null)} />;
   return (

@@ -18,6 +18,8 @@ import type { HallContext } from './context.ts';
 import { HallError } from './errors.ts';
 import { createPrincipalResolver, registerAuthHooks } from './http/auth-hooks.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
+import { createPrinterFleet } from './printing/printer-fleet.ts';
 import { createQueueEngine } from './queue/engine.ts';
 import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
 import auditRoutes from './routes/audit.ts';
@@ -53,7 +55,9 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const now = options.now ?? Date.now;
   const store = options.store ?? openSqliteStore(join(config.dataDir, 'hall.db'));
   syncHallLayout(store, config, now());
-  const engine = createQueueEngine({ store, config, now });
+  const fleet = createPrinterFleet(config);
+  const engine = createQueueEngine({ store, config, now, printing: createPrintHook({ store, config, fleet, now }) });
+  const printWorker = createPrintWorker({ store, engine, fleet, now });
   const staffAuth = createStaffAuth({ store, config, now });
   const deviceAuth = createDeviceAuth({ store, config, now });
   const hall: HallContext = {
@@ -63,6 +67,8 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     staffAuth,
     deviceAuth,
     resolvePrincipal: createPrincipalResolver(staffAuth, deviceAuth),
+    fleet,
+    printWorker,
   };
 
   const logger = options.logger ?? false;
@@ -108,8 +114,11 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.decorate('io', attachRealtime(app, hall));
   scheduleRollover(app, hall, now);
   engine.rollover();
+  fleet.start();
 
   app.addHook('onClose', async () => {
+    printWorker.stop();
+    await fleet.stop();
     if (!options.store) store.close();
   });
   return app;

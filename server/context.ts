@@ -2,6 +2,8 @@ import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
 import type { PrincipalResolver } from './http/auth-hooks.ts';
+import type { PrintWorker } from './printing/print-jobs.ts';
+import type { PrinterFleet } from './printing/printer-fleet.ts';
 import type { QueueEngine } from './queue/engine.ts';
 import type { Store } from './store/repositories.ts';
 
@@ -13,6 +15,8 @@ export interface HallContext {
   staffAuth: StaffAuth;
   deviceAuth: DeviceAuth;
   resolvePrincipal: PrincipalResolver;
+  fleet: PrinterFleet;
+  printWorker: PrintWorker;
 }
 
 export interface RouteOptions {

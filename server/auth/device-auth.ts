@@ -18,11 +18,13 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
 
   return {
     createPairingCode(
-      input: { kind: DeviceKind; name: string; windowNo?: number | null; ttlMinutes?: number },
+      input: { kind: DeviceKind; name: string; windowNo?: number | null; printerId?: string | null; ttlMinutes?: number },
       actor: Actor,
     ): { code: string; expiresAt: number } {
       const windowNo = input.windowNo ?? null;
       if (windowNo !== null && !store.windows.get(windowNo)?.active) throw notFound('window_unknown');
+      const printerId = input.printerId ?? null;
+      if (printerId !== null && !config.printers.some((p) => p.id === printerId)) throw notFound('printer_unknown');
       const code = newPairingCode();
       const at = now();
       const expiresAt = at + (input.ttlMinutes ?? config.auth.pairingCodeMinutes) * 60_000;
@@ -32,6 +34,7 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
           kind: input.kind,
           name: input.name,
           windowNo,
+          printerId,
           createdBy: actor.id,
           createdAt: at,
           expiresAt,
@@ -42,7 +45,7 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
           actor,
           action: 'device.pairing_code_created',
           target: null,
-          details: { kind: input.kind, name: input.name, windowNo },
+          details: { kind: input.kind, name: input.name, windowNo, printerId },
         });
       });
       return { code, expiresAt };
@@ -63,6 +66,7 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
           name: pairing.name,
           tokenHash: tokenHash(token),
           windowNo: pairing.windowNo,
+          printerId: pairing.printerId,
           createdAt: at,
           lastSeen: at,
           revokedAt: null,

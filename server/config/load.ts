@@ -102,6 +102,14 @@ function checkConsistency(config: HallConfig): void {
       throw new ConfigError(`windows[${i}].services`, 'lists a service twice');
     }
   });
+  const printers = new Set<string>();
+  config.printers.forEach((printer, i) => {
+    if (printers.has(printer.id)) throw new ConfigError(`printers[${i}].id`, `duplicate printer "${printer.id}"`);
+    printers.add(printer.id);
+  });
+  if (config.printing.deskPrinter !== undefined && !printers.has(config.printing.deskPrinter)) {
+    throw new ConfigError('printing.deskPrinter', `unknown printer "${config.printing.deskPrinter}"`);
+  }
   const reasons = new Set<string>();
   config.green.reasons.forEach((reason, i) => {
     if (reasons.has(reason.code)) throw new ConfigError(`green.reasons[${i}].code`, `duplicate code "${reason.code}"`);

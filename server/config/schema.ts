@@ -33,6 +33,29 @@ export const GreenReasonConfig = Type.Object(
   { additionalProperties: false },
 );
 
+export const PrinterConfig = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' }),
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    /** No port: a simulated printer that writes a preview of every ticket under dataDir/printed. */
+    port: Type.Optional(
+      Type.Object(
+        {
+          path: Type.String({ minLength: 1 }),
+          baudRate: Type.Integer({ minimum: 1200, maximum: 921600, default: 9600 }),
+          dataBits: Type.Union([Type.Literal(7), Type.Literal(8)], { default: 8 }),
+          parity: Type.Union(['none', 'even', 'odd'].map((p) => Type.Literal(p)), { default: 'none' }),
+          rtscts: Type.Boolean({ default: false }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    paperWidth: Type.Union([Type.Literal(58), Type.Literal(80)], { default: 80 }),
+    codepage: Type.Union([Type.Literal('gb18030'), Type.Literal('gbk')], { default: 'gb18030' }),
+  },
+  { additionalProperties: false },
+);
+
 export const HallConfigSchema = Type.Object(
   {
     hall: Type.Object(
@@ -103,6 +126,26 @@ export const HallConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    printers: Type.Array(PrinterConfig, {
+      default: [{ id: 'P1', name: '1号取号机' }],
+      description: 'Ticket printers; the first is the default for kiosks and the desk',
+    }),
+    printing: Type.Object(
+      {
+        failAfterSeconds: Type.Integer({ minimum: 5, maximum: 3600, default: 120 }),
+        deskPrinter: Type.Optional(Type.String()),
+        /** Short one-time-notification reminder printed on the ticket, per service code. */
+        reminders: Type.Record(Type.String(), Type.String({ maxLength: 60 }), {
+          default: {
+            A: '请准备好本人身份证件及反映问题的相关材料。',
+            B: '请准备好本人身份证件及此前的受理告知书。',
+            C: '请准备好本人身份证件及反映问题的书面材料。',
+            D: '请推选不超过5名代表,并准备好代表的身份证件。',
+          },
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     auth: Type.Object(
       {
         sessionHours: Type.Number({ exclusiveMinimum: 0, maximum: 72, default: 12 }),
@@ -123,3 +166,4 @@ export const HallConfigSchema = Type.Object(
 export type HallConfig = Static<typeof HallConfigSchema>;
 export type ServiceConfig = Static<typeof ServiceConfig>;
 export type WindowConfig = Static<typeof WindowConfig>;
+export type PrinterConfig = Static<typeof PrinterConfig>;

@@ -1,7 +1,8 @@
 // The queue engine: applies the pure rules to the store, one transaction per operation, and
 // announces each committed change (with its seq) to listeners such as the realtime layer.
 import { ulid } from 'ulid';
-import type { QueueEventType, StaffQueueEvent, StaffTicket, TicketStatus, WindowView } from '../../common/domain.ts';
+import type { PrintState, QueueEventType, StaffQueueEvent, StaffTicket, TicketStatus, WindowView } from '../../common/domain.ts';
+import { newQueryCode } from '../auth/secrets.ts';
 import type { StaffSnapshot } from '../../common/events.ts';
 import { formatTicketNumber } from '../../common/numbering.ts';
 import { serviceDayOf, weekdayOf } from '../../common/time.ts';
@@ -33,6 +34,14 @@ export interface IssueInput {
   greenNote?: string;
 }
 
+/**
+ * Queues the printing of a newly issued ticket inside its issue transaction, so a ticket and its
+ * print job are written together. Returns the ticket's print state.
+ */
+export interface PrintHook {
+  enqueue(ticket: TicketRecord, ahead: number, printerId: string): PrintState;
+}
+
 export interface TransferTarget {
   serviceCode?: string;
   windowNo?: number;
@@ -55,7 +64,7 @@ const RECENT_CALLS = 10;
 
 export type QueueEngine = ReturnType<typeof createQueueEngine>;
 
-export function createQueueEngine(deps: { store: Store; config: HallConfig; now?: () => number }) {
+export function createQueueEngine(deps: { store: Store; config: HallConfig; now?: () => number; printing?: PrintHook }) {
   const { store, config } = deps;
   const now = deps.now ?? Date.now;
   const listeners = new Set<Listener>();
@@ -169,7 +178,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
   /** The window a ticket leaves when it stops being held. */
   const releasedWindow = (t: TicketRecord): number[] => (t.windowNo ? [t.windowNo] : []);
 
-  function estimate(t: TicketRecord): WaitEstimate {
+  function estimateOf(t: TicketRecord): WaitEstimate {
     const ahead = store.tickets.countAhead(t);
     const windows = store.windows.list().filter((w) => isEligible(t, w));
     const open = windows.filter((w) => w.state === 'open').length;
@@ -243,7 +252,8 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
       mutate(() => undefined);
     },
 
-    issue(input: IssueInput, actor: Actor): { ticket: StaffTicket } & WaitEstimate {
+    /** Issues a ticket; with `printerId` its print job is queued in the same transaction. */
+    issue(input: IssueInput, actor: Actor, options: { printerId?: string | null } = {}): { ticket: StaffTicket } & WaitEstimate {
       return mutate((record) => {
         const at = now();
         const day = serviceDayOf(at, config.timeZone);
@@ -281,6 +291,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
           windowNo: null,
           callCount: 0,
           printState: 'none',
+          queryCode: newQueryCode(),
           cancelReason: null,
           issuedAt: at,
           calledAt: null,
@@ -289,6 +300,11 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
           updatedAt: at,
         };
         store.tickets.insert(ticket);
+        const estimate = estimateOf(ticket);
+        if (deps.printing && options.printerId) {
+          ticket.printState = deps.printing.enqueue(ticket, estimate.ahead, options.printerId);
+          store.tickets.update(ticket.id, { printState: ticket.printState });
+        }
         if (ticket.priority === 'green') {
           store.audit.append({
             at,
@@ -299,7 +315,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
           });
         }
         record('ticket.issued', ticket, [], actor);
-        return { ticket: toStaffTicket(ticket), ...estimate(ticket) };
+        return { ticket: toStaffTicket(ticket), ...estimate };
       });
     },
 
@@ -462,7 +478,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
       return store.transaction(() => {
         const t = getTicket(ticketId);
         if (t.status !== 'waiting') return { ticket: toStaffTicket(t), ahead: 0, waitMinutes: 0 };
-        return { ticket: toStaffTicket(t), ...estimate(t) };
+        return { ticket: toStaffTicket(t), ...estimateOf(t) };
       });
     },
 
@@ -493,6 +509,31 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
         };
       });
       return cachedSnapshot;
+    },
+
+    /** Queues a ticket of today for printing again (audited). */
+    reprint(ticketId: string, printerId: string, actor: Actor): StaffTicket {
+      return mutate((record) => {
+        const t = getTicket(ticketId);
+        if (!deps.printing) throw conflict('ticket_state');
+        const printState = deps.printing.enqueue(t, t.status === 'waiting' ? estimateOf(t).ahead : 0, printerId);
+        const at = now();
+        const updated = store.tickets.update(t.id, { printState, updatedAt: at });
+        store.audit.append({ at, actor, action: 'ticket.reprinted', target: t.id, details: { number: t.number, printerId } });
+        // A queued reprint is announced when the worker has printed it.
+        if (printState === 'failed') record('ticket.print_failed', updated, [], actor, { reprint: true });
+        return toStaffTicket(updated);
+      });
+    },
+
+    /** Records how printing a ticket ended (the kiosk and the desk learn it live). */
+    printFinished(ticketId: string, state: 'printed' | 'failed'): void {
+      mutate((record) => {
+        const t = store.tickets.get(ticketId);
+        if (!t || t.printState === state) return;
+        const updated = store.tickets.update(ticketId, { printState: state, updatedAt: now() });
+        record(state === 'printed' ? 'ticket.printed' : 'ticket.print_failed', updated, [], SYSTEM);
+      });
     },
 
     /** The public view of one window (state, staff on duty, current ticket). */

@@ -76,8 +76,18 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
     io.to(ROOMS.board).emit('queue', toPublicEvent(event));
   });
 
+  const onPrinter = hall.fleet.all().map((p) => {
+    const listener = (condition: string) => {
+      app.log.info({ printer: p.config.id, condition }, 'printer status');
+      io.to(ROOMS.staff).emit('device:status', { kind: 'printer', id: p.config.id, name: p.config.name, condition, at: new Date().toISOString() });
+    };
+    p.keeper.on('status', listener);
+    return () => p.keeper.off('status', listener);
+  });
+
   app.addHook('preClose', async () => {
     unsubscribe();
+    onPrinter.forEach((off) => off());
     io.disconnectSockets(true);
     await io.close();
   });

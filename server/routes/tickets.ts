@@ -6,7 +6,7 @@ import { TICKET_STATUSES } from '../../common/domain.ts';
 import { ErrorSchema, PublicTicketSchema, StaffTicketSchema, WaitEstimateSchema } from '../../common/schemas.ts';
 import { actorOf, isAllowed, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
-import { forbidden } from '../errors.ts';
+import { badRequest, forbidden } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { toPublicTicket } from '../queue/views.ts';
 
@@ -47,6 +47,8 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
             priority: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('green')], { default: 'normal' })),
             greenReason: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
             greenNote: Type.Optional(Type.String({ maxLength: 100 })),
+            print: Type.Optional(Type.Boolean({ default: true, description: 'Staff only: print a ticket' })),
+            printerId: Type.Optional(Type.String({ maxLength: 16, description: 'Staff only: printer to use' })),
           },
           { additionalProperties: false },
         ),
@@ -63,10 +65,20 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       },
     },
     async (request, reply) => {
-      const priority = request.body.priority ?? 'normal';
+      const { print = true, printerId: chosen, ...input } = request.body;
+      const priority = input.priority ?? 'normal';
       if (priority === 'green' && !isAllowed(request.principal, PERMISSIONS.issueGreen)) throw forbidden();
-      const issued = engine.issue({ ...request.body, priority }, actorOf(request.principal));
-      const ticket = request.principal.kind === 'staff' ? issued.ticket : toPublicTicket(issued.ticket);
+      if (chosen !== undefined && !hall.fleet.get(chosen)) throw badRequest('printer_unknown');
+      // A kiosk prints on its own printer; staff on the one they chose, or the desk's.
+      const principal = request.principal;
+      const printerId =
+        principal.kind === 'device'
+          ? (principal.device.printerId ?? config.printers[0]?.id)
+          : print
+            ? (chosen ?? config.printing.deskPrinter ?? config.printers[0]?.id)
+            : undefined;
+      const issued = engine.issue({ ...input, priority }, actorOf(principal), { printerId });
+      const ticket = principal.kind === 'staff' ? issued.ticket : { ...toPublicTicket(issued.ticket), printState: issued.ticket.printState };
       return reply.code(201).send({ ticket, ahead: issued.ahead, waitMinutes: issued.waitMinutes });
     },
   );
@@ -133,6 +145,27 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       },
     },
     async (request) => ({ ticket: engine.reinstate(request.params.id, actorOf(request.principal)) }),
+  );
+
+  app.post(
+    '/api/tickets/:id/reprint',
+    {
+      preHandler: guard(PERMISSIONS.issueGreen),
+      schema: {
+        tags: ['tickets'],
+        summary: "Print a ticket again on the desk's (or a chosen) printer (audited)",
+        params: TicketId,
+        body: Type.Object({ printerId: Type.Optional(Type.String({ maxLength: 16 })) }, { additionalProperties: false }),
+        response: { 200: TicketReply, ...Errors },
+      },
+    },
+    async (request) => {
+      const printerId = request.body.printerId ?? config.printing.deskPrinter ?? config.printers[0]?.id;
+      if (!printerId || !hall.fleet.get(printerId)) throw badRequest('printer_unknown');
+      const ticket = engine.reprint(request.params.id, printerId, actorOf(request.principal));
+      void hall.printWorker.drain(printerId);
+      return { ticket };
+    },
   );
 
   app.post(

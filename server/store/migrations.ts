@@ -157,4 +157,29 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'print jobs',
+    sql: `
+      CREATE TABLE print_jobs (
+        id          INTEGER PRIMARY KEY,
+        ticket_id   TEXT NOT NULL REFERENCES tickets(id),
+        printer_id  TEXT NOT NULL,
+        bytes       BLOB NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('pending','printed','failed')),
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        last_error  TEXT,
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER NOT NULL,
+        finished_at INTEGER
+      ) STRICT;
+      CREATE INDEX print_jobs_pending ON print_jobs(printer_id, id) WHERE state = 'pending';
+      CREATE INDEX print_jobs_ticket ON print_jobs(ticket_id);
+      -- Secret code in the ticket's QR (progress query, rating); never on public screens.
+      ALTER TABLE tickets ADD COLUMN query_code TEXT;
+      CREATE UNIQUE INDEX tickets_query_code ON tickets(query_code) WHERE query_code IS NOT NULL;
+      ALTER TABLE devices ADD COLUMN printer_id TEXT;
+      ALTER TABLE pairing_codes ADD COLUMN printer_id TEXT;
+    `,
+  },
 ];

@@ -22,6 +22,8 @@ export interface TicketRecord {
   windowNo: number | null;
   callCount: number;
   printState: PrintState;
+  /** Secret code printed as the ticket's QR; not part of any public view. */
+  queryCode: string;
   cancelReason: string | null;
   issuedAt: number;
   calledAt: number | null;
@@ -71,6 +73,8 @@ export interface DeviceRecord {
   name: string;
   tokenHash: string;
   windowNo: number | null;
+  /** The printer a kiosk prints its tickets on. */
+  printerId: string | null;
   createdAt: number;
   lastSeen: number | null;
   revokedAt: number | null;
@@ -81,10 +85,26 @@ export interface PairingCodeRecord {
   kind: DeviceKind;
   name: string;
   windowNo: number | null;
+  printerId: string | null;
   createdBy: string;
   createdAt: number;
   expiresAt: number;
   usedAt: number | null;
+}
+
+export type PrintJobState = 'pending' | 'printed' | 'failed';
+
+export interface PrintJobRecord {
+  id: number;
+  ticketId: string;
+  printerId: string;
+  bytes: Buffer;
+  state: PrintJobState;
+  attempts: number;
+  lastError: string | null;
+  createdAt: number;
+  expiresAt: number;
+  finishedAt: number | null;
 }
 
 /** Who did something: recorded on ticket events and audit events. */

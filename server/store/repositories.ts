@@ -6,6 +6,7 @@ import type {
   AuditRecord,
   DeviceRecord,
   PairingCodeRecord,
+  PrintJobRecord,
   ServiceRecord,
   StaffRecord,
   TicketRecord,
@@ -112,6 +113,15 @@ export interface PairingCodeRepository {
   markUsed(codeHash: string, at: number): void;
 }
 
+export interface PrintJobRepository {
+  insert(job: Omit<PrintJobRecord, 'id'>): PrintJobRecord;
+  /** The oldest job still waiting for a printer. */
+  nextPending(printerId: string): PrintJobRecord | undefined;
+  update(id: number, patch: Partial<Omit<PrintJobRecord, 'id'>>): PrintJobRecord;
+  /** Pending jobs whose time ran out. */
+  expired(now: number): PrintJobRecord[];
+}
+
 export interface AuditRepository {
   append(event: Omit<AuditRecord, 'id' | 'actorKind' | 'actorId' | 'actorName'> & { actor: Actor }): void;
   list(query: AuditQuery): AuditRecord[];
@@ -128,6 +138,7 @@ export interface Store {
   sessions: SessionRepository;
   devices: DeviceRepository;
   pairingCodes: PairingCodeRepository;
+  printJobs: PrintJobRepository;
   audit: AuditRepository;
   /** Runs `work` atomically (nested calls join the outer transaction). */
   transaction<T>(work: () => T): T;

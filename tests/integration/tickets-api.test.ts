@@ -33,7 +33,7 @@ describe('issuing tickets', () => {
   it('keeps every ticket and continues numbering after the store is closed and reopened', async () => {
     const first = await startHall();
     const issued = [];
-    for (let i = 0; i < 3; i++) issued.push((await post(first, '/api/tickets', { serviceCode: 'A' }, { cookie: first.admin })).json().ticket);
+    for (let i = 0; i < 3; i++) issued.push((await post(first, '/api/tickets', { serviceCode: 'A', print: false }, { cookie: first.admin })).json().ticket);
     const seqBefore = (await first.app.inject('/api/health')).json().seq;
     await first.close({ keepData: true });
 
@@ -41,7 +41,7 @@ describe('issuing tickets', () => {
     const snapshot = (await hall.app.inject({ url: '/api/queue/snapshot', headers: { cookie: hall.admin } })).json();
     expect(snapshot.waiting.map((t: { id: string }) => t.id)).toEqual(issued.map((t) => t.id));
     expect(snapshot.seq).toBe(seqBefore);
-    const next = await post(hall, '/api/tickets', { serviceCode: 'A' }, { cookie: hall.admin });
+    const next = await post(hall, '/api/tickets', { serviceCode: 'A', print: false }, { cookie: hall.admin });
     expect(next.json().ticket.number).toBe('A004');
     expect((await hall.app.inject('/api/health')).json().seq).toBe(seqBefore + 1);
   });

@@ -1,6 +1,6 @@
 // A printer at the far end of a mock serial port: answers DLE EOT with the status it is given,
 // keeps what it prints, and can be unplugged mid-write.
-import { mockSerialDevice } from './mock-serial.ts';
+import { mockSerialDevice } from '../../devices/mock-serial-device.ts';
 
 export class FakeEscPosPrinter {
   /** Reply byte per DLE EOT n (n = 1..4); all "ready" by default. */

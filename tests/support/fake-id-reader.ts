@@ -1,7 +1,7 @@
 // An ID card reader at the far end of a mock serial port, answering the frame protocol.
 import { encodeFrame, STATUS } from '../../devices/id-reader/frame.ts';
 import { encodeTextBlock, type CardIdentity } from '../../devices/id-reader/identity.ts';
-import { mockSerialDevice } from './mock-serial.ts';
+import { mockSerialDevice } from '../../devices/mock-serial-device.ts';
 
 export class FakeIdReader {
   card: CardIdentity | null = null;

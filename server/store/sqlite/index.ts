@@ -2,6 +2,7 @@ import { openDatabase } from '../database.ts';
 import type { Store } from '../repositories.ts';
 import { auditRepository, metaRepository, serviceRepository, ticketEventRepository, windowRepository } from './hall.ts';
 import { deviceRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
+import { printJobRepository } from './print-jobs.ts';
 import { counterRepository, ticketRepository } from './tickets.ts';
 
 /** The embedded store: one SQLite file in WAL mode. */
@@ -18,6 +19,7 @@ export function openSqliteStore(file: string): Store {
     sessions: sessionRepository(db),
     devices: deviceRepository(db),
     pairingCodes: pairingCodeRepository(db),
+    printJobs: printJobRepository(db),
     audit: auditRepository(db),
     // IMMEDIATE takes the write lock at BEGIN, so two processes never interleave a
     // read-then-write (e.g. number allocation) on the same file.

@@ -24,6 +24,7 @@ export function ticketRepository(db: Db): TicketRepository {
     windowNo: ['window_no'],
     callCount: ['call_count'],
     printState: ['print_state'],
+    queryCode: ['query_code'],
     cancelReason: ['cancel_reason'],
     issuedAt: ['issued_at'],
     calledAt: ['called_at'],

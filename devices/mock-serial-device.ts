@@ -1,7 +1,8 @@
-// A device at the far end of a mock serial port: a factory for the driver, and a hook that sees
-// every write and can answer, fail (an unplug) or stay silent.
+// A device simulated at the far end of serialport's mock binding: a port factory for a driver,
+// and a handler that sees every write and can answer, fail (an unplug) or stay silent. Used by
+// the simulated printer of `npm start` and by the tests' fake devices.
 import { SerialPortMock } from 'serialport';
-import type { PortFactory } from '../../devices/serial.ts';
+import type { PortFactory } from './serial.ts';
 
 /** The parts of @serialport/binding-mock's port a fake device drives. */
 export interface MockPort {

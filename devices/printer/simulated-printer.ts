@@ -1,0 +1,28 @@
+// The printer `npm start` uses without hardware: a device behind serialport's mock binding that
+// answers status requests as ready and writes every ticket it receives to a text preview (and the
+// raw bytes) under the given folder, so a person can see what would have printed.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mockSerialDevice } from '../mock-serial-device.ts';
+import type { PortFactory } from '../serial.ts';
+import { previewTicket } from './preview.ts';
+import type { ChineseCodepage } from './ticket-layout.ts';
+
+const CUT = Buffer.from([0x1d, 0x56]);
+
+export function simulatedPrinter(outDir: string, codepage: ChineseCodepage): { path: string; factory: PortFactory } {
+  mkdirSync(outDir, { recursive: true });
+  let pending = Buffer.alloc(0);
+  let count = 0;
+  return mockSerialDevice((bytes, reply) => {
+    if (bytes.length === 3 && bytes[0] === 0x10 && bytes[1] === 0x04) return reply(Buffer.from([0x12]));
+    pending = Buffer.concat([pending, bytes]);
+    for (let cut = pending.indexOf(CUT); cut !== -1; cut = pending.indexOf(CUT)) {
+      const ticket = pending.subarray(0, cut + 3);
+      pending = pending.subarray(cut + 3);
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(++count).padStart(4, '0')}`;
+      writeFileSync(join(outDir, `${name}.txt`), previewTicket(ticket, codepage));
+      writeFileSync(join(outDir, `${name}.bin`), ticket);
+    }
+  });
+}

@@ -1,0 +1,120 @@
+// Print jobs: queued in the ticket's issue transaction, sent by one worker per printer when the
+// printer can print, retried in full after a failed write, failed when their time runs out.
+import type { PrintState } from '../../common/domain.ts';
+import { PHRASES } from '../../common/phrases.ts';
+import { canPrint, type PrinterCondition } from '../../devices/printer/status.ts';
+import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
+import type { HallConfig } from '../config/schema.ts';
+import type { PrintHook, QueueEngine } from '../queue/engine.ts';
+import type { TicketRecord } from '../store/records.ts';
+import type { Store } from '../store/repositories.ts';
+import type { PrinterFleet } from './printer-fleet.ts';
+
+const issuedAtText = (ms: number, timeZone: string) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+    .format(ms)
+    .replace(/\//g, '-');
+
+export function createPrintHook(deps: { store: Store; config: HallConfig; fleet: PrinterFleet; now: () => number }): PrintHook {
+  const { store, config, fleet, now } = deps;
+  return {
+    enqueue(ticket: TicketRecord, ahead: number, printerId: string): PrintState {
+      const printer = fleet.get(printerId);
+      const service = store.services.list().find((s) => s.code === ticket.serviceCode);
+      const at = now();
+      const bytes = layoutTicket(
+        {
+          hallName: config.hall.name,
+          number: ticket.number,
+          serviceName: service?.name ?? ticket.serviceCode,
+          green: ticket.priority === 'green',
+          issuedAt: issuedAtText(ticket.issuedAt, config.timeZone),
+          ahead,
+          waitingPhrase: PHRASES.pleaseWait,
+          reminder: config.printing.reminders[ticket.serviceCode] ?? null,
+          qrData: ticket.queryCode,
+        },
+        { paperWidth: printer?.config.paperWidth ?? 80, codepage: printer?.config.codepage ?? 'gb18030' },
+      );
+      // A printer that cannot print now fails the job at once: the person is told on the spot
+      // instead of a ticket appearing later at an empty kiosk.
+      const condition = fleet.condition(printerId);
+      const ready = printer !== undefined && canPrint(condition);
+      store.printJobs.insert({
+        ticketId: ticket.id,
+        printerId,
+        bytes,
+        state: ready ? 'pending' : 'failed',
+        attempts: 0,
+        lastError: ready ? null : condition,
+        createdAt: at,
+        expiresAt: at + config.printing.failAfterSeconds * 1000,
+        finishedAt: ready ? null : at,
+      });
+      return ready ? 'pending' : 'failed';
+    },
+  };
+}
+
+export type PrintWorker = ReturnType<typeof createPrintWorker>;
+
+export function createPrintWorker(deps: { store: Store; engine: QueueEngine; fleet: PrinterFleet; now: () => number }) {
+  const { store, engine, fleet, now } = deps;
+  const busy = new Set<string>();
+  let stopped = false;
+
+  async function drain(printerId: string): Promise<void> {
+    const entry = fleet.get(printerId);
+    if (!entry || busy.has(printerId) || stopped) return;
+    busy.add(printerId);
+    try {
+      for (let job = store.printJobs.nextPending(printerId); job; job = store.printJobs.nextPending(printerId)) {
+        if (!canPrint(entry.printer.condition)) return;
+        store.printJobs.update(job.id, { attempts: job.attempts + 1 });
+        let failure: Error | null = null;
+        await entry.printer.print(job.bytes).catch((err: Error) => (failure = err));
+        // The server may have closed (and the store with it) while the printer was writing.
+        if (stopped) return;
+        if (failure) {
+          // Left pending: printed again in full once the printer is back, until it expires.
+          store.printJobs.update(job.id, { lastError: (failure as Error).message });
+          return;
+        }
+        store.printJobs.update(job.id, { state: 'printed', finishedAt: now() });
+        engine.printFinished(job.ticketId, 'printed');
+      }
+    } finally {
+      busy.delete(printerId);
+    }
+  }
+
+  function expire(): void {
+    for (const job of store.printJobs.expired(now())) {
+      store.printJobs.update(job.id, { state: 'failed', finishedAt: now() });
+      engine.printFinished(job.ticketId, 'failed');
+    }
+  }
+
+  const unsubscribe = engine.onChange((event) => {
+    if (event.type === 'ticket.issued' && event.ticket?.printState === 'pending') {
+      for (const p of fleet.all()) void drain(p.config.id);
+    }
+  });
+  const onStatus = (printerId: string) => (condition: PrinterCondition) => {
+    if (canPrint(condition)) void drain(printerId);
+  };
+  const listeners = fleet.all().map((p) => [p, onStatus(p.config.id)] as const);
+  for (const [p, listener] of listeners) p.keeper.on('status', listener);
+  const timer = setInterval(expire, 1_000);
+  timer.unref();
+
+  return {
+    drain,
+    stop(): void {
+      stopped = true;
+      clearInterval(timer);
+      unsubscribe();
+      for (const [p, listener] of listeners) p.keeper.off('status', listener);
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// Tickets printed through the simulated printer of `npm start`, failures reported at once, and
+// reprints from the desk.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+
+let hall: Hall;
+afterEach(() => hall.close());
+
+const previews = (h: Hall, printer = 'P1') => {
+  const dir = join(h.dir, 'printed', printer);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+};
+
+describe('printing tickets', () => {
+  it('prints a kiosk ticket on the simulated printer and tells the boards it printed', async () => {
+    hall = await startHall();
+    await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
+    const kiosk = await pairDevice(hall, 'kiosk');
+    const board = await connectSocket(hall.url);
+    const issued = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { serviceCode: 'A' } });
+    const ticket = issued.json().ticket;
+    expect(ticket.printState).toBe('pending');
+    await board.waitFor((f) => f.event === 'queue' && f.payload.type === 'ticket.printed' && f.payload.ticket.id === ticket.id);
+    board.close();
+    const [paper] = previews(hall);
+    expect(paper).toContain(ticket.number);
+    expect(paper).toContain('人民来访接待大厅');
+    expect(paper).toContain('初访登记');
+    expect(paper).toContain('今天来访的人很多,请耐心轮候。');
+    expect(paper).toMatch(/\[二维码: [2-9A-Z]{10}\]/);
+    expect(paper).toContain('切纸');
+    expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('printed');
+  });
+
+  it('reports at once when the printer cannot print, and the desk can reprint (audited)', async () => {
+    hall = await startHall({
+      printers: [
+        { id: 'K1', name: '断开的打印机', port: { path: '/dev/ttyHALL-NOT-THERE' } },
+        { id: 'D1', name: '服务台打印机' },
+      ],
+      printing: { deskPrinter: 'D1' },
+    });
+    const desk = await staffCookie(hall, 'desk1', ['desk']);
+    await vi.waitFor(() => expect(hall.app.hall.fleet.condition('D1')).toBe('ready'), { timeout: 5_000 });
+    const issued = await hall.app.inject({
+      method: 'POST',
+      url: '/api/tickets',
+      headers: { cookie: desk },
+      payload: { serviceCode: 'B', printerId: 'K1' },
+    });
+    const ticket = issued.json().ticket;
+    expect(ticket.printState).toBe('failed');
+
+    const reprint = await hall.app.inject({ method: 'POST', url: `/api/tickets/${ticket.id}/reprint`, headers: { cookie: desk }, payload: {} });
+    expect(reprint.statusCode).toBe(200);
+    await vi.waitFor(() => expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('printed'), { timeout: 5_000 });
+    expect(previews(hall, 'D1')[0]).toContain(ticket.number);
+    const audit = hall.app.hall.store.audit.list({ action: 'ticket.reprinted', limit: 5 });
+    expect(audit[0]).toMatchObject({ target: ticket.id, details: { printerId: 'D1' } });
+
+    const kiosk = await pairDevice(hall, 'kiosk');
+    const refused = await hall.app.inject({ method: 'POST', url: `/api/tickets/${ticket.id}/reprint`, headers: { authorization: `Bearer ${kiosk}` }, payload: {} });
+    expect(refused.statusCode).toBe(403);
+    const unknown = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: desk }, payload: { serviceCode: 'B', printerId: 'NOPE' } });
+    expect(unknown.json().error).toBe('printer_unknown');
+  });
+});
