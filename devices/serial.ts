@@ -22,6 +22,17 @@ export async function openPort(createPort: PortFactory, settings: SerialSettings
   return port;
 }
 
+/** Writes bytes and resolves once they have left for the device. */
+export function writeAll(port: Port | null, bytes: Buffer): Promise<void> {
+  if (!port) return Promise.reject(new Error('port not open'));
+  return new Promise((resolve, reject) => {
+    port.write(bytes, (err) => {
+      if (err) return reject(err);
+      port.drain((drainErr) => (drainErr ? reject(drainErr) : resolve()));
+    });
+  });
+}
+
 export async function closePort(port: Port | null): Promise<void> {
   if (!port?.isOpen) return;
   await new Promise<void>((resolve) => port.close(() => resolve()));

@@ -3,9 +3,9 @@
 import { parseArgs } from 'node:util';
 import { SerialPort } from 'serialport';
 import { SerialTicketPrinter } from '../devices/printer/serial-printer.ts';
+import { SAMPLE_TICKET } from '../devices/printer/sample-ticket.ts';
 import { layoutTicket, type ChineseCodepage, type PaperWidth } from '../devices/printer/ticket-layout.ts';
 import type { PortFactory } from '../devices/serial.ts';
-import { PHRASES } from '../common/phrases.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -46,13 +46,10 @@ async function main(command: string | undefined): Promise<void> {
       const printer = await openPrinter();
       const bytes = layoutTicket(
         {
+          ...SAMPLE_TICKET,
           hallName: '打印测试',
           number: 'A000',
-          serviceName: '测试票',
-          green: false,
           issuedAt: new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
-          ahead: 0,
-          waitingPhrase: PHRASES.pleaseWait,
           reminder: '这是一张测试票,请核对中文、号码、二维码和切纸。',
           qrData: 'TEST-PRINT',
         },

@@ -2,7 +2,8 @@
 // card, reads it once, and waits for it to leave before reading again. Identities are emitted to
 // the caller only (never logged); bad reads become `readError`, never a crash.
 import { EventEmitter } from 'node:events';
-import { closePort, openPort, type Port, type PortFactory, type SerialSettings } from '../serial.ts';
+import { RequestChannel } from '../request-channel.ts';
+import { closePort, openPort, writeAll, type Port, type PortFactory, type SerialSettings } from '../serial.ts';
 import { COMMANDS, commandFrame, ReplyParser, STATUS, type Reply } from './frame.ts';
 import { CardReadError, parseTextBlock, splitReadReply, type CardIdentity } from './identity.ts';
 
@@ -17,23 +18,23 @@ export interface ReaderEvents {
 export class SerialIdCardReader extends EventEmitter<ReaderEvents> {
   condition: ReaderCondition = 'disconnected';
   private port: Port | null = null;
-  private chain: Promise<unknown> = Promise.resolve();
-  private waiter: ((reply: Reply) => void) | null = null;
+  private readonly channel: RequestChannel<Reply>;
   private cardPresent = false;
 
   constructor(
     private readonly settings: SerialSettings,
     private readonly createPort: PortFactory,
-    private readonly replyTimeoutMs = 1_000,
+    replyTimeoutMs = 1_000,
   ) {
     super();
+    this.channel = new RequestChannel(replyTimeoutMs);
   }
 
   async open(): Promise<void> {
     const port = await openPort(this.createPort, this.settings);
     this.port = port;
     const parser = port.pipe(new ReplyParser());
-    parser.on('data', (reply: Reply) => this.waiter?.(reply));
+    parser.on('data', (reply: Reply) => this.channel.deliver(reply));
     parser.on('frame-error', (err: Error) => this.emit('readError', err));
     port.on('close', () => {
       this.port = null;
@@ -84,31 +85,7 @@ export class SerialIdCardReader extends EventEmitter<ReaderEvents> {
 
   /** One command and its reply; commands are serialised and the timeout starts after the write. */
   private transact(command: readonly [number, number]): Promise<Reply> {
-    const run = this.chain.then(() => this.send(command));
-    this.chain = run.catch(() => undefined);
-    return run;
-  }
-
-  private send(command: readonly [number, number]): Promise<Reply> {
-    const port = this.port;
-    if (!port) return Promise.reject(new Error('reader not open'));
-    return new Promise<Reply>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      this.waiter = (reply) => {
-        clearTimeout(timer);
-        this.waiter = null;
-        resolve(reply);
-      };
-      port.write(commandFrame(command), (err) => {
-        if (err) {
-          this.waiter = null;
-          return reject(err);
-        }
-        timer = setTimeout(() => {
-          this.waiter = null;
-          reject(new Error(`no reply to command ${command.map((b) => b.toString(16)).join(' ')} within ${this.replyTimeoutMs} ms`));
-        }, this.replyTimeoutMs);
-      });
-    });
+    const what = `command ${command.map((b) => b.toString(16).padStart(2, '0')).join(' ')}`;
+    return this.channel.serialised(() => this.channel.request(() => writeAll(this.port, commandFrame(command)), what));
   }
 }

@@ -1,19 +1,10 @@
 import iconv from 'iconv-lite';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { layoutTicket, type TicketPrint } from '../../devices/printer/ticket-layout.ts';
+import { SAMPLE_TICKET } from '../../devices/printer/sample-ticket.ts';
+import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
 
-const TICKET: TicketPrint = {
-  hallName: '市人民来访接待大厅',
-  number: 'A023',
-  serviceName: '初访登记',
-  green: false,
-  issuedAt: '2026-11-25 09:03',
-  ahead: 3,
-  waitingPhrase: '今天来访的人很多,请耐心轮候。',
-  reminder: '请携带本人身份证件及反映问题的相关材料。',
-  qrData: 'Q7K2M9X4',
-};
+const TICKET = SAMPLE_TICKET;
 
 const hanzi = (text: string, codepage = 'gb18030') =>
   Buffer.concat([Buffer.from([0x1c, 0x26]), iconv.encode(text, codepage), Buffer.from([0x1c, 0x2e, 0x0a])]);

@@ -1,0 +1,44 @@
+// Request/response over one serial port: work on the port runs one piece at a time, and a
+// request waits for one reply with a timeout that starts once the request is on the wire.
+export class RequestChannel<Reply> {
+  private chain: Promise<unknown> = Promise.resolve();
+  private waiter: ((reply: Reply) => void) | null = null;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  /** Hands a reply from the port to the request waiting for it (ignored when none waits). */
+  deliver(reply: Reply): void {
+    this.waiter?.(reply);
+  }
+
+  /** Runs `work` after everything queued before it, whatever became of that. */
+  serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work, work);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Writes a request and waits for its reply; `what` names it in the timeout error. */
+  request(write: () => Promise<void>, what: string): Promise<Reply> {
+    return new Promise<Reply>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      this.waiter = (reply) => {
+        clearTimeout(timer);
+        this.waiter = null;
+        resolve(reply);
+      };
+      write().then(
+        () => {
+          timer = setTimeout(() => {
+            this.waiter = null;
+            reject(new Error(`no reply to ${what} within ${this.timeoutMs} ms`));
+          }, this.timeoutMs);
+        },
+        (err: unknown) => {
+          this.waiter = null;
+          reject(err);
+        },
+      );
+    });
+  }
+}
