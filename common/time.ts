@@ -1,15 +1,27 @@
 // Calendar arithmetic in the hall's time zone (Asia/Shanghai by default), whatever the host's zone.
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, getISODay, startOfDay } from 'date-fns';
+import { addDays, startOfDay } from 'date-fns';
+
+// One formatter per zone: these run several times per queue operation, and building an
+// Intl formatter (or a zoned date object) each time costs tens of microseconds.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+function formatter(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  let f = cache.get(timeZone);
+  if (!f) cache.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, ...options })));
+  return f;
+}
 
 /** The service day (calendar day in the hall's zone) of an instant: `YYYY-MM-DD`. */
 export function serviceDayOf(ms: number, timeZone: string): string {
-  return format(new TZDate(ms, timeZone), 'yyyy-MM-dd');
+  return formatter(dayFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of an instant in the hall's zone. */
 export function weekdayOf(ms: number, timeZone: string): number {
-  return getISODay(new TZDate(ms, timeZone));
+  return WEEKDAYS[formatter(weekdayFormats, timeZone, { weekday: 'short' }).format(ms)]!;
 }
 
 /** The instant the next service day starts (local midnight in the hall's zone). */

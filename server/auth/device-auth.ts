@@ -1,6 +1,6 @@
 // Device enrolment: an admin creates a one-time pairing code; the device exchanges it once for
 // a long-lived token (kept in the device's storage, so it survives reboots).
-import { ulid } from 'ulid';
+import { newId } from '../ids.ts';
 import type { DeviceKind } from '../../common/domain.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { HallError, notFound } from '../errors.ts';
@@ -61,7 +61,7 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
         }
         const token = newToken();
         const device: DeviceRecord = {
-          id: ulid(at),
+          id: newId(at),
           kind: pairing.kind,
           name: pairing.name,
           tokenHash: tokenHash(token),

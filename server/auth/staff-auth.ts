@@ -1,6 +1,6 @@
 // Staff accounts and sessions: scrypt passwords, lockout after repeated failures, opaque
 // session tokens (hashed at rest) with a sliding expiry.
-import { ulid } from 'ulid';
+import { newId } from '../ids.ts';
 import type { StaffRole } from '../../common/domain.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { HallError } from '../errors.ts';
@@ -28,7 +28,7 @@ export function createStaffAuth(deps: { store: Store; config: HallConfig; now?: 
 
   async function createStaff(input: NewStaff): Promise<StaffRecord> {
     const record: StaffRecord = {
-      id: ulid(now()),
+      id: newId(now()),
       username: input.username,
       displayName: input.displayName,
       staffNo: input.staffNo,

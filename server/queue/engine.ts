@@ -1,6 +1,6 @@
 // The queue engine: applies the pure rules to the store, one transaction per operation, and
 // announces each committed change (with its seq) to listeners such as the realtime layer.
-import { ulid } from 'ulid';
+import { newId } from '../ids.ts';
 import type { PrintState, QueueEventType, StaffQueueEvent, StaffTicket, TicketStatus, WindowView } from '../../common/domain.ts';
 import { newQueryCode } from '../auth/secrets.ts';
 import type { StaffSnapshot } from '../../common/events.ts';
@@ -273,7 +273,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
         const series = input.priority === 'green' ? config.green.prefix : service.prefix;
         const seq = store.counters.next(day, series);
         const ticket: TicketRecord = {
-          id: ulid(at),
+          id: newId(at),
           serviceDay: day,
           series,
           seq,

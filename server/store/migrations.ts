@@ -175,6 +175,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX print_jobs_pending ON print_jobs(printer_id, id) WHERE state = 'pending';
       CREATE INDEX print_jobs_ticket ON print_jobs(ticket_id);
+      -- MAX(rank) of a day at every issue: without it, a scan of the whole day.
+      CREATE INDEX tickets_day_rank ON tickets(service_day, rank);
       -- Secret code in the ticket's QR (progress query, rating); never on public screens.
       ALTER TABLE tickets ADD COLUMN query_code TEXT;
       CREATE UNIQUE INDEX tickets_query_code ON tickets(query_code) WHERE query_code IS NOT NULL;
