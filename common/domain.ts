@@ -64,6 +64,22 @@ export type QueueEvent = Static<typeof QueueEventSchema>;
 export type StaffQueueEvent = Static<typeof StaffQueueEventSchema>;
 export type StaffProfile = Static<typeof StaffProfileSchema>;
 
+/** What an ID card reader read off a resident ID card: personal data, for the kiosk's form only. */
+export interface CardIdentity {
+  name: string;
+  /** GB/T 2261.1 code: 1 male, 2 female. */
+  genderCode: string;
+  /** GB 3304 nation code, e.g. 01 汉. */
+  nationCode: string;
+  birthDate: string;
+  address: string;
+  idNumber: string;
+  issuer: string;
+  validFrom: string;
+  /** A date, or 长期 (no expiry). */
+  validUntil: string;
+}
+
 export interface GreenReason {
   code: string;
   label: string;

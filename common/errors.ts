@@ -36,6 +36,7 @@ export const ERROR_MESSAGES = {
   transfer_same_place: '转移的目标与当前相同,请重新选择。',
   staff_unknown: '没有找到该工作人员。',
   printer_unknown: '没有这台打印机,请核对打印机编号。',
+  reader_unknown: '没有这台读卡器,或它不是模拟读卡器,请核对编号。',
   internal: '系统暂时出现问题,我们正在处理,请稍候再试或请工作人员协助。',
 } as const;
 

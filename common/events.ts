@@ -1,5 +1,5 @@
 // Socket.IO protocol: event names, payloads and the handshake, typed once for server and clients.
-import type { QueueEvent, QueueSnapshot, StaffQueueEvent, StaffSnapshot } from './domain.ts';
+import type { CardIdentity, QueueEvent, QueueSnapshot, StaffQueueEvent, StaffSnapshot } from './domain.ts';
 
 export type { StaffSnapshot };
 
@@ -12,10 +12,11 @@ export interface HandshakeAuth {
 }
 
 export interface DeviceStatus {
-  kind: 'printer';
+  kind: 'printer' | 'reader';
   id: string;
   name: string;
-  /** ready, paper_near_end, paper_out, cover_open, cutter_error, error, offline, disconnected */
+  /** printers: ready, paper_near_end, paper_out, cover_open, cutter_error, error, offline, disconnected;
+   *  readers: ready, sam_error, offline, disconnected */
   condition: string;
   at: string;
 }
@@ -32,6 +33,8 @@ export interface ServerToClientEvents {
   'queue:staff': (event: StaffQueueEvent) => void;
   /** A device's condition changed (room `staff`): e.g. a printer ran out of paper. */
   'device:status': (status: DeviceStatus) => void;
+  /** A card read on the kiosk's own reader (room `kiosk:<device id>` only). */
+  'card:read': (identity: CardIdentity) => void;
 }
 
 export interface ClientToServerEvents {
@@ -43,5 +46,6 @@ export const ROOMS = {
   staff: 'staff',
   desk: 'desk',
   kiosk: 'kiosk',
+  kioskDevice: (id: string) => `kiosk:${id}`,
   window: (no: number) => `window:${no}`,
 } as const;

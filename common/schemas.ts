@@ -119,12 +119,29 @@ export const StaffProfileSchema = Type.Object({
   windowNo: Nullable(Type.Integer()),
 });
 
+const CardText = (maxLength: number) => Type.String({ maxLength });
+export const CardIdentitySchema = Type.Object(
+  {
+    name: CardText(15),
+    genderCode: Type.String({ pattern: '^[0-9]$' }),
+    nationCode: Type.String({ pattern: '^[0-9]{2}$' }),
+    birthDate: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    address: CardText(35),
+    idNumber: Type.String({ pattern: '^\\d{17}[\\dXx]$' }),
+    issuer: CardText(15),
+    validFrom: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    validUntil: Type.String({ pattern: '^(\\d{4}-\\d{2}-\\d{2}|长期)$' }),
+  },
+  { additionalProperties: false },
+);
+
 export const DeviceInfoSchema = Type.Object({
   id: Type.String(),
   kind: DeviceKindSchema,
   name: Type.String(),
   windowNo: Nullable(Type.Integer()),
   printerId: Nullable(Type.String()),
+  readerId: Nullable(Type.String()),
   createdAt: Iso,
   lastSeen: Nullable(Iso),
   revoked: Type.Boolean(),

@@ -18,7 +18,9 @@ import type { HallContext } from './context.ts';
 import { HallError } from './errors.ts';
 import { createPrincipalResolver, registerAuthHooks } from './http/auth-hooks.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { ROOMS } from '../common/events.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
+import { createReaderFleet } from './reading/reader-fleet.ts';
 import { createPrinterFleet } from './printing/printer-fleet.ts';
 import { createQueueEngine } from './queue/engine.ts';
 import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
@@ -69,6 +71,22 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     resolvePrincipal: createPrincipalResolver(staffAuth, deviceAuth),
     fleet,
     printWorker,
+    readers: createReaderFleet(config, {
+      pollIntervalMs: 500,
+      retryMs: 5_000,
+      // A card goes to the kiosks this reader is attached to, and nowhere else (not even the log).
+      onCard: (readerId, identity) => {
+        for (const device of store.devices.list()) {
+          if (device.kind === 'kiosk' && device.readerId === readerId && device.revokedAt === null) {
+            app.io.to(ROOMS.kioskDevice(device.id)).emit('card:read', identity);
+          }
+        }
+      },
+      onStatus: (readerId, condition) => {
+        const name = config.readers.find((r) => r.id === readerId)?.name ?? readerId;
+        app.io?.to(ROOMS.staff).emit('device:status', { kind: 'reader', id: readerId, name, condition, at: new Date(now()).toISOString() });
+      },
+    }),
   };
 
   const logger = options.logger ?? false;
@@ -111,14 +129,16 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     app.log.warn({ uiDir }, 'browser apps not built: run `npm run build` (npm start does it)');
   }
 
-  app.decorate('io', attachRealtime(app, hall));
+  const io = attachRealtime(app, hall);
+  app.decorate('io', io);
   scheduleRollover(app, hall, now);
   engine.rollover();
   fleet.start();
+  hall.readers.start();
 
   app.addHook('onClose', async () => {
     printWorker.stop();
-    await fleet.stop();
+    await Promise.all([fleet.stop(), hall.readers.stop()]);
     if (!options.store) store.close();
   });
   return app;

@@ -5,6 +5,7 @@ import type { PrincipalResolver } from './http/auth-hooks.ts';
 import type { PrintWorker } from './printing/print-jobs.ts';
 import type { PrinterFleet } from './printing/printer-fleet.ts';
 import type { QueueEngine } from './queue/engine.ts';
+import type { ReaderFleet } from './reading/reader-fleet.ts';
 import type { Store } from './store/repositories.ts';
 
 /** The services every route and the realtime layer work with, built once by buildApp. */
@@ -17,6 +18,7 @@ export interface HallContext {
   resolvePrincipal: PrincipalResolver;
   fleet: PrinterFleet;
   printWorker: PrintWorker;
+  readers: ReaderFleet;
 }
 
 export interface RouteOptions {

@@ -1,20 +1,8 @@
 // The 256-byte UCS-2LE text block of a resident ID card, as the reader returns it.
+import type { CardIdentity } from '../../common/domain.ts';
 import { parseIdNumber } from '../../common/id-number.ts';
 
-export interface CardIdentity {
-  name: string;
-  /** GB/T 2261.1 code: 1 male, 2 female. */
-  genderCode: string;
-  /** GB 3304 nation code, e.g. 01 汉. */
-  nationCode: string;
-  birthDate: string;
-  address: string;
-  idNumber: string;
-  issuer: string;
-  validFrom: string;
-  /** A date, or 长期 (no expiry). */
-  validUntil: string;
-}
+export type { CardIdentity };
 
 /** Field widths in bytes, in block order. */
 const FIELDS: Array<[keyof CardIdentity | 'reserved', number]> = [

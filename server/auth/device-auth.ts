@@ -18,13 +18,15 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
 
   return {
     createPairingCode(
-      input: { kind: DeviceKind; name: string; windowNo?: number | null; printerId?: string | null; ttlMinutes?: number },
+      input: { kind: DeviceKind; name: string; windowNo?: number | null; printerId?: string | null; readerId?: string | null; ttlMinutes?: number },
       actor: Actor,
     ): { code: string; expiresAt: number } {
       const windowNo = input.windowNo ?? null;
       if (windowNo !== null && !store.windows.get(windowNo)?.active) throw notFound('window_unknown');
       const printerId = input.printerId ?? null;
       if (printerId !== null && !config.printers.some((p) => p.id === printerId)) throw notFound('printer_unknown');
+      const readerId = input.readerId ?? null;
+      if (readerId !== null && !config.readers.some((r) => r.id === readerId)) throw notFound('reader_unknown');
       const code = newPairingCode();
       const at = now();
       const expiresAt = at + (input.ttlMinutes ?? config.auth.pairingCodeMinutes) * 60_000;
@@ -35,6 +37,7 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
           name: input.name,
           windowNo,
           printerId,
+          readerId,
           createdBy: actor.id,
           createdAt: at,
           expiresAt,
@@ -45,7 +48,7 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
           actor,
           action: 'device.pairing_code_created',
           target: null,
-          details: { kind: input.kind, name: input.name, windowNo, printerId },
+          details: { kind: input.kind, name: input.name, windowNo, printerId, readerId },
         });
       });
       return { code, expiresAt };
@@ -67,6 +70,7 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
           tokenHash: tokenHash(token),
           windowNo: pairing.windowNo,
           printerId: pairing.printerId,
+          readerId: pairing.readerId,
           createdAt: at,
           lastSeen: at,
           revokedAt: null,

@@ -107,6 +107,11 @@ function checkConsistency(config: HallConfig): void {
     if (printers.has(printer.id)) throw new ConfigError(`printers[${i}].id`, `duplicate printer "${printer.id}"`);
     printers.add(printer.id);
   });
+  const readerIds = new Set<string>();
+  config.readers.forEach((reader, i) => {
+    if (readerIds.has(reader.id)) throw new ConfigError(`readers[${i}].id`, `duplicate reader "${reader.id}"`);
+    readerIds.add(reader.id);
+  });
   if (config.printing.deskPrinter !== undefined && !printers.has(config.printing.deskPrinter)) {
     throw new ConfigError('printing.deskPrinter', `unknown printer "${config.printing.deskPrinter}"`);
   }

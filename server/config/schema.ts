@@ -33,23 +33,36 @@ export const GreenReasonConfig = Type.Object(
   { additionalProperties: false },
 );
 
+const SerialPortConfig = (defaultBaud: number) =>
+  Type.Object(
+    {
+      path: Type.String({ minLength: 1 }),
+      baudRate: Type.Integer({ minimum: 1200, maximum: 921600, default: defaultBaud }),
+      dataBits: Type.Union([Type.Literal(7), Type.Literal(8)], { default: 8 }),
+      parity: Type.Union(['none', 'even', 'odd'].map((p) => Type.Literal(p)), { default: 'none' }),
+      rtscts: Type.Boolean({ default: false }),
+    },
+    { additionalProperties: false },
+  );
+
+const DeviceId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' });
+
+export const ReaderConfig = Type.Object(
+  {
+    id: DeviceId,
+    name: Type.String({ minLength: 1, maxLength: 40 }),
+    /** No port: a simulated reader an admin can place a test card on. */
+    port: Type.Optional(SerialPortConfig(115200)),
+  },
+  { additionalProperties: false },
+);
+
 export const PrinterConfig = Type.Object(
   {
-    id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' }),
+    id: DeviceId,
     name: Type.String({ minLength: 1, maxLength: 40 }),
     /** No port: a simulated printer that writes a preview of every ticket under dataDir/printed. */
-    port: Type.Optional(
-      Type.Object(
-        {
-          path: Type.String({ minLength: 1 }),
-          baudRate: Type.Integer({ minimum: 1200, maximum: 921600, default: 9600 }),
-          dataBits: Type.Union([Type.Literal(7), Type.Literal(8)], { default: 8 }),
-          parity: Type.Union(['none', 'even', 'odd'].map((p) => Type.Literal(p)), { default: 'none' }),
-          rtscts: Type.Boolean({ default: false }),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    port: Type.Optional(SerialPortConfig(9600)),
     paperWidth: Type.Union([Type.Literal(58), Type.Literal(80)], { default: 80 }),
     codepage: Type.Union([Type.Literal('gb18030'), Type.Literal('gbk')], { default: 'gb18030' }),
   },
@@ -130,6 +143,10 @@ export const HallConfigSchema = Type.Object(
       default: [{ id: 'P1', name: '1号取号机' }],
       description: 'Ticket printers; the first is the default for kiosks and the desk',
     }),
+    readers: Type.Array(ReaderConfig, {
+      default: [{ id: 'R1', name: '1号自助机读卡器' }],
+      description: 'ID card readers; a kiosk paired with `readerId` gets that reader’s cards',
+    }),
     printing: Type.Object(
       {
         failAfterSeconds: Type.Integer({ minimum: 5, maximum: 3600, default: 120 }),
@@ -167,3 +184,4 @@ export type HallConfig = Static<typeof HallConfigSchema>;
 export type ServiceConfig = Static<typeof ServiceConfig>;
 export type WindowConfig = Static<typeof WindowConfig>;
 export type PrinterConfig = Static<typeof PrinterConfig>;
+export type ReaderConfig = Static<typeof ReaderConfig>;

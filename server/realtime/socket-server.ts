@@ -61,7 +61,10 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
       void socket.join(ROOMS.board);
       const windowNo = principal.kind === 'device' ? (principal.device.windowNo ?? auth.windowNo) : auth.windowNo;
       if (windowNo !== undefined && windowNo !== null) void socket.join(ROOMS.window(windowNo));
-      if (principal.kind === 'device' && principal.device.kind === 'kiosk') void socket.join(ROOMS.kiosk);
+      if (principal.kind === 'device' && principal.device.kind === 'kiosk') {
+        void socket.join(ROOMS.kiosk);
+        void socket.join(ROOMS.kioskDevice(principal.device.id));
+      }
     }
     socket.emit('snapshot', snapshotFor(socket));
     socket.on('snapshot:get', (ack) => {

@@ -1,10 +1,10 @@
 import '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DeviceInfoSchema, DeviceKindSchema, ErrorSchema } from '../../common/schemas.ts';
+import { CardIdentitySchema, DeviceInfoSchema, DeviceKindSchema, ErrorSchema } from '../../common/schemas.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
-import { HallError } from '../errors.ts';
+import { HallError, notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import type { DeviceRecord } from '../store/records.ts';
 
@@ -18,6 +18,7 @@ export function deviceInfo(d: DeviceRecord) {
     name: d.name,
     windowNo: d.windowNo,
     printerId: d.printerId,
+    readerId: d.readerId,
     createdAt: new Date(d.createdAt).toISOString(),
     lastSeen: iso(d.lastSeen),
     revoked: d.revokedAt !== null,
@@ -40,6 +41,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
             name: Type.String({ minLength: 1, maxLength: 40 }),
             windowNo: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
             printerId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$', description: 'Printer a kiosk prints on' })),
+            readerId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$', description: 'ID card reader of a kiosk' })),
           },
           { additionalProperties: false },
         ),
@@ -79,6 +81,26 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     async (request) => {
       if (request.principal.kind !== 'device') throw new HallError(401, 'unauthenticated');
       return { device: deviceInfo(request.principal.device) };
+    },
+  );
+
+  app.post(
+    '/api/devices/readers/:id/card',
+    {
+      preHandler: guard(PERMISSIONS.manageDevices),
+      schema: {
+        tags: ['devices'],
+        summary: 'Place a test card on a simulated reader, or take it away (card: null); admin only',
+        params: Type.Object({ id: Type.String({ maxLength: 16 }) }),
+        body: Type.Object({ card: Type.Union([CardIdentitySchema, Type.Null()]) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...Errors },
+      },
+    },
+    async (request, reply) => {
+      const simulated = hall.readers.simulated(request.params.id);
+      if (!simulated) throw notFound('reader_unknown');
+      simulated.card = request.body.card;
+      return reply.code(204).send(null);
     },
   );
 

@@ -182,6 +182,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX tickets_query_code ON tickets(query_code) WHERE query_code IS NOT NULL;
       ALTER TABLE devices ADD COLUMN printer_id TEXT;
       ALTER TABLE pairing_codes ADD COLUMN printer_id TEXT;
+      ALTER TABLE devices ADD COLUMN reader_id TEXT;
+      ALTER TABLE pairing_codes ADD COLUMN reader_id TEXT;
     `,
   },
 ];

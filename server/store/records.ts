@@ -75,6 +75,8 @@ export interface DeviceRecord {
   windowNo: number | null;
   /** The printer a kiosk prints its tickets on. */
   printerId: string | null;
+  /** The ID card reader attached to a kiosk. */
+  readerId: string | null;
   createdAt: number;
   lastSeen: number | null;
   revokedAt: number | null;
@@ -86,6 +88,7 @@ export interface PairingCodeRecord {
   name: string;
   windowNo: number | null;
   printerId: string | null;
+  readerId: string | null;
   createdBy: string;
   createdAt: number;
   expiresAt: number;

@@ -17,8 +17,14 @@ export interface Hall {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startHall(overrides: Record<string, unknown> = {}, dir = mkdtempSync(join(tmpdir(), 'hall-it-'))): Promise<Hall> {
-  const app = await buildApp(loadConfig({}, { dataDir: dir, ...overrides }), { uiDir: join(dir, 'no-ui') });
+/** `logLines`, when given, receives every line the server logs (at info level and above). */
+export async function startHall(
+  overrides: Record<string, unknown> = {},
+  dir = mkdtempSync(join(tmpdir(), 'hall-it-')),
+  logLines?: string[],
+): Promise<Hall> {
+  const logger = logLines ? { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } : false;
+  const app = await buildApp(loadConfig({}, { dataDir: dir, ...overrides }), { uiDir: join(dir, 'no-ui'), logger });
   await app.hall.staffAuth.ensureFirstAdmin(ADMIN_PASSWORD);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '../../common/id-number.ts';
 import type { CardIdentity } from '../../devices/id-reader/identity.ts';
 import { SerialIdCardReader } from '../../devices/id-reader/serial-reader.ts';
-import { FakeIdReader } from '../support/fake-id-reader.ts';
+import { SimulatedIdReader } from '../../devices/id-reader/simulated-reader.ts';
 
 const CARD: CardIdentity = {
   name: '李四',
@@ -21,7 +21,7 @@ afterEach(async () => {
   await Promise.all(readers.splice(0).map((r) => r.close()));
 });
 
-async function connect(fake: FakeIdReader) {
+async function connect(fake: SimulatedIdReader) {
   const reader = new SerialIdCardReader({ path: fake.path, baudRate: 115200 }, fake.factory, 100);
   readers.push(reader);
   const cards: CardIdentity[] = [];
@@ -34,7 +34,7 @@ async function connect(fake: FakeIdReader) {
 
 describe('serial ID card reader', () => {
   it('checks the SAM, reads a card once, and reads again only after it left', async () => {
-    const fake = new FakeIdReader();
+    const fake = new SimulatedIdReader();
     const { reader, cards } = await connect(fake);
     expect(reader.condition).toBe('ready');
     expect(await reader.poll()).toBeNull();
@@ -49,7 +49,7 @@ describe('serial ID card reader', () => {
   });
 
   it('reports a read that fails its checks and passes nothing on', async () => {
-    const fake = new FakeIdReader();
+    const fake = new SimulatedIdReader();
     fake.card = CARD;
     fake.corruptText = true;
     const { reader, cards, errors } = await connect(fake);
@@ -59,7 +59,7 @@ describe('serial ID card reader', () => {
   });
 
   it('survives garbage and silence: no crash, a status the desk can see', async () => {
-    const fake = new FakeIdReader();
+    const fake = new SimulatedIdReader();
     fake.card = CARD;
     fake.garbage = true;
     const { reader, cards } = await connect(fake);

@@ -1,23 +1,25 @@
-// An ID card reader at the far end of a mock serial port, answering the frame protocol.
-import { encodeFrame, STATUS } from '../../devices/id-reader/frame.ts';
-import { encodeTextBlock, type CardIdentity } from '../../devices/id-reader/identity.ts';
-import { mockSerialDevice } from '../../devices/mock-serial-device.ts';
+// An ID card reader simulated behind serialport's mock binding: it speaks the frame protocol and
+// reads whatever card is placed on it. `npm start` uses it without hardware; tests use it too.
+import { mockSerialDevice } from '../mock-serial-device.ts';
+import type { PortFactory } from '../serial.ts';
+import { encodeFrame, STATUS } from './frame.ts';
+import { encodeTextBlock, type CardIdentity } from './identity.ts';
 
-export class FakeIdReader {
+export class SimulatedIdReader {
+  /** The card lying on the reader, if any. */
   card: CardIdentity | null = null;
   /** Answer reads with bytes that are not a frame at all. */
   garbage = false;
   /** Answer reads with a text block whose ID number fails its check character. */
   corruptText = false;
   readonly path: string;
-  readonly factory;
+  readonly factory: PortFactory;
 
   constructor() {
     ({ path: this.path, factory: this.factory } = mockSerialDevice((bytes, reply) => {
-      const command = `${bytes[7]?.toString(16)} ${bytes[8]?.toString(16)}`;
       const answer = (sw3: number, data: Buffer = Buffer.alloc(0)) =>
         reply(encodeFrame(Buffer.concat([Buffer.from([0x00, 0x00, sw3]), data])));
-      switch (command) {
+      switch (`${bytes[7]?.toString(16)} ${bytes[8]?.toString(16)}`) {
         case '11 ff':
           return answer(STATUS.ok);
         case '20 1':
@@ -28,7 +30,8 @@ export class FakeIdReader {
           if (this.garbage) return reply(Buffer.from('\x00\xff garbage \x13\x37'));
           if (!this.card) return answer(STATUS.noCard);
           const card = this.corruptText ? { ...this.card, idNumber: `${this.card.idNumber.slice(0, 17)}0` } : this.card;
-          return answer(STATUS.ok, Buffer.concat([Buffer.from([0x01, 0x00, 0x04, 0x00]), encodeTextBlock(card), Buffer.alloc(1024, 0x5a)]));
+          const lengths = Buffer.from([0x01, 0x00, 0x04, 0x00]); // 256 bytes of text, 1024 of photo
+          return answer(STATUS.ok, Buffer.concat([lengths, encodeTextBlock(card), Buffer.alloc(1024, 0x5a)]));
         }
       }
     }));

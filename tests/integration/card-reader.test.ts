@@ -1,0 +1,70 @@
+// A card placed on a kiosk's reader reaches that kiosk's socket only: not other kiosks, not the
+// boards, not staff, not the log.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CardIdentity } from '../../common/domain.ts';
+import { idCheckCharacter } from '../../common/id-number.ts';
+import { connectSocket, startHall, type Hall } from '../support/hall.ts';
+
+const CARD: CardIdentity = {
+  name: '王五',
+  genderCode: '1',
+  nationCode: '01',
+  birthDate: '1960-05-20',
+  address: '测试市测试区测试路18号',
+  idNumber: `11010119600520003${idCheckCharacter('11010119600520003')}`,
+  issuer: '测试市公安局',
+  validFrom: '2010-05-20',
+  validUntil: '长期',
+};
+
+let hall: Hall;
+afterEach(() => hall.close());
+
+async function pairKiosk(readerId?: string): Promise<string> {
+  const code = await hall.app.inject({
+    method: 'POST',
+    url: '/api/devices/pairing-codes',
+    headers: { cookie: hall.admin },
+    payload: { kind: 'kiosk', name: '自助机', ...(readerId ? { readerId } : {}) },
+  });
+  return (await hall.app.inject({ method: 'POST', url: '/api/devices/enrol', payload: { code: code.json().code } })).json().token;
+}
+
+describe('ID card reader at a kiosk', () => {
+  it('delivers a read only to the kiosk the reader is attached to, once per card', async () => {
+    const logs: string[] = [];
+    hall = await startHall({}, undefined, logs);
+    const withReader = await connectSocket(hall.url, { token: await pairKiosk('R1') });
+    const otherKiosk = await connectSocket(hall.url, { token: await pairKiosk() });
+    const board = await connectSocket(hall.url);
+    const staff = await connectSocket(hall.url, { cookie: hall.admin });
+
+    const place = (card: CardIdentity | null) =>
+      hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card } });
+    expect((await place(CARD)).statusCode).toBe(204);
+    const read = await withReader.waitFor((f) => f.event === 'card:read');
+    expect(read.payload).toEqual(CARD);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // several more poll rounds
+    expect(withReader.frames.filter((f) => f.event === 'card:read')).toHaveLength(1);
+    for (const other of [otherKiosk, board, staff]) {
+      expect(JSON.stringify(other.frames)).not.toContain(CARD.idNumber);
+      expect(JSON.stringify(other.frames)).not.toContain(CARD.name);
+    }
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.join('\n')).not.toContain(CARD.idNumber);
+    expect(logs.join('\n')).not.toContain(CARD.name);
+    [withReader, otherKiosk, board, staff].forEach((s) => s.close());
+  });
+
+  it('lets only an admin place test cards, and only on simulated readers', async () => {
+    hall = await startHall({ readers: [{ id: 'R1', name: '模拟' }, { id: 'R2', name: '真实', port: { path: '/dev/ttyHALL-NO-READER' } }] });
+    const kiosk = await pairKiosk('R1');
+    const asKiosk = await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { authorization: `Bearer ${kiosk}` }, payload: { card: CARD } });
+    expect(asKiosk.statusCode).toBe(403);
+    const real = await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R2/card', headers: { cookie: hall.admin }, payload: { card: CARD } });
+    expect(real.json().error).toBe('reader_unknown');
+    const bad = await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card: { ...CARD, idNumber: '123' } } });
+    expect(bad.statusCode).toBe(400);
+  });
+});
