@@ -1,6 +1,7 @@
 // The printer `npm start` uses without hardware: a device behind serialport's mock binding that
-// answers status requests as ready and writes every ticket it receives to a text preview (and the
-// raw bytes) under the given folder, so a person can see what would have printed.
+// answers status requests (ready unless told otherwise, e.g. paper out in a test) and writes
+// every ticket it receives to a text preview (and the raw bytes) under the given folder, so a
+// person can see what would have printed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mockSerialDevice } from '../mock-serial-device.ts';
@@ -10,12 +11,22 @@ import type { ChineseCodepage } from './ticket-layout.ts';
 
 const CUT = Buffer.from([0x1d, 0x56]);
 
-export function simulatedPrinter(outDir: string, codepage: ChineseCodepage): { path: string; factory: PortFactory } {
+export interface SimulatedPrinter {
+  path: string;
+  factory: PortFactory;
+  /** Reply byte per DLE EOT n (1 printer, 2 offline cause, 3 error cause, 4 paper sensor). */
+  status: Record<1 | 2 | 3 | 4, number>;
+}
+
+export function simulatedPrinter(outDir: string, codepage: ChineseCodepage): SimulatedPrinter {
   mkdirSync(outDir, { recursive: true });
   let pending = Buffer.alloc(0);
   let count = 0;
-  return mockSerialDevice((bytes, reply) => {
-    if (bytes.length === 3 && bytes[0] === 0x10 && bytes[1] === 0x04) return reply(Buffer.from([0x12]));
+  const status = { 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12 };
+  const device = mockSerialDevice((bytes, reply) => {
+    if (bytes.length === 3 && bytes[0] === 0x10 && bytes[1] === 0x04) {
+      return reply(Buffer.from([status[bytes[2] as 1 | 2 | 3 | 4] ?? 0x12]));
+    }
     pending = Buffer.concat([pending, bytes]);
     for (let cut = pending.indexOf(CUT); cut !== -1; cut = pending.indexOf(CUT)) {
       const ticket = pending.subarray(0, cut + 3);
@@ -25,4 +36,5 @@ export function simulatedPrinter(outDir: string, codepage: ChineseCodepage): { p
       writeFileSync(join(outDir, `${name}.bin`), ticket);
     }
   });
+  return { ...device, status };
 }

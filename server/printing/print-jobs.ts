@@ -36,20 +36,22 @@ export function createPrintHook(deps: { store: Store; config: HallConfig; fleet:
         },
         { paperWidth: printer?.config.paperWidth ?? 80, codepage: printer?.config.codepage ?? 'gb18030' },
       );
-      // A printer that cannot print now fails the job at once: the person is told on the spot
-      // instead of a ticket appearing later at an empty kiosk.
+      // When the printer cannot print now, the person is told at once (the ticket's print state is
+      // `failed`, the number stays on screen); the job still waits and prints if the printer
+      // recovers before it expires, and the state then becomes `printed`.
       const condition = fleet.condition(printerId);
       const ready = printer !== undefined && canPrint(condition);
+      store.printJobs.supersede(ticket.id, at);
       store.printJobs.insert({
         ticketId: ticket.id,
         printerId,
         bytes,
-        state: ready ? 'pending' : 'failed',
+        state: 'pending',
         attempts: 0,
         lastError: ready ? null : condition,
         createdAt: at,
         expiresAt: at + config.printing.failAfterSeconds * 1000,
-        finishedAt: ready ? null : at,
+        finishedAt: null,
       });
       return ready ? 'pending' : 'failed';
     },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { PrinterKeeper, DEFAULT_KEEPER, type KeeperOptions } from '../../devices/printer/printer-keeper.ts';
 import { SerialTicketPrinter } from '../../devices/printer/serial-printer.ts';
-import { simulatedPrinter } from '../../devices/printer/simulated-printer.ts';
+import { simulatedPrinter, type SimulatedPrinter } from '../../devices/printer/simulated-printer.ts';
 import type { PrinterCondition } from '../../devices/printer/status.ts';
 import type { PortFactory } from '../../devices/serial.ts';
 import type { HallConfig, PrinterConfig } from '../config/schema.ts';
@@ -13,6 +13,8 @@ export interface FleetPrinter {
   config: PrinterConfig;
   printer: SerialTicketPrinter;
   keeper: PrinterKeeper;
+  /** The simulated device behind a printer configured without a port. */
+  simulated: SimulatedPrinter | null;
 }
 
 export type PrinterFleet = ReturnType<typeof createPrinterFleet>;
@@ -22,12 +24,10 @@ const realPort: PortFactory = (settings) => new SerialPort(settings);
 export function createPrinterFleet(config: HallConfig, keeperOptions: KeeperOptions = DEFAULT_KEEPER) {
   const printers = new Map<string, FleetPrinter>();
   for (const printerConfig of config.printers) {
-    const { path, factory } = printerConfig.port
-      ? { path: printerConfig.port.path, factory: realPort }
-      : simulatedPrinter(join(config.dataDir, 'printed', printerConfig.id), printerConfig.codepage);
-    const settings = printerConfig.port ?? { path, baudRate: 9600 };
-    const printer = new SerialTicketPrinter({ ...settings, path }, factory);
-    printers.set(printerConfig.id, { config: printerConfig, printer, keeper: new PrinterKeeper(printer, keeperOptions) });
+    const simulated = printerConfig.port ? null : simulatedPrinter(join(config.dataDir, 'printed', printerConfig.id), printerConfig.codepage);
+    const settings = printerConfig.port ?? { path: simulated!.path, baudRate: 9600 };
+    const printer = new SerialTicketPrinter(settings, simulated?.factory ?? realPort);
+    printers.set(printerConfig.id, { config: printerConfig, printer, keeper: new PrinterKeeper(printer, keeperOptions), simulated });
   }
   return {
     get: (id: string) => printers.get(id),

@@ -37,6 +37,29 @@ describe('printing tickets', () => {
     expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('printed');
   });
 
+  it('tells the kiosk at once when the paper is out, then prints once when paper is back', async () => {
+    hall = await startHall();
+    const { simulated } = hall.app.hall.fleet.get('P1')!;
+    await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
+    const staff = await connectSocket(hall.url, { cookie: hall.admin });
+    simulated!.status[4] = 0x12 | 0x60; // paper out
+    await staff.waitFor((f) => f.event === 'device:status' && f.payload.condition === 'paper_out', 10_000);
+
+    const kiosk = await pairDevice(hall, 'kiosk');
+    const issued = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { serviceCode: 'A' } });
+    const ticket = issued.json().ticket;
+    expect(ticket.printState).toBe('failed');
+    expect(readdirSync(join(hall.dir, 'printed', 'P1'))).toEqual([]);
+
+    simulated!.status[4] = 0x12; // a new roll
+    await staff.waitFor((f) => f.event === 'queue:staff' && f.payload.type === 'ticket.printed' && f.payload.ticket.id === ticket.id, 10_000);
+    expect(staff.frames.some((f) => f.event === 'device:status' && (f.payload as { condition: string }).condition === 'ready')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(previews(hall)).toHaveLength(1);
+    expect(previews(hall)[0]).toContain(ticket.number);
+    staff.close();
+  }, 30_000);
+
   it('reports at once when the printer cannot print, and the desk can reprint (audited)', async () => {
     hall = await startHall({
       printers: [

@@ -22,6 +22,9 @@ export function printJobRepository(db: Db): PrintJobRepository {
   );
   const next = db.prepare(t.selectWhere(`printer_id = ? AND state = 'pending' ORDER BY id LIMIT 1`));
   const expired = db.prepare(t.selectWhere(`state = 'pending' AND expires_at <= ?`));
+  const supersede = db.prepare(
+    `UPDATE print_jobs SET state = 'failed', last_error = 'superseded', finished_at = ? WHERE ticket_id = ? AND state = 'pending'`,
+  );
   return {
     insert(job) {
       const id = Number(insert.run(t.toRow(job)).lastInsertRowid);
@@ -33,5 +36,6 @@ export function printJobRepository(db: Db): PrintJobRepository {
     },
     update: (id, patch) => t.update('id', id, patch),
     expired: (now) => (expired.all(now) as Record<string, unknown>[]).map(t.fromRow),
+    supersede: (ticketId, now) => void supersede.run(now, ticketId),
   };
 }
