@@ -2,7 +2,11 @@
 // from the TypeBox schemas in schemas.ts; this file holds the constants and those types.
 import type { Static } from 'typebox';
 import type {
+  AlertSchema,
+  DivisionSchema,
+  IntakeBodySchema,
   PublicTicketSchema,
+  RegistrationFormSchema,
   QueueEventSchema,
   QueueSnapshotSchema,
   ServiceInfoSchema,
@@ -63,6 +67,14 @@ export type StaffSnapshot = Static<typeof StaffSnapshotSchema>;
 export type QueueEvent = Static<typeof QueueEventSchema>;
 export type StaffQueueEvent = Static<typeof StaffQueueEventSchema>;
 export type StaffProfile = Static<typeof StaffProfileSchema>;
+export type IntakeBody = Static<typeof IntakeBodySchema>;
+export type RegistrationForm = Static<typeof RegistrationFormSchema>;
+export type Division = Static<typeof DivisionSchema>;
+/** Raised to leaders and the desk at once (e.g. a collective visit); no personal data. */
+export type HallAlert = Static<typeof AlertSchema>;
+
+export const INTAKE_STATES = ['submitted', 'verified', 'forwarded', 'acknowledged'] as const;
+export type IntakeState = (typeof INTAKE_STATES)[number];
 
 /** What an ID card reader read off a resident ID card: personal data, for the kiosk's form only. */
 export interface CardIdentity {

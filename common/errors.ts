@@ -37,6 +37,14 @@ export const ERROR_MESSAGES = {
   staff_unknown: '没有找到该工作人员。',
   printer_unknown: '没有这台打印机,请核对打印机编号。',
   reader_unknown: '没有这台读卡器,或它不是模拟读卡器,请核对编号。',
+  id_number_invalid: '{field}有误,请核对后重新输入。',
+  id_derived_mismatch: '{field}与身份证号码不一致,请核对身份证号码。',
+  phone_invalid: '{field}格式不对,请输入11位手机号码或带区号的固定电话。',
+  too_many_representatives: '集体来访请推选不超过5名代表登记,代表人数不能超过来访人数。',
+  representative_duplicate: '{field}与已登记的人重复,请核对。',
+  choice_unknown: '所选的{field}不在列表中,请重新选择。',
+  notification_required: '请先阅读并确认一次性告知的材料清单。',
+  intake_unknown: '没有找到这个号的登记信息。',
   internal: '系统暂时出现问题,我们正在处理,请稍候再试或请工作人员协助。',
 } as const;
 
@@ -45,4 +53,6 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export interface ErrorBody {
   error: string;
   message: string;
+  /** The field to correct, when the refusal is about one field. */
+  field?: string;
 }

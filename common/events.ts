@@ -1,5 +1,5 @@
 // Socket.IO protocol: event names, payloads and the handshake, typed once for server and clients.
-import type { CardIdentity, QueueEvent, QueueSnapshot, StaffQueueEvent, StaffSnapshot } from './domain.ts';
+import type { CardIdentity, HallAlert, QueueEvent, QueueSnapshot, StaffQueueEvent, StaffSnapshot } from './domain.ts';
 
 export type { StaffSnapshot };
 
@@ -33,6 +33,8 @@ export interface ServerToClientEvents {
   'queue:staff': (event: StaffQueueEvent) => void;
   /** A device's condition changed (room `staff`): e.g. a printer ran out of paper. */
   'device:status': (status: DeviceStatus) => void;
+  /** Raised at once to staff (leaders, desk, windows): e.g. a collective visit registered. */
+  alert: (alert: HallAlert) => void;
   /** A card read on the kiosk's own reader (room `kiosk:<device id>` only). */
   'card:read': (identity: CardIdentity) => void;
 }

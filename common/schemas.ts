@@ -105,6 +105,7 @@ export const WaitEstimateSchema = Type.Object({
 export const ErrorSchema = Type.Object({
   error: Type.String({ description: 'Machine code' }),
   message: Type.String({ description: 'Polite Simplified Chinese text for the person' }),
+  field: Type.Optional(Type.String({ description: 'Path of the field to correct, e.g. petitioner.idNumber' })),
 });
 
 export const StaffRoleSchema = Type.Enum(STAFF_ROLES);
@@ -145,4 +146,97 @@ export const DeviceInfoSchema = Type.Object({
   createdAt: Iso,
   lastSeen: Nullable(Iso),
   revoked: Type.Boolean(),
+});
+
+// --- Registration (kiosk intake) -------------------------------------------------------------
+
+const Text = (minLength: number, maxLength: number) => Type.String({ minLength, maxLength, pattern: '\\S' });
+const IdNumberField = Type.String({ pattern: '^\\d{17}[\\dXx]$', description: 'GB 11643 resident ID number' });
+const PhoneField = Type.String({ pattern: '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$', description: 'Mobile or landline' });
+
+export const RepresentativeSchema = Type.Object(
+  { name: Text(2, 30), idNumber: IdNumberField, phone: Type.Optional(PhoneField) },
+  { additionalProperties: false },
+);
+
+export const IntakeBodySchema = Type.Object(
+  {
+    requestId: Type.String({
+      pattern: '^[A-Za-z0-9_-]{16,64}$',
+      description: 'Made by the kiosk once per registration; a retried submit reuses it',
+    }),
+    serviceCode: Type.String({ minLength: 1, maxLength: 16 }),
+    petitioner: Type.Object(
+      {
+        name: Text(2, 30),
+        idNumber: IdNumberField,
+        birthDate: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Derived from the ID number' }),
+        gender: Type.Union([Type.Literal('male'), Type.Literal('female')], { description: 'Derived from the ID number' }),
+        phone: PhoneField,
+        address: Text(2, 80),
+        occupation: Type.Optional(Type.String({ maxLength: 30 })),
+        fromCard: Type.Boolean({ description: 'Identity read from the ID card reader' }),
+      },
+      { additionalProperties: false },
+    ),
+    visit: Type.Object(
+      {
+        visitors: Type.Integer({ minimum: 1, maximum: 500 }),
+        repeat: Type.Boolean({ description: 'The person says they came about this matter before' }),
+      },
+      { additionalProperties: false },
+    ),
+    representatives: Type.Optional(
+      Type.Array(RepresentativeSchema, {
+        maxItems: 4,
+        description: 'Collective visit: the other representatives (at most 5 with the petitioner)',
+      }),
+    ),
+    matter: Type.Object(
+      {
+        category: Text(1, 20),
+        purpose: Text(1, 20),
+        placeCode: Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 county-level code' }),
+        cause: Text(1, 20),
+        problem: Text(5, 2000),
+        demands: Text(2, 1000),
+      },
+      { additionalProperties: false },
+    ),
+    notificationAcknowledged: Type.Literal(true, { description: 'The one-time notification was read and acknowledged' }),
+  },
+  { additionalProperties: false },
+);
+
+export const RegistrationFormSchema = Type.Object({
+  categories: Type.Array(Type.String()),
+  purposes: Type.Array(Type.String()),
+  causes: Type.Array(Type.String()),
+  helperPhrases: Type.Array(Type.String()),
+  /** One-time notification: materials per service code, and extra ones per purpose. */
+  materials: Type.Record(Type.String(), Type.Array(Type.String())),
+  purposeMaterials: Type.Record(Type.String(), Type.Array(Type.String())),
+  /** The hall's own place (province, city, county codes) the place picker starts at. */
+  homePlace: Type.Array(Type.String()),
+  collectiveService: Type.String(),
+  idleSeconds: Type.Integer(),
+});
+
+export const DivisionSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  /** True when the person must still pick a level below (province → city → county). */
+  hasChildren: Type.Boolean(),
+});
+
+export const AlertSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('collective')]),
+  at: Iso,
+  ticketId: Type.String(),
+  number: Type.String(),
+  serviceCode: Type.String(),
+  visitors: Type.Integer(),
+  category: Type.String(),
+  message: Type.String(),
 });

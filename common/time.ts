@@ -28,3 +28,8 @@ export function weekdayOf(ms: number, timeZone: string): number {
 export function nextDayStart(ms: number, timeZone: string): number {
   return startOfDay(addDays(new TZDate(ms, timeZone), 1)).getTime();
 }
+
+/** The instant the service day of `ms` started (local midnight in the hall's zone). */
+export function dayStart(ms: number, timeZone: string): number {
+  return startOfDay(new TZDate(ms, timeZone)).getTime();
+}

@@ -20,6 +20,10 @@ import { createPrincipalResolver, registerAuthHooks } from './http/auth-hooks.ts
 import { registerErrorHandling } from './http/error-handler.ts';
 import { ROOMS } from '../common/events.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
+import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
+import { loadDivisions } from './registration/divisions.ts';
+import { createIntakeService } from './registration/intake-service.ts';
+import registrationRoutes from './routes/registration.ts';
 import { createReaderFleet } from './reading/reader-fleet.ts';
 import { createPrinterFleet } from './printing/printer-fleet.ts';
 import { createQueueEngine } from './queue/engine.ts';
@@ -44,6 +48,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
   /** Built browser apps; not served when the folder does not exist. */
   uiDir?: string;
+  /** Master key for personal data at rest; defaults to HALL_DATA_KEY or `<dataDir>/hall.key`. */
+  dataKey?: Buffer;
 }
 
 declare module 'fastify' {
@@ -62,7 +68,23 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const printWorker = createPrintWorker({ store, engine, fleet, now });
   const staffAuth = createStaffAuth({ store, config, now });
   const deviceAuth = createDeviceAuth({ store, config, now });
+  const cipher = createDataCipher(
+    options.dataKey ?? loadDataKey({ fromEnv: process.env.HALL_DATA_KEY, file: join(config.dataDir, 'hall.key') }),
+  );
+  const divisions = loadDivisions();
   const hall: HallContext = {
+    now,
+    cipher,
+    divisions,
+    intakes: createIntakeService({
+      store,
+      engine,
+      config,
+      cipher,
+      divisions,
+      now,
+      onAlert: (alert) => app.io.to(ROOMS.staff).emit('alert', alert),
+    }),
     config,
     store,
     engine,
@@ -111,12 +133,12 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal);
 
-  for (const routes of [hallRoutes, ticketRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,9 @@
 import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
+import type { DataCipher } from './privacy/cipher.ts';
+import type { IntakeService } from './registration/intake-service.ts';
+import type { Divisions } from './registration/divisions.ts';
 import type { PrincipalResolver } from './http/auth-hooks.ts';
 import type { PrintWorker } from './printing/print-jobs.ts';
 import type { PrinterFleet } from './printing/printer-fleet.ts';
@@ -19,6 +22,10 @@ export interface HallContext {
   fleet: PrinterFleet;
   printWorker: PrintWorker;
   readers: ReaderFleet;
+  cipher: DataCipher;
+  divisions: Divisions;
+  intakes: IntakeService;
+  now: () => number;
 }
 
 export interface RouteOptions {

@@ -48,4 +48,9 @@ export const PERMISSIONS = {
   manageStaff: { roles: ['admin'] },
   viewDevices: { roles: ['admin', 'desk'] },
   viewAudit: { roles: ['admin'] },
+  registerAtKiosk: { devices: ['kiosk'] },
+  readRegistrationForm: { roles: ['admin', 'desk', 'reception'], devices: ['kiosk'] },
+  /** Decrypted registrations: the receiving staff only (each view is audited). */
+  viewRegistration: { roles: ['admin', 'reception'] },
+  viewAlerts: { roles: ['admin', 'desk', 'reception', 'leader'] },
 } as const satisfies Record<string, Permission>;

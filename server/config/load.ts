@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Value } from 'typebox/value';
 import { HallConfigSchema, type HallConfig } from './schema.ts';
+import { loadDivisions } from '../registration/divisions.ts';
 
 /** A configuration problem, reported at start with the key that is wrong. */
 export class ConfigError extends Error {
@@ -114,6 +115,21 @@ function checkConsistency(config: HallConfig): void {
   });
   if (config.printing.deskPrinter !== undefined && !printers.has(config.printing.deskPrinter)) {
     throw new ConfigError('printing.deskPrinter', `unknown printer "${config.printing.deskPrinter}"`);
+  }
+  const registration = config.registration;
+  if (!codes.has(registration.collectiveService)) {
+    throw new ConfigError('registration.collectiveService', `unknown service "${registration.collectiveService}"`);
+  }
+  if (!loadDivisions().isPlace(registration.homeDivision)) {
+    throw new ConfigError('registration.homeDivision', `"${registration.homeDivision}" is not a county-level GB/T 2260 code`);
+  }
+  for (const code of Object.keys(registration.materials)) {
+    if (!codes.has(code)) throw new ConfigError(`registration.materials.${code}`, `unknown service "${code}"`);
+  }
+  for (const purpose of Object.keys(registration.purposeMaterials)) {
+    if (!registration.purposes.includes(purpose)) {
+      throw new ConfigError(`registration.purposeMaterials.${purpose}`, `unknown purpose "${purpose}"`);
+    }
   }
   const reasons = new Set<string>();
   config.green.reasons.forEach((reason, i) => {

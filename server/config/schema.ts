@@ -45,6 +45,9 @@ const SerialPortConfig = (defaultBaud: number) =>
     { additionalProperties: false },
   );
 
+const Labels = (defaults: string[]) =>
+  Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { minItems: 1, uniqueItems: true, default: defaults });
+
 const DeviceId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' });
 
 export const ReaderConfig = Type.Object(
@@ -158,6 +161,44 @@ export const HallConfigSchema = Type.Object(
             B: '请准备好本人身份证件及此前的受理告知书。',
             C: '请准备好本人身份证件及反映问题的书面材料。',
             D: '请推选不超过5名代表,并准备好代表的身份证件。',
+          },
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    registration: Type.Object(
+      {
+        categories: Labels([
+          '城乡建设', '农村农业', '劳动和社会保障', '国土资源', '政法', '卫生健康', '教育文体', '环境保护', '民政',
+          '纪检监察', '组织人事', '企业改制', '交通运输', '商贸旅游', '经济管理', '科技与信息产业', '党务政务', '其他',
+        ]),
+        purposes: Labels(['求决', '申诉', '揭发控告', '意见建议', '咨询', '其他']),
+        causes: Labels(['政策不完善', '政策落实不到位', '工作作风问题', '历史遗留问题', '其他']),
+        helperPhrases: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
+          default: ['我要反映的问题是:', '事情发生在', '年', '月', '之前已经向', '反映过,', '至今没有解决。', '希望有关部门'],
+          description: 'Tap-to-insert phrases under the main-problem box',
+        }),
+        homeDivision: Type.String({
+          pattern: '^\\d{6}$',
+          default: '110101',
+          description: "GB/T 2260 code of the hall's own county/city: the place picker starts there",
+        }),
+        collectiveService: Type.String({ default: 'D', description: 'Service a collective visit (more than 5 people) is queued for' }),
+        idleSeconds: Type.Integer({ minimum: 20, maximum: 600, default: 60, description: 'Kiosk: untouched this long → warn, then clear' }),
+        /** One-time notification (一次性告知): materials to bring or show, per service code. */
+        materials: Type.Record(Type.String(), Type.Array(Type.String({ maxLength: 80 })), {
+          default: {
+            A: ['本人居民身份证(原件)', '反映问题的书面材料(写明事实、理由和诉求)', '与问题有关的证据材料(合同、票据、照片等复印件)'],
+            B: ['本人居民身份证(原件)', '此前的受理告知书或答复意见书', '新的事实、证据材料(如有)'],
+            C: ['本人居民身份证(原件)', '反映问题的书面材料', '此前有关部门的处理意见(如有)'],
+            D: ['每位代表的居民身份证(原件)', '全体来访人推选代表的书面说明', '反映问题的书面材料和证据材料'],
+            E: ['本人居民身份证(原件)', '与咨询问题有关的材料(如有)'],
+          },
+        }),
+        purposeMaterials: Type.Record(Type.String(), Type.Array(Type.String({ maxLength: 80 })), {
+          default: {
+            申诉: ['原处理决定或答复文书'],
+            揭发控告: ['被反映人的姓名、单位、职务及具体事实', '可以核实的证据线索(您的材料将严格保密)'],
           },
         }),
       },

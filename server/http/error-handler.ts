@@ -2,6 +2,7 @@
 // 5xx details stay in the log; clients only get the polite text.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ERROR_MESSAGES, type ErrorCode } from '../../common/errors.ts';
+import { fieldLabel } from '../../common/registration.ts';
 import { HallError } from '../errors.ts';
 
 const BY_STATUS: Record<number, ErrorCode> = {
@@ -28,13 +29,18 @@ function fieldOf(error: FastifyError): string | null {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HallError, request, reply) => {
     if (error instanceof HallError) {
-      return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+      const field = error.field !== undefined ? { field: error.field } : {};
+      return reply.code(error.statusCode).send({ error: error.code, message: error.message, ...field });
     }
     if (error.validation) {
       const field = fieldOf(error);
-      const base = ERROR_MESSAGES.validation_failed;
-      const message = field ? `${base.replace(/。$/, '')}(${error.validationContext}.${field})。` : base;
-      return reply.code(400).send({ error: 'validation_failed', message });
+      if (!field) return reply.code(400).send({ error: 'validation_failed', message: ERROR_MESSAGES.validation_failed });
+      // The person sees the field's name; unknown fields (API clients) get their path.
+      const label = fieldLabel(field);
+      const message = label
+        ? `请检查“${label}”:内容不完整或格式不对。`
+        : `${ERROR_MESSAGES.validation_failed.replace(/。$/, '')}(${error.validationContext}.${field})。`;
+      return reply.code(400).send({ error: 'validation_failed', message, field });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

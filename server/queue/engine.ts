@@ -252,8 +252,15 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
       mutate(() => undefined);
     },
 
-    /** Issues a ticket; with `printerId` its print job is queued in the same transaction. */
-    issue(input: IssueInput, actor: Actor, options: { printerId?: string | null } = {}): { ticket: StaffTicket } & WaitEstimate {
+    /**
+     * Issues a ticket; with `printerId` its print job is queued in the same transaction, and
+     * `attach` writes what belongs with the ticket (e.g. its registration) in that transaction too.
+     */
+    issue(
+      input: IssueInput,
+      actor: Actor,
+      options: { printerId?: string | null; attach?: (ticket: TicketRecord, estimate: WaitEstimate) => void } = {},
+    ): { ticket: StaffTicket } & WaitEstimate {
       return mutate((record) => {
         const at = now();
         const day = serviceDayOf(at, config.timeZone);
@@ -301,6 +308,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
         };
         store.tickets.insert(ticket);
         const estimate = estimateOf(ticket);
+        options.attach?.(ticket, estimate);
         if (deps.printing && options.printerId) {
           ticket.printState = deps.printing.enqueue(ticket, estimate.ahead, options.printerId);
           store.tickets.update(ticket.id, { printState: ticket.printState });

@@ -1,6 +1,4 @@
-import '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { TICKET_STATUSES } from '../../common/domain.ts';
 import { ErrorSchema, PublicTicketSchema, StaffTicketSchema, WaitEstimateSchema } from '../../common/schemas.ts';
@@ -8,6 +6,7 @@ import { actorOf, isAllowed, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
+import { perKioskLimit } from '../http/rate-limits.ts';
 import { toPublicTicket } from '../queue/views.ts';
 
 const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
@@ -28,16 +27,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     '/api/tickets',
     {
       preHandler: guard(PERMISSIONS.issueNormal),
-      config: {
-        // A kiosk is one person at a time: a burst means a stuck screen or abuse.
-        rateLimit: {
-          max: config.auth.kioskIssuePerMinute,
-          timeWindow: 60_000,
-          keyGenerator: (request: FastifyRequest) =>
-            request.principal.kind === 'device' ? `device:${request.principal.device.id}` : `ip:${request.ip}`,
-          allowList: (request: FastifyRequest) => request.principal.kind !== 'device',
-        },
-      },
+      config: perKioskLimit(config.auth.kioskIssuePerMinute),
       schema: {
         tags: ['tickets'],
         summary: 'Issue a queue number (green channel: desk and admin only)',

@@ -186,4 +186,54 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE pairing_codes ADD COLUMN reader_id TEXT;
     `,
   },
+  {
+    version: 3,
+    name: 'registrations (intakes) and alerts',
+    sql: `
+      -- A registration made at a kiosk (or a window) and the ticket issued with it. Identifying
+      -- data (names, ID and phone numbers, addresses, the person's own words) is only in \`sealed\`
+      -- (AES-256-GCM); \`person_index\` is a keyed blind index of the ID number. The other
+      -- columns are the coded fields the bureau's statistics read.
+      CREATE TABLE intakes (
+        id              TEXT PRIMARY KEY,
+        ticket_id       TEXT NOT NULL UNIQUE REFERENCES tickets(id),
+        source_id       TEXT NOT NULL,
+        request_id      TEXT NOT NULL,
+        service_day     TEXT NOT NULL,
+        service_code    TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('submitted','verified','forwarded','acknowledged')),
+        visitors        INTEGER NOT NULL CHECK (visitors >= 1),
+        collective      INTEGER NOT NULL,
+        representatives INTEGER NOT NULL CHECK (representatives BETWEEN 1 AND 5),
+        declared_repeat INTEGER NOT NULL,
+        previous_visits INTEGER NOT NULL,
+        from_card       INTEGER NOT NULL,
+        gender          TEXT NOT NULL,
+        birth_year      INTEGER NOT NULL,
+        category        TEXT NOT NULL,
+        purpose         TEXT NOT NULL,
+        cause           TEXT NOT NULL,
+        place_code      TEXT NOT NULL,
+        person_index    TEXT NOT NULL,
+        sealed          TEXT NOT NULL,
+        created_at      INTEGER NOT NULL,
+        updated_at      INTEGER NOT NULL,
+        -- A retried submit from the same kiosk finds its first answer instead of a second ticket.
+        UNIQUE (source_id, request_id)
+      ) STRICT;
+      CREATE INDEX intakes_person ON intakes(person_index, created_at);
+      CREATE INDEX intakes_day ON intakes(service_day);
+
+      CREATE TABLE alerts (
+        id         TEXT PRIMARY KEY,
+        kind       TEXT NOT NULL,
+        at         INTEGER NOT NULL,
+        ticket_id  TEXT REFERENCES tickets(id),
+        details    TEXT NOT NULL,
+        handled_at INTEGER,
+        handled_by TEXT
+      ) STRICT;
+      CREATE INDEX alerts_at ON alerts(at);
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 // Rows as the domain sees them (timestamps in epoch milliseconds). The repository interfaces
 // below are what the queue engine and the routes depend on; `sqlite/` implements them and a
 // PostgreSQL implementation would implement the same interfaces.
-import type { DeviceKind, Priority, PrintState, StaffRole, TicketStatus, WindowState } from '../../common/domain.ts';
+import type { DeviceKind, IntakeState, Priority, PrintState, StaffRole, TicketStatus, WindowState } from '../../common/domain.ts';
 
 export interface TicketRecord {
   id: string;
@@ -134,4 +134,48 @@ export interface AuditQuery {
   from?: number;
   to?: number;
   limit: number;
+}
+
+/**
+ * A registration. Identifying data lives only in `sealed` (see server/privacy/cipher.ts); the
+ * plain columns are coded fields for statistics and the blind index for recognising a person.
+ */
+export interface IntakeRecord {
+  id: string;
+  ticketId: string;
+  /** The kiosk (device id) or staff member that submitted it. */
+  sourceId: string;
+  requestId: string;
+  serviceDay: string;
+  serviceCode: string;
+  state: IntakeState;
+  visitors: number;
+  collective: boolean;
+  /** People registered: the petitioner and the other representatives. */
+  representatives: number;
+  declaredRepeat: boolean;
+  /** Earlier registrations of the same person (blind index) when this one was made. */
+  previousVisits: number;
+  fromCard: boolean;
+  gender: 'male' | 'female';
+  birthYear: number;
+  category: string;
+  purpose: string;
+  cause: string;
+  placeCode: string;
+  personIndex: string;
+  sealed: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AlertRecord {
+  id: string;
+  kind: 'collective';
+  at: number;
+  ticketId: string | null;
+  /** Coded facts only (number, service, visitors, category): never personal data. */
+  details: Record<string, unknown>;
+  handledAt: number | null;
+  handledBy: string | null;
 }

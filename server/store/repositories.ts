@@ -2,6 +2,8 @@
 // caller's transaction when there is one (`Store.transaction`).
 import type {
   Actor,
+  AlertRecord,
+  IntakeRecord,
   AuditQuery,
   AuditRecord,
   DeviceRecord,
@@ -129,6 +131,25 @@ export interface AuditRepository {
   list(query: AuditQuery): AuditRecord[];
 }
 
+export interface IntakeRepository {
+  insert(intake: IntakeRecord): void;
+  get(id: string): IntakeRecord | undefined;
+  byTicket(ticketId: string): IntakeRecord | undefined;
+  /** The registration a kiosk already made with this request id (idempotent submit). */
+  byRequest(sourceId: string, requestId: string): IntakeRecord | undefined;
+  /** The id of a ticket the person still waits with for a service today (一人一号). */
+  waitingTicketOf(personIndex: string, serviceDay: string, serviceCode: string): string | undefined;
+  countByPerson(personIndex: string): number;
+  /** The person's registrations, newest first. */
+  byPerson(personIndex: string, limit: number): IntakeRecord[];
+}
+
+export interface AlertRepository {
+  insert(alert: AlertRecord): void;
+  /** Alerts raised at or after `from`, newest first. */
+  since(from: number, limit: number): AlertRecord[];
+}
+
 export interface Store {
   tickets: TicketRepository;
   counters: CounterRepository;
@@ -142,6 +163,8 @@ export interface Store {
   pairingCodes: PairingCodeRepository;
   printJobs: PrintJobRepository;
   audit: AuditRepository;
+  intakes: IntakeRepository;
+  alerts: AlertRepository;
   /** Runs `work` atomically (nested calls join the outer transaction). */
   transaction<T>(work: () => T): T;
   close(): void;

@@ -1,0 +1,71 @@
+import type { Db } from '../database.ts';
+import type { AlertRecord, IntakeRecord } from '../records.ts';
+import type { AlertRepository, IntakeRepository } from '../repositories.ts';
+import { defineTable } from './mapping.ts';
+
+export function intakeRepository(db: Db): IntakeRepository {
+  const t = defineTable<IntakeRecord>(db, 'intakes', {
+    id: ['id'],
+    ticketId: ['ticket_id'],
+    sourceId: ['source_id'],
+    requestId: ['request_id'],
+    serviceDay: ['service_day'],
+    serviceCode: ['service_code'],
+    state: ['state'],
+    visitors: ['visitors'],
+    collective: ['collective', 'bool'],
+    representatives: ['representatives'],
+    declaredRepeat: ['declared_repeat', 'bool'],
+    previousVisits: ['previous_visits'],
+    fromCard: ['from_card', 'bool'],
+    gender: ['gender'],
+    birthYear: ['birth_year'],
+    category: ['category'],
+    purpose: ['purpose'],
+    cause: ['cause'],
+    placeCode: ['place_code'],
+    personIndex: ['person_index'],
+    sealed: ['sealed'],
+    createdAt: ['created_at'],
+    updatedAt: ['updated_at'],
+  });
+  const byRequest = db.prepare(t.selectWhere('source_id = ? AND request_id = ?'));
+  const held = db.prepare(
+    `SELECT i.ticket_id AS ticketId FROM intakes i JOIN tickets k ON k.id = i.ticket_id
+     WHERE i.person_index = ? AND k.service_day = ? AND k.service_code = ? AND k.status IN ('waiting', 'called')
+     ORDER BY k.issued_at LIMIT 1`,
+  );
+  const previous = db.prepare(t.selectWhere('person_index = ? ORDER BY created_at DESC LIMIT ?'));
+  const count = db.prepare('SELECT COUNT(*) AS n FROM intakes WHERE person_index = ?');
+  return {
+    insert: (intake) => t.insert(intake),
+    get: (id) => t.get('id', id),
+    byTicket: (ticketId) => t.get('ticketId', ticketId),
+    byRequest(sourceId, requestId) {
+      const row = byRequest.get(sourceId, requestId) as Record<string, unknown> | undefined;
+      return row ? t.fromRow(row) : undefined;
+    },
+    waitingTicketOf(personIndex, serviceDay, serviceCode) {
+      return (held.get(personIndex, serviceDay, serviceCode) as { ticketId: string } | undefined)?.ticketId;
+    },
+    countByPerson: (personIndex) => (count.get(personIndex) as { n: number }).n,
+    byPerson: (personIndex, limit) => (previous.all(personIndex, limit) as Record<string, unknown>[]).map(t.fromRow),
+  };
+}
+
+export function alertRepository(db: Db): AlertRepository {
+  const t = defineTable<AlertRecord>(db, 'alerts', {
+    id: ['id'],
+    kind: ['kind'],
+    at: ['at'],
+    ticketId: ['ticket_id'],
+    details: ['details', 'json'],
+    handledAt: ['handled_at'],
+    handledBy: ['handled_by'],
+  });
+  const since = db.prepare(t.selectWhere('at >= ? ORDER BY at DESC LIMIT ?'));
+  return {
+    insert: (alert) => t.insert(alert),
+    since: (from, limit) => (since.all(from, limit) as Record<string, unknown>[]).map(t.fromRow),
+  };
+}

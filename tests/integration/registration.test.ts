@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { idNumber, PERSON, registration } from '../support/registration.ts';
+
+let people = 0;
+/** Someone not registered yet in this hall. */
+const freshPerson = () => {
+  const sequence = 501 + 2 * people++;
+  return { idNumber: idNumber('19851010', sequence), birthDate: '1985-10-10', gender: 'male' as const };
+};
+
+/** Tickets of today: what a refused request must not add to. */
+const ticketCount = (hall: Hall) =>
+  hall.app.hall.store.tickets.list({ serviceDay: hall.app.hall.engine.today(), limit: 10_000 }).length;
+
+const submit = (hall: Hall, token: string, body: unknown) =>
+  hall.app.inject({ method: 'POST', url: '/api/intakes', headers: { authorization: `Bearer ${token}` }, payload: body as object });
+
+describe('registration at the kiosk', () => {
+  let hall: Hall;
+  let kiosk: string;
+  let reception: string;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    hall = await startHall({ auth: { kioskIssuePerMinute: 10_000 } }, undefined, logLines);
+    kiosk = await pairDevice(hall, 'kiosk');
+    reception = await staffCookie(hall, 'rec1', ['reception']);
+  });
+  afterAll(() => hall.close());
+
+  it('issues the number with the registration; the kiosk gets public fields only', async () => {
+    const response = await submit(hall, kiosk, registration());
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body).toMatchObject({ outcome: 'issued', collective: false, ahead: 0, ticket: { number: 'A001', serviceName: '初访登记', status: 'waiting' } });
+    expect(JSON.stringify(body)).not.toContain(PERSON.name);
+    expect(JSON.stringify(body)).not.toContain(PERSON.idNumber);
+
+    const view = await hall.app.inject({ url: `/api/tickets/${body.ticket.id}/registration`, headers: { cookie: reception } });
+    expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({
+      state: 'submitted',
+      petitioner: { name: PERSON.name, idNumber: PERSON.idNumber, phone: PERSON.phone },
+      matter: { category: '城乡建设', placeName: '北京市 北京市 东城区' },
+      previousVisits: 0,
+    });
+    const audit = await hall.app.inject({ url: '/api/audit?action=intake.viewed', headers: { cookie: hall.admin } });
+    expect(audit.json().events).toEqual([expect.objectContaining({ actorName: 'rec1姓名', target: view.json().id })]);
+  });
+
+  it('answers a retried submit with the first ticket, never a second one', async () => {
+    const body = registration({ petitioner: { idNumber: idNumber('19700101', 13), birthDate: '1970-01-01', gender: 'male' } });
+    const first = await submit(hall, kiosk, body);
+    const before = ticketCount(hall);
+    const again = await submit(hall, kiosk, body);
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ outcome: 'replayed', ticket: { id: first.json().ticket.id, number: first.json().ticket.number } });
+    expect(ticketCount(hall)).toBe(before);
+  });
+
+  it('gives someone already waiting for a service the same ticket again, reprinted (一人一号)', async () => {
+    const person = { idNumber: idNumber('19800505', 27), birthDate: '1980-05-05', gender: 'male' as const };
+    const first = (await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }))).json();
+    const second = await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }));
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ outcome: 'existing', ticket: { id: first.ticket.id } });
+    const audit = await hall.app.inject({ url: '/api/audit?action=ticket.reprinted', headers: { cookie: hall.admin } });
+    expect(audit.json().events).toEqual([expect.objectContaining({ target: first.ticket.id })]);
+
+    // Another service is another number, and the person is recognised as having come before.
+    const other = await submit(hall, kiosk, registration({ serviceCode: 'B', petitioner: person, visit: { repeat: true } }));
+    expect(other.statusCode).toBe(201);
+    const view = await hall.app.inject({ url: `/api/tickets/${other.json().ticket.id}/registration`, headers: { cookie: reception } });
+    expect(view.json()).toMatchObject({ previousVisits: 1, declaredRepeat: true });
+  });
+
+  it('queues a collective visit of 8 with its representatives and alerts staff at once, without personal data', async () => {
+    const desk = await staffCookie(hall, 'desk1', ['desk']);
+    const staffSocket = await connectSocket(hall.url, { cookie: desk });
+    const board = await connectSocket(hall.url);
+    const reps = [
+      { name: '李建国', idNumber: idNumber('19620211', 31) },
+      { name: '赵淑芬', idNumber: idNumber('19650830', 42), phone: '13800001111' },
+    ];
+    const response = await submit(
+      hall,
+      kiosk,
+      registration({ serviceCode: 'A', visit: { visitors: 8 }, representatives: reps, petitioner: { idNumber: idNumber('19600101', 55), birthDate: '1960-01-01', gender: 'male' } }),
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ collective: true, ticket: { serviceCode: 'D', number: 'D001' } });
+    const alert = await staffSocket.waitFor((f) => f.event === 'alert');
+    expect(alert.payload).toMatchObject({ kind: 'collective', number: 'D001', visitors: 8 });
+    expect(JSON.stringify(alert.payload)).not.toMatch(/李建国|赵淑芬|110101/);
+    const alerts = await hall.app.inject({ url: '/api/alerts', headers: { cookie: desk } });
+    expect(alerts.json().alerts).toEqual([expect.objectContaining({ number: 'D001', kind: 'collective' })]);
+    const view = await hall.app.inject({ url: `/api/tickets/${response.json().ticket.id}/registration`, headers: { cookie: reception } });
+    expect(view.json().representatives).toEqual(reps);
+    expect(board.frames.some((f) => f.event === 'alert')).toBe(false);
+    staffSocket.close();
+    board.close();
+  });
+
+  const invalid: Array<[string, Record<string, unknown>, string, number?]> = [
+    ['a wrong check character', { petitioner: { idNumber: PERSON.idNumber.slice(0, 17) + (PERSON.idNumber.endsWith('0') ? '1' : '0') } }, 'petitioner.idNumber'],
+    ['a birth date not matching the ID number', { petitioner: { birthDate: '1958-03-08' } }, 'petitioner.birthDate'],
+    ['a gender not matching the ID number', { petitioner: { gender: 'male' } }, 'petitioner.gender'],
+    ['an ID number born in the future', { petitioner: { idNumber: idNumber('20991231', 11), birthDate: '2099-12-31', gender: 'male' } }, 'petitioner.idNumber'],
+    ['a bad phone number', { petitioner: { phone: '1234567' } }, 'petitioner.phone'],
+    ['a one-character name', { petitioner: { name: '王' } }, 'petitioner.name'],
+    ['a blank address', { petitioner: { address: '    ' } }, 'petitioner.address'],
+    ['too short a problem', { matter: { problem: '有问题' } }, 'matter.problem'],
+    ['an unknown category', { matter: { category: '外星人' } }, 'matter.category'],
+    ['an unknown purpose', { matter: { purpose: '闲聊' } }, 'matter.purpose'],
+    ['an unknown cause', { matter: { cause: '不明' } }, 'matter.cause'],
+    ['a city instead of a county', { matter: { placeCode: '110100' } }, 'matter.placeCode'],
+    ['an unknown place', { matter: { placeCode: '999999' } }, 'matter.placeCode'],
+    ['a representative for a visit of one', { visit: { visitors: 1 }, representatives: [{ name: '李建国', idNumber: idNumber('19620211', 31) }] }, 'representatives'],
+    ['more than 5 representatives', { visit: { visitors: 9 }, representatives: [1, 2, 3, 4, 5].map((i) => ({ name: '代表人', idNumber: idNumber('19700101', i * 2) })) }, 'representatives'],
+    ['a representative twice', { visit: { visitors: 7 }, representatives: [{ name: '本人', idNumber: PERSON.idNumber }] }, 'representatives.0.idNumber'],
+    ['a representative with a bad ID number', { visit: { visitors: 7 }, representatives: [{ name: '李建国', idNumber: '110101196202110310' }] }, 'representatives.0.idNumber'],
+    ['the notification not acknowledged', { notificationAcknowledged: false }, 'notificationAcknowledged'],
+    ['an unknown property', { extra: 1 }, 'extra'],
+    ['a missing matter', { matter: undefined }, 'matter'],
+    ['an unknown service', { serviceCode: 'Z' }, '', 400],
+  ];
+
+  it.each(invalid)('refuses %s politely, naming the field, and writes nothing', async (_name, change, field, status = 400) => {
+    const body = registration(change) as unknown as Record<string, unknown>;
+    if ('matter' in change && change.matter === undefined) delete body.matter;
+    const before = ticketCount(hall);
+    const response = await submit(hall, kiosk, body);
+    expect(response.statusCode).toBe(status);
+    const error = response.json();
+    expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(error.message).not.toMatch(/不知道|不清楚|办不了|回去吧/);
+    if (field) {
+      expect(error.field).toBe(field);
+      if (!['extra'].includes(field)) expect(error.message).toMatch(/“|身份证|电话|姓名|代表|问题|告知|出生|性别|分类|目的|原因|属地|住址/);
+    }
+    expect(ticketCount(hall)).toBe(before);
+    // The refused request id left nothing behind: corrected, the same id registers.
+    const corrected = registration({ requestId: body.requestId as string, petitioner: freshPerson() });
+    expect((await submit(hall, kiosk, corrected)).json().outcome).toBe('issued');
+  });
+
+  it('lets only kiosks register, and only receiving staff read a registration', async () => {
+    const display = await pairDevice(hall, 'display');
+    const leader = await staffCookie(hall, 'lead1', ['leader']);
+    expect((await submit(hall, display, registration())).statusCode).toBe(403);
+    expect((await hall.app.inject({ method: 'POST', url: '/api/intakes', headers: { cookie: reception }, payload: registration() })).statusCode).toBe(403);
+    expect((await hall.app.inject({ method: 'POST', url: '/api/intakes', payload: registration() })).statusCode).toBe(401);
+    const issued = (await submit(hall, kiosk, registration({ petitioner: { idNumber: idNumber('19900909', 99), birthDate: '1990-09-09', gender: 'male' } }))).json();
+    const byLeader = await hall.app.inject({ url: `/api/tickets/${issued.ticket.id}/registration`, headers: { cookie: leader } });
+    expect(byLeader.statusCode).toBe(403);
+    const byKiosk = await hall.app.inject({ url: `/api/tickets/${issued.ticket.id}/registration`, headers: { authorization: `Bearer ${kiosk}` } });
+    expect(byKiosk.statusCode).toBe(403);
+  });
+
+  it('serves the form lists and the place picker, starting at the hall’s own county', async () => {
+    const headers = { authorization: `Bearer ${kiosk}` };
+    const form = (await hall.app.inject({ url: '/api/registration/form', headers })).json();
+    expect(form.purposes).toContain('揭发控告');
+    expect(form.homePlace).toEqual(['110000', '110100', '110101']);
+    expect(form.materials.A.length).toBeGreaterThan(0);
+    const provinces = (await hall.app.inject({ url: '/api/divisions', headers })).json();
+    expect(provinces.divisions).toHaveLength(34);
+    const counties = (await hall.app.inject({ url: '/api/divisions?parent=330100', headers })).json();
+    expect(counties.divisions).toContainEqual({ code: '330106', name: '西湖区', hasChildren: false });
+    expect(counties.path.map((d: { name: string }) => d.name)).toEqual(['浙江省', '杭州市']);
+    expect((await hall.app.inject({ url: '/api/divisions?parent=999900', headers })).statusCode).toBe(404);
+  });
+
+  it('keeps no ID number, phone number, name or the person’s words in plain text in the database or the log', async () => {
+    const secret = registration({
+      petitioner: { name: '欧阳明远', idNumber: idNumber('19770707', 77), birthDate: '1977-07-07', gender: 'male', phone: '13698765432', address: '朝阳区望京街道十号院' },
+      matter: { problem: '拆迁补偿款被克扣一万二千元' },
+    });
+    expect((await submit(hall, kiosk, secret)).statusCode).toBe(201);
+    const bytes = Buffer.concat(['hall.db', 'hall.db-wal'].map((f) => readFileSync(join(hall.dir, f))));
+    for (const value of [secret.petitioner.idNumber, secret.petitioner.phone, secret.petitioner.name, secret.petitioner.address, secret.matter.problem]) {
+      expect(bytes.includes(Buffer.from(value, 'utf8')), value).toBe(false);
+      expect(bytes.includes(Buffer.from(value, 'utf16le')), value).toBe(false);
+    }
+    const log = logLines.join('\n');
+    expect(log.length).toBeGreaterThan(0);
+    for (const value of [PERSON.idNumber, PERSON.name, PERSON.phone, secret.petitioner.idNumber, secret.petitioner.name]) {
+      expect(log).not.toContain(value);
+    }
+  });
+});
+
+describe('kiosk rate limit', () => {
+  it('slows down a kiosk that submits too often, with a polite 429', async () => {
+    const hall = await startHall({ auth: { kioskIssuePerMinute: 2 } });
+    try {
+      const kiosk = await pairDevice(hall, 'kiosk');
+      const codes = [];
+      for (let i = 0; i < 3; i++) {
+        const person = { idNumber: idNumber('19500101', 100 + i * 2), birthDate: '1950-01-01', gender: 'female' as const };
+        codes.push((await submit(hall, kiosk, registration({ petitioner: person }))).statusCode);
+      }
+      expect(codes).toEqual([201, 201, 429]);
+    } finally {
+      await hall.close();
+    }
+  });
+});
