@@ -1,109 +1,214 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { PrintState, PublicTicket, QueueEvent, ServiceInfo } from '../common/domain.ts';
+import type { CardIdentity, RegistrationForm } from '../common/domain.ts';
 import { PHRASES } from '../common/phrases.ts';
-import { api, ApiError } from '../common/ui/api.ts';
+import { serviceDayOf } from '../common/time.ts';
+import { api } from '../common/ui/api.ts';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
-import '../common/ui/base.css';
-import './kiosk.css';
 import { usePairing } from '../common/ui/use-pairing.ts';
+import '../common/ui/base.css';
+import { newDraft, problemsOf, STEPS, toBody, type Draft, type StepId } from './draft.ts';
+import './kiosk.css';
+import { IdentityStep } from './steps/identity.tsx';
+import { MatterStep, WordsStep } from './steps/matter.tsx';
+import { NoticeStep } from './steps/notice.tsx';
+import { ReviewStep } from './steps/review.tsx';
+import { VisitStep } from './steps/visit.tsx';
+import { Welcome } from './steps/welcome.tsx';
+import { Result } from './steps/result.tsx';
+import { useIdle } from './use-idle.ts';
+import { useSubmission } from './use-submission.ts';
 
-const RESULT_SECONDS = 20;
-
-interface Issued {
-  ticket: PublicTicket & { printState: PrintState };
-  ahead: number;
-  waitMinutes: number;
+/** Which step asks for a field the server refused. */
+function stepOfField(field: string | null): StepId {
+  if (!field) return 'review';
+  if (field.startsWith('petitioner')) return 'identity';
+  if (field.startsWith('visit') || field.startsWith('representatives')) return 'visit';
+  if (field === 'matter.problem' || field === 'matter.demands') return 'words';
+  if (field.startsWith('matter')) return 'matter';
+  if (field === 'notificationAcknowledged') return 'notice';
+  return 'review';
 }
 
-function Result({ issued, onDone }: { issued: Issued; onDone: () => void }) {
+function useRegistrationForm(enabled: boolean, connected: boolean) {
+  const [form, setForm] = useState<RegistrationForm | null>(null);
+  const [hasReader, setHasReader] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(onDone, RESULT_SECONDS * 1000);
-    return () => clearTimeout(timer);
-  }, []);
-  return (
-    <main class="kiosk result" onClick={onDone}>
-      <p class="lead">您的号码</p>
-      <p class="number" data-testid="issued-number">{issued.ticket.number}</p>
-      <p>前面还有 {issued.ahead} 人,预计等候约 {issued.waitMinutes} 分钟</p>
-      {issued.ticket.printState === 'failed' ? (
-        <p class="notice" role="alert">
-          {PHRASES.printFailed}
-        </p>
-      ) : (
-        <p>请取走号票,留意大厅屏幕和语音叫号。{PHRASES.pleaseWait}</p>
-      )}
-      <button class="secondary" onClick={onDone}>
-        返回首页
-      </button>
-    </main>
-  );
-}
-
-function ServiceButtons({ services, counts, onPick }: { services: ServiceInfo[]; counts: Record<string, number>; onPick: (code: string) => void }) {
-  return (
-    <div class="services">
-      {services
-        .filter((s) => s.offeredToday)
-        .map((s) => (
-          <button class="service" key={s.code} onClick={() => onPick(s.code)}>
-            <span class="service-name">{s.name}</span>
-            <span class="service-count">{counts[s.code] ?? 0} 人等候</span>
-          </button>
-        ))}
-    </div>
-  );
+    if (!enabled || !connected || form) return;
+    api<RegistrationForm>('GET', '/api/registration/form').then(setForm, () => undefined);
+    api<{ device: { readerId: string | null } }>('GET', '/api/devices/me').then((me) => setHasReader(me.device.readerId !== null), () => undefined);
+  }, [enabled, connected]);
+  return { form, hasReader };
 }
 
 function Kiosk() {
   const pairing = usePairing();
   const { state, connected, socket } = useHallSocket({ key: pairing.status });
-  const [issued, setIssued] = useState<Issued | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { form, hasReader } = useRegistrationForm(pairing.status === 'paired', connected);
+  const [elder, setElder] = useState(false);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [step, setStep] = useState<StepId | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const { submission, submit, reset } = useSubmission(connected);
+  const today = state?.serviceDay ?? serviceDayOf(Date.now(), 'Asia/Shanghai');
 
-  const take = async (serviceCode: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setIssued(await api<Issued>('POST', '/api/tickets', { serviceCode, priority: 'normal' }));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+  const clearAll = () => {
+    setDraft(null);
+    setStep(null);
+    setProblems({});
+    setElder(false);
+    reset();
   };
 
-  // If printing fails after the number was shown, say so on the same screen.
-  useEffect(() => {
-    if (!socket || !issued) return;
-    const onEvent = (event: QueueEvent) => {
-      if (event.type === 'ticket.print_failed' && event.ticket?.id === issued.ticket.id) {
-        setIssued({ ...issued, ticket: { ...issued.ticket, printState: 'failed' } });
-      }
-    };
-    socket.on('queue', onEvent);
-    return () => void socket.off('queue', onEvent);
-  }, [socket, issued]);
+  // A submission on its way is never dropped by the idle timer: it completes, then the result shows.
+  const busy = submission.status === 'sending' || submission.status === 'waiting';
+  const warning = useIdle(draft !== null && !busy && submission.status !== 'done', form?.idleSeconds ?? 60, clearAll);
 
-  if (issued) return <Result issued={issued} onDone={() => setIssued(null)} />;
-  return (
-    <main class="kiosk">
-      <h1>{state?.hallName ?? '自助登记取号'}</h1>
-      <p class="lead">{PHRASES.welcome}请选择您要办理的业务。</p>
-      {pairing.status === 'unpaired' && <p class="notice">这台自助机尚未完成设置,请稍候,工作人员会为您办理取号。</p>}
-      {pairing.status === 'failed' && <p class="notice">{pairing.message}</p>}
-      {!connected && <p class="notice">{PHRASES.connectionLost}</p>}
-      {state && pairing.status === 'paired' && (
-        <ServiceButtons services={state.services} counts={state.waitingCounts} onPick={(code) => !busy && void take(code)} />
-      )}
-      {error && (
-        <p class="notice" role="alert">
-          {error}
+  const patch = (change: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...change } : d));
+  const patchPetitioner = (change: Partial<Draft['petitioner']>) => setDraft((d) => (d ? { ...d, petitioner: { ...d.petitioner, ...change } } : d));
+
+  // The kiosk's own ID card reader fills the identity (delivered to this kiosk only).
+  useEffect(() => {
+    if (!socket) return;
+    const onCard = (card: CardIdentity) =>
+      patchPetitioner({ name: card.name, idNumber: card.idNumber.toUpperCase(), address: card.address, fromCard: true });
+    socket.on('card:read', onCard);
+    return () => void socket.off('card:read', onCard);
+  }, [socket]);
+
+  // A refusal from the server: back to the step that asks for that field, with its message.
+  useEffect(() => {
+    if (submission.status !== 'refused') return;
+    setStep(stepOfField(submission.field));
+    setProblems({ [submission.field ?? 'review']: submission.message });
+  }, [submission]);
+
+  const start = (serviceCode: string) => {
+    // Back at the welcome screen with a registration begun: keep what was entered.
+    setDraft((d) => (d ? { ...d, serviceCode } : newDraft(serviceCode, form?.collectiveService ?? '')));
+    setStep('identity');
+    setProblems({});
+  };
+  const index = step ? STEPS.findIndex((s) => s.id === step) : -1;
+  const go = (to: StepId | null) => {
+    setProblems({});
+    setStep(to);
+    window.scrollTo(0, 0);
+  };
+  const next = () => {
+    if (!draft || !step) return;
+    const found = problemsOf(step, draft, today);
+    if (Object.keys(found).length > 0) return setProblems(found);
+    if (step === 'review') {
+      reset();
+      submit(toBody(draft, today));
+      return;
+    }
+    go(STEPS[index + 1]!.id);
+  };
+
+  const shell = (content: preact.ComponentChildren) => (
+    <div class={elder ? 'app elder' : 'app'}>
+      {!connected && pairing.status === 'paired' && (
+        <p class="offline" role="status">
+          {PHRASES.connectionLost}
         </p>
       )}
-      <p class="privacy">您的个人信息仅用于本次来访登记,我们会严格保密。</p>
-    </main>
+      {content}
+      {warning !== null && (
+        <div class="overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title">
+          <div class="dialog">
+            <h2 id="idle-title">您还在吗?</h2>
+            <p>
+              为保护您的信息,<strong data-testid="idle-countdown">{warning}</strong> 秒后将清除已填写的内容并回到首页。
+            </p>
+            <button type="button" class="primary">继续填写</button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+
+  if (submission.status === 'done') {
+    return shell(<Result reply={submission.reply} socket={socket} seconds={30} onDone={clearAll} />);
+  }
+  if (!draft || !step || !form || !state) {
+    return shell(
+      <Welcome
+        hallName={state?.hallName ?? '人民来访接待大厅'}
+        services={state?.services ?? []}
+        counts={state?.waitingCounts ?? {}}
+        pairing={pairing}
+        ready={form !== null && state !== null}
+        elder={elder}
+        onElder={setElder}
+        onPick={start}
+      />,
+    );
+  }
+
+  const body = (() => {
+    switch (step) {
+      case 'identity':
+        return <IdentityStep draft={draft} today={today} hasReader={hasReader} problems={problems} onChange={patchPetitioner} />;
+      case 'visit':
+        return <VisitStep draft={draft} today={today} problems={problems} onChange={patch} />;
+      case 'matter':
+        return <MatterStep draft={draft} form={form} problems={problems} onChange={patch} />;
+      case 'words':
+        return <WordsStep draft={draft} form={form} problems={problems} onChange={patch} />;
+      case 'notice':
+        return (
+          <NoticeStep
+            draft={draft}
+            form={form}
+            problem={problems.notificationAcknowledged}
+            onAcknowledge={() => {
+              patch({ acknowledged: true });
+              go('review');
+            }}
+          />
+        );
+      case 'review':
+        return <ReviewStep draft={draft} today={today} services={state.services} collectiveService={form.collectiveService} onEdit={go} />;
+    }
+  })();
+
+  return shell(
+    <main class="kiosk form">
+      <ol class="progress" aria-label="登记步骤">
+        {STEPS.map((s, i) => (
+          <li key={s.id} class={i < index ? 'done' : i === index ? 'current' : ''} aria-current={i === index ? 'step' : undefined}>
+            <span class="progress-no">{i + 1}</span>
+            <span class="progress-title">{s.title}</span>
+          </li>
+        ))}
+      </ol>
+      {body}
+      {problems.review && (
+        <p class="problem" role="alert">
+          {problems.review}
+        </p>
+      )}
+      {busy && (
+        <p class="notice" role="status" data-testid="submitting">
+          {submission.status === 'waiting' ? '网络连接暂时中断,您的登记已保留,连接恢复后会自动提交,请稍候。' : '正在提交,请稍候…'}
+        </p>
+      )}
+      <nav class="nav">
+        <button type="button" class="secondary" disabled={busy} onClick={() => go(index > 0 ? STEPS[index - 1]!.id : null)}>
+          上一步
+        </button>
+        {step !== 'notice' && (
+          <button type="button" class="primary" disabled={busy} onClick={next} data-testid="next">
+            {step === 'review' ? '确认提交并取号' : '下一步'}
+          </button>
+        )}
+      </nav>
+      <button type="button" class="link" disabled={busy} onClick={clearAll}>
+        重新开始(清除已填写的内容)
+      </button>
+    </main>,
   );
 }
 

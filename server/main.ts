@@ -52,7 +52,11 @@ const lines = [
   `  API documentation:         ${base}/api/openapi.json`,
 ];
 if (config.demo) {
-  const { code } = app.hall.deviceAuth.createPairingCode({ kind: 'kiosk', name: '演示自助机', ttlMinutes: 60 }, SYSTEM);
+  // The demo kiosk gets the first printer and the first (simulated) ID card reader.
+  const { code } = app.hall.deviceAuth.createPairingCode(
+    { kind: 'kiosk', name: '演示自助机', ttlMinutes: 60, printerId: config.printers[0]?.id ?? null, readerId: config.readers[0]?.id ?? null },
+    SYSTEM,
+  );
   lines.push(`  自助登记机 (demo kiosk):   ${base}/kiosk/?pair=${code}   (pairs this browser once; valid 60 min)`);
 } else {
   lines.push(`  自助登记机 (kiosk):        ${base}/kiosk/   (pair it with a code from an admin)`);

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The field to correct, when the server names one. */
+    readonly field: string | null = null,
   ) {
     super(message);
   }
@@ -38,7 +40,12 @@ export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknow
   }
   const data = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
-    throw new ApiError(response.status, data?.error ?? 'internal', data?.message ?? '系统暂时出现问题,请稍候再试或请工作人员协助。');
+    throw new ApiError(
+      response.status,
+      data?.error ?? 'internal',
+      data?.message ?? '系统暂时出现问题,请稍候再试或请工作人员协助。',
+      data?.field ?? null,
+    );
   }
   return data as T;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_LAUNCH } from '../support/browser.ts';
+import { cardOf, PERSON } from '../support/registration.ts';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
 let server: ChildProcess;
@@ -102,13 +103,21 @@ describe('npm start', () => {
     await board.close();
   });
 
-  it('pairs the demo kiosk from the printed URL and issues a number at a tap', async () => {
+  it('pairs the demo kiosk from the printed URL, with the simulated ID card reader filling its form', async () => {
     const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
     await kiosk.goto(kioskUrl);
     await expect.poll(() => kiosk.evaluate(() => localStorage.getItem('hall.deviceToken')), { timeout: 10_000 }).toBeTruthy();
     expect(kiosk.url()).not.toContain('pair=');
     await kiosk.getByRole('button', { name: /初访登记/ }).click();
-    await expect.poll(() => kiosk.locator('body').textContent(), { timeout: 10_000 }).toMatch(/A\d{3}/);
+    await expect.poll(() => kiosk.locator('h2').textContent(), { timeout: 10_000 }).toContain('身份信息');
+
+    const login = await api('/api/auth/login', { method: 'POST', body: { username: 'admin', password: ADMIN_PASSWORD } });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const placed = await api('/api/devices/readers/R1/card', { method: 'POST', cookie, body: { card: cardOf(PERSON) } });
+    expect(placed.status).toBe(204);
+    await expect.poll(() => kiosk.getByLabel('姓名').inputValue(), { timeout: 10_000 }).toBe(PERSON.name);
+    expect(await kiosk.getByTestId('petitioner-idNumber').textContent()).toBe(PERSON.idNumber);
+    expect(await kiosk.getByRole('status').first().textContent()).toContain('已读取您的身份证信息');
     await kiosk.close();
   });
 

@@ -1,4 +1,6 @@
-import type { LaunchOptions } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { LaunchOptions, Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
 export const CHROMIUM_LAUNCH: LaunchOptions = {
@@ -14,3 +16,47 @@ export const CHROMIUM_LAUNCH: LaunchOptions = {
     '--disable-quic',
   ],
 };
+
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on the page as it is now: the serious and critical violations, summarised. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // Evaluated through DevTools, so the page's strict CSP stays on while axe runs.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Visible controls smaller than `min` px in either dimension (touch targets). */
+export function smallTouchTargets(page: Page, min = 60): Promise<string[]> {
+  return page.evaluate((min) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, input, textarea, select, a[href]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.width < min || r.height < min) out.push(`${el.tagName} "${el.textContent?.trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
+    return out;
+  }, min);
+}
+
+/** Visible text nodes rendered below `min` px. */
+export function smallText(page: Page, min = 24): Promise<string[]> {
+  return page.evaluate((min) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !node.textContent?.trim() || el.getClientRects().length === 0) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < min) out.push(`"${node.textContent.trim().slice(0, 20)}" ${size}px`);
+    }
+    return out;
+  }, min);
+}

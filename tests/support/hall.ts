@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { buildApp, type HallApp } from '../../server/app.ts';
+import { buildApp, DEFAULT_UI_DIR, type HallApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config/load.ts';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
@@ -17,14 +17,19 @@ export interface Hall {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** `logLines`, when given, receives every line the server logs (at info level and above). */
+/**
+ * `logLines`, when given, receives every line the server logs (at info level and above);
+ * `serveUi` serves the built browser apps (dist/) for browser tests.
+ */
 export async function startHall(
   overrides: Record<string, unknown> = {},
   dir = mkdtempSync(join(tmpdir(), 'hall-it-')),
   logLines?: string[],
+  serveUi = false,
 ): Promise<Hall> {
   const logger = logLines ? { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } : false;
-  const app = await buildApp(loadConfig({}, { dataDir: dir, ...overrides }), { uiDir: join(dir, 'no-ui'), logger });
+  const uiDir = serveUi ? DEFAULT_UI_DIR : join(dir, 'no-ui');
+  const app = await buildApp(loadConfig({}, { dataDir: dir, ...overrides }), { uiDir, logger });
   await app.hall.staffAuth.ensureFirstAdmin(ADMIN_PASSWORD);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

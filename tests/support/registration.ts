@@ -1,6 +1,6 @@
 // Valid registrations for tests, with ID numbers that pass the GB 11643 check.
 import { randomUUID } from 'node:crypto';
-import type { IntakeBody } from '../../common/domain.ts';
+import type { CardIdentity, IntakeBody } from '../../common/domain.ts';
 import { idCheckCharacter } from '../../common/id-number.ts';
 
 /** A valid ID number: area 110101, the given birth date (YYYYMMDD) and sequence (odd = male). */
@@ -39,4 +39,19 @@ export function registration(overrides: DeepPartial<IntakeBody> & Record<string,
       ...matter,
     },
   } as IntakeBody;
+}
+
+/** What the ID card reader would read off the card of `person`. */
+export function cardOf(person: { name: string; idNumber: string; birthDate: string; gender: 'male' | 'female'; address: string }): CardIdentity {
+  return {
+    name: person.name,
+    genderCode: person.gender === 'male' ? '1' : '2',
+    nationCode: '01',
+    birthDate: person.birthDate,
+    address: person.address,
+    idNumber: person.idNumber,
+    issuer: '北京市公安局东城分局',
+    validFrom: '2016-03-07',
+    validUntil: '长期',
+  };
 }

@@ -1,0 +1,81 @@
+// Form pieces shared by the steps: a field with its problem, choice buttons, a keypad-typed number.
+import type { ComponentChildren } from 'preact';
+import { Keypad, typeKey } from './keypad.tsx';
+
+export function Field(props: { id: string; label: string; problem?: string | undefined; children: ComponentChildren; hint?: string }) {
+  return (
+    <div class={props.problem ? 'field has-problem' : 'field'}>
+      <label class="field-label" for={props.id} id={`${props.id}-label`}>
+        {props.label}
+      </label>
+      {props.children}
+      {props.hint && <p class="hint">{props.hint}</p>}
+      {props.problem && (
+        <p class="problem" role="alert" id={`${props.id}-problem`}>
+          {props.problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A number typed on the on-screen keypad; tapping the box opens its keypad. */
+export function KeypadField(props: {
+  id: string;
+  label: string;
+  value: string;
+  max: number;
+  withX?: boolean;
+  open: boolean;
+  onOpen: () => void;
+  onChange: (value: string) => void;
+  problem?: string | undefined;
+  hint?: string;
+  placeholder: string;
+}) {
+  return (
+    <Field id={props.id} label={props.label} problem={props.problem} {...(props.hint ? { hint: props.hint } : {})}>
+      <button
+        type="button"
+        id={props.id}
+        class={props.open ? 'number-box active' : 'number-box'}
+        aria-expanded={props.open}
+        aria-describedby={props.problem ? `${props.id}-problem` : undefined}
+        onClick={props.onOpen}
+        data-testid={props.id}
+      >
+        {props.value || <span class="placeholder">{props.placeholder}</span>}
+      </button>
+      {props.open && (
+        <Keypad withX={props.withX ?? false} label={`${props.label}键盘`} onKey={(key) => props.onChange(typeKey(props.value, key, props.max))} />
+      )}
+    </Field>
+  );
+}
+
+export function Choices(props: {
+  id: string;
+  label: string;
+  options: readonly string[];
+  value: string;
+  onPick: (value: string) => void;
+  problem?: string | undefined;
+}) {
+  return (
+    <fieldset class={props.problem ? 'choices has-problem' : 'choices'} id={props.id}>
+      <legend class="field-label">{props.label}</legend>
+      <div class="choice-grid">
+        {props.options.map((option) => (
+          <button type="button" key={option} class="choice" aria-pressed={props.value === option} onClick={() => props.onPick(option)}>
+            {option}
+          </button>
+        ))}
+      </div>
+      {props.problem && (
+        <p class="problem" role="alert">
+          {props.problem}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'preact/hooks';
+import { checkIdNumber } from '../../common/registration.ts';
+import type { Draft } from '../draft.ts';
+import { Field, KeypadField } from '../fields.tsx';
+
+const GENDER = { male: '男', female: '女' } as const;
+
+/** Birth date and gender shown as soon as the ID number is complete and valid (never typed). */
+export function Derived({ idNumber, today }: { idNumber: string; today: string }) {
+  const info = idNumber.length === 18 ? checkIdNumber(idNumber, today) : null;
+  if (!info) return null;
+  const [y, m, d] = info.birthDate.split('-');
+  return (
+    <p class="derived" data-testid="derived">
+      出生日期 {y}年{Number(m)}月{Number(d)}日 · 性别 {GENDER[info.gender]}
+    </p>
+  );
+}
+
+/** A problem with the ID number while it is typed: only once all 18 characters are there. */
+export const liveIdProblem = (idNumber: string, today: string) =>
+  idNumber.length === 18 && !checkIdNumber(idNumber, today) ? '身份证号码有误,请核对后重新输入。' : undefined;
+
+export function IdentityStep(props: {
+  draft: Draft;
+  today: string;
+  hasReader: boolean;
+  problems: Record<string, string>;
+  onChange: (patch: Partial<Draft['petitioner']>) => void;
+}) {
+  const { draft, today, problems } = props;
+  const p = draft.petitioner;
+  const [keypad, setKeypad] = useState<'idNumber' | 'phone' | null>(p.idNumber ? null : 'idNumber');
+  const toggle = (field: 'idNumber' | 'phone') => setKeypad(keypad === field ? null : field);
+  return (
+    <section class="step" aria-labelledby="step-title">
+      <h2 id="step-title">请登记您的身份信息</h2>
+      {props.hasReader && !p.fromCard && <p class="notice">请将身份证放在读卡区,信息会自动填写;没有带身份证也可以在下面输入。</p>}
+      {p.fromCard && <p class="ok" role="status">已读取您的身份证信息,请核对。</p>}
+      <KeypadField
+        id="petitioner-idNumber"
+        label="身份证号码"
+        placeholder="点此输入18位身份证号码"
+        value={p.idNumber}
+        max={18}
+        withX
+        open={keypad === 'idNumber'}
+        onOpen={() => toggle('idNumber')}
+        onChange={(idNumber) => props.onChange({ idNumber, fromCard: false })}
+        problem={liveIdProblem(p.idNumber, today) ?? problems['petitioner.idNumber']}
+      />
+      <Derived idNumber={p.idNumber} today={today} />
+      <Field id="petitioner-name" label="姓名" problem={problems['petitioner.name']}>
+        <input
+          id="petitioner-name"
+          class="text"
+          value={p.name}
+          maxLength={30}
+          autocomplete="off"
+          onFocus={() => setKeypad(null)}
+          onInput={(e) => props.onChange({ name: e.currentTarget.value })}
+        />
+      </Field>
+      <KeypadField
+        id="petitioner-phone"
+        label="联系电话"
+        placeholder="点此输入手机号码"
+        value={p.phone}
+        max={12}
+        open={keypad === 'phone'}
+        onOpen={() => toggle('phone')}
+        onChange={(phone) => props.onChange({ phone })}
+        problem={problems['petitioner.phone']}
+        hint="用于告知办理进展,我们会严格保密。"
+      />
+      <Field id="petitioner-address" label="住址或工作单位" problem={problems['petitioner.address']}>
+        <input
+          id="petitioner-address"
+          class="text"
+          value={p.address}
+          maxLength={80}
+          autocomplete="off"
+          onFocus={() => setKeypad(null)}
+          onInput={(e) => props.onChange({ address: e.currentTarget.value })}
+        />
+      </Field>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// Submits a registration exactly once: a dropped connection keeps the same request (same
+// request id) and sends it again when the server is reachable; the server answers a repeat with
+// the first ticket.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { IntakeBody, PrintState, PublicTicket } from '../common/domain.ts';
+import { api, ApiError } from '../common/ui/api.ts';
+
+export interface IntakeReply {
+  outcome: 'issued' | 'replayed' | 'existing';
+  collective: boolean;
+  ticket: PublicTicket & { printState: PrintState; serviceName: string };
+  ahead: number;
+  waitMinutes: number;
+}
+
+export type Submission =
+  | { status: 'idle' }
+  | { status: 'sending' }
+  | { status: 'waiting' }
+  | { status: 'done'; reply: IntakeReply }
+  | { status: 'refused'; message: string; field: string | null };
+
+const RETRY_MS = 3_000;
+
+/** Not reached the server, or the server could not answer: safe to send the same request again. */
+const retriable = (err: unknown) => !(err instanceof ApiError) || err.status === 0 || err.status >= 500 || err.status === 429;
+
+export function useSubmission(connected: boolean) {
+  const [submission, setSubmission] = useState<Submission>({ status: 'idle' });
+  const pending = useRef<IntakeBody | null>(null);
+  const inFlight = useRef(false);
+
+  const send = async () => {
+    const body = pending.current;
+    if (!body || inFlight.current) return;
+    inFlight.current = true;
+    setSubmission({ status: 'sending' });
+    try {
+      const reply = await api<IntakeReply>('POST', '/api/intakes', body);
+      pending.current = null;
+      setSubmission({ status: 'done', reply });
+    } catch (err) {
+      if (retriable(err)) setSubmission({ status: 'waiting' });
+      else {
+        pending.current = null;
+        const e = err as ApiError;
+        setSubmission({ status: 'refused', message: e.message, field: e.field });
+      }
+    } finally {
+      inFlight.current = false;
+    }
+  };
+
+  useEffect(() => {
+    if (submission.status !== 'waiting') return;
+    if (connected) void send();
+    const timer = setInterval(() => void send(), RETRY_MS);
+    return () => clearInterval(timer);
+  }, [submission.status, connected]);
+
+  return {
+    submission,
+    submit(body: IntakeBody) {
+      pending.current = body;
+      void send();
+    },
+    reset() {
+      pending.current = null;
+      setSubmission({ status: 'idle' });
+    },
+  };
+}

@@ -1,0 +1,235 @@
+// The kiosk as a petitioner uses it, in headless Chromium: tapping through a whole registration,
+// a wrong ID number, a collective visit, the idle timeout and a dropped connection. Every step is
+// checked with axe-core, for touch-target and text sizes. With SCREENSHOT_DIR set, the steps are
+// saved there (the README's pictures come from this test).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_LAUNCH, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
+import { startHall, type Hall } from '../support/hall.ts';
+import { idNumber } from '../support/registration.ts';
+
+const SCREENSHOTS = process.env.SCREENSHOT_DIR;
+let hall: Hall;
+let browser: Browser;
+
+beforeAll(async () => {
+  hall = await startHall({ registration: { idleSeconds: 20 }, auth: { kioskIssuePerMinute: 1000 } }, undefined, undefined, true);
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hall?.close();
+});
+
+async function api(path: string, body?: unknown) {
+  const response = await hall.app.inject({
+    method: body === undefined ? 'GET' : 'POST',
+    url: path,
+    headers: { cookie: hall.admin },
+    ...(body === undefined ? {} : { payload: body as object }),
+  });
+  return response.json();
+}
+
+/** A kiosk page paired through the real pairing URL, portrait unless told otherwise. */
+async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page> {
+  const { code } = await api('/api/devices/pairing-codes', { kind: 'kiosk', name: '测试自助机', printerId: 'P1', readerId: 'R1' });
+  const page = await browser.newPage({ viewport, hasTouch: true });
+  await page.goto(`${hall.url}/kiosk/?pair=${code}`);
+  await page.getByRole('button', { name: /初访登记/ }).waitFor();
+  return page;
+}
+
+async function checkScreen(page: Page, name: string): Promise<void> {
+  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await smallTouchTargets(page), `touch targets on ${name}`).toEqual([]);
+  expect(await smallText(page), `text size on ${name}`).toEqual([]);
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `kiosk-${name}.png`) });
+}
+
+const heading = (page: Page) => page.locator('h2#step-title').textContent();
+
+async function typeOnKeypad(page: Page, field: string, digits: string): Promise<void> {
+  const box = page.getByTestId(field);
+  if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
+  const pad = page.getByRole('group', { name: /键盘$/ });
+  await pad.getByRole('button', { name: '清空' }).click();
+  for (const key of digits) await pad.getByRole('button', { name: key, exact: true }).click();
+}
+
+interface Person {
+  name: string;
+  idNumber: string;
+  phone: string;
+}
+
+let people = 0;
+function newPerson(): Person {
+  people += 1;
+  return { name: `测试${'甲乙丙丁戊己'[people % 6]}`, idNumber: idNumber('19560612', 101 + people * 2), phone: '13912345678' };
+}
+
+async function fillIdentity(page: Page, person: Person, check?: string): Promise<void> {
+  await typeOnKeypad(page, 'petitioner-idNumber', person.idNumber);
+  await expect.poll(() => page.getByTestId('derived').textContent()).toMatch(/1956年6月12日 · 性别 男/);
+  await page.getByLabel('姓名').fill(person.name);
+  await typeOnKeypad(page, 'petitioner-phone', person.phone);
+  await page.getByLabel('住址或工作单位').fill('东城区和平里街道七号楼');
+  if (check) await checkScreen(page, check);
+  await page.getByTestId('next').click();
+}
+
+async function fillMatterAndFinish(page: Page, check = false): Promise<void> {
+  expect(await heading(page)).toContain('哪方面');
+  await page.getByRole('button', { name: '城乡建设' }).click();
+  await page.getByRole('button', { name: '求决' }).click();
+  await page.getByRole('button', { name: '东城区' }).click();
+  expect(await page.getByTestId('place-name').textContent()).toBe('北京市 北京市 东城区');
+  await page.getByRole('button', { name: '政策落实不到位' }).click();
+  if (check) await checkScreen(page, '3-matter');
+  await page.getByTestId('next').click();
+
+  expect(await heading(page)).toContain('自己的话');
+  await page.getByRole('button', { name: '我要反映的问题是:' }).click();
+  await page.getByLabel('反映的主要问题').press('End');
+  await page.getByLabel('反映的主要问题').pressSequentially('小区旧房改造停工两年。');
+  await page.getByLabel(/您的诉求/).fill('希望尽快复工。');
+  if (check) await checkScreen(page, '4-words');
+  await page.getByTestId('next').click();
+
+  expect(await heading(page)).toContain('一次性告知');
+  expect(await page.getByTestId('materials').textContent()).toContain('居民身份证');
+  if (check) await checkScreen(page, '5-notice');
+  await page.getByRole('button', { name: '我已知晓' }).click();
+  expect(await heading(page)).toContain('核对');
+}
+
+async function registeredTickets(): Promise<Array<{ number: string; serviceCode: string }>> {
+  return (await api('/api/tickets?limit=1000')).tickets;
+}
+
+describe('the kiosk', () => {
+  it('takes a petitioner through the whole registration by tapping, ending with the number on screen', async () => {
+    const page = await openKiosk();
+    await checkScreen(page, '0-welcome');
+    await page.getByRole('button', { name: /初访登记/ }).click();
+    expect(await heading(page)).toContain('身份信息');
+    const person = newPerson();
+    await fillIdentity(page, person, '1-identity');
+
+    expect(await heading(page)).toContain('来访的情况');
+    await page.getByRole('button', { name: /第一次来/ }).click();
+    await checkScreen(page, '2-visit');
+    await page.getByTestId('next').click();
+    await fillMatterAndFinish(page, true);
+
+    // The review masks the ID number from onlookers; going back keeps everything.
+    const review = await page.locator('main').textContent();
+    expect(review).toContain(`${person.idNumber.slice(0, 6)}********${person.idNumber.slice(14)}`);
+    expect(review).not.toContain(person.idNumber);
+    await checkScreen(page, '6-review');
+    await page.getByRole('button', { name: '上一步' }).click();
+    await page.getByRole('button', { name: '上一步' }).click();
+    expect(await page.getByLabel('反映的主要问题').inputValue()).toBe('我要反映的问题是:小区旧房改造停工两年。');
+    await page.getByTestId('next').click();
+    await page.getByRole('button', { name: /已知晓/ }).click();
+
+    await page.getByRole('button', { name: '确认提交并取号' }).click();
+    await page.getByTestId('issued-number').waitFor();
+    const number = (await page.getByTestId('issued-number').textContent())!.trim();
+    expect(number).toMatch(/^A\d{3}$/);
+    expect(await page.getByTestId('ahead').textContent()).toMatch(/前面还有 \d+ 人/);
+    await checkScreen(page, '7-result');
+    expect(await registeredTickets()).toContainEqual(expect.objectContaining({ number, serviceCode: 'A', status: 'waiting' }));
+    await page.close();
+  });
+
+  it('refuses a wrong ID number politely and does not let the person continue', async () => {
+    const page = await openKiosk({ width: 1920, height: 1080 });
+    await page.getByRole('button', { name: /初访登记/ }).click();
+    const good = newPerson().idNumber;
+    const bad = good.slice(0, 17) + (good.endsWith('1') ? '2' : '1');
+    await typeOnKeypad(page, 'petitioner-idNumber', bad);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('身份证号码有误,请核对后重新输入。');
+    expect(await page.getByTestId('derived').count()).toBe(0);
+    await page.getByLabel('姓名').fill('测试人');
+    await page.getByTestId('next').click();
+    expect(await heading(page)).toContain('身份信息');
+    await checkScreen(page, 'identity-error');
+    await page.close();
+  });
+
+  it('asks a group of 8 to send representatives and registers them, queued as a collective visit', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: /初访登记/ }).click();
+    await fillIdentity(page, newPerson());
+    for (let i = 0; i < 7; i++) await page.getByRole('button', { name: '增加一人' }).click();
+    expect(await page.getByTestId('visitors').textContent()).toBe('8 人');
+    expect(await page.getByTestId('collective-note').textContent()).toContain('不超过5名代表');
+    await page.getByRole('button', { name: '+ 登记一位代表' }).click();
+    await page.getByLabel('姓名').nth(0).fill('李建国');
+    await typeOnKeypad(page, 'rep-0-idNumber', idNumber('19620211', 31));
+    await page.getByRole('button', { name: /以前反映过/ }).click();
+    await checkScreen(page, 'collective');
+    await page.getByTestId('next').click();
+    await fillMatterAndFinish(page);
+    expect(await page.locator('main').textContent()).toContain('李建国');
+    await page.getByRole('button', { name: '确认提交并取号' }).click();
+    await page.getByTestId('issued-number').waitFor();
+    expect(await page.getByTestId('issued-number').textContent()).toMatch(/^D\d{3}$/);
+    const alerts = (await api('/api/alerts')).alerts;
+    expect(alerts).toContainEqual(expect.objectContaining({ kind: 'collective', visitors: 8 }));
+    await page.close();
+  });
+
+  it('warns after a while without a touch, then clears everything entered', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: /初访登记/ }).click();
+    await page.getByLabel('姓名').fill('不该留下');
+    await page.getByTestId('idle-countdown').waitFor({ timeout: 30_000 });
+    await checkScreen(page, 'idle-warning');
+    await page.getByRole('button', { name: /初访登记/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /初访登记/ }).click();
+    expect(await page.getByLabel('姓名').inputValue()).toBe('');
+    await page.close();
+  }, 90_000);
+
+  it('keeps the form when the connection drops and submits it exactly once when it is back', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: /初访登记/ }).click();
+    const person = newPerson();
+    await fillIdentity(page, person);
+    await page.getByRole('button', { name: /第一次来/ }).click();
+    await page.getByTestId('next').click();
+    await fillMatterAndFinish(page);
+    const before = (await registeredTickets()).length;
+
+    // The first submit reaches the server but its answer is lost on the way back.
+    let attempts = 0;
+    await page.route('**/api/intakes', async (route) => {
+      attempts += 1;
+      if (attempts === 1) {
+        await route.fetch();
+        await page.context().setOffline(true);
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
+    await page.getByRole('button', { name: '确认提交并取号' }).click();
+    await expect.poll(() => page.getByTestId('submitting').textContent()).toContain('连接恢复后会自动提交');
+    expect(await page.getByLabel('反映的主要问题').count()).toBe(0); // still the review, nothing lost
+    expect(await page.locator('main').textContent()).toContain(person.name);
+
+    await page.context().setOffline(false);
+    await page.getByTestId('issued-number').waitFor({ timeout: 20_000 });
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    const after = await registeredTickets();
+    expect(after.length).toBe(before + 1);
+    expect(await page.getByTestId('issued-number').textContent()).toBe(after[0]!.number);
+    await page.close();
+  }, 60_000);
+});
