@@ -6,7 +6,7 @@ import { canPrint, type PrinterCondition } from '../../devices/printer/status.ts
 import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
 import type { HallConfig } from '../config/schema.ts';
 import type { PrintHook, QueueEngine } from '../queue/engine.ts';
-import type { TicketRecord } from '../store/records.ts';
+import type { PrintJobRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import type { PrinterFleet } from './printer-fleet.ts';
 
@@ -71,6 +71,11 @@ export function createPrintWorker(deps: { store: Store; engine: QueueEngine; fle
     busy.add(printerId);
     try {
       for (let job = store.printJobs.nextPending(printerId); job; job = store.printJobs.nextPending(printerId)) {
+        // A job whose time ran out (e.g. while the server was down) is failed, never printed late.
+        if (job.expiresAt <= now()) {
+          fail(job);
+          continue;
+        }
         if (!canPrint(entry.printer.condition)) return;
         store.printJobs.update(job.id, { attempts: job.attempts + 1 });
         let failure: Error | null = null;
@@ -90,11 +95,13 @@ export function createPrintWorker(deps: { store: Store; engine: QueueEngine; fle
     }
   }
 
+  function fail(job: PrintJobRecord): void {
+    store.printJobs.update(job.id, { state: 'failed', finishedAt: now() });
+    engine.printFinished(job.ticketId, 'failed');
+  }
+
   function expire(): void {
-    for (const job of store.printJobs.expired(now())) {
-      store.printJobs.update(job.id, { state: 'failed', finishedAt: now() });
-      engine.printFinished(job.ticketId, 'failed');
-    }
+    for (const job of store.printJobs.expired(now())) fail(job);
   }
 
   const unsubscribe = engine.onChange((event) => {

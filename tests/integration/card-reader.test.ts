@@ -2,20 +2,8 @@
 // boards, not staff, not the log.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CardIdentity } from '../../common/domain.ts';
-import { idCheckCharacter } from '../../common/id-number.ts';
+import { SAMPLE_CARD as CARD } from '../../devices/id-reader/sample-card.ts';
 import { connectSocket, startHall, type Hall } from '../support/hall.ts';
-
-const CARD: CardIdentity = {
-  name: '王五',
-  genderCode: '1',
-  nationCode: '01',
-  birthDate: '1960-05-20',
-  address: '测试市测试区测试路18号',
-  idNumber: `11010119600520003${idCheckCharacter('11010119600520003')}`,
-  issuer: '测试市公安局',
-  validFrom: '2010-05-20',
-  validUntil: '长期',
-};
 
 let hall: Hall;
 afterEach(() => hall.close());
