@@ -3,6 +3,7 @@
 import type { Static } from 'typebox';
 import type {
   AlertSchema,
+  BoardInfoSchema,
   DivisionSchema,
   IntakeBodySchema,
   PublicTicketSchema,
@@ -68,6 +69,8 @@ export type QueueEvent = Static<typeof QueueEventSchema>;
 export type StaffQueueEvent = Static<typeof StaffQueueEventSchema>;
 export type StaffProfile = Static<typeof StaffProfileSchema>;
 export type IntakeBody = Static<typeof IntakeBodySchema>;
+/** What the hall board shows besides the queue: notices, leader receptions, voice settings. */
+export type BoardInfo = Static<typeof BoardInfoSchema>;
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;
 export type Division = Static<typeof DivisionSchema>;
 /** Raised to leaders and the desk at once (e.g. a collective visit); no personal data. */

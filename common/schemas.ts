@@ -240,3 +240,28 @@ export const AlertSchema = Type.Object({
   category: Type.String(),
   message: Type.String(),
 });
+
+// --- Hall board ------------------------------------------------------------------------------
+
+export const BoardInfoSchema = Type.Object({
+  timeZone: Type.String(),
+  notices: Type.Array(Type.String()),
+  recentCalls: Type.Integer(),
+  voice: Type.Object({
+    enabled: Type.Boolean(),
+    volume: Type.Number(),
+    times: Type.Integer(),
+    quietHours: Type.Array(Type.Object({ from: Type.String(), to: Type.String() })),
+    preferSpeechSynthesis: Type.Boolean(),
+  }),
+  leaderReceptions: Type.Array(
+    Type.Object({
+      date: Type.String(),
+      time: Type.String(),
+      leader: Type.String(),
+      title: Type.String(),
+      responsibilities: Type.String(),
+      place: Type.String(),
+    }),
+  ),
+});

@@ -18,6 +18,9 @@ export function WindowScreen({ windowNo }: { windowNo: number }) {
         <h1>{window.name}</h1>
         <ConnectionDot connected={connected} />
       </header>
+      <p class="window-services">
+        办理业务:{window.services.map((code) => state.services.find((s) => s.code === code)?.name ?? code).join('、')}
+      </p>
       {window.onDuty && (
         <p class="on-duty">
           工作人员:{window.onDuty.displayName} 工号:{window.onDuty.staffNo}

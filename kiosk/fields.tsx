@@ -19,6 +19,31 @@ export function Field(props: { id: string; label: string; problem?: string | und
   );
 }
 
+/** Free text (names, addresses) from the system keyboard or IME; focusing it closes any keypad. */
+export function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  maxLength: number;
+  problem?: string | undefined;
+  onFocus: () => void;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} problem={props.problem}>
+      <input
+        id={props.id}
+        class="text"
+        value={props.value}
+        maxLength={props.maxLength}
+        autocomplete="off"
+        onFocus={props.onFocus}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </Field>
+  );
+}
+
 /** A number typed on the on-screen keypad; tapping the box opens its keypad. */
 export function KeypadField(props: {
   id: string;

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const stamp = join(root, 'dist', '.build-stamp');
-const SOURCES = ['kiosk', 'display', 'console', 'common', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['kiosk', 'display', 'console', 'common', 'public', 'vite.config.ts', 'package-lock.json'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

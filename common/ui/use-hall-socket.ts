@@ -39,7 +39,12 @@ export function useHallSocket(options: { windowNo?: number; key?: unknown } = {}
         return next;
       });
     s.on('connect', () => setConnected(true));
-    s.on('disconnect', () => setConnected(false));
+    s.on('disconnect', (reason) => {
+      setConnected(false);
+      // A server shutting down (restart, update) disconnects everyone itself, and socket.io does
+      // not reconnect after that on its own: come back once the server is up again.
+      if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1_000 + Math.random() * 2_000);
+    });
     s.on('snapshot', (snapshot) => setState(snapshot));
     s.on('queue', onEvent);
     s.on('queue:staff', onEvent);

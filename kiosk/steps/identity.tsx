@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { checkIdNumber } from '../../common/registration.ts';
 import type { Draft } from '../draft.ts';
-import { Field, KeypadField } from '../fields.tsx';
+import { KeypadField, TextField } from '../fields.tsx';
 
 const GENDER = { male: '男', female: '女' } as const;
 
@@ -50,17 +50,15 @@ export function IdentityStep(props: {
         problem={liveIdProblem(p.idNumber, today) ?? problems['petitioner.idNumber']}
       />
       <Derived idNumber={p.idNumber} today={today} />
-      <Field id="petitioner-name" label="姓名" problem={problems['petitioner.name']}>
-        <input
-          id="petitioner-name"
-          class="text"
-          value={p.name}
-          maxLength={30}
-          autocomplete="off"
-          onFocus={() => setKeypad(null)}
-          onInput={(e) => props.onChange({ name: e.currentTarget.value })}
-        />
-      </Field>
+      <TextField
+        id="petitioner-name"
+        label="姓名"
+        value={p.name}
+        maxLength={30}
+        problem={problems['petitioner.name']}
+        onFocus={() => setKeypad(null)}
+        onInput={(name) => props.onChange({ name })}
+      />
       <KeypadField
         id="petitioner-phone"
         label="联系电话"
@@ -73,17 +71,15 @@ export function IdentityStep(props: {
         problem={problems['petitioner.phone']}
         hint="用于告知办理进展,我们会严格保密。"
       />
-      <Field id="petitioner-address" label="住址或工作单位" problem={problems['petitioner.address']}>
-        <input
-          id="petitioner-address"
-          class="text"
-          value={p.address}
-          maxLength={80}
-          autocomplete="off"
-          onFocus={() => setKeypad(null)}
-          onInput={(e) => props.onChange({ address: e.currentTarget.value })}
-        />
-      </Field>
+      <TextField
+        id="petitioner-address"
+        label="住址或工作单位"
+        value={p.address}
+        maxLength={80}
+        problem={problems['petitioner.address']}
+        onFocus={() => setKeypad(null)}
+        onInput={(address) => props.onChange({ address })}
+      />
     </section>
   );
 }

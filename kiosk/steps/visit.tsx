@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { MAX_REPRESENTATIVES } from '../../common/registration.ts';
 import { representativeSlots, type Draft, type PersonDraft } from '../draft.ts';
-import { Field, KeypadField } from '../fields.tsx';
+import { Field, KeypadField, TextField } from '../fields.tsx';
 import { Derived, liveIdProblem } from './identity.tsx';
 
 export function VisitStep(props: {
@@ -49,17 +49,15 @@ export function VisitStep(props: {
         draft.representatives.map((rep, i) => (
           <fieldset class="representative" key={i}>
             <legend class="field-label">第{i + 2}位代表</legend>
-            <Field id={`rep-${i}-name`} label="姓名" problem={problems[`representatives.${i}.name`]}>
-              <input
-                id={`rep-${i}-name`}
-                class="text"
-                value={rep.name}
-                maxLength={30}
-                autocomplete="off"
-                onFocus={() => setKeypad(null)}
-                onInput={(e) => setRep(i, { name: e.currentTarget.value })}
-              />
-            </Field>
+            <TextField
+              id={`rep-${i}-name`}
+              label="姓名"
+              value={rep.name}
+              maxLength={30}
+              problem={problems[`representatives.${i}.name`]}
+              onFocus={() => setKeypad(null)}
+              onInput={(name) => setRep(i, { name })}
+            />
             <KeypadField
               id={`rep-${i}-idNumber`}
               label="身份证号码"

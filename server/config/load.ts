@@ -116,6 +116,11 @@ function checkConsistency(config: HallConfig): void {
   if (config.printing.deskPrinter !== undefined && !printers.has(config.printing.deskPrinter)) {
     throw new ConfigError('printing.deskPrinter', `unknown printer "${config.printing.deskPrinter}"`);
   }
+  config.leaderReceptions.forEach((entry, i) => {
+    if ((entry.date === undefined) === (entry.weekday === undefined)) {
+      throw new ConfigError(`leaderReceptions[${i}]`, 'give either "date" or "weekday"');
+    }
+  });
   const registration = config.registration;
   if (!codes.has(registration.collectiveService)) {
     throw new ConfigError('registration.collectiveService', `unknown service "${registration.collectiveService}"`);

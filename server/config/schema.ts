@@ -166,6 +166,56 @@ export const HallConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    board: Type.Object(
+      {
+        notices: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+          default: ['请保管好随身物品,有需要请到服务台咨询。', '大厅设有休息区和饮水处,请您坐下慢慢等候。'],
+          description: 'Lines of the scrolling notice on the hall board',
+        }),
+        recentCalls: Type.Integer({ minimum: 0, maximum: 20, default: 6, description: 'Earlier calls listed on the board' }),
+        scheduleDays: Type.Integer({ minimum: 1, maximum: 31, default: 7, description: 'Leader receptions shown: today and the next days' }),
+        voice: Type.Object(
+          {
+            enabled: Type.Boolean({ default: true }),
+            volume: Type.Number({ minimum: 0, maximum: 1, default: 0.9 }),
+            times: Type.Integer({ minimum: 1, maximum: 3, default: 2, description: 'How often each call is said' }),
+            quietHours: Type.Array(
+              Type.Object(
+                { from: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }), to: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }) },
+                { additionalProperties: false },
+              ),
+              { default: [], description: 'Local times with no voice, e.g. [{ "from": "12:00", "to": "13:30" }]' },
+            ),
+            preferSpeechSynthesis: Type.Boolean({
+              default: false,
+              description: "Use the browser's zh-CN speech voice when it has one, instead of the recorded clips",
+            }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    /** The published leader reception schedule (领导接访日); on a date, or every given weekday. */
+    leaderReceptions: Type.Array(
+      Type.Object(
+        {
+          date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+          weekday: Type.Optional(Weekday),
+          time: Type.String({ minLength: 1, maxLength: 20 }),
+          leader: Type.String({ minLength: 1, maxLength: 20 }),
+          title: Type.String({ minLength: 1, maxLength: 30 }),
+          responsibilities: Type.String({ maxLength: 60, default: '' }),
+          place: Type.String({ minLength: 1, maxLength: 30 }),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        default: [
+          { weekday: 3, time: '09:00–11:30', leader: '李明', title: '副局长', responsibilities: '分管城乡建设、国土资源信访事项', place: '二楼领导接访室' },
+        ],
+      },
+    ),
     registration: Type.Object(
       {
         categories: Labels([

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { QueueSnapshotSchema, ServiceInfoSchema, StaffSnapshotSchema, WindowViewSchema } from '../../common/schemas.ts';
+import { BoardInfoSchema, QueueSnapshotSchema, ServiceInfoSchema, StaffSnapshotSchema, WindowViewSchema } from '../../common/schemas.ts';
 import { isAllowed, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
+import { upcomingReceptions } from '../board/leader-schedule.ts';
+import { HallError } from '../errors.ts';
 import { toPublicSnapshot } from '../queue/views.ts';
 
 /** Public read-only facts about the hall and its queues. */
@@ -42,6 +44,29 @@ const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
         services: snapshot.services,
         windows: snapshot.windows,
         greenReasons: config.green.reasons,
+      };
+    },
+  );
+
+  app.get(
+    '/api/board',
+    {
+      schema: {
+        tags: ['hall'],
+        summary: 'What the hall board shows besides the queue: notices, leader receptions, voice settings',
+        response: { 200: BoardInfoSchema },
+      },
+    },
+    async (request) => {
+      // Same rule as the board's socket: public unless the hall requires paired displays.
+      if (config.auth.displayRequiresToken && request.principal.kind === 'anonymous') throw new HallError(401, 'unauthenticated');
+      const { notices, recentCalls, voice, scheduleDays } = config.board;
+      return {
+        timeZone: config.timeZone,
+        notices,
+        recentCalls,
+        voice,
+        leaderReceptions: upcomingReceptions(config.leaderReceptions, hall.now(), config.timeZone, scheduleDays),
       };
     },
   );

@@ -33,6 +33,7 @@ export interface TicketRepository {
   /** Tickets currently held by windows (called or serving). */
   held(): TicketRecord[];
   heldBy(windowNo: number): TicketRecord | undefined;
+  /** The latest calls, each with the window it was called to (even when finished since). */
   recentCalls(serviceDay: string, limit: number): TicketRecord[];
   list(filter: { serviceDay: string; statuses?: TicketStatus[]; serviceCode?: string; limit: number }): TicketRecord[];
   maxRank(serviceDay: string): number | null;

@@ -15,7 +15,7 @@ let hall: Hall;
 let browser: Browser;
 
 beforeAll(async () => {
-  hall = await startHall({ registration: { idleSeconds: 20 }, auth: { kioskIssuePerMinute: 1000 } }, undefined, undefined, true);
+  hall = await startHall({ registration: { idleSeconds: 20 }, auth: { kioskIssuePerMinute: 1000 } }, undefined, undefined, { serveUi: true });
   browser = await chromium.launch(CHROMIUM_LAUNCH);
   if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
 }, 120_000);

@@ -74,6 +74,15 @@ async function issueAndKill(dataDir: string, mode: CrashMode) {
   return issued;
 }
 
+/** Issues one more kiosk ticket and waits until it has printed. */
+async function printAnother(hall: Hall): Promise<{ id: string; number: string }> {
+  const kiosk = await pairDevice(hall, 'kiosk');
+  const response = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { serviceCode: 'A' } });
+  const next = response.json().ticket;
+  await vi.waitFor(() => expect(hall.app.hall.store.tickets.get(next.id)!.printState).toBe('printed'), { timeout: 15_000 });
+  return next;
+}
+
 describe('print jobs across a server crash', () => {
   it.each([
     { mode: 'paper-out' as const, printStateAtIssue: 'failed', attemptsBeforeCrash: 0 },
@@ -97,11 +106,7 @@ describe('print jobs across a server crash', () => {
 
     // Jobs print one at a time in the order they were queued, so once a later ticket has printed,
     // any second copy of the recovered job would be on paper before it.
-    const kiosk = await pairDevice(hall, 'kiosk');
-    const next = (
-      await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { serviceCode: 'A' } })
-    ).json().ticket;
-    await vi.waitFor(() => expect(store.tickets.get(next.id)!.printState).toBe('printed'), { timeout: 15_000 });
+    const next = await printAnother(hall);
 
     // The printer received the recovered job whole, then the next one (the simulated printer
     // files each ticket up to its cut; bytes after the last cut are still in its buffer).
@@ -129,11 +134,7 @@ describe('print jobs across a server crash', () => {
     hall = await startHall({}, dir);
     dir = undefined;
     const { store } = hall.app.hall;
-    const kiosk = await pairDevice(hall, 'kiosk');
-    const next = (
-      await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { serviceCode: 'A' } })
-    ).json().ticket;
-    await vi.waitFor(() => expect(store.tickets.get(next.id)!.printState).toBe('printed'), { timeout: 15_000 });
+    const next = await printAnother(hall);
 
     const printed = papers(hall.dir);
     expect(printed).toHaveLength(1);

@@ -51,6 +51,9 @@ export function ticketRepository(db: Db): TicketRepository {
   const held = rows(t.selectWhere(`window_no IS NOT NULL`));
   const heldBy = rows(t.selectWhere(`window_no = ?`));
   const recentCalls = rows(t.selectWhere(`service_day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, seq DESC LIMIT ?`));
+  const lastCallWindow = db.prepare(
+    `SELECT window_no AS w FROM ticket_events WHERE ticket_id = ? AND type IN ('ticket.called', 'ticket.recalled') ORDER BY seq DESC LIMIT 1`,
+  );
   const openBefore = rows(t.selectWhere(`service_day < ? AND status IN ('waiting','called','serving','no_show')`));
   const maxRank = db.prepare(`SELECT MAX(rank) AS r FROM tickets WHERE service_day = ?`);
   const ranks = db.prepare(`SELECT id, rank FROM tickets WHERE service_day = ? ORDER BY rank, seq`);
@@ -75,7 +78,11 @@ export function ticketRepository(db: Db): TicketRepository {
       (ahead.get({ serviceDay: t.serviceDay, serviceCode: t.serviceCode, id: t.id, priority: t.priority, rank: t.rank, seq: t.seq }) as { n: number }).n,
     held: () => held(),
     heldBy: (no) => heldBy(no)[0],
-    recentCalls: (day, limit) => recentCalls(day, limit),
+    // A finished call still shows where it was called to (the board's list of recent calls).
+    recentCalls: (day, limit) =>
+      recentCalls(day, limit).map((t) =>
+        t.windowNo === null ? { ...t, windowNo: (lastCallWindow.get(t.id) as { w: number | null } | undefined)?.w ?? null } : t,
+      ),
     list({ serviceDay, statuses, serviceCode, limit }) {
       const where = ['service_day = ?'];
       const params: unknown[] = [serviceDay];

@@ -1,0 +1,72 @@
+// Voice calling (语音叫号), pure: the words of an announcement and the clips that say them.
+// Template from the service standard: 请 A023 号 到 3 号窗口 — the ticket number read digit by
+// digit (零 for 0), the window number as a number (十二号窗口), said twice, a chime first.
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+
+/** Every clip the player may need and the words it says; file `public/voice/<name>.wav`. */
+export const CLIP_TEXTS: Record<string, string> = {
+  chime: '',
+  qing: '请',
+  hao: '号',
+  dao: '到',
+  'hao-chuangkou': '号窗口',
+  shi: '十',
+  bai: '百',
+  ...Object.fromEntries(DIGITS.map((d, i) => [`d${i}`, d])),
+  ...Object.fromEntries(LETTERS.map((l) => [l, l])),
+};
+
+export type Clip = keyof typeof CLIP_TEXTS;
+
+/** 3 → [三], 10 → [十], 12 → [十, 二], 20 → [二, 十], 105 → [一, 百, 零, 五]: as said aloud. */
+export function cardinalClips(n: number): string[] {
+  if (!Number.isInteger(n) || n < 0 || n > 999) throw new RangeError(`window number out of range: ${n}`);
+  const d = (i: number) => `d${i}`;
+  if (n < 10) return [d(n)];
+  if (n < 100) {
+    const [tens, ones] = [Math.floor(n / 10), n % 10];
+    return [...(tens === 1 ? [] : [d(tens)]), 'shi', ...(ones ? [d(ones)] : [])];
+  }
+  const [hundreds, rest] = [Math.floor(n / 100), n % 100];
+  if (rest === 0) return [d(hundreds), 'bai'];
+  if (rest < 10) return [d(hundreds), 'bai', 'd0', d(rest)];
+  // 110 → 一百一十: a leading 一 before 十 is said after 百.
+  const tail = cardinalClips(rest);
+  return [d(hundreds), 'bai', ...(rest < 20 ? ['d1'] : []), ...tail];
+}
+
+/** A023 → [A, 零, 二, 三]. */
+export function ticketNumberClips(number: string): string[] {
+  return [...number.toUpperCase()].map((c) => (/\d/.test(c) ? `d${c}` : c)).filter((c) => c in CLIP_TEXTS);
+}
+
+export interface Announcement {
+  /** What a speech synthesizer says once: 请 A023 号 到 3 号窗口. */
+  text: string;
+  /** The clips, chime first, the words `times` times. */
+  clips: string[];
+}
+
+export function callAnnouncement(number: string, windowNo: number, times = 2): Announcement {
+  const words = ['qing', ...ticketNumberClips(number), 'hao', 'dao', ...cardinalClips(windowNo), 'hao-chuangkou'];
+  return {
+    text: `请 ${[...number].join(' ')} 号 到 ${windowNo} 号窗口`,
+    clips: ['chime', ...Array.from({ length: times }, () => words).flat()],
+  };
+}
+
+/** `HH:MM` → minutes after midnight. */
+const minutesOf = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};
+
+/** Whether `minutes` (after local midnight) falls in a quiet period; periods may cross midnight. */
+export function inQuietHours(minutes: number, periods: ReadonlyArray<{ from: string; to: string }>): boolean {
+  return periods.some(({ from, to }) => {
+    const [a, b] = [minutesOf(from), minutesOf(to)];
+    return a <= b ? minutes >= a && minutes < b : minutes >= a || minutes < b;
+  });
+}

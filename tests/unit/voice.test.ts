@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { callAnnouncement, cardinalClips, CLIP_TEXTS, inQuietHours, ticketNumberClips, type Announcement } from '../../common/voice.ts';
+import { AnnouncementQueue, type Player } from '../../display/announcer.ts';
+
+const say = (clips: string[]) => clips.map((c) => CLIP_TEXTS[c]).join('');
+
+describe('announcement builder', () => {
+  it('reads the ticket number digit by digit, with 零 for 0', () => {
+    expect(ticketNumberClips('A023')).toEqual(['A', 'd0', 'd2', 'd3']);
+    expect(say(ticketNumberClips('L100'))).toBe('L一零零');
+  });
+
+  it('reads the window number as a number', () => {
+    const cases: Array<[number, string]> = [
+      [1, '一'], [3, '三'], [10, '十'], [12, '十二'], [20, '二十'], [25, '二十五'],
+      [100, '一百'], [105, '一百零五'], [110, '一百一十'], [115, '一百一十五'], [230, '二百三十'], [999, '九百九十九'],
+    ];
+    for (const [n, words] of cases) expect(say(cardinalClips(n)), String(n)).toBe(words);
+    expect(() => cardinalClips(1000)).toThrow(RangeError);
+  });
+
+  it('says 请 A023 号 到 3 号窗口 twice after one chime', () => {
+    const a = callAnnouncement('A023', 3);
+    expect(a.text).toBe('请 A 0 2 3 号 到 3 号窗口');
+    expect(a.clips[0]).toBe('chime');
+    expect(say(a.clips)).toBe('请A零二三号到三号窗口'.repeat(2));
+    expect(say(callAnnouncement('D007', 12, 1).clips)).toBe('请D零零七号到十二号窗口');
+  });
+
+  it('has a recorded clip for every word it may say', () => {
+    for (const name of Object.keys(CLIP_TEXTS)) {
+      const bytes = readFileSync(new URL(`../../public/voice/${name}.wav`, import.meta.url));
+      expect(bytes.subarray(0, 4).toString(), name).toBe('RIFF');
+      expect(bytes.length, name).toBeGreaterThan(2_000);
+    }
+  });
+
+  it('keeps quiet in the configured hours, also across midnight', () => {
+    const lunch = [{ from: '12:00', to: '13:30' }];
+    expect(inQuietHours(12 * 60, lunch)).toBe(true);
+    expect(inQuietHours(13 * 60 + 30, lunch)).toBe(false);
+    expect(inQuietHours(11 * 60 + 59, lunch)).toBe(false);
+    const night = [{ from: '22:00', to: '07:00' }];
+    expect(inQuietHours(23 * 60, night)).toBe(true);
+    expect(inQuietHours(6 * 60, night)).toBe(true);
+    expect(inQuietHours(9 * 60, night)).toBe(false);
+    expect(inQuietHours(9 * 60, [])).toBe(false);
+  });
+});
+
+describe('announcement queue', () => {
+  /** A player whose announcements end when the test says so. */
+  function manualPlayer() {
+    const log: string[] = [];
+    const endings: Array<() => void> = [];
+    let playing = 0;
+    const player: Player = {
+      play(a: Announcement) {
+        playing += 1;
+        if (playing > 1) log.push('OVERLAP');
+        log.push(`start ${a.text}`);
+        return new Promise<void>((resolve, reject) => {
+          endings.push(() => {
+            playing -= 1;
+            log.push(`end ${a.text}`);
+            if (a.text === 'broken') reject(new Error('clip missing'));
+            else resolve();
+          });
+        });
+      },
+    };
+    const finishOne = async () => {
+      endings.shift()?.();
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    return { player, log, finishOne };
+  }
+  const a = (text: string): Announcement => ({ text, clips: [] });
+
+  it('plays announcements one after another, never overlapping, in order', async () => {
+    const { player, log, finishOne } = manualPlayer();
+    const queue = new AnnouncementQueue(player);
+    queue.enqueue(a('A001'));
+    queue.enqueue(a('A002'));
+    queue.enqueue(a('A003'));
+    expect(queue.size).toBe(3);
+    for (let i = 0; i < 3; i++) await finishOne();
+    expect(log).toEqual(['start A001', 'end A001', 'start A002', 'end A002', 'start A003', 'end A003']);
+    expect(queue.size).toBe(0);
+  });
+
+  it('goes on after a failed announcement, and drops the oldest of a long backlog', async () => {
+    const { player, log, finishOne } = manualPlayer();
+    const queue = new AnnouncementQueue(player, 2);
+    queue.enqueue(a('broken'));
+    queue.enqueue(a('B001'));
+    queue.enqueue(a('B002'));
+    queue.enqueue(a('B003')); // B001 is dropped: only 2 may wait
+    for (let i = 0; i < 3; i++) await finishOne();
+    expect(log).toEqual(['start broken', 'end broken', 'start B002', 'end B002', 'start B003', 'end B003']);
+  });
+});
