@@ -8,6 +8,8 @@ import type {
   IntakeBodySchema,
   PublicTicketSchema,
   RegistrationFormSchema,
+  RegistrationViewSchema,
+  VerifyBodySchema,
   QueueEventSchema,
   QueueSnapshotSchema,
   ServiceInfoSchema,
@@ -72,6 +74,9 @@ export type IntakeBody = Static<typeof IntakeBodySchema>;
 /** What the hall board shows besides the queue: notices, leader receptions, voice settings. */
 export type BoardInfo = Static<typeof BoardInfoSchema>;
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;
+/** A registration decrypted for the receiving staff member. */
+export type RegistrationView = Static<typeof RegistrationViewSchema>;
+export type VerifyBody = Static<typeof VerifyBodySchema>;
 export type Division = Static<typeof DivisionSchema>;
 /** Raised to leaders and the desk at once (e.g. a collective visit); no personal data. */
 export type HallAlert = Static<typeof AlertSchema>;

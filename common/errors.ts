@@ -45,6 +45,8 @@ export const ERROR_MESSAGES = {
   choice_unknown: '所选的{field}不在列表中,请重新选择。',
   notification_required: '请先阅读并确认一次性告知的材料清单。',
   intake_unknown: '没有找到这个号的登记信息。',
+  intake_not_at_window: '这个号目前不在窗口办理,请先叫号后再核对登记信息。',
+  intake_forwarded: '这份登记已经转送,不能再修改;如需补充,请联系管理员。',
   internal: '系统暂时出现问题,我们正在处理,请稍候再试或请工作人员协助。',
 } as const;
 

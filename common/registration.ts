@@ -37,6 +37,10 @@ export const FIELD_LABELS: Record<string, string> = {
   'matter.cause': '产生原因',
   'matter.problem': '反映的主要问题',
   'matter.demands': '诉求',
+  'matter.responsibleSystem': '所属系统',
+  'matter.hotIssue': '热点问题',
+  remarks: '工作人员备注',
+  answer: '现场答复',
   notificationAcknowledged: '一次性告知确认',
 };
 
@@ -93,6 +97,11 @@ export function checkRegistration(body: IntakeBody, lists: RegistrationLists, to
       return { code: 'phone_invalid', field: `representatives.${i}.phone` };
     }
   }
+  return checkMatter(matter, lists);
+}
+
+/** The matter's choices against the configured lists (also when staff correct them). */
+export function checkMatter(matter: Pick<IntakeBody['matter'], 'category' | 'purpose' | 'placeCode' | 'cause'>, lists: RegistrationLists): FieldProblem | null {
   if (!lists.categories.includes(matter.category)) return { code: 'choice_unknown', field: 'matter.category' };
   if (!lists.purposes.includes(matter.purpose)) return { code: 'choice_unknown', field: 'matter.purpose' };
   if (!lists.isPlace(matter.placeCode)) return { code: 'choice_unknown', field: 'matter.placeCode' };

@@ -1,7 +1,7 @@
 // TypeBox schemas of everything that crosses the wire. The TypeScript types in domain.ts are
 // derived from these, so the validator, the OpenAPI document and the code cannot disagree.
 import { Type, type Static, type TSchema } from 'typebox';
-import { DEVICE_KINDS, PRINT_STATES, QUEUE_EVENT_TYPES, STAFF_ROLES, TICKET_STATUSES, WINDOW_STATES } from './domain.ts';
+import { DEVICE_KINDS, INTAKE_STATES, PRINT_STATES, QUEUE_EVENT_TYPES, STAFF_ROLES, TICKET_STATUSES, WINDOW_STATES } from './domain.ts';
 
 /**
  * `T | null` as `type: [T's type, 'null']` rather than anyOf: the response serializer handles a
@@ -210,6 +210,9 @@ export const IntakeBodySchema = Type.Object(
 
 export const RegistrationFormSchema = Type.Object({
   categories: Type.Array(Type.String()),
+  /** Completed by staff at the window: 所属系统, 热点问题. */
+  systems: Type.Array(Type.String()),
+  hotIssues: Type.Array(Type.String()),
   purposes: Type.Array(Type.String()),
   causes: Type.Array(Type.String()),
   helperPhrases: Type.Array(Type.String()),
@@ -265,3 +268,89 @@ export const BoardInfoSchema = Type.Object({
     }),
   ),
 });
+
+// --- Registration at the window (staff) ------------------------------------------------------
+
+const PersonView = Type.Object({
+  name: Type.String(),
+  idNumber: Type.String(),
+  birthDate: Type.String(),
+  phone: Type.String(),
+  address: Type.String(),
+  occupation: Type.Optional(Type.String()),
+});
+
+/** An earlier registration of the same person, so the staff answer consistently (口径一致). */
+export const PreviousVisitSchema = Type.Object({
+  date: Type.String(),
+  number: Type.String(),
+  category: Type.String(),
+  purpose: Type.String(),
+  state: Type.Enum(INTAKE_STATES),
+  receiver: Nullable(Type.String()),
+  answer: Nullable(Type.String()),
+});
+
+export const RegistrationViewSchema = Type.Object({
+  id: Type.String(),
+  ticketId: Type.String(),
+  number: Type.String(),
+  state: Type.Enum(INTAKE_STATES),
+  serviceCode: Type.String(),
+  visitors: Type.Integer(),
+  collective: Type.Boolean(),
+  declaredRepeat: Type.Boolean(),
+  previousVisits: Type.Integer(),
+  fromCard: Type.Boolean(),
+  gender: Type.String(),
+  petitioner: PersonView,
+  representatives: Type.Array(RepresentativeSchema),
+  matter: Type.Object({
+    category: Type.String(),
+    purpose: Type.String(),
+    cause: Type.String(),
+    placeCode: Type.String(),
+    placeName: Type.String(),
+    problem: Type.String(),
+    demands: Type.String(),
+    responsibleSystem: Nullable(Type.String()),
+    hotIssue: Nullable(Type.String()),
+  }),
+  firstReceiver: Nullable(Type.String()),
+  verifiedAt: Nullable(Iso),
+  remarks: Type.String(),
+  answer: Type.String(),
+  previous: Type.Array(PreviousVisitSchema),
+  createdAt: Iso,
+});
+
+/** What the staff member checks, corrects and completes at the window. */
+export const VerifyBodySchema = Type.Object(
+  {
+    petitioner: Type.Object(
+      {
+        name: Text(2, 30),
+        phone: PhoneField,
+        address: Text(2, 80),
+        occupation: Type.Optional(Type.String({ maxLength: 30 })),
+      },
+      { additionalProperties: false },
+    ),
+    matter: Type.Object(
+      {
+        category: Text(1, 20),
+        purpose: Text(1, 20),
+        placeCode: Type.String({ pattern: '^\\d{6}$' }),
+        cause: Text(1, 20),
+        problem: Text(5, 2000),
+        demands: Text(2, 1000),
+        responsibleSystem: Text(1, 20),
+        hotIssue: Type.Optional(Type.String({ maxLength: 20 })),
+      },
+      { additionalProperties: false },
+    ),
+    remarks: Type.String({ maxLength: 1000, default: '' }),
+    answer: Text(2, 2000),
+  },
+  { additionalProperties: false },
+);

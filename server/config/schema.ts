@@ -224,6 +224,11 @@ export const HallConfigSchema = Type.Object(
         ]),
         purposes: Labels(['求决', '申诉', '揭发控告', '意见建议', '咨询', '其他']),
         causes: Labels(['政策不完善', '政策落实不到位', '工作作风问题', '历史遗留问题', '其他']),
+        systems: Labels([
+          '住房城乡建设', '自然资源', '人力资源社会保障', '公安', '司法', '卫生健康', '教育', '生态环境', '民政',
+          '交通运输', '农业农村', '市场监管', '纪检监察', '其他',
+        ]),
+        hotIssues: Labels(['征地拆迁', '劳动工资', '物业管理', '房屋质量', '社会保障', '涉法涉诉', '环境污染']),
         helperPhrases: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
           default: ['我要反映的问题是:', '事情发生在', '年', '月', '之前已经向', '反映过,', '至今没有解决。', '希望有关部门'],
           description: 'Tap-to-insert phrases under the main-problem box',

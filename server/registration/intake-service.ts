@@ -1,13 +1,13 @@
 // Registration at the kiosk: checks the rules, recognises a person by the blind index (repeat
 // visits, one number per person and service a day), and writes the sealed registration with its
 // ticket in one transaction, idempotent on the kiosk's request id.
-import type { HallAlert, IntakeBody, StaffTicket } from '../../common/domain.ts';
-import { checkRegistration, isCollective } from '../../common/registration.ts';
+import type { HallAlert, IntakeBody, RegistrationView, StaffTicket, VerifyBody } from '../../common/domain.ts';
+import { checkMatter, checkRegistration, isCollective } from '../../common/registration.ts';
 import type { HallConfig } from '../config/schema.ts';
-import { fieldError } from '../errors.ts';
+import { conflict, fieldError, forbidden, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { DataCipher } from '../privacy/cipher.ts';
-import type { QueueEngine, WaitEstimate } from '../queue/engine.ts';
+import type { Operator, QueueEngine, WaitEstimate } from '../queue/engine.ts';
 import type { Actor, IntakeRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import type { Divisions } from './divisions.ts';
@@ -18,6 +18,12 @@ export interface SealedRegistration {
   representatives: NonNullable<IntakeBody['representatives']>;
   problem: string;
   demands: string;
+}
+
+/** What the staff member adds at the window, sealed apart from the registration. */
+interface SealedReply {
+  remarks: string;
+  answer: string;
 }
 
 export type SubmitOutcome = WaitEstimate & {
@@ -119,6 +125,13 @@ export function createIntakeService(deps: {
             placeCode: matter.placeCode,
             personIndex,
             sealed: cipher.seal(sealed, id),
+            responsibleSystem: null,
+            hotIssue: null,
+            firstReceiverId: null,
+            firstReceiverName: null,
+            verifiedAt: null,
+            verifiedBy: null,
+            sealedReply: null,
             createdAt: at,
             updatedAt: at,
           };
@@ -145,15 +158,126 @@ export function createIntakeService(deps: {
       return { outcome: 'issued', collective, ...issued };
     },
 
-    /** The registration behind a ticket, decrypted for the staff member (the caller audits the view). */
-    open(intake: IntakeRecord): SealedRegistration {
-      return cipher.open<SealedRegistration>(intake.sealed, intake.id);
+    /**
+     * The registration behind a ticket, decrypted for one staff member, with the person's earlier
+     * registrations (by the blind index) and their answers. Every view is audited.
+     */
+    view(ticketId: string, actor: Actor): RegistrationView {
+      const intake = store.transaction(() => {
+        const found = store.intakes.byTicket(ticketId);
+        if (!found) throw notFound('intake_unknown');
+        store.audit.append({ at: now(), actor, action: 'intake.viewed', target: found.id, details: { ticketId } });
+        // 首问: the first staff member to open it at the window that holds the ticket.
+        const ticket = store.tickets.get(ticketId);
+        const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
+        if (found.firstReceiverId === null && actor.kind === 'staff' && window?.staffId === actor.id) {
+          return store.intakes.update(found.id, { firstReceiverId: actor.id, firstReceiverName: actor.name });
+        }
+        return found;
+      });
+      const sealed = cipher.open<SealedRegistration>(intake.sealed, intake.id);
+      const reply = intake.sealedReply ? cipher.open<SealedReply>(intake.sealedReply, intake.id) : { remarks: '', answer: '' };
+      const numberOf = (id: string) => store.tickets.get(id)?.number ?? '';
+      const previous = store.intakes
+        .byPerson(intake.personIndex, 11)
+        .filter((p) => p.id !== intake.id && p.createdAt < intake.createdAt)
+        .slice(0, 10)
+        .map((p) => ({
+          date: p.serviceDay,
+          number: numberOf(p.ticketId),
+          category: p.category,
+          purpose: p.purpose,
+          state: p.state,
+          receiver: p.firstReceiverName,
+          answer: p.sealedReply ? cipher.open<SealedReply>(p.sealedReply, p.id).answer : null,
+        }));
+      const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+      return {
+        id: intake.id,
+        ticketId: intake.ticketId,
+        number: numberOf(intake.ticketId),
+        state: intake.state,
+        serviceCode: intake.serviceCode,
+        visitors: intake.visitors,
+        collective: intake.collective,
+        declaredRepeat: intake.declaredRepeat,
+        previousVisits: intake.previousVisits,
+        fromCard: intake.fromCard,
+        gender: intake.gender,
+        petitioner: sealed.petitioner,
+        representatives: sealed.representatives,
+        matter: {
+          category: intake.category,
+          purpose: intake.purpose,
+          cause: intake.cause,
+          placeCode: intake.placeCode,
+          placeName: divisions.fullName(intake.placeCode) ?? intake.placeCode,
+          problem: sealed.problem,
+          demands: sealed.demands,
+          responsibleSystem: intake.responsibleSystem,
+          hotIssue: intake.hotIssue,
+        },
+        firstReceiver: intake.firstReceiverName,
+        verifiedAt: iso(intake.verifiedAt),
+        ...reply,
+        previous,
+        createdAt: new Date(intake.createdAt).toISOString(),
+      };
+    },
+
+    /**
+     * The staff member at the window checks, corrects and completes the registration. Only while
+     * their window holds the ticket (an admin may act for them) and before it was forwarded.
+     */
+    verify(ticketId: string, body: VerifyBody, op: Operator): RegistrationView {
+      store.transaction(() => {
+        const intake = store.intakes.byTicket(ticketId);
+        if (!intake) throw notFound('intake_unknown');
+        const ticket = store.tickets.get(ticketId);
+        const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
+        if (!window) throw conflict('intake_not_at_window');
+        if (!op.override && window.staffId !== op.actor.id) throw forbidden('window_not_yours');
+        if (intake.state !== 'submitted' && intake.state !== 'verified') throw conflict('intake_forwarded');
+        const m = body.matter;
+        const problem = checkMatter(m, lists);
+        if (problem) throw fieldError(problem.code, problem.field);
+        if (!rules.systems.includes(m.responsibleSystem)) throw fieldError('choice_unknown', 'matter.responsibleSystem');
+        if (m.hotIssue && !rules.hotIssues.includes(m.hotIssue)) throw fieldError('choice_unknown', 'matter.hotIssue');
+        const sealed = cipher.open<SealedRegistration>(intake.sealed, intake.id);
+        const corrected: SealedRegistration = {
+          ...sealed,
+          petitioner: { ...sealed.petitioner, ...body.petitioner, name: body.petitioner.name.trim(), address: body.petitioner.address.trim() },
+          problem: m.problem.trim(),
+          demands: m.demands.trim(),
+        };
+        const at = now();
+        store.intakes.update(intake.id, {
+          state: 'verified',
+          category: m.category,
+          purpose: m.purpose,
+          cause: m.cause,
+          placeCode: m.placeCode,
+          responsibleSystem: m.responsibleSystem,
+          hotIssue: m.hotIssue || null,
+          firstReceiverId: intake.firstReceiverId ?? op.actor.id,
+          firstReceiverName: intake.firstReceiverName ?? op.actor.name,
+          verifiedAt: at,
+          verifiedBy: op.actor.id,
+          sealed: cipher.seal(corrected, intake.id),
+          sealedReply: cipher.seal({ remarks: body.remarks.trim(), answer: body.answer.trim() } satisfies SealedReply, intake.id),
+          updatedAt: at,
+        });
+        store.audit.append({ at, actor: op.actor, action: 'intake.verified', target: intake.id, details: { ticketId } });
+      });
+      return this.view(ticketId, op.actor);
     },
 
     /** The form's lists, as the kiosk shows them. */
     form() {
       return {
         categories: rules.categories,
+        systems: rules.systems,
+        hotIssues: rules.hotIssues,
         purposes: rules.purposes,
         causes: rules.causes,
         helperPhrases: rules.helperPhrases,

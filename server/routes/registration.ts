@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { INTAKE_STATES, type HallAlert } from '../../common/domain.ts';
+import type { HallAlert } from '../../common/domain.ts';
 import { dayStart } from '../../common/time.ts';
 import {
   AlertSchema,
@@ -9,10 +9,11 @@ import {
   IntakeBodySchema,
   PublicTicketSchema,
   RegistrationFormSchema,
-  RepresentativeSchema,
+  RegistrationViewSchema,
+  VerifyBodySchema,
   WaitEstimateSchema,
 } from '../../common/schemas.ts';
-import { actorOf, PERMISSIONS } from '../auth/principal.ts';
+import { actorOf, hasRole, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
@@ -93,86 +94,36 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
     },
   );
 
+  const TicketId = Type.Object({ id: Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{26}$', description: 'Ticket ULID' }) });
+
   app.get(
     '/api/tickets/:id/registration',
     {
       preHandler: guard(PERMISSIONS.viewRegistration),
       schema: {
         tags: ['registration'],
-        summary: "The ticket's registration, decrypted for the receiving staff member (audited)",
-        params: Type.Object({ id: Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' }) }),
-        response: {
-          200: Type.Object({
-            id: Type.String(),
-            ticketId: Type.String(),
-            state: Type.Enum(INTAKE_STATES),
-            serviceCode: Type.String(),
-            visitors: Type.Integer(),
-            collective: Type.Boolean(),
-            declaredRepeat: Type.Boolean(),
-            previousVisits: Type.Integer(),
-            fromCard: Type.Boolean(),
-            gender: Type.String(),
-            petitioner: Type.Object({
-              name: Type.String(),
-              idNumber: Type.String(),
-              birthDate: Type.String(),
-              phone: Type.String(),
-              address: Type.String(),
-              occupation: Type.Optional(Type.String()),
-            }),
-            representatives: Type.Array(RepresentativeSchema),
-            matter: Type.Object({
-              category: Type.String(),
-              purpose: Type.String(),
-              cause: Type.String(),
-              placeCode: Type.String(),
-              placeName: Type.String(),
-              problem: Type.String(),
-              demands: Type.String(),
-            }),
-            createdAt: Type.String({ format: 'date-time' }),
-          }),
-          ...Errors,
-        },
+        summary: "The ticket's registration and the person's earlier ones, decrypted for the receiving staff member (audited)",
+        params: TicketId,
+        response: { 200: RegistrationViewSchema, ...Errors },
       },
     },
-    async (request) => {
-      const intake = store.intakes.byTicket(request.params.id);
-      if (!intake) throw notFound('intake_unknown');
-      const sealed = intakes.open(intake);
-      store.audit.append({
-        at: hall.now(),
-        actor: actorOf(request.principal),
-        action: 'intake.viewed',
-        target: intake.id,
-        details: { ticketId: intake.ticketId },
-      });
-      return {
-        id: intake.id,
-        ticketId: intake.ticketId,
-        state: intake.state,
-        serviceCode: intake.serviceCode,
-        visitors: intake.visitors,
-        collective: intake.collective,
-        declaredRepeat: intake.declaredRepeat,
-        previousVisits: intake.previousVisits,
-        fromCard: intake.fromCard,
-        gender: intake.gender,
-        petitioner: sealed.petitioner,
-        representatives: sealed.representatives,
-        matter: {
-          category: intake.category,
-          purpose: intake.purpose,
-          cause: intake.cause,
-          placeCode: intake.placeCode,
-          placeName: divisions.fullName(intake.placeCode) ?? intake.placeCode,
-          problem: sealed.problem,
-          demands: sealed.demands,
-        },
-        createdAt: new Date(intake.createdAt).toISOString(),
-      };
+    async (request) => intakes.view(request.params.id, actorOf(request.principal)),
+  );
+
+  app.put(
+    '/api/tickets/:id/registration',
+    {
+      preHandler: guard(PERMISSIONS.operateWindow),
+      schema: {
+        tags: ['registration'],
+        summary: 'Verify and complete the registration at the window that holds the ticket (audited)',
+        params: TicketId,
+        body: VerifyBodySchema,
+        response: { 200: RegistrationViewSchema, ...Errors },
+      },
     },
+    async (request) =>
+      intakes.verify(request.params.id, request.body, { actor: actorOf(request.principal), override: hasRole(request.principal, 'admin') }),
   );
 
   app.get(

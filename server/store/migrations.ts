@@ -236,4 +236,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alerts_at ON alerts(at);
     `,
   },
+  {
+    version: 4,
+    name: 'verification of registrations at the window',
+    sql: `
+      ALTER TABLE intakes ADD COLUMN responsible_system TEXT;
+      ALTER TABLE intakes ADD COLUMN hot_issue TEXT;
+      -- 首问负责制: the staff member who first received the person at a window.
+      ALTER TABLE intakes ADD COLUMN first_receiver_id TEXT;
+      ALTER TABLE intakes ADD COLUMN first_receiver_name TEXT;
+      ALTER TABLE intakes ADD COLUMN verified_at INTEGER;
+      ALTER TABLE intakes ADD COLUMN verified_by TEXT;
+      -- Staff remarks and the answer given on the spot: sealed like the registration itself.
+      ALTER TABLE intakes ADD COLUMN sealed_reply TEXT;
+    `,
+  },
 ];

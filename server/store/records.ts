@@ -165,6 +165,16 @@ export interface IntakeRecord {
   placeCode: string;
   personIndex: string;
   sealed: string;
+  /** Completed at the window (所属系统, 热点问题). */
+  responsibleSystem: string | null;
+  hotIssue: string | null;
+  /** 首问负责制: who first received the person at a window. */
+  firstReceiverId: string | null;
+  firstReceiverName: string | null;
+  verifiedAt: number | null;
+  verifiedBy: string | null;
+  /** Staff remarks and the answer given on the spot, sealed like `sealed`. */
+  sealedReply: string | null;
   createdAt: number;
   updatedAt: number;
 }

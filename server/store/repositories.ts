@@ -136,6 +136,7 @@ export interface IntakeRepository {
   insert(intake: IntakeRecord): void;
   get(id: string): IntakeRecord | undefined;
   byTicket(ticketId: string): IntakeRecord | undefined;
+  update(id: string, patch: Partial<Omit<IntakeRecord, 'id'>>): IntakeRecord;
   /** The registration a kiosk already made with this request id (idempotent submit). */
   byRequest(sourceId: string, requestId: string): IntakeRecord | undefined;
   /** The id of a ticket the person still waits with for a service today (一人一号). */

@@ -210,3 +210,63 @@ describe('kiosk rate limit', () => {
     }
   });
 });
+
+describe('verification at the window', () => {
+  it('lets the staff member on duty correct and complete the registration; the earlier answer shows on a repeat visit', async () => {
+    const hall = await startHall();
+    try {
+      const kiosk = await pairDevice(hall, 'kiosk');
+      const rec = await staffCookie(hall, 'rec9', ['reception']);
+      const other = await staffCookie(hall, 'rec8', ['reception']);
+      const leader = await staffCookie(hall, 'lead9', ['leader']);
+      const person = { idNumber: idNumber('19720808', 81), birthDate: '1972-08-08', gender: 'male' as const };
+      const first = (await submit(hall, kiosk, registration({ petitioner: person }))).json().ticket;
+      const put = (cookie: string, body: unknown) =>
+        hall.app.inject({ method: 'PUT', url: `/api/tickets/${first.id}/registration`, headers: { cookie }, payload: body as object });
+      const verification = {
+        petitioner: { name: '王秀兰', phone: '13911112222', address: '东城区和平里街道七号楼三单元502' },
+        matter: { ...registration().matter, category: '民政', responsibleSystem: '住房城乡建设', hotIssue: '房屋质量' },
+        remarks: '带来了合同复印件',
+        answer: '已告知按程序转住建部门办理,15日内书面告知是否受理。',
+      };
+
+      expect((await put(rec, verification)).json().error).toBe('intake_not_at_window');
+      for (const path of ['open', 'call-next']) {
+        expect((await hall.app.inject({ method: 'POST', url: `/api/windows/2/${path}`, headers: { cookie: rec }, payload: {} })).statusCode).toBe(200);
+      }
+      const view = await hall.app.inject({ url: `/api/tickets/${first.id}/registration`, headers: { cookie: rec } });
+      expect(view.json()).toMatchObject({ number: first.number, firstReceiver: 'rec9姓名', state: 'submitted', previous: [] });
+
+      expect((await put(other, verification)).statusCode).toBe(403);
+      expect((await put(leader, verification)).statusCode).toBe(403);
+      const badSystem = await put(rec, { ...verification, matter: { ...verification.matter, responsibleSystem: '外星' } });
+      expect(badSystem.statusCode).toBe(400);
+      expect(badSystem.json()).toMatchObject({ field: 'matter.responsibleSystem' });
+      expect(badSystem.json().message).toContain('所属系统');
+
+      const verified = await put(rec, verification);
+      expect(verified.statusCode).toBe(200);
+      expect(verified.json()).toMatchObject({
+        state: 'verified',
+        petitioner: { phone: '13911112222', idNumber: person.idNumber },
+        matter: { category: '民政', responsibleSystem: '住房城乡建设', hotIssue: '房屋质量' },
+        answer: verification.answer,
+        remarks: verification.remarks,
+      });
+      const audit = await hall.app.inject({ url: '/api/audit?action=intake.verified', headers: { cookie: hall.admin } });
+      expect(audit.json().events).toHaveLength(1);
+
+      // The same person comes again: the earlier answer is there for a consistent reply (口径一致).
+      await hall.app.inject({ method: 'POST', url: '/api/windows/2/complete', headers: { cookie: rec }, payload: {} });
+      const again = (await submit(hall, kiosk, registration({ serviceCode: 'B', petitioner: person, visit: { repeat: true } }))).json().ticket;
+      const repeat = await hall.app.inject({ url: `/api/tickets/${again.id}/registration`, headers: { cookie: rec } });
+      expect(repeat.json().previous).toEqual([
+        expect.objectContaining({ number: first.number, state: 'verified', receiver: 'rec9姓名', answer: verification.answer, category: '民政' }),
+      ]);
+      const bytes = readFileSync(join(hall.dir, 'hall.db-wal'));
+      expect(bytes.includes(Buffer.from('合同复印件'))).toBe(false);
+    } finally {
+      await hall.close();
+    }
+  });
+});

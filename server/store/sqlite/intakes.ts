@@ -26,6 +26,13 @@ export function intakeRepository(db: Db): IntakeRepository {
     placeCode: ['place_code'],
     personIndex: ['person_index'],
     sealed: ['sealed'],
+    responsibleSystem: ['responsible_system'],
+    hotIssue: ['hot_issue'],
+    firstReceiverId: ['first_receiver_id'],
+    firstReceiverName: ['first_receiver_name'],
+    verifiedAt: ['verified_at'],
+    verifiedBy: ['verified_by'],
+    sealedReply: ['sealed_reply'],
     createdAt: ['created_at'],
     updatedAt: ['updated_at'],
   });
@@ -41,6 +48,7 @@ export function intakeRepository(db: Db): IntakeRepository {
     insert: (intake) => t.insert(intake),
     get: (id) => t.get('id', id),
     byTicket: (ticketId) => t.get('ticketId', ticketId),
+    update: (id, patch) => t.update('id', id, patch),
     byRequest(sourceId, requestId) {
       const row = byRequest.get(sourceId, requestId) as Record<string, unknown> | undefined;
       return row ? t.fromRow(row) : undefined;
