@@ -1,13 +1,23 @@
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
-import type { StaffTicket } from '../common/domain.ts';
+import { useEffect, useState } from 'preact/hooks';
+import type { StaffProfile, StaffRole } from '../common/domain.ts';
+import { api } from '../common/ui/api.ts';
 import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import '../common/ui/base.css';
 import './console.css';
+import { DeskPage, type ConsoleSettings } from './desk-page.tsx';
+import { LeaderPage } from './leader-page.tsx';
 import { useSession } from './use-session.ts';
+import { WindowPage } from './window-page.tsx';
 
-const STATE_TEXT = { open: '开放', paused: '暂停', closed: '关闭' } as const;
+/** The pages and who sees them; the server checks every action again. */
+const PAGES = [
+  { id: 'window', title: '窗口接待', roles: ['reception', 'admin'] },
+  { id: 'desk', title: '服务台', roles: ['desk', 'admin'] },
+  { id: 'leader', title: '领导视图', roles: ['leader', 'admin'] },
+] as const satisfies ReadonlyArray<{ id: string; title: string; roles: readonly StaffRole[] }>;
+type PageId = (typeof PAGES)[number]['id'];
 
 function SignIn({ error, onSubmit }: { error: string | null; onSubmit: (u: string, p: string) => void }) {
   const [username, setUsername] = useState('');
@@ -21,84 +31,89 @@ function SignIn({ error, onSubmit }: { error: string | null; onSubmit: (u: strin
       }}
     >
       <h1>工作人员登录</h1>
-      <label>
+      <label class="form-field" for="username">
         用户名
-        <input name="username" autoComplete="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required />
+        <input id="username" name="username" autoComplete="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required />
       </label>
-      <label>
+      <label class="form-field" for="password">
         密码
-        <input name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required />
+        <input id="password" name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required />
       </label>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       <button type="submit">登录</button>
     </form>
   );
 }
 
-function LiveQueue({ signedInKey }: { signedInKey: string }) {
-  const { state, connected } = useHallSocket({ key: signedInKey });
-  if (!state) return <p>正在加载排队情况…</p>;
-  const waiting = state.waiting as StaffTicket[];
+function usePage(allowed: PageId[]): [PageId | null, (id: PageId) => void] {
+  const read = () => location.hash.replace(/^#\/?/, '') as PageId;
+  const [page, setPage] = useState<PageId>(read());
+  useEffect(() => {
+    const onHash = () => setPage(read());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const current = allowed.includes(page) ? page : (allowed[0] ?? null);
+  return [current, (id) => (location.hash = `/${id}`)];
+}
+
+function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () => void }) {
+  const { state, connected, socket } = useHallSocket({ key: staff.id });
+  const [settings, setSettings] = useState<ConsoleSettings | null>(null);
+  const allowed = PAGES.filter((p) => p.roles.some((r) => staff.roles.includes(r)));
+  const [page, go] = usePage(allowed.map((p) => p.id));
+  useEffect(() => void api<ConsoleSettings>('GET', '/api/console/settings').then(setSettings, () => undefined), []);
+
   return (
-    <div class="live">
-      <p>
-        <ConnectionDot connected={connected} /> 服务日 {state.serviceDay}
-      </p>
-      <section>
-        <h2>窗口</h2>
-        <table>
-          <thead>
-            <tr><th>窗口</th><th>状态</th><th>工作人员</th><th>当前号</th></tr>
-          </thead>
-          <tbody>
-            {state.windows.map((w) => (
-              <tr key={w.no} data-testid={`console-window-${w.no}`}>
-                <td>{w.name}</td>
-                <td>{STATE_TEXT[w.state]}{w.pauseReason ? `(${w.pauseReason})` : ''}</td>
-                <td>{w.onDuty ? `${w.onDuty.displayName}(${w.onDuty.staffNo})` : '—'}</td>
-                <td>{w.current?.number ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section>
-        <h2>等候({waiting.length})</h2>
-        <ol class="waiting">
-          {waiting.map((t) => (
-            <li key={t.id}>
-              {t.number}
-              {t.green && <span class="green-mark" title="绿色通道">绿</span>}
-            </li>
+    <>
+      <header class="top">
+        <h1>工作人员控制台</h1>
+        <nav aria-label="页面">
+          {allowed.map((p) => (
+            <a key={p.id} href={`#/${p.id}`} aria-current={page === p.id ? 'page' : undefined} onClick={() => go(p.id)}>
+              {p.title}
+            </a>
           ))}
-        </ol>
-      </section>
-    </div>
+        </nav>
+        <span class="who">
+          <ConnectionDot connected={connected} /> {staff.displayName}(工号 {staff.staffNo})
+          <button type="button" class="secondary" onClick={onSignOut}>
+            退出登录
+          </button>
+        </span>
+      </header>
+      <main class="console">
+        {!state || !settings ? (
+          <p>正在加载…</p>
+        ) : page === 'window' ? (
+          <WindowPage state={state} staff={staff} hotkeys={settings.hotkeys as never} />
+        ) : page === 'desk' ? (
+          <DeskPage state={state} settings={settings} socket={socket} />
+        ) : page === 'leader' ? (
+          <LeaderPage state={state} socket={socket} />
+        ) : (
+          <p>您的账号还没有分配可用的页面,请联系管理员。</p>
+        )}
+      </main>
+    </>
   );
 }
 
 function Console() {
   const { session, error, signIn, signOut } = useSession();
+  if (session.status === 'checking') return <main class="console">正在加载…</main>;
   if (session.status !== 'signed-in') {
-    if (session.status === 'checking') return <main class="console">正在加载…</main>;
     return (
       <main class="console">
         <SignIn error={error} onSubmit={(u, p) => void signIn(u, p)} />
       </main>
     );
   }
-  return (
-    <main class="console">
-      <header>
-        <h1>工作人员控制台</h1>
-        <span>
-          {session.staff.displayName}(工号 {session.staff.staffNo})
-          <button onClick={() => void signOut()}>退出登录</button>
-        </span>
-      </header>
-      <LiveQueue signedInKey={session.staff.id} />
-    </main>
-  );
+  return <Workspace staff={session.staff} onSignOut={() => void signOut()} />;
 }
 
 render(<Console />, document.getElementById('app')!);

@@ -24,6 +24,7 @@ import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
 import { loadDivisions } from './registration/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
+import statsRoutes from './routes/stats.ts';
 import { createReaderFleet } from './reading/reader-fleet.ts';
 import { createPrinterFleet } from './printing/printer-fleet.ts';
 import { createQueueEngine } from './queue/engine.ts';
@@ -133,12 +134,12 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'stats', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal);
 
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

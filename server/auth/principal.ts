@@ -53,4 +53,5 @@ export const PERMISSIONS = {
   /** Decrypted registrations: the receiving staff only (each view is audited). */
   viewRegistration: { roles: ['admin', 'reception'] },
   viewAlerts: { roles: ['admin', 'desk', 'reception', 'leader'] },
+  viewStats: { roles: ['admin', 'leader'] },
 } as const satisfies Record<string, Permission>;

@@ -259,6 +259,22 @@ export const HallConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    console: Type.Object(
+      {
+        /** One key per window action (pressed outside text fields), e.g. "n" or "F2". */
+        hotkeys: Type.Object(
+          {
+            callNext: Type.String({ minLength: 1, maxLength: 12, default: 'n' }),
+            recall: Type.String({ minLength: 1, maxLength: 12, default: 'r' }),
+            start: Type.String({ minLength: 1, maxLength: 12, default: 's' }),
+            complete: Type.String({ minLength: 1, maxLength: 12, default: 'c' }),
+            noShow: Type.String({ minLength: 1, maxLength: 12, default: 'x' }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     auth: Type.Object(
       {
         sessionHours: Type.Number({ exclusiveMinimum: 0, maximum: 72, default: 12 }),

@@ -8,6 +8,7 @@ import { HallError, notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import type { DeviceRecord } from '../store/records.ts';
 
+const DeviceCondition = Type.Object({ id: Type.String(), name: Type.String(), condition: Type.String() });
 const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -111,6 +112,40 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: { tags: ['devices'], response: { 200: Type.Object({ devices: Type.Array(DeviceInfoSchema) }), ...Errors } },
     },
     async () => ({ devices: store.devices.list().map(deviceInfo) }),
+  );
+
+  app.get(
+    '/api/devices/status',
+    {
+      preHandler: guard(PERMISSIONS.viewDevices),
+      schema: {
+        tags: ['devices'],
+        summary: 'Printers and readers with their condition; kiosks and screens with whether they are connected now',
+        response: {
+          200: Type.Object({
+            printers: Type.Array(DeviceCondition),
+            readers: Type.Array(DeviceCondition),
+            devices: Type.Array(Type.Object({ ...DeviceInfoSchema.properties, online: Type.Boolean() })),
+          }),
+          ...Errors,
+        },
+      },
+    },
+    async () => {
+      const online = new Set<string>();
+      for (const socket of app.io.of('/').sockets.values()) {
+        const principal = socket.data.principal;
+        if (principal?.kind === 'device') online.add(principal.device.id);
+      }
+      return {
+        printers: hall.fleet.all().map((p) => ({ id: p.config.id, name: p.config.name, condition: hall.fleet.condition(p.config.id) })),
+        readers: hall.readers.conditions(),
+        devices: store.devices
+          .list()
+          .filter((d) => d.revokedAt === null)
+          .map((d) => ({ ...deviceInfo(d), online: online.has(d.id) })),
+      };
+    },
   );
 
   app.post(

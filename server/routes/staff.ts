@@ -11,6 +11,33 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
   const { store, staffAuth } = hall;
 
   app.get(
+    '/api/console/settings',
+    {
+      preHandler: guard(PERMISSIONS.viewStaffQueue),
+      schema: {
+        tags: ['staff'],
+        summary: 'What the staff console needs: hotkeys, printers, green-channel reasons',
+        response: {
+          200: Type.Object({
+            hotkeys: Type.Record(Type.String(), Type.String()),
+            printers: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+            deskPrinter: Type.String(),
+            greenReasons: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), needsNote: Type.Boolean() })),
+          }),
+          401: ErrorSchema,
+          403: ErrorSchema,
+        },
+      },
+    },
+    async () => ({
+      hotkeys: hall.config.console.hotkeys,
+      printers: hall.config.printers.map(({ id, name }) => ({ id, name })),
+      deskPrinter: hall.config.printing.deskPrinter ?? hall.config.printers[0]?.id ?? '',
+      greenReasons: hall.config.green.reasons,
+    }),
+  );
+
+  app.get(
     '/api/staff',
     {
       preHandler: guard(PERMISSIONS.manageStaff),

@@ -142,6 +142,8 @@ export interface IntakeRepository {
   /** The id of a ticket the person still waits with for a service today (一人一号). */
   waitingTicketOf(personIndex: string, serviceDay: string, serviceCode: string): string | undefined;
   countByPerson(personIndex: string): number;
+  /** Today's registrations for the leaders' view: how many, verified, forwarded, collective, repeat. */
+  dayCounts(serviceDay: string): { registrations: number; verified: number; forwarded: number; collective: number; repeat: number };
   /** The person's registrations, newest first. */
   byPerson(personIndex: string, limit: number): IntakeRecord[];
 }

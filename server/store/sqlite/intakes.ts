@@ -44,6 +44,14 @@ export function intakeRepository(db: Db): IntakeRepository {
   );
   const previous = db.prepare(t.selectWhere('person_index = ? ORDER BY created_at DESC LIMIT ?'));
   const count = db.prepare('SELECT COUNT(*) AS n FROM intakes WHERE person_index = ?');
+  const dayCounts = db.prepare(
+    `SELECT COUNT(*) AS registrations,
+            COALESCE(SUM(state <> 'submitted'), 0) AS verified,
+            COALESCE(SUM(state IN ('forwarded', 'acknowledged')), 0) AS forwarded,
+            COALESCE(SUM(collective), 0) AS collective,
+            COALESCE(SUM(previous_visits > 0), 0) AS repeat
+     FROM intakes WHERE service_day = ?`,
+  );
   return {
     insert: (intake) => t.insert(intake),
     get: (id) => t.get('id', id),
@@ -56,6 +64,7 @@ export function intakeRepository(db: Db): IntakeRepository {
     waitingTicketOf(personIndex, serviceDay, serviceCode) {
       return (held.get(personIndex, serviceDay, serviceCode) as { ticketId: string } | undefined)?.ticketId;
     },
+    dayCounts: (serviceDay) => dayCounts.get(serviceDay) as ReturnType<IntakeRepository['dayCounts']>,
     countByPerson: (personIndex) => (count.get(personIndex) as { n: number }).n,
     byPerson: (personIndex, limit) => (previous.all(personIndex, limit) as Record<string, unknown>[]).map(t.fromRow),
   };

@@ -1,0 +1,78 @@
+// The leaders' live view (领导): queues, waits, windows, alerts, today's registrations and how
+// many are already forwarded. Figures only; no personal data.
+import { useEffect, useState } from 'preact/hooks';
+import type { QueueSnapshot } from '../common/domain.ts';
+import { api } from '../common/ui/api.ts';
+import type { HallSocket } from '../common/ui/use-hall-socket.ts';
+import { AlertList, useAlerts } from './use-alerts.tsx';
+
+interface TodayStats {
+  registrations: number;
+  verified: number;
+  forwarded: number;
+  collective: number;
+  repeat: number;
+  green: number;
+  tickets: Record<string, number>;
+}
+
+export function LeaderPage({ state, socket }: { state: QueueSnapshot; socket: HallSocket | null }) {
+  const [stats, setStats] = useState<TodayStats | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const alerts = useAlerts(socket);
+  useEffect(() => void api<TodayStats>('GET', '/api/stats/today').then(setStats, () => undefined), [state.seq]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const waitMinutes = (code?: string) => {
+    const oldest = state.waiting.filter((t) => !code || t.serviceCode === code).map((t) => Date.parse(t.issuedAt));
+    return oldest.length ? Math.max(0, Math.round((now - Math.min(...oldest)) / 60_000)) : 0;
+  };
+  const count = (s: string) => state.windows.filter((w) => w.state === s).length;
+  const figure = (label: string, value: number | string, testId?: string) => (
+    <div class="figure">
+      <span class="figure-label">{label}</span>
+      <strong data-testid={testId}>{value}</strong>
+    </div>
+  );
+
+  return (
+    <div class="leader-page">
+      <AlertList alerts={alerts} />
+      <section class="panel" aria-labelledby="today-title">
+        <h2 id="today-title">今日概况</h2>
+        <div class="figures">
+          {figure('登记', stats?.registrations ?? '…', 'stat-registrations')}
+          {figure('已核对', stats?.verified ?? '…')}
+          {figure('已转送', stats?.forwarded ?? '…', 'stat-forwarded')}
+          {figure('集体访', stats?.collective ?? '…')}
+          {figure('重复访', stats?.repeat ?? '…')}
+          {figure('绿色通道', stats?.green ?? '…')}
+          {figure('已办结', stats?.tickets.done ?? 0)}
+          {figure('等候中', state.waiting.length)}
+          {figure('最长等候(分钟)', waitMinutes(), 'stat-longest-wait')}
+          {figure('窗口 开放/暂停/关闭', `${count('open')} / ${count('paused')} / ${count('closed')}`)}
+        </div>
+      </section>
+      <section class="panel" aria-labelledby="queues-title">
+        <h2 id="queues-title">各业务排队</h2>
+        <table>
+          <thead>
+            <tr><th>业务</th><th>等候人数</th><th>最长等候(分钟)</th></tr>
+          </thead>
+          <tbody>
+            {state.services.map((s) => (
+              <tr key={s.code}>
+                <td>{s.name}</td>
+                <td>{state.waitingCounts[s.code] ?? 0}</td>
+                <td>{waitMinutes(s.code)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

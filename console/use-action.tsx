@@ -1,0 +1,32 @@
+// Runs a staff action against the API and keeps its polite result or refusal for the page.
+import { useState } from 'preact/hooks';
+import { api, ApiError } from '../common/ui/api.ts';
+
+export function useAction() {
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async <T,>(method: 'POST' | 'PUT', path: string, body: unknown = {}, ok?: (result: T) => string): Promise<T | null> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await api<T>(method, path, body);
+      if (ok) setMessage({ kind: 'ok', text: ok(result) });
+      return result;
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : String(err) });
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy, message, clear: () => setMessage(null) };
+}
+
+export function ActionMessage({ message }: { message: ReturnType<typeof useAction>['message'] }) {
+  if (!message) return null;
+  return (
+    <p class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+      {message.text}
+    </p>
+  );
+}

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorSchema } from '../../common/schemas.ts';
+import { PERMISSIONS } from '../auth/principal.ts';
+import type { RouteOptions } from '../context.ts';
+import { guard } from '../http/auth-hooks.ts';
+
+/** Today's figures for the leaders' live view. Counts only: no personal data. */
+const statsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
+  const { store, engine } = hall;
+  app.get(
+    '/api/stats/today',
+    {
+      preHandler: guard(PERMISSIONS.viewStats),
+      schema: {
+        tags: ['stats'],
+        summary: "Today's registrations, verifications, forwarding, collective and repeat visits, tickets by status, green channel",
+        response: {
+          200: Type.Object({
+            serviceDay: Type.String(),
+            registrations: Type.Integer(),
+            verified: Type.Integer(),
+            forwarded: Type.Integer(),
+            collective: Type.Integer(),
+            repeat: Type.Integer(),
+            tickets: Type.Record(Type.String(), Type.Integer()),
+            green: Type.Integer(),
+          }),
+          401: ErrorSchema,
+          403: ErrorSchema,
+        },
+      },
+    },
+    async () => {
+      const serviceDay = engine.today();
+      const tickets = store.tickets.list({ serviceDay, limit: 100_000 });
+      const byStatus: Record<string, number> = {};
+      for (const t of tickets) byStatus[t.status] = (byStatus[t.status] ?? 0) + 1;
+      return {
+        serviceDay,
+        ...store.intakes.dayCounts(serviceDay),
+        tickets: byStatus,
+        green: tickets.filter((t) => t.priority === 'green').length,
+      };
+    },
+  );
+};
+
+export default statsRoutes;

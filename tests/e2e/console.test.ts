@@ -1,0 +1,161 @@
+// The staff console in headless Chromium: a reception staff member works a window with the
+// keyboard alone (sign in, take window 3, call, open and verify the registration, complete); the
+// desk issues a green-channel number that goes ahead of waiting tickets and is audited; roles are
+// enforced; every page passes axe-core. With SCREENSHOT_DIR set, the pages are saved there.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_LAUNCH, seriousA11yViolations } from '../support/browser.ts';
+import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { idNumber, registration } from '../support/registration.ts';
+
+const SCREENSHOTS = process.env.SCREENSHOT_DIR;
+let hall: Hall;
+let browser: Browser;
+let kiosk: string;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  hall = await startHall({ auth: { kioskIssuePerMinute: 1000 } }, undefined, undefined, { serveUi: true });
+  kiosk = await pairDevice(hall, 'kiosk');
+  for (const [name, roles] of [['rec3', ['reception']], ['desk1', ['desk']], ['lead1', ['leader']]] as const) {
+    cookies[name] = await staffCookie(hall, name, [...roles]);
+  }
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hall?.close();
+});
+
+let people = 0;
+async function register(name: string): Promise<{ id: string; number: string; idNumber: string }> {
+  people += 1;
+  const id = idNumber('19590101', 301 + people * 2);
+  const response = await hall.app.inject({
+    method: 'POST',
+    url: '/api/intakes',
+    headers: { authorization: `Bearer ${kiosk}` },
+    payload: registration({ petitioner: { name, idNumber: id, birthDate: '1959-01-01', gender: 'male' } }),
+  });
+  expect(response.statusCode).toBe(201);
+  return { ...response.json().ticket, idNumber: id };
+}
+
+async function inject(method: 'GET' | 'POST', url: string, cookie: string, payload?: object) {
+  const response = await hall.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  return { status: response.statusCode, body: response.json() };
+}
+
+/** Presses Tab until the focused element matches `selector` (and shows `text`): keyboard only. */
+async function tabTo(page: Page, selector: string, text = ''): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    const found = await page.evaluate(
+      ([s, t]) => (document.activeElement?.matches(s!) ?? false) && (document.activeElement?.textContent ?? '').includes(t!),
+      [selector, text],
+    );
+    if (found) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector} ${text}`);
+}
+
+async function signIn(page: Page, username: string, path = '/console/'): Promise<void> {
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${hall.url}${path}`);
+  await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+  await tabTo(page, '#username');
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(`${username}-password-1`);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: '工作人员控制台' }).waitFor();
+}
+
+async function check(page: Page, name: string): Promise<void> {
+  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `console-${name}.png`), fullPage: true });
+}
+
+describe('staff console', () => {
+  it('lets a reception staff member work window 3 with the keyboard alone, through to a verified registration', async () => {
+    const ticket = await register('王秀兰');
+    const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await board.goto(`${hall.url}/display/`);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'rec3');
+    await check(page, 'take-window');
+
+    await tabTo(page, '#window-select');
+    await page.keyboard.type('3');
+    expect(await page.locator('#window-select').inputValue()).toBe('3');
+    await tabTo(page, 'button', '开窗接待');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /3号窗口 · 开放/ }).waitFor();
+
+    await page.keyboard.press('n'); // hotkey: call the next ticket
+    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toContain(ticket.number);
+    await expect.poll(() => board.getByTestId('latest-number').textContent()).toContain(ticket.number);
+    await expect.poll(() => board.getByTestId('window-3').textContent()).toContain(ticket.number);
+
+    // The registration, decrypted for this staff member only.
+    await expect.poll(() => page.getByTestId('registration-id').textContent()).toBe(ticket.idNumber);
+    expect(await page.locator('#v-name').inputValue()).toBe('王秀兰');
+    await tabTo(page, '#v-system');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#v-system').inputValue()).not.toBe('');
+    await tabTo(page, '#v-answer');
+    await page.keyboard.type('已告知按程序转有关部门办理,15日内书面告知是否受理。');
+    await tabTo(page, 'button', '核对完成');
+    await page.keyboard.press('Enter');
+    await page.getByText('登记信息已核对完成').waitFor();
+    await check(page, 'window');
+
+    await page.keyboard.press('c'); // hotkey: complete
+    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toContain('当前没有正在办理的号');
+    const view = await inject('GET', `/api/tickets/${ticket.id}/registration`, cookies.rec3!);
+    expect(view.body).toMatchObject({ state: 'verified', firstReceiver: 'rec3姓名' });
+    expect((await inject('GET', `/api/tickets/${ticket.id}`, cookies.rec3!)).body.ticket.status).toBe('done');
+    await page.close();
+    await board.close();
+  });
+
+  it('lets the desk issue a green-channel number that goes ahead of the waiting tickets, audited', async () => {
+    await register('李建国');
+    await register('赵淑芬');
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'desk1');
+    expect(await page.getByRole('navigation', { name: '页面' }).textContent()).toBe('服务台');
+    await page.getByLabel('孕').check();
+    await page.getByRole('button', { name: '取绿色通道号' }).click();
+    await page.getByText('已取号 L001').waitFor();
+    expect(await page.getByRole('status').filter({ hasText: '已取号' }).textContent()).toContain('绿色通道,已记录');
+    await expect.poll(() => page.getByTestId('ticket-L001').textContent()).toContain('绿');
+    expect(await page.getByTestId('device-P1').textContent()).toContain('正常');
+    await check(page, 'desk');
+
+    const next = await inject('POST', '/api/windows/3/call-next', cookies.rec3!, {});
+    expect(next.body.ticket).toMatchObject({ number: 'L001', green: true });
+    const audit = await inject('GET', '/api/audit?action=ticket.green_issued', hall.admin);
+    expect(audit.body.events).toEqual([expect.objectContaining({ actorName: 'desk1姓名', details: expect.objectContaining({ reason: 'pregnant' }) })]);
+    await page.close();
+  });
+
+  it('shows leaders the day at a glance and keeps each role to its own pages and actions', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'lead1');
+    await expect.poll(() => page.getByTestId('stat-registrations').textContent()).toBe('3');
+    await check(page, 'leader');
+    await page.close();
+
+    expect((await inject('GET', '/api/staff', cookies.desk1!)).status).toBe(403);
+    expect((await inject('GET', '/api/devices', cookies.lead1!)).status).toBe(403);
+    const green = await inject('POST', '/api/tickets', cookies.rec3!, { serviceCode: 'A', priority: 'green', greenReason: 'elderly' });
+    expect(green.status).toBe(403);
+    expect((await inject('GET', '/api/stats/today', cookies.rec3!)).status).toBe(403);
+    expect((await inject('GET', '/api/stats/today', cookies.lead1!)).body).toMatchObject({ registrations: 3, verified: 1, green: 1 });
+  });
+});
