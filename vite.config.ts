@@ -31,6 +31,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
+    // Polls wait for something users would see; a loaded CI machine must not turn slowness into failure.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 180_000,
     globalSetup: ['tests/setup/build-ui.ts'],
     // Browser and socket tests open real ports and processes: keep files from starving each other.

@@ -7,6 +7,8 @@ import type {
   DivisionSchema,
   IntakeBodySchema,
   PublicTicketSchema,
+  ProgressQuerySchema,
+  ProgressRecordSchema,
   RegistrationFormSchema,
   RegistrationViewSchema,
   VerifyBodySchema,
@@ -77,6 +79,9 @@ export type RegistrationForm = Static<typeof RegistrationFormSchema>;
 /** A registration decrypted for the receiving staff member. */
 export type RegistrationView = Static<typeof RegistrationViewSchema>;
 export type VerifyBody = Static<typeof VerifyBodySchema>;
+export type ProgressQuery = Static<typeof ProgressQuerySchema>;
+/** What the petitioner sees of a registration's progress: no personal data. */
+export type ProgressRecord = Static<typeof ProgressRecordSchema>;
 export type Division = Static<typeof DivisionSchema>;
 /** Raised to leaders and the desk at once (e.g. a collective visit); no personal data. */
 export type HallAlert = Static<typeof AlertSchema>;

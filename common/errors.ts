@@ -46,7 +46,9 @@ export const ERROR_MESSAGES = {
   notification_required: '请先阅读并确认一次性告知的材料清单。',
   intake_unknown: '没有找到这个号的登记信息。',
   intake_not_at_window: '这个号目前不在窗口办理,请先叫号后再核对登记信息。',
+  forwarding_not_dead: '这份登记不在“转送失败”状态,无需重新发送。',
   intake_forwarded: '这份登记已经转送,不能再修改;如需补充,请联系管理员。',
+  progress_not_found: '没有查到相关的登记记录。请核对号票或身份证号码和手机号后四位后再试,也可以到服务台请工作人员帮您查询。',
   internal: '系统暂时出现问题,我们正在处理,请稍候再试或请工作人员协助。',
 } as const;
 

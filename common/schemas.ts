@@ -354,3 +354,26 @@ export const VerifyBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+// --- Progress query at the kiosk (电脑查询) ---------------------------------------------------
+
+export const ProgressQuerySchema = Type.Union([
+  Type.Object({ queryCode: Type.String({ pattern: '^[0-9A-Za-z]{6,20}$', description: "From the ticket's QR code" }) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      idNumber: Type.String({ pattern: '^\\d{17}[\\dXx]$' }),
+      phoneLast4: Type.String({ pattern: '^\\d{4}$', description: 'Last four digits of the phone given at registration' }),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+export const ProgressRecordSchema = Type.Object({
+  date: Type.String(),
+  number: Type.String(),
+  serviceName: Type.String(),
+  state: Type.Enum(INTAKE_STATES),
+  caseNumber: Nullable(Type.String()),
+  acceptanceDue: Nullable(Type.String()),
+  answerDue: Nullable(Type.String()),
+});

@@ -21,6 +21,9 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { ROOMS } from '../common/events.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
+import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwarding/adapters.ts';
+import { createForwarder } from './forwarding/forwarder.ts';
+import forwardingRoutes from './routes/forwarding.ts';
 import { loadDivisions } from './registration/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
@@ -73,7 +76,16 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     options.dataKey ?? loadDataKey({ fromEnv: process.env.HALL_DATA_KEY, file: join(config.dataDir, 'hall.key') }),
   );
   const divisions = loadDivisions();
+  const forwarder = createForwarder({
+    store,
+    config,
+    cipher,
+    adapter: caseSystemAdapter(config),
+    now,
+    events: { log: { warn: (obj, msg) => app.log.warn(obj, msg) } },
+  });
   const hall: HallContext = {
+    forwarder,
     now,
     cipher,
     divisions,
@@ -85,6 +97,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       divisions,
       now,
       onAlert: (alert) => app.io.to(ROOMS.staff).emit('alert', alert),
+      onQueued: () => forwarder.poke(),
     }),
     config,
     store,
@@ -134,12 +147,12 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'stats', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal);
 
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -158,13 +171,28 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   engine.rollover();
   fleet.start();
   hall.readers.start();
+  forwarder.start();
 
   app.addHook('onClose', async () => {
+    await forwarder.stop();
     printWorker.stop();
     await Promise.all([fleet.stop(), hall.readers.stop()]);
     if (!options.store) store.close();
   });
   return app;
+}
+
+/** The configured way to the case system (null: queue only, deliver nothing). */
+function caseSystemAdapter(config: HallConfig): CaseSystemAdapter | null {
+  const f = config.forwarding;
+  switch (f.adapter) {
+    case 'http':
+      return httpAdapter({ url: f.url!, secret: f.secret! });
+    case 'file':
+      return fileDropAdapter(f.directory ?? join(config.dataDir, 'forwarded'));
+    case 'off':
+      return null;
+  }
 }
 
 /** Expires yesterday's unfinished tickets right after midnight in the hall's zone. */

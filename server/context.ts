@@ -1,6 +1,7 @@
 import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
+import type { Forwarder } from './forwarding/forwarder.ts';
 import type { DataCipher } from './privacy/cipher.ts';
 import type { IntakeService } from './registration/intake-service.ts';
 import type { Divisions } from './registration/divisions.ts';
@@ -25,6 +26,7 @@ export interface HallContext {
   cipher: DataCipher;
   divisions: Divisions;
   intakes: IntakeService;
+  forwarder: Forwarder;
   now: () => number;
 }
 

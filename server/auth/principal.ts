@@ -54,4 +54,6 @@ export const PERMISSIONS = {
   viewRegistration: { roles: ['admin', 'reception'] },
   viewAlerts: { roles: ['admin', 'desk', 'reception', 'leader'] },
   viewStats: { roles: ['admin', 'leader'] },
+  viewForwarding: { roles: ['admin', 'desk', 'reception', 'leader'] },
+  resendForwarding: { roles: ['admin', 'desk'] },
 } as const satisfies Record<string, Permission>;

@@ -26,6 +26,10 @@ const ENV_OVERRIDES: Record<string, { path: string[]; parse: (v: string, name: s
   HALL_NAME: { path: ['hall', 'name'], parse: (v) => v },
   HALL_TIME_ZONE: { path: ['timeZone'], parse: (v) => v },
   HALL_DEMO: { path: ['demo'], parse: parseBoolean },
+  HALL_FORWARDING: { path: ['forwarding', 'adapter'], parse: (v) => v },
+  HALL_CASE_SYSTEM_URL: { path: ['forwarding', 'url'], parse: (v) => v },
+  // A secret belongs in the environment, not in a config file that gets copied around.
+  HALL_CASE_SYSTEM_SECRET: { path: ['forwarding', 'secret'], parse: (v) => v },
 };
 
 function parseInteger(v: string, name: string): number {
@@ -135,6 +139,10 @@ function checkConsistency(config: HallConfig): void {
     if (!registration.purposes.includes(purpose)) {
       throw new ConfigError(`registration.purposeMaterials.${purpose}`, `unknown purpose "${purpose}"`);
     }
+  }
+  const forwarding = config.forwarding;
+  if (forwarding.adapter === 'http' && (!forwarding.url || !forwarding.secret)) {
+    throw new ConfigError(forwarding.url ? 'forwarding.secret' : 'forwarding.url', 'the http adapter needs the case system URL and the shared secret (HALL_CASE_SYSTEM_SECRET)');
   }
   const reasons = new Set<string>();
   config.green.reasons.forEach((reason, i) => {

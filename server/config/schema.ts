@@ -259,6 +259,26 @@ export const HallConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    /** Forwarding verified registrations to the bureau's case system (当日办). */
+    forwarding: Type.Object(
+      {
+        adapter: Type.Union([Type.Literal('file'), Type.Literal('http'), Type.Literal('off')], {
+          default: 'file',
+          description: 'file: one JSON file per registration in `directory`; http: POST to `url`; off: queue only',
+        }),
+        directory: Type.Optional(Type.String({ minLength: 1, description: 'File drop folder (default <dataDir>/forwarded)' })),
+        url: Type.Optional(Type.String({ pattern: '^https?://' })),
+        secret: Type.Optional(Type.String({ minLength: 16, description: 'HMAC-SHA256 key shared with the case system' })),
+        concurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4 }),
+        timeoutSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 300, default: 15 }),
+        maxAttempts: Type.Integer({ minimum: 1, maximum: 10_000, default: 200 }),
+        retryBaseSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 5 }),
+        retryMaxSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 86_400, default: 600 }),
+        closingTime: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', default: '17:30' }),
+        warnMinutesBeforeClose: Type.Integer({ minimum: 0, maximum: 600, default: 60 }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     console: Type.Object(
       {
         /** One key per window action (pressed outside text fields), e.g. "n" or "F2". */
@@ -282,6 +302,7 @@ export const HallConfigSchema = Type.Object(
         lockoutMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
         loginRatePerMinute: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
         kioskIssuePerMinute: Type.Integer({ minimum: 1, maximum: 10000, default: 30 }),
+        progressQueriesPerMinute: Type.Integer({ minimum: 1, maximum: 10000, default: 10 }),
         secureCookies: Type.Boolean({ default: false }),
         displayRequiresToken: Type.Boolean({ default: false }),
         pairingCodeMinutes: Type.Integer({ minimum: 1, maximum: 10080, default: 1440 }),

@@ -1,7 +1,7 @@
 // Registration at the kiosk: checks the rules, recognises a person by the blind index (repeat
 // visits, one number per person and service a day), and writes the sealed registration with its
 // ticket in one transaction, idempotent on the kiosk's request id.
-import type { HallAlert, IntakeBody, RegistrationView, StaffTicket, VerifyBody } from '../../common/domain.ts';
+import type { HallAlert, IntakeBody, ProgressQuery, ProgressRecord, RegistrationView, StaffTicket, VerifyBody } from '../../common/domain.ts';
 import { checkMatter, checkRegistration, isCollective } from '../../common/registration.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { conflict, fieldError, forbidden, notFound } from '../errors.ts';
@@ -11,6 +11,7 @@ import type { Operator, QueueEngine, WaitEstimate } from '../queue/engine.ts';
 import type { Actor, IntakeRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import type { Divisions } from './divisions.ts';
+import { buildPayload } from '../forwarding/payload.ts';
 
 /** What only the receiving staff and the case system may read. */
 export interface SealedRegistration {
@@ -50,6 +51,8 @@ export function createIntakeService(deps: {
   divisions: Divisions;
   now: () => number;
   onAlert: (alert: HallAlert) => void;
+  /** A verified registration was queued for the case system. */
+  onQueued?: () => void;
 }) {
   const { store, engine, config, cipher, divisions, now } = deps;
   const rules = config.registration;
@@ -132,6 +135,10 @@ export function createIntakeService(deps: {
             verifiedAt: null,
             verifiedBy: null,
             sealedReply: null,
+            caseNumber: null,
+            forwardedAt: null,
+            acceptanceDue: null,
+            answerDue: null,
             createdAt: at,
             updatedAt: at,
           };
@@ -237,7 +244,11 @@ export function createIntakeService(deps: {
         const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
         if (!window) throw conflict('intake_not_at_window');
         if (!op.override && window.staffId !== op.actor.id) throw forbidden('window_not_yours');
+        // Once an attempt was made the document may have reached the case system: its key must
+        // never carry another body, so the registration can no longer change here.
+        const queued = store.outbox.byIntake(intake.id);
         if (intake.state !== 'submitted' && intake.state !== 'verified') throw conflict('intake_forwarded');
+        if (queued && (queued.attempts > 0 || queued.lastError !== null || queued.state !== 'pending')) throw conflict('intake_forwarded');
         const m = body.matter;
         const problem = checkMatter(m, lists);
         if (problem) throw fieldError(problem.code, problem.field);
@@ -268,8 +279,66 @@ export function createIntakeService(deps: {
           updatedAt: at,
         });
         store.audit.append({ at, actor: op.actor, action: 'intake.verified', target: intake.id, details: { ticketId } });
+
+        // The transactional outbox: the document for the case system, in the same transaction.
+        const key = `xfh-${intake.id}`;
+        const document = buildPayload({
+          idempotencyKey: key,
+          hallName: deps.config.hall.name,
+          intake: store.intakes.get(intake.id)!,
+          registration: corrected,
+          reply: { remarks: body.remarks.trim(), answer: body.answer.trim() },
+          ticketNumber: ticket!.number,
+          serviceName: store.services.list().find((s) => s.code === intake.serviceCode)?.name ?? intake.serviceCode,
+          placeName: divisions.fullName(m.placeCode) ?? m.placeCode,
+          verifiedBy: { name: op.actor.name, staffNo: store.staff.get(op.actor.id)?.staffNo ?? '' },
+        });
+        const sealedBody = cipher.seal(document, key);
+        if (queued) store.outbox.update(queued.id, { body: sealedBody, nextAttemptAt: at });
+        else {
+          store.outbox.insert({
+            intakeId: intake.id,
+            idempotencyKey: key,
+            body: sealedBody,
+            state: 'pending',
+            attempts: 0,
+            nextAttemptAt: at,
+            lastError: null,
+            createdAt: at,
+            deliveredAt: null,
+          });
+        }
       });
+      deps.onQueued?.();
       return this.view(ticketId, op.actor);
+    },
+
+    /**
+     * Progress of a person's registrations, by the ticket's query code or by ID number and the
+     * last four digits of the phone. Any miss is the same polite 404: it reveals nothing.
+     */
+    progress(query: ProgressQuery): ProgressRecord[] {
+      let found: IntakeRecord[];
+      if ('queryCode' in query) {
+        const ticket = store.tickets.byQueryCode(query.queryCode.toUpperCase());
+        const intake = ticket && store.intakes.byTicket(ticket.id);
+        found = intake ? [intake] : [];
+      } else {
+        found = store.intakes
+          .byPerson(personIndexOf(query.idNumber), 5)
+          .filter((i) => cipher.open<SealedRegistration>(i.sealed, i.id).petitioner.phone.endsWith(query.phoneLast4));
+      }
+      if (found.length === 0) throw notFound('progress_not_found');
+      const services = store.services.list();
+      return found.map((i) => ({
+        date: i.serviceDay,
+        number: store.tickets.get(i.ticketId)?.number ?? '',
+        serviceName: services.find((s) => s.code === i.serviceCode)?.name ?? i.serviceCode,
+        state: i.state,
+        caseNumber: i.caseNumber,
+        acceptanceDue: i.acceptanceDue,
+        answerDue: i.answerDue,
+      }));
     },
 
     /** The form's lists, as the kiosk shows them. */

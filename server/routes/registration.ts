@@ -7,6 +7,8 @@ import {
   DivisionSchema,
   ErrorSchema,
   IntakeBodySchema,
+  ProgressQuerySchema,
+  ProgressRecordSchema,
   PublicTicketSchema,
   RegistrationFormSchema,
   RegistrationViewSchema,
@@ -63,6 +65,22 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
         ticket: { ...toPublicTicket(result.ticket), printState: result.ticket.printState, serviceName },
       });
     },
+  );
+
+  app.post(
+    '/api/progress',
+    {
+      preHandler: guard(PERMISSIONS.registerAtKiosk),
+      // Guessing ID numbers and phone digits must be slow.
+      config: perKioskLimit(config.auth.progressQueriesPerMinute),
+      schema: {
+        tags: ['registration'],
+        summary: "Progress of a person's registrations (电脑查询): by the ticket's QR code, or ID number + last 4 phone digits",
+        body: ProgressQuerySchema,
+        response: { 200: Type.Object({ records: Type.Array(ProgressRecordSchema) }), ...Errors, 429: ErrorSchema },
+      },
+    },
+    async (request) => ({ records: intakes.progress(request.body) }),
   );
 
   app.get(

@@ -251,4 +251,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE intakes ADD COLUMN sealed_reply TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'forwarding outbox',
+    sql: `
+      -- Transactional outbox: written with the verification, delivered by the forwarding worker.
+      -- \`body\` is the exact bytes sent under \`idempotency_key\`, sealed (it holds personal data);
+      -- it never changes once an attempt was made, so one key never carries two bodies.
+      CREATE TABLE outbox (
+        id              INTEGER PRIMARY KEY,
+        intake_id       TEXT NOT NULL UNIQUE REFERENCES intakes(id),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        body            TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error      TEXT,
+        created_at      INTEGER NOT NULL,
+        delivered_at    INTEGER
+      ) STRICT;
+      CREATE INDEX outbox_due ON outbox(next_attempt_at) WHERE state = 'pending';
+      ALTER TABLE intakes ADD COLUMN case_number TEXT;
+      ALTER TABLE intakes ADD COLUMN forwarded_at INTEGER;
+      -- 信访工作条例: decide on acceptance within 15 days of receipt; finish within 60 days of acceptance.
+      ALTER TABLE intakes ADD COLUMN acceptance_due TEXT;
+      ALTER TABLE intakes ADD COLUMN answer_due TEXT;
+    `,
+  },
 ];

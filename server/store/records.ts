@@ -175,6 +175,12 @@ export interface IntakeRecord {
   verifiedBy: string | null;
   /** Staff remarks and the answer given on the spot, sealed like `sealed`. */
   sealedReply: string | null;
+  /** From the case system's acknowledgement. */
+  caseNumber: string | null;
+  forwardedAt: number | null;
+  /** YYYY-MM-DD: acceptance decision due (receipt + 15 days), answer due at the latest (+ 60). */
+  acceptanceDue: string | null;
+  answerDue: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -188,4 +194,20 @@ export interface AlertRecord {
   details: Record<string, unknown>;
   handledAt: number | null;
   handledBy: string | null;
+}
+
+export type OutboxState = 'pending' | 'delivered' | 'dead';
+
+export interface OutboxRecord {
+  id: number;
+  intakeId: string;
+  idempotencyKey: string;
+  /** The exact JSON sent, sealed. */
+  body: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  deliveredAt: number | null;
 }

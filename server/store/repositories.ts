@@ -4,6 +4,7 @@ import type {
   Actor,
   AlertRecord,
   IntakeRecord,
+  OutboxRecord,
   AuditQuery,
   AuditRecord,
   DeviceRecord,
@@ -20,6 +21,8 @@ import type { QueueTicket } from '../queue/rules.ts';
 export interface TicketRepository {
   insert(ticket: TicketRecord): void;
   get(id: string): TicketRecord | undefined;
+  /** The ticket whose QR code carries this query code (progress query at the kiosk). */
+  byQueryCode(code: string): TicketRecord | undefined;
   update(id: string, patch: Partial<Omit<TicketRecord, 'id'>>): TicketRecord;
   /** Waiting tickets of a day in rank order. */
   waiting(serviceDay: string): TicketRecord[];
@@ -148,6 +151,19 @@ export interface IntakeRepository {
   byPerson(personIndex: string, limit: number): IntakeRecord[];
 }
 
+export interface OutboxRepository {
+  insert(message: Omit<OutboxRecord, 'id'>): OutboxRecord;
+  get(id: number): OutboxRecord | undefined;
+  byIntake(intakeId: string): OutboxRecord | undefined;
+  update(id: number, patch: Partial<Omit<OutboxRecord, 'id'>>): OutboxRecord;
+  /** Pending messages whose next attempt is due, oldest first. */
+  due(now: number, limit: number): OutboxRecord[];
+  /** When the next pending message is due (null: none pending). */
+  nextDueAt(): number | null;
+  since(from: number, limit: number): OutboxRecord[];
+  countsSince(from: number): Record<'pending' | 'delivered' | 'dead', number>;
+}
+
 export interface AlertRepository {
   insert(alert: AlertRecord): void;
   /** Alerts raised at or after `from`, newest first. */
@@ -169,6 +185,7 @@ export interface Store {
   audit: AuditRepository;
   intakes: IntakeRepository;
   alerts: AlertRepository;
+  outbox: OutboxRepository;
   /** Runs `work` atomically (nested calls join the outer transaction). */
   transaction<T>(work: () => T): T;
   close(): void;

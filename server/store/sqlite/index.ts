@@ -2,7 +2,7 @@ import { openDatabase } from '../database.ts';
 import type { Store } from '../repositories.ts';
 import { auditRepository, metaRepository, serviceRepository, ticketEventRepository, windowRepository } from './hall.ts';
 import { deviceRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
-import { alertRepository, intakeRepository } from './intakes.ts';
+import { alertRepository, intakeRepository, outboxRepository } from './intakes.ts';
 import { printJobRepository } from './print-jobs.ts';
 import { counterRepository, ticketRepository } from './tickets.ts';
 
@@ -24,6 +24,7 @@ export function openSqliteStore(file: string): Store {
     audit: auditRepository(db),
     intakes: intakeRepository(db),
     alerts: alertRepository(db),
+    outbox: outboxRepository(db),
     // IMMEDIATE takes the write lock at BEGIN, so two processes never interleave a
     // read-then-write (e.g. number allocation) on the same file.
     transaction: (work) => (db.inTransaction ? work() : db.transaction(work).immediate()),

@@ -1,6 +1,6 @@
 import type { Db } from '../database.ts';
-import type { AlertRecord, IntakeRecord } from '../records.ts';
-import type { AlertRepository, IntakeRepository } from '../repositories.ts';
+import type { AlertRecord, IntakeRecord, OutboxRecord } from '../records.ts';
+import type { AlertRepository, IntakeRepository, OutboxRepository } from '../repositories.ts';
 import { defineTable } from './mapping.ts';
 
 export function intakeRepository(db: Db): IntakeRepository {
@@ -33,6 +33,10 @@ export function intakeRepository(db: Db): IntakeRepository {
     verifiedAt: ['verified_at'],
     verifiedBy: ['verified_by'],
     sealedReply: ['sealed_reply'],
+    caseNumber: ['case_number'],
+    forwardedAt: ['forwarded_at'],
+    acceptanceDue: ['acceptance_due'],
+    answerDue: ['answer_due'],
     createdAt: ['created_at'],
     updatedAt: ['updated_at'],
   });
@@ -84,5 +88,46 @@ export function alertRepository(db: Db): AlertRepository {
   return {
     insert: (alert) => t.insert(alert),
     since: (from, limit) => (since.all(from, limit) as Record<string, unknown>[]).map(t.fromRow),
+  };
+}
+
+export function outboxRepository(db: Db): OutboxRepository {
+  const t = defineTable<OutboxRecord>(db, 'outbox', {
+    id: ['id'],
+    intakeId: ['intake_id'],
+    idempotencyKey: ['idempotency_key'],
+    body: ['body'],
+    state: ['state'],
+    attempts: ['attempts'],
+    nextAttemptAt: ['next_attempt_at'],
+    lastError: ['last_error'],
+    createdAt: ['created_at'],
+    deliveredAt: ['delivered_at'],
+  });
+  const insert = db.prepare(
+    `INSERT INTO outbox (intake_id, idempotency_key, body, state, attempts, next_attempt_at, last_error, created_at, delivered_at)
+     VALUES (@intakeId, @idempotencyKey, @body, @state, @attempts, @nextAttemptAt, @lastError, @createdAt, @deliveredAt)`,
+  );
+  const due = db.prepare(t.selectWhere(`state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`));
+  const nextDue = db.prepare(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`);
+  const list = db.prepare(t.selectWhere(`created_at >= ? ORDER BY id DESC LIMIT ?`));
+  const counts = db.prepare(`SELECT state, COUNT(*) AS n FROM outbox WHERE created_at >= ? GROUP BY state`);
+  const rows = (r: unknown[]) => (r as Record<string, unknown>[]).map(t.fromRow);
+  return {
+    insert(message) {
+      const id = Number(insert.run(t.toRow(message)).lastInsertRowid);
+      return { ...message, id };
+    },
+    get: (id) => t.get('id', id),
+    byIntake: (intakeId) => t.get('intakeId', intakeId),
+    update: (id, patch) => t.update('id', id, patch),
+    due: (now, limit) => rows(due.all(now, limit)),
+    nextDueAt: () => (nextDue.get() as { at: number | null }).at,
+    since: (from, limit) => rows(list.all(from, limit)),
+    countsSince(from) {
+      const out = { pending: 0, delivered: 0, dead: 0 };
+      for (const { state, n } of counts.all(from) as Array<{ state: keyof typeof out; n: number }>) out[state] = n;
+      return out;
+    },
   };
 }

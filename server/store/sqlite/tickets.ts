@@ -79,6 +79,7 @@ export function ticketRepository(db: Db): TicketRepository {
     held: () => held(),
     heldBy: (no) => heldBy(no)[0],
     // A finished call still shows where it was called to (the board's list of recent calls).
+    byQueryCode: (code) => t.get('queryCode', code),
     recentCalls: (day, limit) =>
       recentCalls(day, limit).map((t) =>
         t.windowNo === null ? { ...t, windowNo: (lastCallWindow.get(t.id) as { w: number | null } | undefined)?.w ?? null } : t,

@@ -1,0 +1,138 @@
+// A stand-in for the bureau's case system (阳光信访信息系统) for development and tests:
+// `npm run case-system:mock [-- --port 4100 --secret …]`. It checks the signature, keeps every
+// delivery, deduplicates by idempotency key (same key + same body → the same case number; same key
+// + another body → 409, counted as a conflict), and can be told to fail (500), reject (400), hang,
+// answer slowly or drop the connection — for all requests or for one key.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { signature } from '../server/forwarding/adapters.ts';
+
+export type MockMode = 'ok' | 'fail' | 'reject' | 'hang' | 'slow' | 'drop';
+
+export interface MockDelivery {
+  key: string;
+  caseNumber: string;
+  sha256: string;
+  body: string;
+  /** How many times this key was received (retries of the same body included). */
+  received: number;
+}
+
+export interface MockCaseSystem {
+  url: string;
+  port: number;
+  setMode(mode: MockMode, options?: { key?: string; slowMs?: number }): void;
+  deliveries(): MockDelivery[];
+  /** Same key, different body: must stay 0. */
+  conflicts(): number;
+  /** Requests refused for a bad or missing signature. */
+  badSignatures(): number;
+  requests(): number;
+  close(): Promise<void>;
+}
+
+const read = (request: IncomingMessage) =>
+  new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (c: Buffer) => chunks.push(c));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+
+export async function startMockCaseSystem(options: { port?: number; secret: string; host?: string }): Promise<MockCaseSystem> {
+  const byKey = new Map<string, MockDelivery>();
+  const modes = new Map<string, { mode: MockMode; slowMs: number }>();
+  let conflicts = 0;
+  let badSignatures = 0;
+  let requests = 0;
+  let sequence = 0;
+  const hanging = new Set<ServerResponse>();
+
+  const send = (response: ServerResponse, status: number, body: object) => {
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    response.end(JSON.stringify(body));
+  };
+
+  const server = createServer(async (request, response) => {
+    if (request.method !== 'POST' || request.url !== '/cases') return send(response, 404, { error: 'not found' });
+    requests += 1;
+    const body = await read(request);
+    const key = String(request.headers['idempotency-key'] ?? '');
+    const timestamp = String(request.headers['x-timestamp'] ?? '');
+    const given = Buffer.from(String(request.headers['x-signature'] ?? ''), 'hex');
+    const expected = Buffer.from(signature(options.secret, timestamp, body), 'hex');
+    const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
+    if (!key || !fresh || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      badSignatures += 1;
+      return send(response, 401, { error: 'bad signature' });
+    }
+    const { mode, slowMs } = modes.get(key) ?? modes.get('*') ?? { mode: 'ok' as MockMode, slowMs: 0 };
+    switch (mode) {
+      case 'fail':
+        return send(response, 500, { error: 'internal error' });
+      case 'reject':
+        return send(response, 400, { error: '材料不全:缺少必填字段' });
+      case 'drop':
+        return request.socket.destroy();
+      case 'hang':
+        hanging.add(response);
+        return;
+      case 'slow':
+        await new Promise((r) => setTimeout(r, slowMs));
+        break;
+      case 'ok':
+        break;
+    }
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    const known = byKey.get(key);
+    if (known) {
+      known.received += 1;
+      if (known.sha256 !== sha256) {
+        conflicts += 1;
+        return send(response, 409, { error: 'another body for this idempotency key' });
+      }
+      return send(response, 200, { caseNumber: known.caseNumber, duplicate: true });
+    }
+    sequence += 1;
+    const caseNumber = `XF${new Date().getFullYear()}${String(sequence).padStart(6, '0')}`;
+    byKey.set(key, { key, caseNumber, sha256, body, received: 1 });
+    return send(response, 201, { caseNumber });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/cases`,
+    port,
+    setMode(mode, { key = '*', slowMs = 2_000 } = {}) {
+      modes.set(key, { mode, slowMs });
+    },
+    deliveries: () => [...byKey.values()],
+    conflicts: () => conflicts,
+    badSignatures: () => badSignatures,
+    requests: () => requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const r of hanging) r.socket?.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4100' },
+      secret: { type: 'string', default: process.env.HALL_CASE_SYSTEM_SECRET ?? 'development-secret-change-me' },
+      mode: { type: 'string', default: 'ok' },
+    },
+  });
+  const mock = await startMockCaseSystem({ port: Number(values.port), secret: values.secret!, host: '0.0.0.0' });
+  mock.setMode(values.mode as MockMode);
+  console.log(`mock case system on ${mock.url} (mode ${values.mode})`);
+  console.log(`run the hall with: HALL_FORWARDING=http HALL_CASE_SYSTEM_URL=${mock.url} HALL_CASE_SYSTEM_SECRET=${values.secret} npm start`);
+  setInterval(() => console.log(`${mock.deliveries().length} cases, ${mock.requests()} requests, ${mock.conflicts()} conflicts`), 30_000).unref();
+}

@@ -1,0 +1,99 @@
+// Where verified registrations go: the case system over HTTP (signed JSON), or a folder of JSON
+// files for bureaus that exchange files. Both are idempotent per key.
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Delivered {
+  caseNumber: string | null;
+}
+
+export interface CaseSystemAdapter {
+  deliver(idempotencyKey: string, body: string, signal: AbortSignal): Promise<Delivered>;
+}
+
+/** A failed attempt, in plain words for the staff; `permanent` ones are not retried. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** `X-Signature` = hex HMAC-SHA256 of `<timestamp>.<body>` with the shared secret. */
+export function signature(secret: string, timestamp: string, body: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+}
+
+export function httpAdapter(options: { url: string; secret: string; now?: () => number }): CaseSystemAdapter {
+  const now = options.now ?? Date.now;
+  return {
+    async deliver(key, body, signal) {
+      const timestamp = String(Math.floor(now() / 1000));
+      let response: Response;
+      try {
+        response = await fetch(options.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'idempotency-key': key,
+            'x-timestamp': timestamp,
+            'x-signature': signature(options.secret, timestamp, body),
+          },
+          body,
+          signal,
+        });
+      } catch (err) {
+        if (signal.aborted) throw new DeliveryError('案件系统没有按时答复(超时),稍后自动重试。', false);
+        const cause = (err as { cause?: { code?: string } }).cause?.code;
+        throw new DeliveryError(`暂时连不上案件系统${cause ? `(${cause})` : ''},稍后自动重试。`, false);
+      }
+      const text = await response.text().catch(() => '');
+      if (response.ok) {
+        const caseNumber = (() => {
+          try {
+            const value = (JSON.parse(text) as { caseNumber?: unknown }).caseNumber;
+            return typeof value === 'string' && value ? value : null;
+          } catch {
+            return null;
+          }
+        })();
+        return { caseNumber };
+      }
+      const detail = text.slice(0, 200).replace(/\s+/g, ' ');
+      // 408 and 429 mean "later"; other 4xx mean this document will never be accepted as it is.
+      const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+      throw new DeliveryError(
+        permanent ? `案件系统拒收(${response.status}):${detail}` : `案件系统暂时出错(${response.status}),稍后自动重试。`,
+        permanent,
+      );
+    },
+  };
+}
+
+/** One `<key>.json` per registration, written to a temporary name, flushed, then renamed: never half a file. */
+export function fileDropAdapter(directory: string): CaseSystemAdapter {
+  return {
+    async deliver(key, body) {
+      mkdirSync(directory, { recursive: true });
+      const final = join(directory, `${key}.json`);
+      if (existsSync(final)) return { caseNumber: null };
+      const temporary = join(directory, `.${key}.${process.pid}.tmp`);
+      try {
+        const fd = openSync(temporary, 'w', 0o600);
+        try {
+          writeFileSync(fd, body);
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temporary, final);
+      } catch (err) {
+        throw new DeliveryError(`转送文件夹暂时无法写入(${(err as NodeJS.ErrnoException).code ?? 'error'}),稍后自动重试。`, false);
+      }
+      return { caseNumber: null };
+    },
+  };
+}

@@ -1,0 +1,271 @@
+// Forwarding verified registrations to the case system (当日办) against the mock case system:
+// down for a whole phase then up, hanging and slow answers, a rejection that goes to `dead` and is
+// resent, bad signatures, a server SIGKILLed mid-delivery, and the file-drop adapter.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { signature } from '../../server/forwarding/adapters.ts';
+import { startMockCaseSystem, type MockCaseSystem } from '../../scripts/case-system-mock.ts';
+import { ADMIN_PASSWORD, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { idNumber, registration } from '../support/registration.ts';
+
+const SECRET = 'test-secret-shared-with-the-case-system';
+const ROOT = resolve(import.meta.dirname, '../..');
+let hall: Hall | undefined;
+let mock: MockCaseSystem | undefined;
+afterEach(async () => {
+  await hall?.close();
+  await mock?.close();
+  hall = mock = undefined;
+});
+
+/** Fast retries, so a test sees several rounds in well under a second. */
+const http = (url: string, extra: Record<string, unknown> = {}) => ({
+  forwarding: { adapter: 'http', url, secret: SECRET, retryBaseSeconds: 0.05, retryMaxSeconds: 0.2, timeoutSeconds: 2, ...extra },
+  auth: { kioskIssuePerMinute: 10_000 },
+});
+
+/** A free port with nothing listening on it (the case system is down). */
+async function downPort(): Promise<number> {
+  const probe = await startMockCaseSystem({ secret: SECRET });
+  await probe.close();
+  return probe.port;
+}
+
+let people = 0;
+interface Verified {
+  intakeId: string;
+  key: string;
+}
+
+/** Registers at a kiosk, calls at window 1, verifies, completes; `before` runs once the key is known. */
+async function verifiedIntakes(h: Hall, count: number, before?: (key: string, i: number) => void): Promise<Verified[]> {
+  const kiosk = await pairDevice(h, 'kiosk');
+  const staff = `fw${people}`;
+  const cookie = await staffCookie(h, staff, ['reception']);
+  const post = (url: string, payload: object = {}) => h.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+  await post('/api/windows/1/open');
+  const out: Verified[] = [];
+  for (let i = 0; i < count; i++) {
+    people += 1;
+    const petitioner = { idNumber: idNumber('19660606', 401 + people * 2), birthDate: '1966-06-06', gender: 'male' as const };
+    const issued = await h.app.inject({ method: 'POST', url: '/api/intakes', headers: { authorization: `Bearer ${kiosk}` }, payload: registration({ petitioner }) });
+    expect(issued.statusCode).toBe(201);
+    const ticketId = issued.json().ticket.id as string;
+    expect((await post('/api/windows/1/call-next')).json().ticket.id).toBe(ticketId);
+    const view = await h.app.inject({ url: `/api/tickets/${ticketId}/registration`, headers: { cookie } });
+    const key = `xfh-${view.json().id}`;
+    before?.(key, i);
+    const verified = await h.app.inject({
+      method: 'PUT',
+      url: `/api/tickets/${ticketId}/registration`,
+      headers: { cookie },
+      payload: {
+        petitioner: { name: '王秀兰', phone: '13912345678', address: '东城区和平里街道七号楼' },
+        matter: { ...registration().matter, responsibleSystem: '住房城乡建设' },
+        answer: '已告知按程序转有关部门办理。',
+      },
+    });
+    expect(verified.statusCode).toBe(200);
+    await post('/api/windows/1/complete');
+    out.push({ intakeId: view.json().id, key });
+  }
+  return out;
+}
+
+const outboxOf = (h: Hall, intakeId: string) => h.app.hall.store.outbox.byIntake(intakeId)!;
+
+describe('forwarding to the case system', () => {
+  it('delivers every registration once the case system is back after being down, each key once', async () => {
+    const port = await downPort();
+    hall = await startHall(http(`http://127.0.0.1:${port}/cases`));
+    const intakes = await verifiedIntakes(hall, 5);
+    await vi.waitFor(() => {
+      for (const i of intakes) expect(outboxOf(hall!, i.intakeId).attempts).toBeGreaterThanOrEqual(2);
+    }, { timeout: 10_000 });
+    expect(outboxOf(hall, intakes[0]!.intakeId)).toMatchObject({ state: 'pending', lastError: expect.stringContaining('暂时连不上案件系统') });
+
+    mock = await startMockCaseSystem({ port, secret: SECRET });
+    await vi.waitFor(() => {
+      for (const i of intakes) expect(outboxOf(hall!, i.intakeId).state).toBe('delivered');
+    }, { timeout: 10_000 });
+    expect(mock.deliveries().map((d) => d.key).sort()).toEqual(intakes.map((i) => i.key).sort());
+    expect(mock.deliveries().every((d) => d.received === 1)).toBe(true);
+    expect(mock.conflicts()).toBe(0);
+
+    const intake = hall.app.hall.store.intakes.get(intakes[0]!.intakeId)!;
+    expect(intake).toMatchObject({ state: 'acknowledged', caseNumber: expect.stringMatching(/^XF\d+/) });
+    expect(intake.acceptanceDue! > intake.serviceDay).toBe(true);
+    const body = JSON.parse(mock.deliveries().find((d) => d.key === intakes[0]!.key)!.body);
+    expect(body).toMatchObject({ format: 'xinfang-hall/intake', version: 1, idempotencyKey: intakes[0]!.key, intake: { matter: { responsibleSystem: '住房城乡建设' } } });
+  });
+
+  it('keeps delivering the others while one request hangs and another is slow', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    hall = await startHall(http(mock.url, { timeoutSeconds: 5 }));
+    const intakes = await verifiedIntakes(hall, 4, (key, i) => {
+      if (i === 0) mock!.setMode('hang', { key });
+      if (i === 1) mock!.setMode('slow', { key, slowMs: 4_000 });
+    });
+    const [hung, slow, ...others] = intakes;
+    await vi.waitFor(() => {
+      for (const i of others) expect(outboxOf(hall!, i.intakeId).state).toBe('delivered');
+    }, { timeout: 4_000 });
+    expect(outboxOf(hall, hung!.intakeId)).toMatchObject({ state: 'pending', attempts: 1 });
+
+    mock.setMode('ok', { key: hung!.key });
+    await vi.waitFor(() => {
+      for (const i of [hung!, slow!]) expect(outboxOf(hall!, i.intakeId).state).toBe('delivered');
+    }, { timeout: 10_000 });
+    expect(outboxOf(hall, hung!.intakeId).attempts).toBeGreaterThanOrEqual(2);
+    expect(outboxOf(hall, hung!.intakeId).lastError).toBeNull();
+    expect(mock.conflicts()).toBe(0);
+  });
+
+  it('sends a rejected registration to dead with the reason, and resends it on request (audited)', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    mock.setMode('reject');
+    hall = await startHall(http(mock.url));
+    const [intake] = await verifiedIntakes(hall, 1);
+    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('dead'), { timeout: 10_000 });
+    expect(outboxOf(hall, intake!.intakeId)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('案件系统拒收(400)') });
+    const list = await hall.app.inject({ url: '/api/forwarding', headers: { cookie: hall.admin } });
+    expect(list.json()).toMatchObject({ counts: { dead: 1 }, messages: [expect.objectContaining({ state: 'dead', lastError: expect.stringContaining('材料不全') })] });
+
+    mock.setMode('ok');
+    const desk = await staffCookie(hall, 'desk-fw', ['desk']);
+    const reception = await staffCookie(hall, 'rec-fw', ['reception']);
+    const id = outboxOf(hall, intake!.intakeId).id;
+    expect((await hall.app.inject({ method: 'POST', url: `/api/forwarding/${id}/resend`, headers: { cookie: reception } })).statusCode).toBe(403);
+    expect((await hall.app.inject({ method: 'POST', url: `/api/forwarding/${id}/resend`, headers: { cookie: desk } })).statusCode).toBe(200);
+    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('delivered'), { timeout: 10_000 });
+    expect((await hall.app.inject({ method: 'POST', url: `/api/forwarding/${id}/resend`, headers: { cookie: desk } })).statusCode).toBe(409);
+    const audit = await hall.app.inject({ url: '/api/audit?action=forwarding.resent', headers: { cookie: hall.admin } });
+    expect(audit.json().events).toHaveLength(1);
+    expect(mock.deliveries()).toHaveLength(1);
+  });
+
+  it('is refused by the case system with a wrong signature, and the mock checks it', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    const body = JSON.stringify({ hello: 'world' });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const forged = await fetch(mock.url, {
+      method: 'POST',
+      headers: { 'idempotency-key': 'k1', 'x-timestamp': timestamp, 'x-signature': signature('not-the-secret-at-all!', timestamp, body) },
+      body,
+    });
+    expect(forged.status).toBe(401);
+    const genuine = await fetch(mock.url, {
+      method: 'POST',
+      headers: { 'idempotency-key': 'k1', 'x-timestamp': timestamp, 'x-signature': signature(SECRET, timestamp, body) },
+      body,
+    });
+    expect(genuine.status).toBe(201);
+
+    hall = await startHall({ ...http(mock.url), forwarding: { ...http(mock.url).forwarding, secret: 'a-different-secret-entirely' } });
+    const [intake] = await verifiedIntakes(hall, 1);
+    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId)).toMatchObject({ state: 'dead', lastError: expect.stringContaining('401') }), { timeout: 10_000 });
+    expect(mock.badSignatures()).toBe(2);
+  });
+
+  it('loses nothing and never sends a second body when the server is killed mid-delivery', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    const dir = mkdtempSync(join(tmpdir(), 'hall-fw-kill-'));
+    // Phase 1: registrations verified while forwarding is off (queued only).
+    let first: Hall | undefined = await startHall({ forwarding: { adapter: 'off' }, auth: { kioskIssuePerMinute: 10_000 } }, dir);
+    const intakes = await verifiedIntakes(first, 12);
+    await first.close({ keepData: true });
+    first = undefined;
+
+    // Phase 2: a real server process delivers to a slow case system and is killed mid-way.
+    mock.setMode('slow', { slowMs: 400 });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, HALL_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', HALL_DEMO: '0', LOG_LEVEL: 'silent', HALL_ADMIN_PASSWORD: ADMIN_PASSWORD, HALL_FORWARDING: 'http', HALL_CASE_SYSTEM_URL: mock.url, HALL_CASE_SYSTEM_SECRET: SECRET },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((r) => child.on('exit', r));
+    await vi.waitFor(() => expect(mock!.deliveries().length).toBeGreaterThanOrEqual(4), { timeout: 30_000 });
+    child.kill('SIGKILL');
+    await exited;
+    const beforeRestart = mock.deliveries().length;
+    expect(beforeRestart).toBeLessThan(intakes.length);
+
+    // Phase 3: restarted, it picks up where it stopped.
+    mock.setMode('ok');
+    hall = await startHall(http(mock.url), dir);
+    await vi.waitFor(() => {
+      for (const i of intakes) expect(outboxOf(hall!, i.intakeId).state).toBe('delivered');
+    }, { timeout: 15_000 });
+    expect(mock.deliveries().map((d) => d.key).sort()).toEqual(intakes.map((i) => i.key).sort());
+    expect(mock.conflicts()).toBe(0);
+  }, 60_000);
+});
+
+describe('file-drop forwarding', () => {
+  it('writes one complete JSON file per registration, never a half file under the final name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-drop-'));
+    const drop = join(dir, 'exchange');
+    hall = await startHall({ forwarding: { adapter: 'file', directory: drop }, auth: { kioskIssuePerMinute: 10_000 } });
+    const seen: string[] = [];
+    const watcher = setInterval(() => {
+      if (!existsSync(drop)) return;
+      for (const name of readdirSync(drop).filter((n) => n.endsWith('.json'))) {
+        // Every file visible under its final name must already be whole.
+        JSON.parse(readFileSync(join(drop, name), 'utf8'));
+        seen.push(name);
+      }
+    }, 1);
+    try {
+      const intakes = await verifiedIntakes(hall, 6);
+      await vi.waitFor(() => {
+        for (const i of intakes) expect(outboxOf(hall!, i.intakeId).state).toBe('delivered');
+      }, { timeout: 10_000 });
+      const files = readdirSync(drop);
+      expect(files.sort()).toEqual(intakes.map((i) => `${i.key}.json`).sort());
+      const doc = JSON.parse(readFileSync(join(drop, files[0]!), 'utf8'));
+      expect(doc).toMatchObject({ format: 'xinfang-hall/intake', version: 1 });
+      expect(hall.app.hall.store.intakes.get(intakes[0]!.intakeId)!.state).toBe('forwarded');
+      expect(seen.length).toBeGreaterThan(0);
+    } finally {
+      clearInterval(watcher);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('progress query at the kiosk', () => {
+  it('tells the person the state, case number and deadlines by the ticket’s QR code or ID number + phone digits, and nothing on a miss', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    hall = await startHall({ ...http(mock.url), auth: { kioskIssuePerMinute: 10_000, progressQueriesPerMinute: 8 } });
+    const [intake] = await verifiedIntakes(hall, 1);
+    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('delivered'), { timeout: 10_000 });
+    const record = hall.app.hall.store.intakes.get(intake!.intakeId)!;
+    const ticket = hall.app.hall.store.tickets.get(record.ticketId)!;
+    const idNumber = hall.app.hall.intakes.view(record.ticketId, { kind: 'system', id: 't', name: 't' }).petitioner.idNumber;
+    const kiosk = await pairDevice(hall, 'kiosk');
+    const ask = (payload: object) => hall!.app.inject({ method: 'POST', url: '/api/progress', headers: { authorization: `Bearer ${kiosk}` }, payload });
+
+    const byCode = await ask({ queryCode: ticket.queryCode });
+    expect(byCode.statusCode).toBe(200);
+    expect(byCode.json().records).toEqual([
+      { date: record.serviceDay, number: ticket.number, serviceName: '初访登记', state: 'acknowledged', caseNumber: record.caseNumber, acceptanceDue: record.acceptanceDue, answerDue: record.answerDue },
+    ]);
+    const byId = await ask({ idNumber, phoneLast4: '5678' });
+    expect(byId.json().records).toHaveLength(1);
+    expect(JSON.stringify(byId.json())).not.toContain(idNumber);
+
+    const wrongPhone = await ask({ idNumber, phoneLast4: '0000' });
+    const unknownCode = await ask({ queryCode: 'ZZZZZZZZZZ' });
+    expect(wrongPhone.statusCode).toBe(404);
+    expect(wrongPhone.json()).toEqual(unknownCode.json()); // the same words whatever was wrong
+    expect(wrongPhone.json().message).toContain('服务台');
+    expect((await hall.app.inject({ method: 'POST', url: '/api/progress', headers: { cookie: hall.admin }, payload: { queryCode: ticket.queryCode } })).statusCode).toBe(403);
+
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await ask({ idNumber, phoneLast4: String(1000 + i) })).statusCode);
+    expect(codes.at(-1)).toBe(429);
+  });
+});
