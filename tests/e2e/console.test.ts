@@ -117,7 +117,8 @@ describe('staff console', () => {
     await page.keyboard.press('c'); // hotkey: complete
     await expect.poll(() => page.getByTestId('current-ticket').textContent()).toContain('当前没有正在办理的号');
     const view = await inject('GET', `/api/tickets/${ticket.id}/registration`, cookies.rec3!);
-    expect(view.body).toMatchObject({ state: 'verified', firstReceiver: 'rec3姓名' });
+    // Verified, and by now possibly already forwarded (the default file-drop adapter is quick).
+    expect(view.body).toMatchObject({ state: expect.stringMatching(/^(verified|forwarded)$/), firstReceiver: 'rec3姓名' });
     expect((await inject('GET', `/api/tickets/${ticket.id}`, cookies.rec3!)).body.ticket.status).toBe('done');
     await page.close();
     await board.close();
