@@ -7,6 +7,7 @@ import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import '../common/ui/base.css';
 import './console.css';
 import { DeskPage, type ConsoleSettings } from './desk-page.tsx';
+import { ForwardingPage, ForwardingWarning } from './forwarding-page.tsx';
 import { LeaderPage } from './leader-page.tsx';
 import { useSession } from './use-session.ts';
 import { WindowPage } from './window-page.tsx';
@@ -16,6 +17,7 @@ const PAGES = [
   { id: 'window', title: '窗口接待', roles: ['reception', 'admin'] },
   { id: 'desk', title: '服务台', roles: ['desk', 'admin'] },
   { id: 'leader', title: '领导视图', roles: ['leader', 'admin'] },
+  { id: 'forwarding', title: '转送情况', roles: ['reception', 'desk', 'leader', 'admin'] },
 ] as const satisfies ReadonlyArray<{ id: string; title: string; roles: readonly StaffRole[] }>;
 type PageId = (typeof PAGES)[number]['id'];
 
@@ -87,6 +89,7 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
         </span>
       </header>
       <main class="console">
+        <ForwardingWarning />
         {!state || !settings ? (
           <p>正在加载…</p>
         ) : page === 'window' ? (
@@ -95,6 +98,8 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
           <DeskPage state={state} settings={settings} socket={socket} />
         ) : page === 'leader' ? (
           <LeaderPage state={state} socket={socket} />
+        ) : page === 'forwarding' ? (
+          <ForwardingPage canResend={staff.roles.some((r) => r === 'desk' || r === 'admin')} />
         ) : (
           <p>您的账号还没有分配可用的页面,请联系管理员。</p>
         )}

@@ -15,6 +15,7 @@ import { NoticeStep } from './steps/notice.tsx';
 import { ReviewStep } from './steps/review.tsx';
 import { VisitStep } from './steps/visit.tsx';
 import { Welcome } from './steps/welcome.tsx';
+import { ProgressStep } from './steps/progress.tsx';
 import { Result } from './steps/result.tsx';
 import { useIdle } from './use-idle.ts';
 import { useSubmission } from './use-submission.ts';
@@ -49,10 +50,12 @@ function Kiosk() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [step, setStep] = useState<StepId | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const [querying, setQuerying] = useState(false);
   const { submission, submit, reset } = useSubmission(connected);
   const today = state?.serviceDay ?? serviceDayOf(Date.now(), 'Asia/Shanghai');
 
   const clearAll = () => {
+    setQuerying(false);
     setDraft(null);
     setStep(null);
     setProblems({});
@@ -62,7 +65,7 @@ function Kiosk() {
 
   // A submission on its way is never dropped by the idle timer: it completes, then the result shows.
   const busy = submission.status === 'sending' || submission.status === 'waiting';
-  const warning = useIdle(draft !== null && !busy && submission.status !== 'done', form?.idleSeconds ?? 60, clearAll);
+  const warning = useIdle((draft !== null || querying) && !busy && submission.status !== 'done', form?.idleSeconds ?? 60, clearAll);
 
   const patch = (change: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...change } : d));
   const patchPetitioner = (change: Partial<Draft['petitioner']>) => setDraft((d) => (d ? { ...d, petitioner: { ...d.petitioner, ...change } } : d));
@@ -132,6 +135,7 @@ function Kiosk() {
   if (submission.status === 'done') {
     return shell(<Result reply={submission.reply} socket={socket} seconds={30} onDone={clearAll} />);
   }
+  if (querying) return shell(<ProgressStep today={today} onDone={clearAll} />);
   if (!draft || !step || !form || !state) {
     return shell(
       <Welcome
@@ -143,6 +147,7 @@ function Kiosk() {
         elder={elder}
         onElder={setElder}
         onPick={start}
+        onQuery={() => setQuerying(true)}
       />,
     );
   }

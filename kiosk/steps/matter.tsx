@@ -27,7 +27,7 @@ export function WordsStep(props: { draft: Draft; form: RegistrationForm; problem
   return (
     <section class="step" aria-labelledby="step-title">
       <h2 id="step-title">请用您自己的话说说情况</h2>
-      <p class="lead">请您别着急,慢慢写。写不清楚也没关系,窗口工作人员会帮您补充。</p>
+      <p class="lead">请您别着急,慢慢写。简单写几句就可以,窗口工作人员会帮您补充完整。</p>
       <Field id="matter-problem" label="反映的主要问题" problem={problems['matter.problem']}>
         <textarea id="matter-problem" class="text" rows={5} maxLength={2000} value={draft.problem} onInput={(e) => onChange({ problem: e.currentTarget.value })} />
       </Field>

@@ -11,6 +11,7 @@ export function Welcome(props: {
   elder: boolean;
   onElder: (on: boolean) => void;
   onPick: (code: string) => void;
+  onQuery: () => void;
 }) {
   const { pairing } = props;
   return (
@@ -31,6 +32,11 @@ export function Welcome(props: {
               </button>
             ))}
         </div>
+      )}
+      {props.ready && (
+        <button type="button" class="secondary query" onClick={props.onQuery}>
+          查询办理进度
+        </button>
       )}
       <button type="button" class="secondary elder-toggle" aria-pressed={props.elder} onClick={() => props.onElder(!props.elder)}>
         {props.elder ? '恢复正常字体' : '大字模式'}

@@ -2,15 +2,13 @@
 // keyboard alone (sign in, take window 3, call, open and verify the registration, complete); the
 // desk issues a green-channel number that goes ahead of waiting tickets and is audited; roles are
 // enforced; every page passes axe-core. With SCREENSHOT_DIR set, the pages are saved there.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_LAUNCH, seriousA11yViolations } from '../support/browser.ts';
+import { launchBrowser, SCREENSHOTS, seriousA11yViolations } from '../support/browser.ts';
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, registration } from '../support/registration.ts';
 
-const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 let hall: Hall;
 let browser: Browser;
 let kiosk: string;
@@ -22,8 +20,7 @@ beforeAll(async () => {
   for (const [name, roles] of [['rec3', ['reception']], ['desk1', ['desk']], ['lead1', ['leader']]] as const) {
     cookies[name] = await staffCookie(hall, name, [...roles]);
   }
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
-  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
@@ -129,7 +126,9 @@ describe('staff console', () => {
     await register('赵淑芬');
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(page, 'desk1');
-    expect(await page.getByRole('navigation', { name: '页面' }).textContent()).toBe('服务台');
+    const nav = await page.getByRole('navigation', { name: '页面' }).textContent();
+    expect(nav).toContain('服务台');
+    expect(nav).not.toMatch(/窗口接待|领导视图/);
     await page.getByLabel('孕').check();
     await page.getByRole('button', { name: '取绿色通道号' }).click();
     await page.getByText('已取号 L001').waitFor();
@@ -150,6 +149,10 @@ describe('staff console', () => {
     await signIn(page, 'lead1');
     await expect.poll(() => page.getByTestId('stat-registrations').textContent()).toBe('3');
     await check(page, 'leader');
+    // The verified registration is on its way to the case system (here: the file drop).
+    await page.getByRole('link', { name: '转送情况' }).click();
+    await expect.poll(() => page.getByTestId('forwarding-A001').textContent()).toContain('已转送');
+    await check(page, 'forwarding');
     await page.close();
 
     expect((await inject('GET', '/api/staff', cookies.desk1!)).status).toBe(403);

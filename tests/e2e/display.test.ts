@@ -1,17 +1,16 @@
 // The hall board and the window screens in headless Chromium: live calls, recalls that flash
 // again, voice calling through the page's audio element, no petitioner data anywhere on these
 // public screens (DOM and socket frames), survival of a server restart, accessibility and size.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAnnouncement } from '../../common/voice.ts';
-import { CHROMIUM_LAUNCH, seriousA11yViolations } from '../support/browser.ts';
+import { launchBrowser, SCREENSHOTS, seriousA11yViolations } from '../support/browser.ts';
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, registration } from '../support/registration.ts';
 
-const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 const dir = mkdtempSync(join(tmpdir(), 'hall-display-'));
 const OVERRIDES = { auth: { kioskIssuePerMinute: 1000 } };
 let hall: Hall;
@@ -77,8 +76,7 @@ const text = async (page: Page, testId: string) => (await page.getByTestId(testI
 beforeAll(async () => {
   hall = await startHall(OVERRIDES, dir, undefined, { serveUi: true });
   kiosk = await pairDevice(hall, 'kiosk');
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
-  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {

@@ -2,22 +2,19 @@
 // a wrong ID number, a collective visit, the idle timeout and a dropped connection. Every step is
 // checked with axe-core, for touch-target and text sizes. With SCREENSHOT_DIR set, the steps are
 // saved there (the README's pictures come from this test).
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_LAUNCH, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
-import { startHall, type Hall } from '../support/hall.ts';
-import { idNumber } from '../support/registration.ts';
+import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
+import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { idNumber, registration } from '../support/registration.ts';
 
-const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 let hall: Hall;
 let browser: Browser;
 
 beforeAll(async () => {
   hall = await startHall({ registration: { idleSeconds: 20 }, auth: { kioskIssuePerMinute: 1000 } }, undefined, undefined, { serveUi: true });
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
-  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
@@ -232,4 +229,49 @@ describe('the kiosk', () => {
     expect(await page.getByTestId('issued-number').textContent()).toBe(after[0]!.number);
     await page.close();
   }, 60_000);
+
+  it('tells a person how their matter stands, by the ticket’s QR code or by ID number and phone digits', async () => {
+    // A registration made, verified at window 2 and forwarded (to the file drop).
+    const token = await pairDevice(hall, 'kiosk');
+    const person = newPerson();
+    const issued = await hall.app.inject({
+      method: 'POST',
+      url: '/api/intakes',
+      headers: { authorization: `Bearer ${token}` },
+      payload: registration({ petitioner: { idNumber: person.idNumber, birthDate: '1956-06-12', gender: 'male', phone: '13900004321' } }),
+    });
+    const ticketId = issued.json().ticket.id as string;
+    const cookie = await staffCookie(hall, 'kioskrec', ['reception']);
+    const post = (url: string, payload: object = {}) => hall.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+    await post('/api/windows/2/open');
+    await post('/api/windows/2/call', { ticketId });
+    const verified = await hall.app.inject({
+      method: 'PUT',
+      url: `/api/tickets/${ticketId}/registration`,
+      headers: { cookie },
+      payload: { petitioner: { name: person.name, phone: '13900004321', address: '东城区和平里街道七号楼' }, matter: { ...registration().matter, responsibleSystem: '民政' }, answer: '已告知办理程序。' },
+    });
+    expect(verified.statusCode).toBe(200);
+    await expect.poll(() => hall.app.hall.store.intakes.byTicket(ticketId)!.state).toBe('forwarded');
+
+    const page = await openKiosk();
+    await page.getByRole('button', { name: '查询办理进度' }).click();
+    await checkScreen(page, 'progress-query');
+    // A QR scanner types the code into the focused field and presses Enter.
+    await page.keyboard.type(hall.app.hall.store.tickets.get(ticketId)!.queryCode);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('progress-records').textContent()).toContain('已转送有关部门办理');
+    await checkScreen(page, 'progress-result');
+    await page.getByRole('button', { name: '完成' }).click();
+
+    await page.getByRole('button', { name: '查询办理进度' }).click();
+    await typeOnKeypad(page, 'progress-idNumber', person.idNumber);
+    await typeOnKeypad(page, 'progress-phone', '9999');
+    await page.getByTestId('progress-submit').click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('没有查到相关的登记记录');
+    await typeOnKeypad(page, 'progress-phone', '4321');
+    await page.getByTestId('progress-submit').click();
+    await expect.poll(() => page.getByTestId('progress-records').textContent()).toContain(issued.json().ticket.number);
+    await page.close();
+  });
 });

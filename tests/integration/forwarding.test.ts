@@ -269,3 +269,14 @@ describe('progress query at the kiosk', () => {
     expect(codes.at(-1)).toBe(429);
   });
 });
+
+describe('same-day warning', () => {
+  it('warns the staff near closing time while today’s verified registrations are not delivered', async () => {
+    hall = await startHall({ forwarding: { adapter: 'off', closingTime: '00:00', warnMinutesBeforeClose: 0 }, auth: { kioskIssuePerMinute: 10_000 } });
+    const before = await hall.app.inject({ url: '/api/forwarding', headers: { cookie: hall.admin } });
+    expect(before.json().warning).toBeNull();
+    await verifiedIntakes(hall, 2);
+    const after = await hall.app.inject({ url: '/api/forwarding', headers: { cookie: hall.admin } });
+    expect(after.json()).toMatchObject({ counts: { pending: 2 }, warning: expect.stringContaining('今天还有 2 份已核对的登记没有转送') });
+  });
+});

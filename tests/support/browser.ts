@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { LaunchOptions, Page } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
 export const CHROMIUM_LAUNCH: LaunchOptions = {
@@ -59,4 +59,13 @@ export function smallText(page: Page, min = 24): Promise<string[]> {
     }
     return out;
   }, min);
+}
+
+/** Where browser tests save their screenshots (the README's pictures), when set. */
+export const SCREENSHOTS = process.env.SCREENSHOT_DIR;
+
+/** Chromium for a browser test file, with the screenshot folder ready when one is wanted. */
+export async function launchBrowser(): Promise<Browser> {
+  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }

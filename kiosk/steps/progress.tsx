@@ -1,0 +1,137 @@
+// 查询办理进度: by the QR code on the ticket (a scanner types it, then Enter) or by ID number and
+// the last four digits of the phone. Plain words; a miss says nothing about why.
+import { useState } from 'preact/hooks';
+import type { ProgressQuery, ProgressRecord } from '../../common/domain.ts';
+import { checkIdNumber } from '../../common/registration.ts';
+import { api, ApiError } from '../../common/ui/api.ts';
+import { KeypadField } from '../fields.tsx';
+
+const day = (iso: string) => {
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+};
+
+/** Where a registration is, as the person should hear it. */
+export function progressText(r: ProgressRecord): string {
+  switch (r.state) {
+    case 'submitted':
+      return '已登记,请留意叫号,到窗口办理。';
+    case 'verified':
+      return '窗口已核对登记,正在转送有关部门,请您放心。';
+    case 'forwarded':
+      return '已转送有关部门办理,请您耐心等候答复。';
+    case 'acknowledged':
+      return `已转送有关部门,案件编号 ${r.caseNumber}。有关部门将在${day(r.acceptanceDue!)}前书面告知是否受理,受理后最迟于${day(r.answerDue!)}前答复。`;
+  }
+}
+
+export function ProgressStep({ today, onDone }: { today: string; onDone: () => void }) {
+  const [code, setCode] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [phone, setPhone] = useState('');
+  const [keypad, setKeypad] = useState<'id' | 'phone' | null>(null);
+  const [records, setRecords] = useState<ProgressRecord[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const ask = async (query: ProgressQuery) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setRecords((await api<{ records: ProgressRecord[] }>('POST', '/api/progress', query)).records);
+    } catch (err) {
+      setMessage(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const idProblem = idNumber.length === 18 && !checkIdNumber(idNumber, today) ? '身份证号码有误,请核对后重新输入。' : undefined;
+
+  if (records) {
+    return (
+      <main class="kiosk form">
+        <section class="step" aria-labelledby="step-title">
+          <h2 id="step-title">办理进度</h2>
+          <ul class="progress-records" data-testid="progress-records">
+            {records.map((r) => (
+              <li key={`${r.date}-${r.number}`} class="review-section">
+                <h3>
+                  {day(r.date)} · {r.number} · {r.serviceName}
+                </h3>
+                <p>{progressText(r)}</p>
+              </li>
+            ))}
+          </ul>
+          <p class="lead">如需进一步了解,欢迎到服务台咨询工作人员。</p>
+        </section>
+        <nav class="nav">
+          <button type="button" class="primary" onClick={onDone}>
+            完成
+          </button>
+        </nav>
+      </main>
+    );
+  }
+
+  return (
+    <main class="kiosk form">
+      <section class="step" aria-labelledby="step-title">
+        <h2 id="step-title">查询办理进度</h2>
+        <form
+          class="field"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (code.trim()) void ask({ queryCode: code.trim() });
+          }}
+        >
+          <label class="field-label" for="scan-code">
+            方法一:将号票上的二维码对准扫描口
+          </label>
+          <input id="scan-code" class="text" value={code} autoFocus autocomplete="off" onInput={(e) => setCode(e.currentTarget.value)} onFocus={() => setKeypad(null)} />
+        </form>
+        <p class="field-label">方法二:输入身份证号码和登记时手机号码的后四位</p>
+        <KeypadField
+          id="progress-idNumber"
+          label="身份证号码"
+          placeholder="点此输入18位身份证号码"
+          value={idNumber}
+          max={18}
+          withX
+          open={keypad === 'id'}
+          onOpen={() => setKeypad(keypad === 'id' ? null : 'id')}
+          onChange={setIdNumber}
+          problem={idProblem}
+        />
+        <KeypadField
+          id="progress-phone"
+          label="手机号码后四位"
+          placeholder="点此输入"
+          value={phone}
+          max={4}
+          open={keypad === 'phone'}
+          onOpen={() => setKeypad(keypad === 'phone' ? null : 'phone')}
+          onChange={setPhone}
+        />
+        {message && (
+          <p class="problem" role="alert">
+            {message}
+          </p>
+        )}
+      </section>
+      <nav class="nav">
+        <button type="button" class="secondary" onClick={onDone}>
+          返回首页
+        </button>
+        <button
+          type="button"
+          class="primary"
+          data-testid="progress-submit"
+          disabled={busy || idNumber.length !== 18 || !!idProblem || phone.length !== 4}
+          onClick={() => void ask({ idNumber, phoneLast4: phone })}
+        >
+          查询
+        </button>
+      </nav>
+    </main>
+  );
+}
