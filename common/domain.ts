@@ -52,6 +52,7 @@ export const QUEUE_EVENT_TYPES = [
   'ticket.printed',
   'ticket.print_failed',
   'window.updated',
+  'layout.changed',
   'day.rolled',
 ] as const;
 export type QueueEventType = (typeof QUEUE_EVENT_TYPES)[number];

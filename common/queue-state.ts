@@ -11,7 +11,8 @@ export function byCallOrder(a: PublicTicket, b: PublicTicket): number {
 
 export function applyQueueEvent<S extends QueueSnapshot>(state: S, event: QueueEvent): S | 'resync' {
   if (event.seq <= state.seq) return state;
-  if (event.seq !== state.seq + 1 || event.type === 'day.rolled') return 'resync';
+  // A new day or a changed hall layout (windows added or removed): take a fresh snapshot.
+  if (event.seq !== state.seq + 1 || event.type === 'day.rolled' || event.type === 'layout.changed') return 'resync';
   const ticket = event.ticket;
   let { waiting, recentCalls } = state;
   if (ticket) {

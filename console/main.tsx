@@ -6,6 +6,7 @@ import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import '../common/ui/base.css';
 import './console.css';
+import { AdminPage } from './admin-page.tsx';
 import { DeskPage, type ConsoleSettings } from './desk-page.tsx';
 import { ForwardingPage, ForwardingWarning } from './forwarding-page.tsx';
 import { LeaderPage } from './leader-page.tsx';
@@ -18,6 +19,7 @@ const PAGES = [
   { id: 'desk', title: '服务台', roles: ['desk', 'admin'] },
   { id: 'leader', title: '领导视图', roles: ['leader', 'admin'] },
   { id: 'forwarding', title: '转送情况', roles: ['reception', 'desk', 'leader', 'admin'] },
+  { id: 'admin', title: '管理', roles: ['admin'] },
 ] as const satisfies ReadonlyArray<{ id: string; title: string; roles: readonly StaffRole[] }>;
 type PageId = (typeof PAGES)[number]['id'];
 
@@ -98,6 +100,8 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
           <DeskPage state={state} settings={settings} socket={socket} />
         ) : page === 'leader' ? (
           <LeaderPage state={state} socket={socket} />
+        ) : page === 'admin' ? (
+          <AdminPage state={state} settings={settings} />
         ) : page === 'forwarding' ? (
           <ForwardingPage canResend={staff.roles.some((r) => r === 'desk' || r === 'admin')} />
         ) : (

@@ -5,7 +5,7 @@ import { api, ApiError } from '../common/ui/api.ts';
 export function useAction() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = async <T,>(method: 'POST' | 'PUT', path: string, body: unknown = {}, ok?: (result: T) => string): Promise<T | null> => {
+  const run = async <T,>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown = {}, ok?: (result: T) => string): Promise<T | null> => {
     setBusy(true);
     setMessage(null);
     try {

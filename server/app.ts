@@ -66,7 +66,7 @@ declare module 'fastify' {
 export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const now = options.now ?? Date.now;
   const store = options.store ?? openSqliteStore(join(config.dataDir, 'hall.db'));
-  syncHallLayout(store, config, now());
+  const layoutFromFile = syncHallLayout(store, config, now());
   const fleet = createPrinterFleet(config);
   const engine = createQueueEngine({ store, config, now, printing: createPrintHook({ store, config, fleet, now }) });
   const printWorker = createPrintWorker({ store, engine, fleet, now });
@@ -165,6 +165,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     app.log.warn({ uiDir }, 'browser apps not built: run `npm run build` (npm start does it)');
   }
 
+  if (!layoutFromFile) app.log.info('services and windows are managed in the console; those in the configuration file are not applied');
   const io = attachRealtime(app, hall);
   app.decorate('io', io);
   scheduleRollover(app, hall, now);

@@ -46,6 +46,7 @@ export const PERMISSIONS = {
   viewStaffQueue: { roles: ['admin', 'desk', 'reception', 'leader'] },
   manageDevices: { roles: ['admin'] },
   manageStaff: { roles: ['admin'] },
+  manageHall: { roles: ['admin'] },
   viewDevices: { roles: ['admin', 'desk'] },
   viewAudit: { roles: ['admin'] },
   registerAtKiosk: { devices: ['kiosk'] },

@@ -3,7 +3,7 @@
 import { newId } from '../ids.ts';
 import type { StaffRole } from '../../common/domain.ts';
 import type { HallConfig } from '../config/schema.ts';
-import { HallError } from '../errors.ts';
+import { HallError, notFound } from '../errors.ts';
 import type { StaffRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import { hashPassword, newOneTimePassword, newToken, tokenHash, verifyPassword } from './secrets.ts';
@@ -99,6 +99,30 @@ export function createStaffAuth(deps: { store: Store; config: HallConfig; now?: 
       // Extend at most once a minute rather than writing on every request.
       if (session.expiresAt - at < sessionMs - 60_000) store.sessions.extend(hash, at + sessionMs);
       return { staff, sessionHash: hash };
+    },
+
+    /** An admin changes an account; disabling it signs the person out everywhere. */
+    updateStaff(id: string, patch: Partial<Pick<StaffRecord, 'displayName' | 'staffNo' | 'roles' | 'active'>>): StaffRecord {
+      return store.transaction(() => {
+        if (!store.staff.get(id)) throw notFound('staff_unknown');
+        const staff = store.staff.update(id, patch);
+        if (!staff.active) {
+          store.sessions.deleteForStaff(id);
+          const held = store.windows.byStaff(id);
+          if (held && held.state === 'closed') store.windows.update(held.no, { staffId: null });
+        }
+        return staff;
+      });
+    },
+
+    /** An admin sets a new password (told to the person in person); all their sessions end. */
+    async resetPassword(id: string, password: string): Promise<StaffRecord> {
+      if (!store.staff.get(id)) throw notFound('staff_unknown');
+      const passwordHash = await hashPassword(password);
+      return store.transaction(() => {
+        store.sessions.deleteForStaff(id);
+        return store.staff.update(id, { passwordHash, failedLogins: 0, lockedUntil: null });
+      });
     },
 
     logout(sessionHash: string): void {

@@ -1,7 +1,7 @@
 // Resolves who is calling (staff session cookie or device bearer token) for every request and
 // offers `guard(permission)` for routes. Sockets use the same resolver.
 import '@fastify/cookie';
-import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify';
 import type { DeviceAuth } from '../auth/device-auth.ts';
 import { isAllowed, type Permission, type Principal } from '../auth/principal.ts';
 import type { StaffAuth } from '../auth/staff-auth.ts';
@@ -53,8 +53,11 @@ export function registerAuthHooks(app: FastifyInstance, resolve: PrincipalResolv
   });
 }
 
-/** preHandler refusing anyone the permission does not name: 401 when not signed in, else 403. */
-export function guard(permission: Permission): preHandlerHookHandler {
+/**
+ * Refuses anyone the permission does not name: 401 when not signed in, else 403. Used as the
+ * routes' preValidation hook, so a stranger learns nothing from validation errors.
+ */
+export function guard(permission: Permission): preValidationHookHandler {
   return async (request) => {
     if (request.principal.kind === 'anonymous') throw new HallError(401, 'unauthenticated');
     if (!isAllowed(request.principal, permission)) throw new HallError(403, 'forbidden');

@@ -438,6 +438,36 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
     },
 
     /** A staff member takes the window and opens it (挂牌上岗: their name shows on its screen). */
+    /**
+     * An admin adds a window or changes one (name, services in tie-break order). From then on the
+     * store, not the configuration file, holds the hall's layout. Boards reload their snapshot.
+     */
+    defineWindow(def: { no: number; name: string; services: string[] }, actor: Actor): WindowView {
+      return mutate((record) => {
+        const codes = new Set(store.services.list().filter((s) => s.enabled).map((s) => s.code));
+        if (def.services.length === 0 || def.services.some((c) => !codes.has(c))) throw badRequest('service_unknown');
+        const existing = store.windows.get(def.no);
+        const sortOrder = existing?.active ? existing.sortOrder : Math.max(-1, ...store.windows.list().map((w) => w.sortOrder)) + 1;
+        store.windows.upsertDefinition({ no: def.no, name: def.name, services: def.services, sortOrder }, now());
+        store.meta.setLayoutManaged();
+        store.audit.append({ at: now(), actor, action: existing?.active ? 'window.changed' : 'window.added', target: String(def.no), details: def });
+        record('layout.changed', null, [def.no], actor);
+        return windowView(def.no);
+      });
+    },
+
+    /** An admin takes a window out of the hall (only while nobody serves there). */
+    removeWindow(windowNo: number, actor: Actor): void {
+      mutate((record) => {
+        const w = getWindow(windowNo);
+        if (w.state !== 'closed' || store.tickets.heldBy(windowNo)) throw conflict('window_in_use');
+        store.windows.update(windowNo, { active: false, staffId: null, updatedAt: now() });
+        store.meta.setLayoutManaged();
+        store.audit.append({ at: now(), actor, action: 'window.removed', target: String(windowNo), details: null });
+        record('layout.changed', null, [], actor);
+      });
+    },
+
     openWindow(windowNo: number, op: Operator): void {
       mutate((record) => {
         const w = getWindow(windowNo);

@@ -32,7 +32,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/devices/pairing-codes',
     {
-      preHandler: guard(PERMISSIONS.manageDevices),
+      preValidation: guard(PERMISSIONS.manageDevices),
       schema: {
         tags: ['devices'],
         summary: 'Create a one-time pairing code for a kiosk, display or window screen (admin)',
@@ -88,7 +88,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/devices/readers/:id/card',
     {
-      preHandler: guard(PERMISSIONS.manageDevices),
+      preValidation: guard(PERMISSIONS.manageDevices),
       schema: {
         tags: ['devices'],
         summary: 'Place a test card on a simulated reader, or take it away (card: null); admin only',
@@ -108,7 +108,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.get(
     '/api/devices',
     {
-      preHandler: guard(PERMISSIONS.viewDevices),
+      preValidation: guard(PERMISSIONS.viewDevices),
       schema: { tags: ['devices'], response: { 200: Type.Object({ devices: Type.Array(DeviceInfoSchema) }), ...Errors } },
     },
     async () => ({ devices: store.devices.list().map(deviceInfo) }),
@@ -117,7 +117,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.get(
     '/api/devices/status',
     {
-      preHandler: guard(PERMISSIONS.viewDevices),
+      preValidation: guard(PERMISSIONS.viewDevices),
       schema: {
         tags: ['devices'],
         summary: 'Printers and readers with their condition; kiosks and screens with whether they are connected now',
@@ -151,7 +151,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/devices/:id/revoke',
     {
-      preHandler: guard(PERMISSIONS.manageDevices),
+      preValidation: guard(PERMISSIONS.manageDevices),
       schema: {
         tags: ['devices'],
         params: Type.Object({ id: Type.String({ maxLength: 26 }) }),

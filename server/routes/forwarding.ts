@@ -41,7 +41,7 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
   app.get(
     '/api/forwarding',
     {
-      preHandler: guard(PERMISSIONS.viewForwarding),
+      preValidation: guard(PERMISSIONS.viewForwarding),
       schema: {
         tags: ['forwarding'],
         summary: "Today's documents for the case system: pending, delivered, dead, with the last error in plain words",
@@ -79,7 +79,7 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
   app.post(
     '/api/forwarding/:id/resend',
     {
-      preHandler: guard(PERMISSIONS.resendForwarding),
+      preValidation: guard(PERMISSIONS.resendForwarding),
       schema: {
         tags: ['forwarding'],
         summary: 'Send a dead document again (same key, same body); audited',

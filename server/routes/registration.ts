@@ -37,7 +37,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
   app.post(
     '/api/intakes',
     {
-      preHandler: guard(PERMISSIONS.registerAtKiosk),
+      preValidation: guard(PERMISSIONS.registerAtKiosk),
       config: perKioskLimit(config.auth.kioskIssuePerMinute),
       schema: {
         tags: ['registration'],
@@ -70,7 +70,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
   app.post(
     '/api/progress',
     {
-      preHandler: guard(PERMISSIONS.registerAtKiosk),
+      preValidation: guard(PERMISSIONS.registerAtKiosk),
       // Guessing ID numbers and phone digits must be slow.
       config: perKioskLimit(config.auth.progressQueriesPerMinute),
       schema: {
@@ -86,7 +86,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
   app.get(
     '/api/registration/form',
     {
-      preHandler: guard(PERMISSIONS.readRegistrationForm),
+      preValidation: guard(PERMISSIONS.readRegistrationForm),
       schema: { tags: ['registration'], summary: 'Lists and texts the registration form shows', response: { 200: RegistrationFormSchema, ...Errors } },
     },
     async () => intakes.form(),
@@ -95,7 +95,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
   app.get(
     '/api/divisions',
     {
-      preHandler: guard(PERMISSIONS.readRegistrationForm),
+      preValidation: guard(PERMISSIONS.readRegistrationForm),
       schema: {
         tags: ['registration'],
         summary: 'Administrative divisions below `parent` (provinces without it)',
@@ -117,7 +117,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
   app.get(
     '/api/tickets/:id/registration',
     {
-      preHandler: guard(PERMISSIONS.viewRegistration),
+      preValidation: guard(PERMISSIONS.viewRegistration),
       schema: {
         tags: ['registration'],
         summary: "The ticket's registration and the person's earlier ones, decrypted for the receiving staff member (audited)",
@@ -131,7 +131,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
   app.put(
     '/api/tickets/:id/registration',
     {
-      preHandler: guard(PERMISSIONS.operateWindow),
+      preValidation: guard(PERMISSIONS.operateWindow),
       schema: {
         tags: ['registration'],
         summary: 'Verify and complete the registration at the window that holds the ticket (audited)',
@@ -147,7 +147,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
   app.get(
     '/api/alerts',
     {
-      preHandler: guard(PERMISSIONS.viewAlerts),
+      preValidation: guard(PERMISSIONS.viewAlerts),
       schema: { tags: ['registration'], summary: "Today's alerts, newest first", response: { 200: Type.Object({ alerts: Type.Array(AlertSchema) }), ...Errors } },
     },
     async () => ({

@@ -13,7 +13,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
   app.get(
     '/api/console/settings',
     {
-      preHandler: guard(PERMISSIONS.viewStaffQueue),
+      preValidation: guard(PERMISSIONS.viewStaffQueue),
       schema: {
         tags: ['staff'],
         summary: 'What the staff console needs: hotkeys, printers, green-channel reasons',
@@ -40,7 +40,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
   app.get(
     '/api/staff',
     {
-      preHandler: guard(PERMISSIONS.manageStaff),
+      preValidation: guard(PERMISSIONS.manageStaff),
       schema: { tags: ['staff'], response: { 200: Type.Object({ staff: Type.Array(StaffProfileSchema) }), 401: ErrorSchema, 403: ErrorSchema } },
     },
     async () => ({ staff: store.staff.list().map((s) => staffProfile(s, store.windows.byStaff(s.id))) }),
@@ -49,7 +49,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
   app.post(
     '/api/staff',
     {
-      preHandler: guard(PERMISSIONS.manageStaff),
+      preValidation: guard(PERMISSIONS.manageStaff),
       schema: {
         tags: ['staff'],
         summary: 'Create a staff account (admin)',
@@ -67,9 +67,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       },
     },
     async (request, reply) => {
-      if (store.staff.getByUsername(request.body.username)) {
-        throw new HallError(409, 'bad_request', '该用户名已被使用,请换一个。');
-      }
+      if (store.staff.getByUsername(request.body.username)) throw new HallError(409, 'staff_username_taken');
       const staff = await staffAuth.createStaff(request.body);
       store.audit.append({
         at: Date.now(),
@@ -79,6 +77,58 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
         details: { username: staff.username, roles: staff.roles },
       });
       return reply.code(201).send({ staff: staffProfile(staff, undefined) });
+    },
+  );
+
+  const StaffId = Type.Object({ id: Type.String({ maxLength: 26 }) });
+
+  app.patch(
+    '/api/staff/:id',
+    {
+      preValidation: guard(PERMISSIONS.manageStaff),
+      schema: {
+        tags: ['staff'],
+        summary: 'Change an account: name, staff number, roles, or disable/enable it (admin; audited)',
+        params: StaffId,
+        body: Type.Object(
+          {
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+            staffNo: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{1,16}$' })),
+            roles: Type.Optional(Type.Array(StaffRoleSchema, { minItems: 1, uniqueItems: true })),
+            active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Type.Object({ staff: StaffProfileSchema }), 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => {
+      // An admin never locks themselves out of administration.
+      if (request.principal.kind === 'staff' && request.principal.staff.id === request.params.id && (request.body.active === false || (request.body.roles && !request.body.roles.includes('admin')))) {
+        throw new HallError(400, 'bad_request', '不能停用自己的账号或取消自己的管理员角色,请由其他管理员操作。');
+      }
+      const staff = staffAuth.updateStaff(request.params.id, request.body);
+      store.audit.append({ at: hall.now(), actor: actorOf(request.principal), action: 'staff.changed', target: staff.id, details: request.body });
+      return { staff: staffProfile(staff, store.windows.byStaff(staff.id)) };
+    },
+  );
+
+  app.post(
+    '/api/staff/:id/password',
+    {
+      preValidation: guard(PERMISSIONS.manageStaff),
+      schema: {
+        tags: ['staff'],
+        summary: "Set a new password for an account (admin; audited; the person's sessions end)",
+        params: StaffId,
+        body: Type.Object({ password: Type.String({ minLength: 10, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const staff = await staffAuth.resetPassword(request.params.id, request.body.password);
+      store.audit.append({ at: hall.now(), actor: actorOf(request.principal), action: 'staff.password_reset', target: staff.id, details: null });
+      return reply.code(204).send(null);
     },
   );
 };

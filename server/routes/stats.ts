@@ -11,7 +11,7 @@ const statsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
   app.get(
     '/api/stats/today',
     {
-      preHandler: guard(PERMISSIONS.viewStats),
+      preValidation: guard(PERMISSIONS.viewStats),
       schema: {
         tags: ['stats'],
         summary: "Today's registrations, verifications, forwarding, collective and repeat visits, tickets by status, green channel",

@@ -26,7 +26,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/tickets',
     {
-      preHandler: guard(PERMISSIONS.issueNormal),
+      preValidation: guard(PERMISSIONS.issueNormal),
       config: perKioskLimit(config.auth.kioskIssuePerMinute),
       schema: {
         tags: ['tickets'],
@@ -76,7 +76,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.get(
     '/api/tickets',
     {
-      preHandler: guard(PERMISSIONS.viewStaffQueue),
+      preValidation: guard(PERMISSIONS.viewStaffQueue),
       schema: {
         tags: ['tickets'],
         summary: "Today's tickets, newest first",
@@ -97,7 +97,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.get(
     '/api/tickets/:id',
     {
-      preHandler: guard(PERMISSIONS.viewStaffQueue),
+      preValidation: guard(PERMISSIONS.viewStaffQueue),
       schema: {
         tags: ['tickets'],
         params: TicketId,
@@ -110,7 +110,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/tickets/:id/cancel',
     {
-      preHandler: guard(PERMISSIONS.manageTickets),
+      preValidation: guard(PERMISSIONS.manageTickets),
       schema: {
         tags: ['tickets'],
         params: TicketId,
@@ -126,7 +126,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/tickets/:id/reinstate',
     {
-      preHandler: guard(PERMISSIONS.manageTickets),
+      preValidation: guard(PERMISSIONS.manageTickets),
       schema: {
         tags: ['tickets'],
         summary: 'Put a no-show ticket back after the next K waiting tickets (audited)',
@@ -140,7 +140,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/tickets/:id/reprint',
     {
-      preHandler: guard(PERMISSIONS.issueGreen),
+      preValidation: guard(PERMISSIONS.issueGreen),
       schema: {
         tags: ['tickets'],
         summary: "Print a ticket again on the desk's (or a chosen) printer (audited)",
@@ -161,7 +161,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/tickets/:id/transfer',
     {
-      preHandler: guard(PERMISSIONS.manageTickets),
+      preValidation: guard(PERMISSIONS.manageTickets),
       schema: { tags: ['tickets'], params: TicketId, body: TransferBody, response: { 200: TicketReply, ...Errors } },
     },
     async (request) => ({ ticket: engine.transfer(request.params.id, request.body, actorOf(request.principal)) }),

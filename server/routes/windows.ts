@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { ErrorSchema, StaffTicketSchema, WindowViewSchema } from '../../common/schemas.ts';
 import { actorOf, hasRole, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
+import { HallError } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import type { Operator } from '../queue/engine.ts';
 import { TransferBody } from './tickets.ts';
@@ -43,11 +44,60 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     async () => ({ windows: engine.snapshot().windows }),
   );
 
+  const WindowDefinition = Type.Object(
+    {
+      name: Type.String({ minLength: 1, maxLength: 20 }),
+      services: Type.Array(Type.String({ minLength: 1, maxLength: 16 }), { minItems: 1, uniqueItems: true, description: 'Tie-break order' }),
+    },
+    { additionalProperties: false },
+  );
+
+  app.post(
+    '/api/windows',
+    {
+      preValidation: guard(PERMISSIONS.manageHall),
+      schema: {
+        tags: ['windows'],
+        summary: 'Add a window (admin; audited); boards show it at once',
+        body: Type.Object({ no: Type.Integer({ minimum: 1, maximum: 999 }), ...WindowDefinition.properties }, { additionalProperties: false }),
+        response: { 201: WindowReply, ...Errors },
+      },
+    },
+    async (request, reply) => {
+      if (engine.snapshot().windows.some((w) => w.no === request.body.no)) throw new HallError(409, 'window_exists');
+      return reply.code(201).send({ window: engine.defineWindow(request.body, actorOf(request.principal)) });
+    },
+  );
+
+  app.put(
+    '/api/windows/:no',
+    {
+      preValidation: guard(PERMISSIONS.manageHall),
+      schema: { tags: ['windows'], summary: "Change a window's name or services (admin; audited)", params: WindowNo, body: WindowDefinition, response: { 200: WindowReply, ...Errors } },
+    },
+    async (request) => {
+      engine.window(request.params.no); // 404 for an unknown window
+      return { window: engine.defineWindow({ no: request.params.no, ...request.body }, actorOf(request.principal)) };
+    },
+  );
+
+  app.delete(
+    '/api/windows/:no',
+    {
+      preValidation: guard(PERMISSIONS.manageHall),
+      schema: { tags: ['windows'], summary: 'Remove a closed window from the hall (admin; audited)', params: WindowNo, response: { 204: Type.Null(), ...Errors } },
+    },
+    async (request, reply) => {
+      engine.removeWindow(request.params.no, actorOf(request.principal));
+      return reply.code(204).send(null);
+    },
+  );
+
   for (const [path, summary, action] of TICKET_ACTIONS) {
     app.post(
       `/api/windows/:no/${path}`,
       {
-        preHandler: guard(PERMISSIONS.operateWindow),
+        preValidation: guard(PERMISSIONS.operateWindow),
         schema: { tags: ['windows'], summary, params: WindowNo, response: { 200: TicketReply, ...Errors } },
       },
       async (request) => ({ ticket: engine[action](request.params.no, operatorOf(request)) }),
@@ -58,7 +108,7 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     app.post(
       `/api/windows/:no/${path}`,
       {
-        preHandler: guard(PERMISSIONS.operateWindow),
+        preValidation: guard(PERMISSIONS.operateWindow),
         schema: { tags: ['windows'], summary, params: WindowNo, response: { 200: WindowReply, ...Errors } },
       },
       async (request) => {
@@ -71,7 +121,7 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/windows/:no/pause',
     {
-      preHandler: guard(PERMISSIONS.operateWindow),
+      preValidation: guard(PERMISSIONS.operateWindow),
       schema: {
         tags: ['windows'],
         summary: 'Pause calling; the reason is shown politely on the screens',
@@ -89,7 +139,7 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/windows/:no/call',
     {
-      preHandler: guard(PERMISSIONS.operateWindow),
+      preValidation: guard(PERMISSIONS.operateWindow),
       schema: {
         tags: ['windows'],
         summary: 'Call a specific ticket out of order (audited)',
@@ -107,7 +157,7 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/windows/:no/transfer',
     {
-      preHandler: guard(PERMISSIONS.operateWindow),
+      preValidation: guard(PERMISSIONS.operateWindow),
       schema: {
         tags: ['windows'],
         summary: "Transfer the window's current ticket to a service or a window, keeping its arrival order",

@@ -74,6 +74,9 @@ export interface MetaRepository {
   /** Increments and returns the realtime sequence number. */
   nextSeq(): number;
   seq(): number;
+  /** Whether an admin has changed services or windows in the console (the store then owns them). */
+  layoutManaged(): boolean;
+  setLayoutManaged(): void;
 }
 
 export interface TicketEventRepository {
@@ -103,6 +106,8 @@ export interface SessionRepository {
   extend(tokenHash: string, expiresAt: number): void;
   delete(tokenHash: string): void;
   deleteExpired(now: number): void;
+  /** Signs a staff member out everywhere (account disabled, password reset). */
+  deleteForStaff(staffId: string): void;
 }
 
 export interface DeviceRepository {

@@ -3,9 +3,12 @@ import type { Store } from './repositories.ts';
 
 /**
  * Brings the stored services and windows in line with the configuration at start. Removed
- * ones are disabled, not deleted: today's tickets still refer to them.
+ * ones are disabled, not deleted: today's tickets still refer to them. Once an admin has changed
+ * the layout in the console, the store owns it and the file's services and windows are ignored.
+ * Returns whether the file was applied.
  */
-export function syncHallLayout(store: Store, config: HallConfig, now: number): void {
+export function syncHallLayout(store: Store, config: HallConfig, now: number): boolean {
+  if (store.meta.layoutManaged()) return false;
   store.transaction(() => {
     config.services.forEach((s, i) =>
       store.services.upsert({
@@ -23,4 +26,5 @@ export function syncHallLayout(store: Store, config: HallConfig, now: number): v
     );
     store.windows.deactivateMissing(config.windows.map((w) => w.no));
   });
+  return true;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS, seriousA11yViolations } from '../support/browser.ts';
-import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { ADMIN_PASSWORD, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, registration } from '../support/registration.ts';
 
 let hall: Hall;
@@ -161,5 +161,33 @@ describe('staff console', () => {
     expect(green.status).toBe(403);
     expect((await inject('GET', '/api/stats/today', cookies.rec3!)).status).toBe(403);
     expect((await inject('GET', '/api/stats/today', cookies.lead1!)).body).toMatchObject({ registrations: 3, verified: 1, green: 1 });
+  });
+
+  it('lets an admin add a window that the hall board shows at once; others cannot', async () => {
+    const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await board.goto(`${hall.url}/display/`);
+    await board.getByTestId('window-1').waitFor();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${hall.url}/console/`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('link', { name: '管理' }).click();
+    await page.getByLabel('窗口编号').fill('7');
+    await page.getByLabel('名称(可不填)').fill('7号综合窗口');
+    await page.getByRole('group', { name: '办理业务' }).getByLabel('初访登记').check();
+    await page.getByRole('button', { name: '添加窗口' }).click();
+    await page.getByText('7号综合窗口 已添加').waitFor();
+    await expect.poll(() => board.getByTestId('window-7').textContent()).toContain('7号综合窗口');
+    await check(page, 'admin');
+
+    const audit = await inject('GET', '/api/audit?action=window.added', hall.admin);
+    expect(audit.body.events).toEqual([expect.objectContaining({ target: '7' })]);
+    expect((await inject('POST', '/api/windows', cookies.desk1!, { no: 8, name: '8号窗口', services: ['A'] })).status).toBe(403);
+    expect((await inject('POST', '/api/staff', cookies.desk1!, {})).status).toBe(403);
+    const desk = await browser.newPage();
+    await signIn(desk, 'desk1');
+    expect(await desk.getByRole('link', { name: '管理' }).count()).toBe(0);
+    for (const p of [page, board, desk]) await p.close();
   });
 });

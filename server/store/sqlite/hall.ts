@@ -74,9 +74,13 @@ export function windowRepository(db: Db): WindowRepository {
 export function metaRepository(db: Db): MetaRepository {
   const next = db.prepare(`UPDATE meta SET value = value + 1 WHERE key = 'seq' RETURNING value`);
   const get = db.prepare(`SELECT value FROM meta WHERE key = 'seq'`);
+  const managed = db.prepare(`SELECT value FROM meta WHERE key = 'layout_managed'`);
+  const setManaged = db.prepare(`INSERT INTO meta (key, value) VALUES ('layout_managed', 1) ON CONFLICT (key) DO UPDATE SET value = 1`);
   return {
     nextSeq: () => (next.get() as { value: number }).value,
     seq: () => (get.get() as { value: number }).value,
+    layoutManaged: () => (managed.get() as { value: number } | undefined)?.value === 1,
+    setLayoutManaged: () => void setManaged.run(),
   };
 }
 

@@ -41,7 +41,9 @@ export function sessionRepository(db: Db): SessionRepository {
   const extend = db.prepare(`UPDATE sessions SET expires_at = ? WHERE token_hash = ?`);
   const remove = db.prepare(`DELETE FROM sessions WHERE token_hash = ?`);
   const purge = db.prepare(`DELETE FROM sessions WHERE expires_at <= ?`);
+  const removeForStaff = db.prepare(`DELETE FROM sessions WHERE staff_id = ?`);
   return {
+    deleteForStaff: (staffId) => void removeForStaff.run(staffId),
     insert: (s) => insert.run(s.tokenHash, s.staffId, s.createdAt, s.expiresAt),
     get: (hash) => get.get(hash) as { staffId: string; expiresAt: number } | undefined,
     extend: (hash, expiresAt) => extend.run(expiresAt, hash),

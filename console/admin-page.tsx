@@ -1,0 +1,363 @@
+// Administration (管理): windows and their services, staff accounts, devices and pairing, the
+// audit log and green-channel use per staff member. Admin only; the server checks each action.
+import { useEffect, useState } from 'preact/hooks';
+import type { QueueSnapshot, StaffProfile, StaffRole } from '../common/domain.ts';
+import { api } from '../common/ui/api.ts';
+import type { ConsoleSettings } from './desk-page.tsx';
+import { ActionMessage, useAction } from './use-action.tsx';
+
+const ROLE_NAMES: Record<StaffRole, string> = { admin: '管理员', desk: '服务台', reception: '窗口接待', leader: '领导' };
+const KIND_NAMES: Record<string, string> = { kiosk: '自助机', display: '综合屏', 'window-screen': '窗口屏' };
+const shanghai = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+function useList<T>(path: string, key: string, deps: unknown[] = []): [T[], () => void] {
+  const [items, setItems] = useState<T[]>([]);
+  const load = () => void api<Record<string, T[]>>('GET', path).then((r) => setItems(r[key] ?? []), () => undefined);
+  useEffect(load, deps);
+  return [items, load];
+}
+
+function Windows({ state }: { state: QueueSnapshot }) {
+  const action = useAction();
+  const [no, setNo] = useState('');
+  const [name, setName] = useState('');
+  const [services, setServices] = useState<string[]>([]);
+  const toggle = (code: string) => setServices(services.includes(code) ? services.filter((c) => c !== code) : [...services, code]);
+  return (
+    <section class="panel" aria-labelledby="admin-windows">
+      <h2 id="admin-windows">窗口</h2>
+      <table>
+        <thead>
+          <tr><th>窗口</th><th>办理业务(按顺序)</th><th>状态</th><th>操作</th></tr>
+        </thead>
+        <tbody>
+          {state.windows.map((w) => (
+            <tr key={w.no}>
+              <td>{w.name}</td>
+              <td>{w.services.map((c) => state.services.find((s) => s.code === c)?.name ?? c).join('、')}</td>
+              <td>{w.onDuty ? `${w.onDuty.displayName} 值守` : w.state === 'closed' ? '关闭' : w.state}</td>
+              <td>
+                <button type="button" class="link" disabled={w.state !== 'closed'} onClick={() => void action.run('DELETE', `/api/windows/${w.no}`, undefined, () => `${w.name} 已移除`)}>
+                  移除
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        class="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run('POST', '/api/windows', { no: Number(no), name: name.trim() || `${no}号窗口`, services }, () => `${name.trim() || `${no}号窗口`} 已添加,大厅屏已显示。`).then((ok) => {
+            if (ok) (setNo(''), setName(''), setServices([]));
+          });
+        }}
+      >
+        <label class="form-field" for="new-window-no">
+          窗口编号
+          <input id="new-window-no" type="number" min={1} max={999} value={no} onInput={(e) => setNo(e.currentTarget.value)} required />
+        </label>
+        <label class="form-field" for="new-window-name">
+          名称(可不填)
+          <input id="new-window-name" value={name} maxLength={20} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <fieldset class="reasons">
+          <legend>办理业务</legend>
+          {state.services.map((s) => (
+            <label key={s.code} class="radio">
+              <input type="checkbox" checked={services.includes(s.code)} onChange={() => toggle(s.code)} />
+              {s.name}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={!no || services.length === 0}>
+          添加窗口
+        </button>
+      </form>
+      <ActionMessage message={action.message} />
+    </section>
+  );
+}
+
+function Staff() {
+  const action = useAction();
+  const [staff, reload] = useList<StaffProfile & { active?: boolean }>('/api/staff', 'staff');
+  const [form, setForm] = useState({ username: '', displayName: '', staffNo: '', password: '', roles: ['reception'] as StaffRole[] });
+  const [passwords, setPasswords] = useState<Record<string, string>>({});
+  const done = (text: string) => () => (reload(), text);
+  return (
+    <section class="panel" aria-labelledby="admin-staff">
+      <h2 id="admin-staff">工作人员</h2>
+      <table>
+        <thead>
+          <tr><th>姓名</th><th>工号</th><th>用户名</th><th>角色</th><th>操作</th></tr>
+        </thead>
+        <tbody>
+          {staff.map((s) => (
+            <tr key={s.id}>
+              <td>{s.displayName}</td>
+              <td>{s.staffNo}</td>
+              <td>{s.username}</td>
+              <td>{s.roles.map((r) => ROLE_NAMES[r]).join('、')}</td>
+              <td class="row-actions">
+                <input
+                  type="password"
+                  aria-label={`${s.displayName}的新密码`}
+                  placeholder="新密码(至少10位)"
+                  value={passwords[s.id] ?? ''}
+                  onInput={(e) => setPasswords({ ...passwords, [s.id]: e.currentTarget.value })}
+                />
+                <button
+                  type="button"
+                  class="link"
+                  disabled={(passwords[s.id] ?? '').length < 10}
+                  onClick={() => void action.run('POST', `/api/staff/${s.id}/password`, { password: passwords[s.id] }, done(`${s.displayName} 的密码已重设,请当面告知本人。`))}
+                >
+                  重设密码
+                </button>
+                <button type="button" class="link" onClick={() => void action.run('PATCH', `/api/staff/${s.id}`, { active: false }, done(`${s.displayName} 的账号已停用。`))}>
+                  停用
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void action.run('POST', '/api/staff', form, done(`已创建 ${form.displayName} 的账号。`));
+        }}
+      >
+        <div class="grid">
+          {(
+            [
+              ['username', '用户名', 'text'],
+              ['displayName', '姓名', 'text'],
+              ['staffNo', '工号', 'text'],
+              ['password', '初始密码(至少10位)', 'password'],
+            ] as const
+          ).map(([field, label, type]) => (
+            <label key={field} class="form-field" for={`new-staff-${field}`}>
+              {label}
+              <input id={`new-staff-${field}`} type={type} value={form[field]} onInput={(e) => setForm({ ...form, [field]: e.currentTarget.value })} required />
+            </label>
+          ))}
+        </div>
+        <fieldset class="reasons">
+          <legend>角色</legend>
+          {(Object.keys(ROLE_NAMES) as StaffRole[]).map((r) => (
+            <label key={r} class="radio">
+              <input
+                type="checkbox"
+                checked={form.roles.includes(r)}
+                onChange={() => setForm({ ...form, roles: form.roles.includes(r) ? form.roles.filter((x) => x !== r) : [...form.roles, r] })}
+              />
+              {ROLE_NAMES[r]}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={form.roles.length === 0}>
+          创建账号
+        </button>
+      </form>
+      <ActionMessage message={action.message} />
+    </section>
+  );
+}
+
+interface Device {
+  id: string;
+  kind: string;
+  name: string;
+  windowNo: number | null;
+  printerId: string | null;
+  readerId: string | null;
+  lastSeen: string | null;
+  revoked: boolean;
+}
+
+function Devices({ state, settings }: { state: QueueSnapshot; settings: ConsoleSettings }) {
+  const action = useAction();
+  const [devices, reload] = useList<Device>('/api/devices', 'devices');
+  const [form, setForm] = useState({ kind: 'kiosk', name: '', windowNo: '', printerId: settings.printers[0]?.id ?? '' });
+  const [code, setCode] = useState<{ code: string; kind: string } | null>(null);
+  return (
+    <section class="panel" aria-labelledby="admin-devices">
+      <h2 id="admin-devices">设备</h2>
+      <table>
+        <thead>
+          <tr><th>类型</th><th>名称</th><th>绑定</th><th>最后在线</th><th>操作</th></tr>
+        </thead>
+        <tbody>
+          {devices.filter((d) => !d.revoked).map((d) => (
+            <tr key={d.id}>
+              <td>{KIND_NAMES[d.kind] ?? d.kind}</td>
+              <td>{d.name}</td>
+              <td>{[d.windowNo ? `${d.windowNo}号窗口` : '', d.printerId ? `打印机 ${d.printerId}` : '', d.readerId ? `读卡器 ${d.readerId}` : ''].filter(Boolean).join(' · ')}</td>
+              <td>{d.lastSeen ? shanghai(d.lastSeen) : '—'}</td>
+              <td>
+                <button type="button" class="link" onClick={() => void action.run('POST', `/api/devices/${d.id}/revoke`, {}, () => (reload(), `${d.name} 已停用`))}>
+                  停用
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        class="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const body = {
+            kind: form.kind,
+            name: form.name,
+            ...(form.kind === 'window-screen' && form.windowNo ? { windowNo: Number(form.windowNo) } : {}),
+            ...(form.kind === 'kiosk' ? { printerId: form.printerId } : {}),
+          };
+          void action.run<{ code: string }>('POST', '/api/devices/pairing-codes', body, (r) => (setCode({ code: r.code, kind: form.kind }), '配对码已生成。'));
+        }}
+      >
+        <label class="form-field" for="pair-kind">
+          类型
+          <select id="pair-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.currentTarget.value })}>
+            {Object.entries(KIND_NAMES).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="form-field" for="pair-name">
+          名称
+          <input id="pair-name" value={form.name} maxLength={40} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} required />
+        </label>
+        {form.kind === 'window-screen' && (
+          <label class="form-field" for="pair-window">
+            窗口
+            <select id="pair-window" value={form.windowNo} onChange={(e) => setForm({ ...form, windowNo: e.currentTarget.value })} required>
+              <option value="">请选择</option>
+              {state.windows.map((w) => (
+                <option key={w.no} value={w.no}>
+                  {w.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {form.kind === 'kiosk' && (
+          <label class="form-field" for="pair-printer">
+            打印机
+            <select id="pair-printer" value={form.printerId} onChange={(e) => setForm({ ...form, printerId: e.currentTarget.value })}>
+              {settings.printers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="submit">生成配对码</button>
+      </form>
+      {code && (
+        <p class="ok" role="status">
+          配对码 <strong data-testid="pairing-code">{code.code}</strong>:在该设备上打开{' '}
+          <code>
+            {location.origin}/{code.kind === 'kiosk' ? 'kiosk' : 'display'}/?pair={code.code}
+          </code>
+        </p>
+      )}
+      <ActionMessage message={action.message} />
+    </section>
+  );
+}
+
+interface AuditEvent {
+  id: number;
+  at: string;
+  actorName: string;
+  action: string;
+  target: string | null;
+}
+
+function Audit({ reasons }: { reasons: ConsoleSettings['greenReasons'] }) {
+  const [action, setAction] = useState('');
+  const [day, setDay] = useState('');
+  const [events, setEvents] = useState<AuditEvent[]>([]);
+  const [green] = useList<{ day: string; actorName: string; count: number; reasons: Record<string, number> }>('/api/audit/green-channel', 'rows');
+  const search = () => {
+    const q = new URLSearchParams({ limit: '200' });
+    if (action) q.set('action', action);
+    if (day) {
+      q.set('from', new Date(`${day}T00:00:00+08:00`).toISOString());
+      q.set('to', new Date(`${day}T23:59:59.999+08:00`).toISOString());
+    }
+    void api<{ events: AuditEvent[] }>('GET', `/api/audit?${q}`).then((r) => setEvents(r.events), () => undefined);
+  };
+  useEffect(search, []);
+  return (
+    <section class="panel" aria-labelledby="admin-audit">
+      <h2 id="admin-audit">审计日志</h2>
+      <form
+        class="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          search();
+        }}
+      >
+        <label class="form-field" for="audit-action">
+          操作
+          <input id="audit-action" value={action} placeholder="如 ticket.green_issued" onInput={(e) => setAction(e.currentTarget.value)} />
+        </label>
+        <label class="form-field" for="audit-day">
+          日期
+          <input id="audit-day" type="date" value={day} onInput={(e) => setDay(e.currentTarget.value)} />
+        </label>
+        <button type="submit">查询</button>
+      </form>
+      <table>
+        <thead>
+          <tr><th>时间</th><th>人员</th><th>操作</th><th>对象</th></tr>
+        </thead>
+        <tbody data-testid="audit-rows">
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>{shanghai(e.at)}</td>
+              <td>{e.actorName}</td>
+              <td>{e.action}</td>
+              <td>{e.target ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>绿色通道取号(近31天,按人按日)</h3>
+      <table>
+        <thead>
+          <tr><th>日期</th><th>人员</th><th>次数</th><th>原因</th></tr>
+        </thead>
+        <tbody>
+          {green.map((g) => (
+            <tr key={`${g.day}-${g.actorName}`}>
+              <td>{g.day}</td>
+              <td>{g.actorName}</td>
+              <td>{g.count}</td>
+              <td>{Object.entries(g.reasons).map(([r, n]) => `${reasons.find((x) => x.code === r)?.label ?? r} ${n}`).join('、')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function AdminPage({ state, settings }: { state: QueueSnapshot; settings: ConsoleSettings }) {
+  return (
+    <div class="admin-page">
+      <Windows state={state} />
+      <Staff />
+      <Devices state={state} settings={settings} />
+      <Audit reasons={settings.greenReasons} />
+    </div>
+  );
+}
