@@ -234,7 +234,7 @@ export const DivisionSchema = Type.Object({
 
 export const AlertSchema = Type.Object({
   id: Type.String(),
-  kind: Type.Union([Type.Literal('collective')]),
+  kind: Type.Union([Type.Literal('collective'), Type.Literal('emergency')]),
   at: Iso,
   ticketId: Type.String(),
   number: Type.String(),

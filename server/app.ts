@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { HallAlert } from '../common/domain.ts';
 import { nextDayStart } from '../common/time.ts';
 import { createDeviceAuth } from './auth/device-auth.ts';
 import { createStaffAuth } from './auth/staff-auth.ts';
@@ -84,8 +85,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     now,
     events: { log: { warn: (obj, msg) => app.log.warn(obj, msg) } },
   });
+  const publishAlert = (alert: HallAlert) => app.io.to(ROOMS.staff).emit('alert', alert);
   const hall: HallContext = {
     forwarder,
+    publishAlert,
     now,
     cipher,
     divisions,
@@ -96,7 +99,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       cipher,
       divisions,
       now,
-      onAlert: (alert) => app.io.to(ROOMS.staff).emit('alert', alert),
+      onAlert: publishAlert,
       onQueued: () => forwarder.poke(),
     }),
     config,

@@ -1,3 +1,4 @@
+import type { HallAlert } from '../common/domain.ts';
 import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
@@ -27,6 +28,8 @@ export interface HallContext {
   divisions: Divisions;
   intakes: IntakeService;
   forwarder: Forwarder;
+  /** Sends a stored alert to every staff socket (leaders, desk, windows). */
+  publishAlert: (alert: HallAlert) => void;
   now: () => number;
 }
 

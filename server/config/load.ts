@@ -125,6 +125,9 @@ function checkConsistency(config: HallConfig): void {
       throw new ConfigError(`leaderReceptions[${i}]`, 'give either "date" or "weekday"');
     }
   });
+  config.green.alertReasons.forEach((code, i) => {
+    if (!config.green.reasons.some((r) => r.code === code)) throw new ConfigError(`green.alertReasons[${i}]`, `unknown green reason "${code}"`);
+  });
   const registration = config.registration;
   if (!codes.has(registration.collectiveService)) {
     throw new ConfigError('registration.collectiveService', `unknown service "${registration.collectiveService}"`);

@@ -106,6 +106,10 @@ export const HallConfigSchema = Type.Object(
     green: Type.Object(
       {
         prefix: Type.String({ pattern: '^[A-Z]{1,2}$', default: 'L' }),
+        alertReasons: Type.Array(Type.String(), {
+          default: ['emergency'],
+          description: 'Green-channel reasons that alert leaders and the desk at once (e.g. 急救)',
+        }),
         reasons: Type.Array(GreenReasonConfig, {
           minItems: 1,
           default: [

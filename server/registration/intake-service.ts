@@ -12,6 +12,7 @@ import type { Actor, IntakeRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import type { Divisions } from './divisions.ts';
 import { buildPayload } from '../forwarding/payload.ts';
+import { saveAlert } from '../alerts.ts';
 
 /** What only the receiving staff and the case system may read. */
 export interface SealedRegistration {
@@ -155,8 +156,7 @@ export function createIntakeService(deps: {
               category: matter.category,
               message: `集体访:${ticket.number} 号,共 ${visit.visitors} 人来访,内容分类“${matter.category}”,请及时安排接待。`,
             };
-            const { id: alertId, kind, ticketId, ...details } = alert;
-            store.alerts.insert({ id: alertId, kind, at, ticketId, details, handledAt: null, handledBy: null });
+            saveAlert(store, alert);
             raised.push(alert);
           }
         },

@@ -8,6 +8,9 @@ import { badRequest, forbidden } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { perKioskLimit } from '../http/rate-limits.ts';
 import { toPublicTicket } from '../queue/views.ts';
+import { saveAlert } from '../alerts.ts';
+import { newId } from '../ids.ts';
+import type { HallAlert } from '../../common/domain.ts';
 
 const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 const TicketId = Type.Object({ id: Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{26}$', description: 'Ticket ULID' }) });
@@ -67,7 +70,29 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
           : print
             ? (chosen ?? config.printing.deskPrinter ?? config.printers[0]?.id)
             : undefined;
-      const issued = engine.issue({ ...input, priority }, actorOf(principal), { printerId });
+      const raised: HallAlert[] = [];
+      const issued = engine.issue({ ...input, priority }, actorOf(principal), {
+        printerId,
+        // A medical emergency at the desk is reported to leaders and the desk at once.
+        attach: (ticket) => {
+          if (ticket.greenReason === null || !config.green.alertReasons.includes(ticket.greenReason)) return;
+          const label = config.green.reasons.find((r) => r.code === ticket.greenReason)?.label ?? ticket.greenReason;
+          const alert: HallAlert = {
+            id: newId(ticket.issuedAt),
+            kind: 'emergency',
+            at: new Date(ticket.issuedAt).toISOString(),
+            ticketId: ticket.id,
+            number: ticket.number,
+            serviceCode: ticket.serviceCode,
+            visitors: 1,
+            category: '',
+            message: `绿色通道(${label}):${ticket.number} 号,请立即安排接待和救助。`,
+          };
+          saveAlert(hall.store, alert);
+          raised.push(alert);
+        },
+      });
+      raised.forEach(hall.publishAlert);
       const ticket = principal.kind === 'staff' ? issued.ticket : { ...toPublicTicket(issued.ticket), printState: issued.ticket.printState };
       return reply.code(201).send({ ticket, ahead: issued.ahead, waitMinutes: issued.waitMinutes });
     },

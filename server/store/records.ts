@@ -187,7 +187,7 @@ export interface IntakeRecord {
 
 export interface AlertRecord {
   id: string;
-  kind: 'collective';
+  kind: 'collective' | 'emergency';
   at: number;
   ticketId: string | null;
   /** Coded facts only (number, service, visitors, category): never personal data. */

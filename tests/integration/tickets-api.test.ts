@@ -1,6 +1,6 @@
 // Issuing over HTTP: concurrency, durability across restarts, roles, and the error shape.
 import { afterEach, describe, expect, it } from 'vitest';
-import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 
 let hall: Hall | undefined;
 afterEach(async () => {
@@ -75,6 +75,22 @@ describe('issuing tickets', () => {
     const audit = await hall.app.inject({ url: '/api/audit?action=ticket.green_issued', headers: { cookie: hall.admin } });
     expect(audit.json().events).toEqual([expect.objectContaining({ actorName: 'desk1姓名', target: issued.json().ticket.id })]);
     expect((await hall.app.inject({ url: '/api/audit', headers: { cookie: desk } })).statusCode).toBe(403);
+  });
+});
+
+describe('emergency alerts', () => {
+  it('alerts leaders and the desk at once when the desk issues a green-channel number for a medical emergency', async () => {
+    hall = await startHall();
+    const desk = await staffCookie(hall, 'desk2', ['desk']);
+    const leader = await staffCookie(hall, 'lead2', ['leader']);
+    const leaderSocket = await connectSocket(hall.url, { cookie: leader });
+    await post(hall, '/api/tickets', { serviceCode: 'A', priority: 'green', greenReason: 'elderly' }, { cookie: desk });
+    const issued = await post(hall, '/api/tickets', { serviceCode: 'A', priority: 'green', greenReason: 'emergency' }, { cookie: desk });
+    const alert = await leaderSocket.waitFor((f) => f.event === 'alert');
+    expect(alert.payload).toMatchObject({ kind: 'emergency', number: issued.json().ticket.number, message: expect.stringContaining('急救') });
+    const alerts = await hall.app.inject({ url: '/api/alerts', headers: { cookie: leader } });
+    expect(alerts.json().alerts).toHaveLength(1); // the elderly one raised none
+    leaderSocket.close();
   });
 });
 
