@@ -35,6 +35,8 @@ export interface ServerToClientEvents {
   'device:status': (status: DeviceStatus) => void;
   /** Raised at once to staff (leaders, desk, windows): e.g. a collective visit registered. */
   alert: (alert: HallAlert) => void;
+  /** An admin changed notices, the leader schedule or the registration lists (every socket). */
+  'settings:changed': (key: string) => void;
   /** A card read on the kiosk's own reader (room `kiosk:<device id>` only). */
   'card:read': (identity: CardIdentity) => void;
 }

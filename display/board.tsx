@@ -70,7 +70,7 @@ function NoticeLine({ info, serviceDay }: { info: BoardInfo | null; serviceDay: 
 export function Board() {
   const pairing = usePairing();
   const { state, connected, socket } = useHallSocket({ key: pairing.status });
-  const info = useBoardInfo(connected);
+  const info = useBoardInfo(connected, socket);
   const audio = useRef<HTMLAudioElement>(null);
   const voice = useVoice(socket, info, audio);
 

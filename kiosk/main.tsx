@@ -4,7 +4,7 @@ import type { CardIdentity, RegistrationForm } from '../common/domain.ts';
 import { PHRASES } from '../common/phrases.ts';
 import { serviceDayOf } from '../common/time.ts';
 import { api } from '../common/ui/api.ts';
-import { useHallSocket } from '../common/ui/use-hall-socket.ts';
+import { useHallSocket, type HallSocket } from '../common/ui/use-hall-socket.ts';
 import { usePairing } from '../common/ui/use-pairing.ts';
 import '../common/ui/base.css';
 import { newDraft, problemsOf, STEPS, toBody, type Draft, type StepId } from './draft.ts';
@@ -31,21 +31,28 @@ function stepOfField(field: string | null): StepId {
   return 'review';
 }
 
-function useRegistrationForm(enabled: boolean, connected: boolean) {
+/** The form's lists and texts; loaded again when an admin changes them. */
+function useRegistrationForm(enabled: boolean, connected: boolean, socket: HallSocket | null) {
   const [form, setForm] = useState<RegistrationForm | null>(null);
   const [hasReader, setHasReader] = useState(false);
+  const load = () => void api<RegistrationForm>('GET', '/api/registration/form').then(setForm, () => undefined);
   useEffect(() => {
     if (!enabled || !connected || form) return;
-    api<RegistrationForm>('GET', '/api/registration/form').then(setForm, () => undefined);
+    load();
     api<{ device: { readerId: string | null } }>('GET', '/api/devices/me').then((me) => setHasReader(me.device.readerId !== null), () => undefined);
   }, [enabled, connected]);
+  useEffect(() => {
+    if (!enabled) return;
+    socket?.on('settings:changed', load);
+    return () => void socket?.off('settings:changed', load);
+  }, [socket, enabled]);
   return { form, hasReader };
 }
 
 function Kiosk() {
   const pairing = usePairing();
   const { state, connected, socket } = useHallSocket({ key: pairing.status });
-  const { form, hasReader } = useRegistrationForm(pairing.status === 'paired', connected);
+  const { form, hasReader } = useRegistrationForm(pairing.status === 'paired', connected, socket);
   const [elder, setElder] = useState(false);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [step, setStep] = useState<StepId | null>(null);

@@ -22,6 +22,8 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { ROOMS } from '../common/events.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
+import { createSettings } from './settings.ts';
+import settingsRoutes from './routes/settings.ts';
 import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwarding/adapters.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
 import forwardingRoutes from './routes/forwarding.ts';
@@ -86,7 +88,11 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     events: { log: { warn: (obj, msg) => app.log.warn(obj, msg) } },
   });
   const publishAlert = (alert: HallAlert) => app.io.to(ROOMS.staff).emit('alert', alert);
+  const settings = createSettings({ store, config, now });
+  // Boards, kiosks and consoles reload what they show from the settings.
+  settings.onChange((key) => app.io.emit('settings:changed', key));
   const hall: HallContext = {
+    settings,
     forwarder,
     publishAlert,
     now,
@@ -101,6 +107,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       now,
       onAlert: publishAlert,
       onQueued: () => forwarder.poke(),
+      settings,
     }),
     config,
     store,
@@ -150,12 +157,12 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal);
 
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

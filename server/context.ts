@@ -3,6 +3,7 @@ import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
 import type { Forwarder } from './forwarding/forwarder.ts';
+import type { HallSettings } from './settings.ts';
 import type { DataCipher } from './privacy/cipher.ts';
 import type { IntakeService } from './registration/intake-service.ts';
 import type { Divisions } from './registration/divisions.ts';
@@ -28,6 +29,7 @@ export interface HallContext {
   divisions: Divisions;
   intakes: IntakeService;
   forwarder: Forwarder;
+  settings: HallSettings;
   /** Sends a stored alert to every staff socket (leaders, desk, windows). */
   publishAlert: (alert: HallAlert) => void;
   now: () => number;

@@ -13,6 +13,7 @@ import type { Store } from '../store/repositories.ts';
 import type { Divisions } from './divisions.ts';
 import { buildPayload } from '../forwarding/payload.ts';
 import { saveAlert } from '../alerts.ts';
+import type { HallSettings } from '../settings.ts';
 
 /** What only the receiving staff and the case system may read. */
 export interface SealedRegistration {
@@ -54,10 +55,12 @@ export function createIntakeService(deps: {
   onAlert: (alert: HallAlert) => void;
   /** A verified registration was queued for the case system. */
   onQueued?: () => void;
+  settings: HallSettings;
 }) {
   const { store, engine, config, cipher, divisions, now } = deps;
+  // The lists an admin may edit come from the settings, the rest from the configuration.
   const rules = config.registration;
-  const lists = { ...rules, isPlace: divisions.isPlace };
+  const lists = () => ({ ...deps.settings.current(), isPlace: divisions.isPlace });
 
   const personIndexOf = (idNumber: string) => cipher.blindIndex(ID_INDEX, idNumber);
 
@@ -73,7 +76,7 @@ export function createIntakeService(deps: {
       const replay = store.intakes.byRequest(by.actor.id, body.requestId);
       if (replay) return again(replay.ticketId, 'replayed', replay.collective);
 
-      const problem = checkRegistration(body, lists, engine.today());
+      const problem = checkRegistration(body, lists(), engine.today());
       if (problem) throw fieldError(problem.code, problem.field);
 
       const { petitioner, visit, matter } = body;
@@ -250,10 +253,11 @@ export function createIntakeService(deps: {
         if (intake.state !== 'submitted' && intake.state !== 'verified') throw conflict('intake_forwarded');
         if (queued && (queued.attempts > 0 || queued.lastError !== null || queued.state !== 'pending')) throw conflict('intake_forwarded');
         const m = body.matter;
-        const problem = checkMatter(m, lists);
+        const current = lists();
+        const problem = checkMatter(m, current);
         if (problem) throw fieldError(problem.code, problem.field);
-        if (!rules.systems.includes(m.responsibleSystem)) throw fieldError('choice_unknown', 'matter.responsibleSystem');
-        if (m.hotIssue && !rules.hotIssues.includes(m.hotIssue)) throw fieldError('choice_unknown', 'matter.hotIssue');
+        if (!current.systems.includes(m.responsibleSystem)) throw fieldError('choice_unknown', 'matter.responsibleSystem');
+        if (m.hotIssue && !current.hotIssues.includes(m.hotIssue)) throw fieldError('choice_unknown', 'matter.hotIssue');
         const sealed = cipher.open<SealedRegistration>(intake.sealed, intake.id);
         const corrected: SealedRegistration = {
           ...sealed,
@@ -344,14 +348,16 @@ export function createIntakeService(deps: {
     /** The form's lists, as the kiosk shows them. */
     form() {
       return {
-        categories: rules.categories,
-        systems: rules.systems,
-        hotIssues: rules.hotIssues,
-        purposes: rules.purposes,
-        causes: rules.causes,
-        helperPhrases: rules.helperPhrases,
-        materials: rules.materials,
-        purposeMaterials: rules.purposeMaterials,
+        ...(({ categories, systems, hotIssues, purposes, causes, helperPhrases, materials, purposeMaterials }) => ({
+          categories,
+          systems,
+          hotIssues,
+          purposes,
+          causes,
+          helperPhrases,
+          materials,
+          purposeMaterials,
+        }))(deps.settings.current()),
         homePlace: divisions.path(rules.homeDivision) ?? [],
         collectiveService: rules.collectiveService,
         idleSeconds: rules.idleSeconds,

@@ -60,13 +60,14 @@ const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
     async (request) => {
       // Same rule as the board's socket: public unless the hall requires paired displays.
       if (config.auth.displayRequiresToken && request.principal.kind === 'anonymous') throw new HallError(401, 'unauthenticated');
-      const { notices, recentCalls, voice, scheduleDays } = config.board;
+      const { recentCalls, voice, scheduleDays } = config.board;
+      const { notices, leaderReceptions } = hall.settings.current();
       return {
         timeZone: config.timeZone,
         notices,
         recentCalls,
         voice,
-        leaderReceptions: upcomingReceptions(config.leaderReceptions, hall.now(), config.timeZone, scheduleDays),
+        leaderReceptions: upcomingReceptions(leaderReceptions, hall.now(), config.timeZone, scheduleDays),
       };
     },
   );

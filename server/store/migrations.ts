@@ -278,4 +278,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE intakes ADD COLUMN answer_due TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'settings edited in the console',
+    sql: `
+      -- Lists, notices and the leader schedule as an admin edited them; they win over the file.
+      CREATE TABLE settings (
+        key        TEXT PRIMARY KEY,
+        value      TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

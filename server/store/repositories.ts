@@ -169,6 +169,12 @@ export interface OutboxRepository {
   countsSince(from: number): Record<'pending' | 'delivered' | 'dead', number>;
 }
 
+export interface SettingsRepository {
+  /** Every stored setting (JSON values by key). */
+  all(): Record<string, unknown>;
+  set(key: string, value: unknown, at: number, by: string): void;
+}
+
 export interface AlertRepository {
   insert(alert: AlertRecord): void;
   /** Alerts raised at or after `from`, newest first. */
@@ -191,6 +197,7 @@ export interface Store {
   intakes: IntakeRepository;
   alerts: AlertRepository;
   outbox: OutboxRepository;
+  settings: SettingsRepository;
   /** Runs `work` atomically (nested calls join the outer transaction). */
   transaction<T>(work: () => T): T;
   close(): void;

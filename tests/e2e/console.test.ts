@@ -179,6 +179,12 @@ describe('staff console', () => {
     await page.getByRole('button', { name: '添加窗口' }).click();
     await page.getByText('7号综合窗口 已添加').waitFor();
     await expect.poll(() => board.getByTestId('window-7').textContent()).toContain('7号综合窗口');
+
+    // A notice for the hall board, live.
+    await page.getByLabel(/^大厅公告/).fill('今天下午五号窗口专门受理集体访,请代表到五号窗口。');
+    await page.locator('form.list-editor').filter({ has: page.getByLabel(/^大厅公告/) }).getByRole('button', { name: '保存' }).click();
+    await page.getByText('大厅公告已保存').waitFor();
+    await expect.poll(() => board.getByTestId('notices').textContent()).toContain('五号窗口专门受理集体访');
     await check(page, 'admin');
 
     const audit = await inject('GET', '/api/audit?action=window.added', hall.admin);

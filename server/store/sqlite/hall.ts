@@ -3,6 +3,7 @@ import type { AuditRecord, ServiceRecord, WindowRecord } from '../records.ts';
 import type {
   AuditRepository,
   MetaRepository,
+  SettingsRepository,
   ServiceRepository,
   TicketEventRepository,
   WindowRepository,
@@ -134,5 +135,17 @@ export function auditRepository(db: Db): AuditRepository {
       const sql = t.selectWhere(`${where.join(' AND ')} ORDER BY id DESC LIMIT ?`);
       return (db.prepare(sql).all(...params, limit) as Record<string, unknown>[]).map(t.fromRow);
     },
+  };
+}
+
+export function settingsRepository(db: Db): SettingsRepository {
+  const all = db.prepare(`SELECT key, value FROM settings`);
+  const upsert = db.prepare(
+    `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  return {
+    all: () => Object.fromEntries((all.all() as Array<{ key: string; value: string }>).map((r) => [r.key, JSON.parse(r.value)])),
+    set: (key, value, at, by) => void upsert.run(key, JSON.stringify(value), at, by),
   };
 }

@@ -1,6 +1,6 @@
 import { openDatabase } from '../database.ts';
 import type { Store } from '../repositories.ts';
-import { auditRepository, metaRepository, serviceRepository, ticketEventRepository, windowRepository } from './hall.ts';
+import { auditRepository, metaRepository, serviceRepository, settingsRepository, ticketEventRepository, windowRepository } from './hall.ts';
 import { deviceRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
 import { alertRepository, intakeRepository, outboxRepository } from './intakes.ts';
 import { printJobRepository } from './print-jobs.ts';
@@ -25,6 +25,7 @@ export function openSqliteStore(file: string): Store {
     intakes: intakeRepository(db),
     alerts: alertRepository(db),
     outbox: outboxRepository(db),
+    settings: settingsRepository(db),
     // IMMEDIATE takes the write lock at BEGIN, so two processes never interleave a
     // read-then-write (e.g. number allocation) on the same file.
     transaction: (work) => (db.inTransaction ? work() : db.transaction(work).immediate()),

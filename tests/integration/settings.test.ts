@@ -1,0 +1,68 @@
+// Notices, the leader schedule and the registration lists edited by an admin: validated like the
+// file, audited, applied at once (boards and kiosks are told), kept across restarts.
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { idNumber, registration } from '../support/registration.ts';
+
+let hall: Hall | undefined;
+afterEach(async () => {
+  await hall?.close();
+  hall = undefined;
+});
+
+const put = (h: Hall, key: string, value: unknown, cookie = h.admin) =>
+  h.app.inject({ method: 'PUT', url: `/api/settings/${key}`, headers: { cookie }, payload: { value } });
+
+describe('settings edited in the console', () => {
+  it('changes the board’s notices and leader schedule at once, and tells the boards', async () => {
+    hall = await startHall();
+    const board = await connectSocket(hall.url);
+    const notice = '今天下午三点起,五号窗口专门受理集体访。';
+    expect((await put(hall, 'notices', [notice])).statusCode).toBe(200);
+    await board.waitFor((f) => f.event === 'settings:changed' && f.payload === 'notices');
+    const today = hall.app.hall.engine.today();
+    expect((await put(hall, 'leaderReceptions', [{ date: today, time: '14:00–16:00', leader: '王芳', title: '局长', place: '一楼接待室' }])).statusCode).toBe(200);
+    const info = (await hall.app.inject({ url: '/api/board' })).json();
+    expect(info.notices).toEqual([notice]);
+    expect(info.leaderReceptions).toEqual([{ date: today, time: '14:00–16:00', leader: '王芳', title: '局长', responsibilities: '', place: '一楼接待室' }]);
+    const audit = await hall.app.inject({ url: '/api/audit?action=settings.changed', headers: { cookie: hall.admin } });
+    expect(audit.json().events.map((e: { target: string }) => e.target).sort()).toEqual(['leaderReceptions', 'notices']);
+    board.close();
+  });
+
+  it('applies edited lists to registrations, keeps them across a restart, and refuses bad values politely', async () => {
+    hall = await startHall({ auth: { kioskIssuePerMinute: 1000 } });
+    const dir = hall.dir;
+    expect((await put(hall, 'categories', ['城乡建设', '物业管理'])).statusCode).toBe(200);
+    const kiosk = await pairDevice(hall, 'kiosk');
+    const submit = (category: string, n: number) =>
+      hall!.app.inject({
+        method: 'POST',
+        url: '/api/intakes',
+        headers: { authorization: `Bearer ${kiosk}` },
+        payload: registration({ matter: { category }, petitioner: { idNumber: idNumber('19710101', 601 + 2 * n), birthDate: '1971-01-01', gender: 'male' } }),
+      });
+    expect((await submit('物业管理', 1)).statusCode).toBe(201);
+    expect((await submit('民政', 2)).json()).toMatchObject({ field: 'matter.category' });
+
+    for (const [key, value] of [
+      ['categories', []],
+      ['categories', 'not a list'],
+      ['leaderReceptions', [{ time: '9:00', leader: '王芳', title: '局长', place: '一楼' }]],
+      ['purposeMaterials', { 闲聊: ['材料'] }],
+      ['materials', { Z: ['材料'] }],
+    ] as const) {
+      const refused = await put(hall, key, value);
+      expect(refused.statusCode, key).toBe(400);
+      expect(refused.json().message).toMatch(/请.*再保存/);
+    }
+    const desk = await staffCookie(hall, 'desk-s', ['desk']);
+    expect((await put(hall, 'notices', ['x'], desk)).statusCode).toBe(403);
+    expect((await hall.app.inject({ url: '/api/settings', headers: { cookie: desk } })).statusCode).toBe(403);
+
+    await hall.close({ keepData: true });
+    hall = await startHall({}, dir);
+    const form = await hall.app.inject({ url: '/api/registration/form', headers: { cookie: hall.admin } });
+    expect(form.json().categories).toEqual(['城乡建设', '物业管理']);
+  });
+});
