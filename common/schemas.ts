@@ -118,6 +118,7 @@ export const StaffProfileSchema = Type.Object({
   staffNo: Type.String(),
   roles: Type.Array(StaffRoleSchema),
   windowNo: Nullable(Type.Integer()),
+  active: Type.Boolean(),
 });
 
 const CardText = (maxLength: number) => Type.String({ maxLength });

@@ -80,9 +80,9 @@ function Windows({ state }: { state: QueueSnapshot }) {
   );
 }
 
-function Staff() {
+function Staff({ me }: { me: string }) {
   const action = useAction();
-  const [staff, reload] = useList<StaffProfile & { active?: boolean }>('/api/staff', 'staff');
+  const [staff, reload] = useList<StaffProfile>('/api/staff', 'staff');
   const [form, setForm] = useState({ username: '', displayName: '', staffNo: '', password: '', roles: ['reception'] as StaffRole[] });
   const [passwords, setPasswords] = useState<Record<string, string>>({});
   const done = (text: string) => () => (reload(), text);
@@ -91,7 +91,7 @@ function Staff() {
       <h2 id="admin-staff">工作人员</h2>
       <table>
         <thead>
-          <tr><th>姓名</th><th>工号</th><th>用户名</th><th>角色</th><th>操作</th></tr>
+          <tr><th>姓名</th><th>工号</th><th>用户名</th><th>角色</th><th>状态</th><th>操作</th></tr>
         </thead>
         <tbody>
           {staff.map((s) => (
@@ -100,6 +100,7 @@ function Staff() {
               <td>{s.staffNo}</td>
               <td>{s.username}</td>
               <td>{s.roles.map((r) => ROLE_NAMES[r]).join('、')}</td>
+              <td>{s.active ? '在用' : '已停用'}</td>
               <td class="row-actions">
                 <input
                   type="password"
@@ -116,9 +117,15 @@ function Staff() {
                 >
                   重设密码
                 </button>
-                <button type="button" class="link" onClick={() => void action.run('PATCH', `/api/staff/${s.id}`, { active: false }, done(`${s.displayName} 的账号已停用。`))}>
-                  停用
-                </button>
+                {s.id !== me && (
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => void action.run('PATCH', `/api/staff/${s.id}`, { active: !s.active }, done(`${s.displayName} 的账号已${s.active ? '停用' : '启用'}。`))}
+                  >
+                    {s.active ? '停用' : '启用'}
+                  </button>
+                )}
               </td>
             </tr>
           ))}
@@ -181,7 +188,7 @@ interface Device {
 function Devices({ state, settings }: { state: QueueSnapshot; settings: ConsoleSettings }) {
   const action = useAction();
   const [devices, reload] = useList<Device>('/api/devices', 'devices');
-  const [form, setForm] = useState({ kind: 'kiosk', name: '', windowNo: '', printerId: settings.printers[0]?.id ?? '' });
+  const [form, setForm] = useState({ kind: 'kiosk', name: '', windowNo: '', printerId: settings.printers[0]?.id ?? '', readerId: '' });
   const [code, setCode] = useState<{ code: string; kind: string } | null>(null);
   return (
     <section class="panel" aria-labelledby="admin-devices">
@@ -214,7 +221,7 @@ function Devices({ state, settings }: { state: QueueSnapshot; settings: ConsoleS
             kind: form.kind,
             name: form.name,
             ...(form.kind === 'window-screen' && form.windowNo ? { windowNo: Number(form.windowNo) } : {}),
-            ...(form.kind === 'kiosk' ? { printerId: form.printerId } : {}),
+            ...(form.kind === 'kiosk' ? { printerId: form.printerId, ...(form.readerId ? { readerId: form.readerId } : {}) } : {}),
           };
           void action.run<{ code: string }>('POST', '/api/devices/pairing-codes', body, (r) => (setCode({ code: r.code, kind: form.kind }), '配对码已生成。'));
         }}
@@ -253,6 +260,19 @@ function Devices({ state, settings }: { state: QueueSnapshot; settings: ConsoleS
               {settings.printers.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {form.kind === 'kiosk' && (
+          <label class="form-field" for="pair-reader">
+            身份证读卡器
+            <select id="pair-reader" value={form.readerId} onChange={(e) => setForm({ ...form, readerId: e.currentTarget.value })}>
+              <option value="">(无)</option>
+              {settings.readers.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
                 </option>
               ))}
             </select>
@@ -483,12 +503,12 @@ function Settings({ state }: { state: QueueSnapshot }) {
   );
 }
 
-export function AdminPage({ state, settings }: { state: QueueSnapshot; settings: ConsoleSettings }) {
+export function AdminPage({ state, settings, me }: { state: QueueSnapshot; settings: ConsoleSettings; me: string }) {
   return (
     <div class="admin-page">
       <Windows state={state} />
       <Settings state={state} />
-      <Staff />
+      <Staff me={me} />
       <Devices state={state} settings={settings} />
       <Audit reasons={settings.greenReasons} />
     </div>

@@ -11,6 +11,7 @@ import { ActionMessage, useAction } from './use-action.tsx';
 export interface ConsoleSettings {
   hotkeys: Record<string, string>;
   printers: Array<{ id: string; name: string }>;
+  readers: Array<{ id: string; name: string }>;
   deskPrinter: string;
   greenReasons: Array<{ code: string; label: string; needsNote: boolean }>;
 }

@@ -101,7 +101,7 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
         ) : page === 'leader' ? (
           <LeaderPage state={state} socket={socket} />
         ) : page === 'admin' ? (
-          <AdminPage state={state} settings={settings} />
+          <AdminPage state={state} settings={settings} me={staff.id} />
         ) : page === 'forwarding' ? (
           <ForwardingPage canResend={staff.roles.some((r) => r === 'desk' || r === 'admin')} />
         ) : (

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QueueSnapshot, StaffProfile, StaffTicket } from '../common/domain.ts';
 import { waitingFor } from '../common/queue-state.ts';
 import { RegistrationPanel } from './registration-panel.tsx';
+import { WalkInForm } from './walk-in-form.tsx';
 import { ActionMessage, useAction } from './use-action.tsx';
 
 const STATUS: Record<string, string> = { called: '已叫号', serving: '办理中' };
@@ -15,6 +16,7 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
   const [chosen, setChosen] = useState<number>(mine?.no ?? state.windows[0]?.no ?? 1);
   const [pauseReason, setPauseReason] = useState('');
   const [transferTo, setTransferTo] = useState('');
+  const [walkIn, setWalkIn] = useState(false);
   const action = useAction();
   const window = mine ?? state.windows.find((w) => w.no === chosen);
   const current = window?.current as StaffTicket | null | undefined;
@@ -159,6 +161,12 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
         <ActionMessage message={action.message} />
       </section>
       {current && <RegistrationPanel ticketId={current.id} />}
+      {!current && mine.state === 'open' && !walkIn && (
+        <button type="button" class="secondary" onClick={() => setWalkIn(true)}>
+          窗口登记(无号来访人)
+        </button>
+      )}
+      {!current && walkIn && <WalkInForm state={state} window={mine} today={state.serviceDay} onDone={() => setWalkIn(false)} />}
       <section class="panel" aria-labelledby="waiting-title">
         <h2 id="waiting-title">本窗口等候({waiting.length})</h2>
         <ol class="waiting">

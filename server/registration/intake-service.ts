@@ -169,6 +169,24 @@ export function createIntakeService(deps: {
     },
 
     /**
+     * A walk-in without a kiosk registration (e.g. someone who cannot use the kiosk), registered by
+     * the staff member at their window and called there at once. No ticket is printed.
+     */
+    walkIn(body: IntakeBody, windowNo: number, op: Operator): StaffTicket {
+      const window = store.windows.get(windowNo);
+      if (!window?.active) throw notFound('window_unknown');
+      if (!op.override && window.staffId !== op.actor.id) throw forbidden('window_not_yours');
+      if (window.state !== 'open') throw conflict('window_not_open');
+      if (store.tickets.heldBy(windowNo)) throw conflict('window_busy');
+      const { ticket } = this.submit(body, { actor: op.actor, printerId: null });
+      if (ticket.status !== 'waiting') return ticket;
+      // A service this window does not serve (e.g. routed to the collective queue): send it here.
+      const served = window.services.includes(ticket.serviceCode) || ticket.targetWindowNo === windowNo;
+      if (!served) engine.transfer(ticket.id, { windowNo }, op.actor);
+      return engine.callTicket(windowNo, ticket.id, op);
+    },
+
+    /**
      * The registration behind a ticket, decrypted for one staff member, with the person's earlier
      * registrations (by the blind index) and their answers. Every view is audited.
      */

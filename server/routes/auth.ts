@@ -9,8 +9,8 @@ import { SESSION_COOKIE } from '../http/auth-hooks.ts';
 import type { StaffRecord, WindowRecord } from '../store/records.ts';
 
 export function staffProfile(staff: StaffRecord, window: WindowRecord | undefined) {
-  const { id, username, displayName, staffNo, roles } = staff;
-  return { id, username, displayName, staffNo, roles, windowNo: window?.no ?? null };
+  const { id, username, displayName, staffNo, roles, active } = staff;
+  return { id, username, displayName, staffNo, roles, active, windowNo: window?.no ?? null };
 }
 
 const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {

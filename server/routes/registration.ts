@@ -10,6 +10,7 @@ import {
   ProgressQuerySchema,
   ProgressRecordSchema,
   PublicTicketSchema,
+  StaffTicketSchema,
   RegistrationFormSchema,
   RegistrationViewSchema,
   VerifyBodySchema,
@@ -64,6 +65,24 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
         ...result,
         ticket: { ...toPublicTicket(result.ticket), printState: result.ticket.printState, serviceName },
       });
+    },
+  );
+
+  app.post(
+    '/api/windows/:no/walk-in',
+    {
+      preValidation: guard(PERMISSIONS.operateWindow),
+      schema: {
+        tags: ['registration'],
+        summary: 'Register a walk-in at the window and call the new ticket there at once (the staff member on duty)',
+        params: Type.Object({ no: Type.Integer({ minimum: 1, maximum: 999 }) }),
+        body: IntakeBodySchema,
+        response: { 201: Type.Object({ ticket: StaffTicketSchema }), ...Errors },
+      },
+    },
+    async (request, reply) => {
+      const op = { actor: actorOf(request.principal), override: hasRole(request.principal, 'admin') };
+      return reply.code(201).send({ ticket: intakes.walkIn(request.body, request.params.no, op) });
     },
   );
 

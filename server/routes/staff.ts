@@ -21,6 +21,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
           200: Type.Object({
             hotkeys: Type.Record(Type.String(), Type.String()),
             printers: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+            readers: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
             deskPrinter: Type.String(),
             greenReasons: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), needsNote: Type.Boolean() })),
           }),
@@ -32,6 +33,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
     async () => ({
       hotkeys: hall.config.console.hotkeys,
       printers: hall.config.printers.map(({ id, name }) => ({ id, name })),
+      readers: hall.config.readers.map(({ id, name }) => ({ id, name })),
       deskPrinter: hall.config.printing.deskPrinter ?? hall.config.printers[0]?.id ?? '',
       greenReasons: hall.config.green.reasons,
     }),

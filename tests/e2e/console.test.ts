@@ -117,6 +117,26 @@ describe('staff console', () => {
     // Verified, and by now possibly already forwarded (the default file-drop adapter is quick).
     expect(view.body).toMatchObject({ state: expect.stringMatching(/^(verified|forwarded)$/), firstReceiver: 'rec3姓名' });
     expect((await inject('GET', `/api/tickets/${ticket.id}`, cookies.rec3!)).body.ticket.status).toBe('done');
+
+    // Someone who cannot use the kiosk is registered at the window and served at once.
+    await page.getByRole('button', { name: '窗口登记(无号来访人)' }).click();
+    await page.getByLabel('身份证号码').fill(idNumber('19400101', 11));
+    await expect.poll(() => page.locator('#w-derived').textContent()).toContain('1940-01-01');
+    await page.getByLabel('姓名').fill('周桂英');
+    await page.getByLabel('联系电话').fill('13800138000');
+    await page.getByLabel('住址或工作单位').fill('东城区东四街道');
+    for (const [label, option] of [['内容分类', '民政'], ['信访目的', '求决'], ['产生原因', '其他']] as const) {
+      await page.getByLabel(label).selectOption(option);
+    }
+    await page.getByLabel('反映的主要问题').fill('低保资格被取消,想了解原因。');
+    await page.getByLabel('诉求').fill('恢复低保待遇。');
+    await page.getByLabel('已向来访人一次性告知所需材料').check();
+    await check(page, 'walk-in');
+    await page.getByRole('button', { name: '登记并在本窗口办理' }).click();
+    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toMatch(/A\d{3}/);
+    await expect.poll(() => page.locator('#v-name').inputValue()).toBe('周桂英');
+    await page.getByRole('button', { name: /^办结/ }).click();
+    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toContain('当前没有正在办理的号');
     await page.close();
     await board.close();
   });
@@ -147,7 +167,7 @@ describe('staff console', () => {
   it('shows leaders the day at a glance and keeps each role to its own pages and actions', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(page, 'lead1');
-    await expect.poll(() => page.getByTestId('stat-registrations').textContent()).toBe('3');
+    await expect.poll(() => page.getByTestId('stat-registrations').textContent()).toBe('4');
     await check(page, 'leader');
     // The verified registration is on its way to the case system (here: the file drop).
     await page.getByRole('link', { name: '转送情况' }).click();
@@ -160,7 +180,7 @@ describe('staff console', () => {
     const green = await inject('POST', '/api/tickets', cookies.rec3!, { serviceCode: 'A', priority: 'green', greenReason: 'elderly' });
     expect(green.status).toBe(403);
     expect((await inject('GET', '/api/stats/today', cookies.rec3!)).status).toBe(403);
-    expect((await inject('GET', '/api/stats/today', cookies.lead1!)).body).toMatchObject({ registrations: 3, verified: 1, green: 1 });
+    expect((await inject('GET', '/api/stats/today', cookies.lead1!)).body).toMatchObject({ registrations: 4, verified: 1, green: 1 });
   });
 
   it('lets an admin add a window that the hall board shows at once; others cannot', async () => {

@@ -271,3 +271,28 @@ describe('verification at the window', () => {
     }
   });
 });
+
+describe('walk-in registration at the window', () => {
+  it('registers someone without a kiosk registration and calls them at this window at once', async () => {
+    const hall = await startHall({ forwarding: { adapter: 'off' } });
+    try {
+      const rec = await staffCookie(hall, 'rec7', ['reception']);
+      const other = await staffCookie(hall, 'rec6', ['reception']);
+      const post = (url: string, cookie: string, payload: object = {}) => hall.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+      expect((await post('/api/windows/4/open', rec)).statusCode).toBe(200);
+      const person = { idNumber: idNumber('19450505', 71), birthDate: '1945-05-05', gender: 'male' as const };
+      // Window 4 serves B and E; an 初访 (A) walk-in is sent to this window and called here.
+      const walkIn = registration({ serviceCode: 'A', petitioner: person });
+      expect((await post('/api/windows/4/walk-in', other, walkIn)).statusCode).toBe(403);
+      const called = await post('/api/windows/4/walk-in', rec, walkIn);
+      expect(called.statusCode).toBe(201);
+      expect(called.json().ticket).toMatchObject({ status: 'called', windowNo: 4, serviceCode: 'A', source: { kind: 'staff', name: 'rec7姓名' } });
+      const view = await hall.app.inject({ url: `/api/tickets/${called.json().ticket.id}/registration`, headers: { cookie: rec } });
+      expect(view.json()).toMatchObject({ petitioner: { idNumber: person.idNumber }, firstReceiver: 'rec7姓名' });
+      const busy = await post('/api/windows/4/walk-in', rec, registration({ petitioner: { idNumber: idNumber('19450505', 73), birthDate: '1945-05-05', gender: 'male' } }));
+      expect(busy.json().error).toBe('window_busy');
+    } finally {
+      await hall.close();
+    }
+  });
+});
