@@ -27,6 +27,8 @@ export const ERROR_MESSAGES = {
   window_not_yours: '该窗口由其他工作人员值守,请在您自己的窗口操作。',
   window_taken_by_you: '您已在其他窗口值守,请先关闭那个窗口。',
   window_has_ticket: '该窗口还有正在办理的号,请先办结或转移。',
+  service_prefix_required: '新增业务请填写号码字头(1-2个大写字母)。',
+  service_prefix_taken: '这个号码字头已被其他业务或绿色通道使用,请换一个。',
   window_exists: '已经有这个编号的窗口,请换一个编号。',
   window_in_use: '该窗口正在使用,请先由值守人员办结并关闭窗口后再移除。',
   staff_username_taken: '该用户名已被使用,请换一个。',

@@ -456,6 +456,25 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
       });
     },
 
+    /**
+     * An admin adds a service or changes its name, days offered or whether it is offered at all.
+     * A prefix is given once, when the service is added: today's numbers already use it.
+     */
+    defineService(def: { code: string; name: string; prefix?: string; enabled: boolean; weekdays: number[] | null }, actor: Actor): void {
+      mutate((record) => {
+        const services = store.services.list();
+        const existing = services.find((s) => s.code === def.code);
+        const prefix = existing?.prefix ?? def.prefix;
+        if (!prefix) throw badRequest('service_prefix_required');
+        if (!existing && (prefix === config.green.prefix || services.some((s) => s.prefix === prefix))) throw conflict('service_prefix_taken');
+        const sortOrder = existing?.sortOrder ?? Math.max(-1, ...services.map((s) => s.sortOrder)) + 1;
+        store.services.upsert({ code: def.code, name: def.name, prefix, enabled: def.enabled, weekdays: def.weekdays, sortOrder });
+        store.meta.setLayoutManaged();
+        store.audit.append({ at: now(), actor, action: existing ? 'service.changed' : 'service.added', target: def.code, details: { ...def, prefix } });
+        record('layout.changed', null, [], actor);
+      });
+    },
+
     /** An admin takes a window out of the hall (only while nobody serves there). */
     removeWindow(windowNo: number, actor: Actor): void {
       mutate((record) => {

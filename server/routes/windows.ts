@@ -52,6 +52,48 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     { additionalProperties: false },
   );
 
+  const ServiceRecordSchema = Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    prefix: Type.String(),
+    enabled: Type.Boolean(),
+    weekdays: Type.Union([Type.Array(Type.Integer()), Type.Null()]),
+  });
+  const ServiceFields = {
+    name: Type.String({ minLength: 1, maxLength: 20 }),
+    enabled: Type.Boolean(),
+    weekdays: Type.Union([Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { uniqueItems: true, minItems: 1 }), Type.Null()], {
+      description: 'ISO weekdays it is offered; null = every day',
+    }),
+  };
+
+  app.get(
+    '/api/services',
+    {
+      preValidation: guard(PERMISSIONS.manageHall),
+      schema: { tags: ['windows'], summary: 'All services, offered or not (admin)', response: { 200: Type.Object({ services: Type.Array(ServiceRecordSchema) }), ...Errors } },
+    },
+    async () => ({ services: hall.store.services.list().map(({ code, name, prefix, enabled, weekdays }) => ({ code, name, prefix, enabled, weekdays })) }),
+  );
+
+  app.put(
+    '/api/services/:code',
+    {
+      preValidation: guard(PERMISSIONS.manageHall),
+      schema: {
+        tags: ['windows'],
+        summary: 'Add a service (with its number prefix) or change its name and days (admin; audited)',
+        params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' }) }),
+        body: Type.Object({ ...ServiceFields, prefix: Type.Optional(Type.String({ pattern: '^[A-Z]{1,2}$' })) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...Errors },
+      },
+    },
+    async (request, reply) => {
+      engine.defineService({ code: request.params.code, ...request.body }, actorOf(request.principal));
+      return reply.code(204).send(null);
+    },
+  );
+
   app.post(
     '/api/windows',
     {

@@ -66,3 +66,30 @@ describe('settings edited in the console', () => {
     expect(form.json().categories).toEqual(['城乡建设', '物业管理']);
   });
 });
+
+describe('services edited in the console', () => {
+  it('adds a service with its own prefix, changes days offered, and keeps the layout across restarts', async () => {
+    hall = await startHall();
+    const dir = hall.dir;
+    const service = (code: string, body: object, cookie = hall!.admin) =>
+      hall!.app.inject({ method: 'PUT', url: `/api/services/${code}`, headers: { cookie }, payload: body });
+    const board = await connectSocket(hall.url);
+    expect((await service('F', { name: '法律咨询', prefix: 'F', enabled: true, weekdays: null })).statusCode).toBe(204);
+    await board.waitFor((f) => f.event === 'queue' && f.payload.type === 'layout.changed');
+    expect((await service('G', { name: '重名字头', prefix: 'A', enabled: true, weekdays: null })).json().error).toBe('service_prefix_taken');
+    expect((await service('H', { name: '无字头', enabled: true, weekdays: null })).json().error).toBe('service_prefix_required');
+    expect((await service('C', { name: '领导接访', enabled: true, weekdays: [1, 2, 3, 4, 5, 6, 7] })).statusCode).toBe(204);
+    const desk = await staffCookie(hall, 'desk-svc', ['desk']);
+    expect((await service('F', { name: 'x', enabled: false, weekdays: null }, desk)).statusCode).toBe(403);
+
+    const issued = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: hall.admin }, payload: { serviceCode: 'F', print: false } });
+    expect(issued.json().ticket.number).toBe('F001');
+    board.close();
+
+    await hall.close({ keepData: true });
+    hall = await startHall({}, dir);
+    const services = (await hall.app.inject({ url: '/api/hall' })).json().services;
+    expect(services.map((s: { code: string }) => s.code)).toContain('F');
+    expect(services.find((s: { code: string }) => s.code === 'C').offeredToday).toBe(true);
+  });
+});
