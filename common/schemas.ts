@@ -223,6 +223,8 @@ export const RegistrationFormSchema = Type.Object({
   /** The hall's own place (province, city, county codes) the place picker starts at. */
   homePlace: Type.Array(Type.String()),
   collectiveService: Type.String(),
+  /** Its button first asks: look up progress, or register a repeat visit. */
+  queryService: Type.String(),
   idleSeconds: Type.Integer(),
 });
 

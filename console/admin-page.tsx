@@ -176,7 +176,24 @@ function Staff({ me }: { me: string }) {
               <td>{s.displayName}</td>
               <td>{s.staffNo}</td>
               <td>{s.username}</td>
-              <td>{s.roles.map((r) => ROLE_NAMES[r]).join('、')}</td>
+              <td class="row-actions">
+                {(Object.keys(ROLE_NAMES) as StaffRole[]).map((r) => (
+                  <label key={r} class="radio">
+                    <input
+                      type="checkbox"
+                      aria-label={`${s.displayName}:${ROLE_NAMES[r]}`}
+                      checked={s.roles.includes(r)}
+                      // Nobody removes their own admin role (another admin can).
+                      disabled={s.id === me && r === 'admin'}
+                      onChange={() => {
+                        const roles = s.roles.includes(r) ? s.roles.filter((x) => x !== r) : [...s.roles, r];
+                        if (roles.length > 0) void action.run('PATCH', `/api/staff/${s.id}`, { roles }, done(`${s.displayName} 的角色已更新。`));
+                      }}
+                    />
+                    {ROLE_NAMES[r]}
+                  </label>
+                ))}
+              </td>
               <td>{s.active ? '在用' : '已停用'}</td>
               <td class="row-actions">
                 <input

@@ -42,13 +42,13 @@ function newRequestId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function newDraft(serviceCode: string, collectiveService: string): Draft {
+export function newDraft(serviceCode: string, collectiveService: string, repeat: boolean | null = null): Draft {
   return {
     requestId: newRequestId(),
     serviceCode,
     petitioner: { name: '', idNumber: '', phone: '', address: '', fromCard: false },
     visitors: serviceCode === collectiveService ? MAX_REPRESENTATIVES + 1 : 1,
-    repeat: null,
+    repeat,
     representatives: [],
     category: '',
     purpose: '',

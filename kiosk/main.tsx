@@ -58,11 +58,13 @@ function Kiosk() {
   const [step, setStep] = useState<StepId | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [querying, setQuerying] = useState(false);
+  const [choosing, setChoosing] = useState<string | null>(null);
   const { submission, submit, reset } = useSubmission(connected);
   const today = state?.serviceDay ?? serviceDayOf(Date.now(), 'Asia/Shanghai');
 
   const clearAll = () => {
     setQuerying(false);
+    setChoosing(null);
     setDraft(null);
     setStep(null);
     setProblems({});
@@ -72,7 +74,7 @@ function Kiosk() {
 
   // A submission on its way is never dropped by the idle timer: it completes, then the result shows.
   const busy = submission.status === 'sending' || submission.status === 'waiting';
-  const warning = useIdle((draft !== null || querying) && !busy && submission.status !== 'done', form?.idleSeconds ?? 60, clearAll);
+  const warning = useIdle((draft !== null || querying || choosing !== null) && !busy && submission.status !== 'done', form?.idleSeconds ?? 60, clearAll);
 
   const patch = (change: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...change } : d));
   const patchPetitioner = (change: Partial<Draft['petitioner']>) => setDraft((d) => (d ? { ...d, petitioner: { ...d.petitioner, ...change } } : d));
@@ -93,12 +95,14 @@ function Kiosk() {
     setProblems({ [submission.field ?? 'review']: submission.message });
   }, [submission]);
 
-  const start = (serviceCode: string) => {
+  const start = (serviceCode: string, repeat: boolean | null = null) => {
+    setChoosing(null);
     // Back at the welcome screen with a registration begun: keep what was entered.
-    setDraft((d) => (d ? { ...d, serviceCode } : newDraft(serviceCode, form?.collectiveService ?? '')));
+    setDraft((d) => (d ? { ...d, serviceCode } : newDraft(serviceCode, form?.collectiveService ?? '', repeat)));
     setStep('identity');
     setProblems({});
   };
+  const pick = (serviceCode: string) => (serviceCode === form?.queryService && !draft ? setChoosing(serviceCode) : start(serviceCode));
   const index = step ? STEPS.findIndex((s) => s.id === step) : -1;
   const go = (to: StepId | null) => {
     setProblems({});
@@ -143,6 +147,27 @@ function Kiosk() {
     return shell(<Result reply={submission.reply} socket={socket} seconds={30} onDone={clearAll} />);
   }
   if (querying) return shell(<ProgressStep today={today} onDone={clearAll} />);
+  if (choosing) {
+    return shell(
+      <main class="kiosk welcome">
+        <h1>{state?.services.find((s) => s.code === choosing)?.name ?? '重复访·查询'}</h1>
+        <p class="lead">请问您今天想办理哪一项?</p>
+        <div class="services">
+          <button type="button" class="service" onClick={() => (setChoosing(null), setQuerying(true))}>
+            <span class="service-name">查询办理进度</span>
+            <span class="service-count">扫描号票二维码或输入身份证号码</span>
+          </button>
+          <button type="button" class="service" onClick={() => start(choosing, true)}>
+            <span class="service-name">登记重复来访</span>
+            <span class="service-count">以前反映过,今天再来反映</span>
+          </button>
+        </div>
+        <button type="button" class="secondary" onClick={clearAll}>
+          返回首页
+        </button>
+      </main>,
+    );
+  }
   if (!draft || !step || !form || !state) {
     return shell(
       <Welcome
@@ -153,7 +178,7 @@ function Kiosk() {
         ready={form !== null && state !== null}
         elder={elder}
         onElder={setElder}
-        onPick={start}
+        onPick={pick}
         onQuery={() => setQuerying(true)}
       />,
     );

@@ -132,6 +132,9 @@ function checkConsistency(config: HallConfig): void {
   if (!codes.has(registration.collectiveService)) {
     throw new ConfigError('registration.collectiveService', `unknown service "${registration.collectiveService}"`);
   }
+  if (!codes.has(registration.queryService)) {
+    throw new ConfigError('registration.queryService', `unknown service "${registration.queryService}"`);
+  }
   if (!loadDivisions().isPlace(registration.homeDivision)) {
     throw new ConfigError('registration.homeDivision', `"${registration.homeDivision}" is not a county-level GB/T 2260 code`);
   }

@@ -378,6 +378,7 @@ export function createIntakeService(deps: {
         }))(deps.settings.current()),
         homePlace: divisions.path(rules.homeDivision) ?? [],
         collectiveService: rules.collectiveService,
+        queryService: rules.queryService,
         idleSeconds: rules.idleSeconds,
       };
     },

@@ -264,7 +264,10 @@ describe('the kiosk', () => {
     await checkScreen(page, 'progress-result');
     await page.getByRole('button', { name: '完成' }).click();
 
-    await page.getByRole('button', { name: '查询办理进度' }).click();
+    // The 重复访·查询 button asks first: look up progress, or register a repeat visit.
+    await page.getByRole('button', { name: /重复访·查询/ }).click();
+    await checkScreen(page, 'repeat-or-query');
+    await page.getByRole('button', { name: /查询办理进度/ }).click();
     await typeOnKeypad(page, 'progress-idNumber', person.idNumber);
     await typeOnKeypad(page, 'progress-phone', '9999');
     await page.getByTestId('progress-submit').click();
