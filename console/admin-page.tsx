@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { QueueSnapshot, StaffProfile, StaffRole } from '../common/domain.ts';
 import { api } from '../common/ui/api.ts';
 import type { ConsoleSettings } from './desk-page.tsx';
+import { InputAction } from './input-action.tsx';
 import { ActionMessage, useAction } from './use-action.tsx';
 
 const ROLE_NAMES: Record<StaffRole, string> = { admin: '管理员', desk: '服务台', reception: '窗口接待', leader: '领导' };
@@ -161,7 +162,6 @@ function Staff({ me }: { me: string }) {
   const action = useAction();
   const [staff, reload] = useList<StaffProfile>('/api/staff', 'staff');
   const [form, setForm] = useState({ username: '', displayName: '', staffNo: '', password: '', roles: ['reception'] as StaffRole[] });
-  const [passwords, setPasswords] = useState<Record<string, string>>({});
   const done = (text: string) => () => (reload(), text);
   return (
     <section class="panel" aria-labelledby="admin-staff">
@@ -196,21 +196,14 @@ function Staff({ me }: { me: string }) {
               </td>
               <td>{s.active ? '在用' : '已停用'}</td>
               <td class="row-actions">
-                <input
+                <InputAction
                   type="password"
-                  aria-label={`${s.displayName}的新密码`}
+                  label={`${s.displayName}的新密码`}
                   placeholder="新密码(至少10位)"
-                  value={passwords[s.id] ?? ''}
-                  onInput={(e) => setPasswords({ ...passwords, [s.id]: e.currentTarget.value })}
+                  minLength={10}
+                  button="重设密码"
+                  onRun={(password) => void action.run('POST', `/api/staff/${s.id}/password`, { password }, done(`${s.displayName} 的密码已重设,请当面告知本人。`))}
                 />
-                <button
-                  type="button"
-                  class="link"
-                  disabled={(passwords[s.id] ?? '').length < 10}
-                  onClick={() => void action.run('POST', `/api/staff/${s.id}/password`, { password: passwords[s.id] }, done(`${s.displayName} 的密码已重设,请当面告知本人。`))}
-                >
-                  重设密码
-                </button>
                 {s.id !== me && (
                   <button
                     type="button"

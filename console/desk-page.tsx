@@ -6,6 +6,7 @@ import type { DeviceStatus } from '../common/events.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 import { AlertList, useAlerts } from './use-alerts.tsx';
+import { InputAction } from './input-action.tsx';
 import { ActionMessage, useAction } from './use-action.tsx';
 
 export interface ConsoleSettings {
@@ -96,7 +97,6 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
   const [serviceCode, setServiceCode] = useState(services[0]?.code ?? '');
   const [printerId, setPrinterId] = useState(settings.deskPrinter);
   const [tickets, setTickets] = useState<StaffTicket[]>([]);
-  const [cancelReason, setCancelReason] = useState<Record<string, string>>({});
   const action = useAction();
   const alerts = useAlerts(socket);
   const needsNote = settings.greenReasons.find((r) => r.code === reason)?.needsNote ?? false;
@@ -195,22 +195,12 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
                     </button>
                   )}
                   {['waiting', 'no_show'].includes(t.status) && (
-                    <span class="inline">
-                      <input
-                        aria-label={`取消 ${t.number} 的原因`}
-                        placeholder="取消原因"
-                        value={cancelReason[t.id] ?? ''}
-                        onInput={(e) => setCancelReason({ ...cancelReason, [t.id]: e.currentTarget.value })}
-                      />
-                      <button
-                        type="button"
-                        class="link"
-                        disabled={!cancelReason[t.id]?.trim()}
-                        onClick={() => void action.run('POST', `/api/tickets/${t.id}/cancel`, { reason: cancelReason[t.id] }, () => `${t.number} 已取消`)}
-                      >
-                        取消
-                      </button>
-                    </span>
+                    <InputAction
+                      label={`取消 ${t.number} 的原因`}
+                      placeholder="取消原因"
+                      button="取消"
+                      onRun={(reason) => void action.run('POST', `/api/tickets/${t.id}/cancel`, { reason }, () => `${t.number} 已取消`)}
+                    />
                   )}
                 </td>
               </tr>

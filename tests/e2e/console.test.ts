@@ -207,6 +207,12 @@ describe('staff console', () => {
     await expect.poll(() => board.getByTestId('notices').textContent()).toContain('五号窗口专门受理集体访');
     await check(page, 'admin');
 
+    // A forgotten password: the admin sets a new one, told to the person face to face.
+    await page.getByLabel('lead1姓名的新密码').fill('a-new-password-for-lead1');
+    await page.getByRole('row', { name: /lead1姓名/ }).getByRole('button', { name: '重设密码' }).click();
+    await page.getByText('lead1姓名 的密码已重设').waitFor();
+    expect((await hall.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lead1', password: 'a-new-password-for-lead1' } })).statusCode).toBe(200);
+
     const audit = await inject('GET', '/api/audit?action=window.added', hall.admin);
     expect(audit.body.events).toEqual([expect.objectContaining({ target: '7' })]);
     expect((await inject('POST', '/api/windows', cookies.desk1!, { no: 8, name: '8号窗口', services: ['A'] })).status).toBe(403);
