@@ -39,7 +39,8 @@ export const hasRole = (principal: Principal, role: StaffRole) =>
 
 /** Who may do what. Checked on the server for every route and socket. */
 export const PERMISSIONS = {
-  issueNormal: { roles: ['admin', 'desk', 'reception'], devices: ['kiosk'] },
+  /** A bare number without a registration: staff only (kiosks register, POST /api/intakes). */
+  issueNormal: { roles: ['admin', 'desk', 'reception'] },
   issueGreen: { roles: ['admin', 'desk'] },
   operateWindow: { roles: ['admin', 'reception'] },
   manageTickets: { roles: ['admin', 'desk', 'reception'] },

@@ -1,16 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { TICKET_STATUSES } from '../../common/domain.ts';
-import { ErrorSchema, PublicTicketSchema, StaffTicketSchema, WaitEstimateSchema } from '../../common/schemas.ts';
+import { TICKET_STATUSES, type HallAlert } from '../../common/domain.ts';
+import { ErrorSchema, StaffTicketSchema, WaitEstimateSchema } from '../../common/schemas.ts';
 import { actorOf, isAllowed, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { perKioskLimit } from '../http/rate-limits.ts';
-import { toPublicTicket } from '../queue/views.ts';
 import { saveAlert } from '../alerts.ts';
 import { newId } from '../ids.ts';
-import type { HallAlert } from '../../common/domain.ts';
 
 const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 const TicketId = Type.Object({ id: Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{26}$', description: 'Ticket ULID' }) });
@@ -30,30 +27,23 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     '/api/tickets',
     {
       preValidation: guard(PERMISSIONS.issueNormal),
-      config: perKioskLimit(config.auth.kioskIssuePerMinute),
       schema: {
         tags: ['tickets'],
-        summary: 'Issue a queue number (green channel: desk and admin only)',
+        summary: 'Issue a queue number at the desk or a window (green channel: desk and admin only); kiosks register instead',
         body: Type.Object(
           {
             serviceCode: Type.String({ minLength: 1, maxLength: 16 }),
             priority: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('green')], { default: 'normal' })),
             greenReason: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
             greenNote: Type.Optional(Type.String({ maxLength: 100 })),
-            print: Type.Optional(Type.Boolean({ default: true, description: 'Staff only: print a ticket' })),
-            printerId: Type.Optional(Type.String({ maxLength: 16, description: 'Staff only: printer to use' })),
+            print: Type.Optional(Type.Boolean({ default: true, description: 'Print a ticket' })),
+            printerId: Type.Optional(Type.String({ maxLength: 16, description: "Printer to use (default: the desk's)" })),
           },
           { additionalProperties: false },
         ),
         response: {
-          201: Type.Object({
-            // Kiosks get the public fields only; staff also get the staff ones (no anyOf:
-            // serialising a union validates every alternative on the hot path).
-            ticket: Type.Object({ ...PublicTicketSchema.properties, ...Type.Partial(StaffTicketSchema).properties }),
-            ...WaitEstimateSchema.properties,
-          }),
+          201: Type.Object({ ticket: StaffTicketSchema, ...WaitEstimateSchema.properties }),
           ...Errors,
-          429: ErrorSchema,
         },
       },
     },
@@ -62,14 +52,9 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       const priority = input.priority ?? 'normal';
       if (priority === 'green' && !isAllowed(request.principal, PERMISSIONS.issueGreen)) throw forbidden();
       if (chosen !== undefined && !hall.fleet.get(chosen)) throw badRequest('printer_unknown');
-      // A kiosk prints on its own printer; staff on the one they chose, or the desk's.
+      // On the printer the staff member chose, or the desk's.
       const principal = request.principal;
-      const printerId =
-        principal.kind === 'device'
-          ? (principal.device.printerId ?? config.printers[0]?.id)
-          : print
-            ? (chosen ?? config.printing.deskPrinter ?? config.printers[0]?.id)
-            : undefined;
+      const printerId = print ? (chosen ?? config.printing.deskPrinter ?? config.printers[0]?.id) : undefined;
       const raised: HallAlert[] = [];
       const issued = engine.issue({ ...input, priority }, actorOf(principal), {
         printerId,
@@ -93,8 +78,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
         },
       });
       raised.forEach(hall.publishAlert);
-      const ticket = principal.kind === 'staff' ? issued.ticket : { ...toPublicTicket(issued.ticket), printState: issued.ticket.printState };
-      return reply.code(201).send({ ticket, ahead: issued.ahead, waitMinutes: issued.waitMinutes });
+      return reply.code(201).send({ ticket: issued.ticket, ahead: issued.ahead, waitMinutes: issued.waitMinutes });
     },
   );
 

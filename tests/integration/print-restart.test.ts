@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pairDevice, startHall, type Hall } from '../support/hall.ts';
 import type { CrashMessage, CrashMode } from '../support/print-crash-child.ts';
+import { registerAtKiosk } from '../support/registration.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../support/print-crash-child.ts', import.meta.url));
@@ -77,8 +78,7 @@ async function issueAndKill(dataDir: string, mode: CrashMode) {
 /** Issues one more kiosk ticket and waits until it has printed. */
 async function printAnother(hall: Hall): Promise<{ id: string; number: string }> {
   const kiosk = await pairDevice(hall, 'kiosk');
-  const response = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { serviceCode: 'A' } });
-  const next = response.json().ticket;
+  const { ticket: next } = await registerAtKiosk(hall.app, kiosk);
   await vi.waitFor(() => expect(hall.app.hall.store.tickets.get(next.id)!.printState).toBe('printed'), { timeout: 15_000 });
   return next;
 }

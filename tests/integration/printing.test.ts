@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { registerAtKiosk } from '../support/registration.ts';
 
 let hall: Hall;
 afterEach(() => hall.close());
@@ -22,8 +23,7 @@ describe('printing tickets', () => {
     await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
     const kiosk = await pairDevice(hall, 'kiosk');
     const board = await connectSocket(hall.url);
-    const issued = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { serviceCode: 'A' } });
-    const ticket = issued.json().ticket;
+    const { ticket } = await registerAtKiosk(hall.app, kiosk);
     expect(ticket.printState).toBe('pending');
     await board.waitFor((f) => f.event === 'queue' && f.payload.type === 'ticket.printed' && f.payload.ticket.id === ticket.id);
     board.close();
@@ -46,8 +46,7 @@ describe('printing tickets', () => {
     await staff.waitFor((f) => f.event === 'device:status' && f.payload.condition === 'paper_out', 10_000);
 
     const kiosk = await pairDevice(hall, 'kiosk');
-    const issued = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { serviceCode: 'A' } });
-    const ticket = issued.json().ticket;
+    const { ticket } = await registerAtKiosk(hall.app, kiosk);
     expect(ticket.printState).toBe('failed');
     expect(readdirSync(join(hall.dir, 'printed', 'P1'))).toEqual([]);
 

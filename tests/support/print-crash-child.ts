@@ -7,6 +7,7 @@
 // The process reports over IPC ({ type: 'issued', ticketId, number } and then
 // { type: 'paper-out-waiting' | 'in-flight' }) and stays up until it is killed.
 import { pairDevice, startHall } from './hall.ts';
+import { registerAtKiosk } from './registration.ts';
 
 export type CrashMode = 'paper-out' | 'mid-write';
 export type CrashMessage =
@@ -45,9 +46,7 @@ if (mode === 'paper-out') {
 const wroteHalf = new Promise<void>((resolve) => (inFlight = resolve));
 
 const kiosk = await pairDevice(hall, 'kiosk');
-const issued = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { authorization: `Bearer ${kiosk}` }, payload: { serviceCode: 'A' } });
-if (issued.statusCode !== 201) throw new Error(`issue: ${issued.statusCode} ${issued.body}`);
-const { ticket } = issued.json();
+const { ticket } = await registerAtKiosk(hall.app, kiosk);
 send({ type: 'issued', ticketId: ticket.id, number: ticket.number, printState: ticket.printState });
 
 if (mode === 'paper-out') {

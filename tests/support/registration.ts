@@ -1,6 +1,7 @@
 // Valid registrations for tests, with ID numbers that pass the GB 11643 check.
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { CardIdentity, IntakeBody } from '../../common/domain.ts';
+import type { HallApp } from '../../server/app.ts';
 import { idCheckCharacter } from '../../common/id-number.ts';
 
 /** A valid ID number: area 110101, the given birth date (YYYYMMDD) and sequence (odd = male). */
@@ -54,4 +55,19 @@ export function cardOf(person: { name: string; idNumber: string; birthDate: stri
     validFrom: '2016-03-07',
     validUntil: '长期',
   };
+}
+
+/** Someone new: a valid ID number that no other call (in any process) is likely to give. */
+export function freshPetitioner(): Pick<IntakeBody['petitioner'], 'idNumber' | 'birthDate' | 'gender'> {
+  const day = String(1 + randomInt(28)).padStart(2, '0');
+  const sequence = 1 + randomInt(998);
+  return { idNumber: idNumber(`195202${day}`, sequence), birthDate: `1952-02-${day}`, gender: sequence % 2 === 1 ? 'male' : 'female' };
+}
+
+/** A kiosk registers a visit (the only way a kiosk gets a number); returns the reply. */
+export async function registerAtKiosk(app: { inject: HallApp['inject'] }, kioskToken: string, overrides: Parameters<typeof registration>[0] = {}) {
+  const body = registration({ ...overrides, petitioner: { ...freshPetitioner(), ...overrides.petitioner } });
+  const response = await app.inject({ method: 'POST', url: '/api/intakes', headers: { authorization: `Bearer ${kioskToken}` }, payload: body });
+  if (response.statusCode !== 201) throw new Error(`registration: ${response.statusCode} ${response.body}`);
+  return response.json() as { ticket: { id: string; number: string; printState: string; serviceCode: string } };
 }
