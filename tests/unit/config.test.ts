@@ -29,7 +29,11 @@ describe('configuration', () => {
       HALL_DATA_DIR: '/var/lib/hall',
       HALL_NAME: '测试大厅',
       HALL_DEMO: 'false',
+      HALL_CASE_SYSTEM_SECRET: 'a-secret-shared-with-the-case-system',
     });
+    expect(config.forwarding).toMatchObject({ adapter: 'http', secret: 'a-secret-shared-with-the-case-system' });
+    // The secret comes from the environment; without it the http adapter cannot start.
+    expect(() => loadConfig({ HALL_CONFIG: 'config/hall.example.json' })).toThrow(/forwarding\.secret/);
     expect(config.server).toMatchObject({ host: '127.0.0.1', port: 8080 });
     expect(config.dataDir).toBe('/var/lib/hall');
     expect(config.hall.name).toBe('测试大厅');
