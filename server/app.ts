@@ -33,7 +33,8 @@ import registrationRoutes from './routes/registration.ts';
 import statsRoutes from './routes/stats.ts';
 import { createReaderFleet } from './reading/reader-fleet.ts';
 import { createPrinterFleet } from './printing/printer-fleet.ts';
-import { createQueueEngine } from './queue/engine.ts';
+import { createQueueEngine, SYSTEM } from './queue/engine.ts';
+import { upcomingReceptions } from './board/leader-schedule.ts';
 import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
@@ -71,7 +72,17 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const store = options.store ?? openSqliteStore(join(config.dataDir, 'hall.db'));
   const layoutFromFile = syncHallLayout(store, config, now());
   const fleet = createPrinterFleet(config);
-  const engine = createQueueEngine({ store, config, now, printing: createPrintHook({ store, config, fleet, now }) });
+  const settings = createSettings({ store, config, now });
+  const engine = createQueueEngine({
+    store,
+    config,
+    now,
+    printing: createPrintHook({ store, config, fleet, now }),
+    // 领导接访 is offered only on days with a leader reception in the published schedule.
+    alsoOffered: (service, at) =>
+      service.code !== config.registration.leaderService ||
+      upcomingReceptions(settings.current().leaderReceptions, at, config.timeZone, 1).length > 0,
+  });
   const printWorker = createPrintWorker({ store, engine, fleet, now });
   const staffAuth = createStaffAuth({ store, config, now });
   const deviceAuth = createDeviceAuth({ store, config, now });
@@ -88,9 +99,12 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     events: { log: { warn: (obj, msg) => app.log.warn(obj, msg) } },
   });
   const publishAlert = (alert: HallAlert) => app.io.to(ROOMS.staff).emit('alert', alert);
-  const settings = createSettings({ store, config, now });
-  // Boards, kiosks and consoles reload what they show from the settings.
-  settings.onChange((key) => app.io.emit('settings:changed', key));
+  // Boards, kiosks and consoles reload what they show from the settings; a changed leader
+  // schedule may open or close 领导接访 today.
+  settings.onChange((key) => {
+    app.io.emit('settings:changed', key);
+    if (key === 'leaderReceptions') engine.offerChanged(SYSTEM);
+  });
   const hall: HallContext = {
     settings,
     forwarder,

@@ -132,6 +132,9 @@ function checkConsistency(config: HallConfig): void {
   if (!codes.has(registration.collectiveService)) {
     throw new ConfigError('registration.collectiveService', `unknown service "${registration.collectiveService}"`);
   }
+  if (registration.leaderService !== null && !codes.has(registration.leaderService)) {
+    throw new ConfigError('registration.leaderService', `unknown service "${registration.leaderService}"`);
+  }
   if (!codes.has(registration.queryService)) {
     throw new ConfigError('registration.queryService', `unknown service "${registration.queryService}"`);
   }

@@ -244,6 +244,10 @@ export const HallConfigSchema = Type.Object(
         }),
         collectiveService: Type.String({ default: 'D', description: 'Service a collective visit (more than 5 people) is queued for' }),
         queryService: Type.String({ default: 'B', description: 'Service whose kiosk button first offers the progress query (重复访·查询)' }),
+        leaderService: Type.Union([Type.String(), Type.Null()], {
+          default: 'C',
+          description: 'Service offered only on days with a leader reception in the schedule (领导接访); null: no such link',
+        }),
         idleSeconds: Type.Integer({ minimum: 20, maximum: 600, default: 60, description: 'Kiosk: untouched this long → warn, then clear' }),
         /** One-time notification (一次性告知): materials to bring or show, per service code. */
         materials: Type.Record(Type.String(), Type.Array(Type.String({ maxLength: 80 })), {

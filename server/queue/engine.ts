@@ -8,7 +8,7 @@ import { formatTicketNumber } from '../../common/numbering.ts';
 import { serviceDayOf, weekdayOf } from '../../common/time.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
-import type { Actor, TicketRecord, WindowRecord } from '../store/records.ts';
+import type { Actor, ServiceRecord, TicketRecord, WindowRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import {
   canApply,
@@ -64,7 +64,14 @@ const RECENT_CALLS = 10;
 
 export type QueueEngine = ReturnType<typeof createQueueEngine>;
 
-export function createQueueEngine(deps: { store: Store; config: HallConfig; now?: () => number; printing?: PrintHook }) {
+export function createQueueEngine(deps: {
+  store: Store;
+  config: HallConfig;
+  now?: () => number;
+  printing?: PrintHook;
+  /** Whether a service is offered at an instant beyond its own days (e.g. only on leader reception days). */
+  alsoOffered?: (service: ServiceRecord, at: number) => boolean;
+}) {
   const { store, config } = deps;
   const now = deps.now ?? Date.now;
   const listeners = new Set<Listener>();
@@ -73,6 +80,8 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
   let cachedSnapshot: StaffSnapshot | null = null;
 
   const today = () => serviceDayOf(now(), config.timeZone);
+  const isOffered = (service: ServiceRecord, at: number) =>
+    offeredOn(service, weekdayOf(at, config.timeZone)) && (deps.alsoOffered?.(service, at) ?? true);
 
   /**
    * Runs one operation in a transaction; events it records are announced after commit, in seq
@@ -266,7 +275,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
         const day = serviceDayOf(at, config.timeZone);
         const service = store.services.list().find((s) => s.code === input.serviceCode);
         if (!service) throw badRequest('service_unknown');
-        if (!offeredOn(service, weekdayOf(at, config.timeZone))) throw conflict('service_not_offered');
+        if (!isOffered(service, at)) throw conflict('service_not_offered');
         let greenReason: string | null = null;
         let greenNote: string | null = null;
         if (input.priority === 'green') {
@@ -475,6 +484,11 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
       });
     },
 
+    /** Something outside the queue changed what is offered (e.g. the leader schedule): clients reload. */
+    offerChanged(actor: Actor): void {
+      mutate((record) => record('layout.changed', null, [], actor));
+    },
+
     /** An admin takes a window out of the hall (only while nobody serves there). */
     removeWindow(windowNo: number, actor: Actor): void {
       mutate((record) => {
@@ -550,7 +564,6 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
       cachedSnapshot = store.transaction(() => {
         const at = now();
         const day = serviceDayOf(at, config.timeZone);
-        const weekday = weekdayOf(at, config.timeZone);
         return {
           seq: store.meta.seq(),
           serviceDay: day,
@@ -558,7 +571,7 @@ export function createQueueEngine(deps: { store: Store; config: HallConfig; now?
           services: store.services
             .list()
             .filter((s) => s.enabled)
-            .map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, offeredToday: offeredOn(s, weekday) })),
+            .map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, offeredToday: isOffered(s, at) })),
           windows: store.windows.list().map((w) => windowView(w.no)),
           waiting: store.tickets.waiting(day).sort(compareForWindow([])).map(toStaffTicket),
           waitingCounts: store.tickets.waitingCounts(day),

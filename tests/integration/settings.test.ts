@@ -79,6 +79,9 @@ describe('services edited in the console', () => {
     expect((await service('G', { name: '重名字头', prefix: 'A', enabled: true, weekdays: null })).json().error).toBe('service_prefix_taken');
     expect((await service('H', { name: '无字头', enabled: true, weekdays: null })).json().error).toBe('service_prefix_required');
     expect((await service('C', { name: '领导接访', enabled: true, weekdays: [1, 2, 3, 4, 5, 6, 7] })).statusCode).toBe(204);
+    // 领导接访 also needs a leader reception on the day (whatever day the test runs).
+    const today = hall.app.hall.engine.today();
+    expect((await put(hall, 'leaderReceptions', [{ date: today, time: '09:00', leader: '王芳', title: '局长', place: '一楼' }])).statusCode).toBe(200);
     const desk = await staffCookie(hall, 'desk-svc', ['desk']);
     expect((await service('F', { name: 'x', enabled: false, weekdays: null }, desk)).statusCode).toBe(403);
 
@@ -91,5 +94,29 @@ describe('services edited in the console', () => {
     const services = (await hall.app.inject({ url: '/api/hall' })).json().services;
     expect(services.map((s: { code: string }) => s.code)).toContain('F');
     expect(services.find((s: { code: string }) => s.code === 'C').offeredToday).toBe(true);
+  });
+});
+
+describe('leader reception days', () => {
+  it('offers 领导接访 only on a day with a leader reception in the schedule, and tells the screens when that changes', async () => {
+    hall = await startHall();
+    await hall.app.inject({ method: 'PUT', url: '/api/services/C', headers: { cookie: hall.admin }, payload: { name: '领导接访', enabled: true, weekdays: null } });
+    const today = hall.app.hall.engine.today();
+    const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+    const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+    const offered = async () => (await hall!.app.inject({ url: '/api/hall' })).json().services.find((s: { code: string }) => s.code === 'C').offeredToday;
+    const issueC = () => hall!.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: hall!.admin }, payload: { serviceCode: 'C', print: false } });
+    const reception = { time: '09:00–11:30', leader: '王芳', title: '局长', place: '一楼接待室' };
+
+    const kiosk = await connectSocket(hall.url);
+    expect((await put(hall, 'leaderReceptions', [{ ...reception, date: tomorrow }])).statusCode).toBe(200);
+    await kiosk.waitFor((f) => f.event === 'queue' && f.payload.type === 'layout.changed');
+    expect(await offered()).toBe(false);
+    expect((await issueC()).json().error).toBe('service_not_offered');
+
+    expect((await put(hall, 'leaderReceptions', [{ ...reception, date: today }])).statusCode).toBe(200);
+    expect(await offered()).toBe(true);
+    expect((await issueC()).statusCode).toBe(201);
+    kiosk.close();
   });
 });
