@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   account_locked: '登录失败次数较多,账号已暂时锁定,请稍后再试或联系管理员。',
   account_disabled: '该账号已停用,如有需要请联系管理员。',
   rate_limited: '操作过于频繁,请稍候片刻再试。',
+  snapshot_pending: '最新的排队信息正在发送中,请稍候。',
+  too_many_connections: '来自这台设备的连接过多,请关闭多余的页面后再试。',
   invalid_pairing_code: '配对码无效或已过期,请向管理员重新获取。',
   device_revoked: '该设备已停用,请联系管理员重新配对。',
   service_unknown: '没有这项业务,请重新选择。',

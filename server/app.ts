@@ -18,7 +18,9 @@ import type { HallConfig } from './config/schema.ts';
 import type { HallContext } from './context.ts';
 import { HallError } from './errors.ts';
 import { createPrincipalResolver, registerAuthHooks } from './http/auth-hooks.ts';
+import { createGuardedServer } from './http/connection-guard.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { createOffenders } from './http/offenders.ts';
 import { ROOMS } from '../common/events.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
@@ -34,6 +36,7 @@ import statsRoutes from './routes/stats.ts';
 import { createReaderFleet } from './reading/reader-fleet.ts';
 import { createPrinterFleet } from './printing/printer-fleet.ts';
 import { createQueueEngine, SYSTEM } from './queue/engine.ts';
+import { createSnapshotBytes } from './queue/snapshot-bytes.ts';
 import { upcomingReceptions } from './board/leader-schedule.ts';
 import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
 import auditRoutes from './routes/audit.ts';
@@ -126,6 +129,8 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     config,
     store,
     engine,
+    snapshots: createSnapshotBytes(engine),
+    offenders: createOffenders(config.server.limits.coolOffSeconds, now),
     staffAuth,
     deviceAuth,
     resolvePrincipal: createPrincipalResolver(staffAuth, deviceAuth),
@@ -150,8 +155,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   };
 
   const logger = options.logger ?? false;
+  const guardLog = { warn: (obj: object, msg: string) => app.log.warn(obj, msg) };
   const app = Fastify({
     ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
+    serverFactory: (handler) => createGuardedServer(config.server.limits, handler, { log: guardLog, offenders: hall.offenders }),
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -86,6 +86,21 @@ export const HallConfigSchema = Type.Object(
           ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
           { default: 'info' },
         ),
+        // What one client may hold or ask of the server, so that no client on the hall LAN
+        // (stuck, buggy or hostile) can exhaust its memory or starve the others.
+        limits: Type.Object(
+          {
+            connectionsPerAddress: Type.Integer({ minimum: 1, maximum: 100_000, default: 64, description: 'TCP connections (HTTP and sockets) open from one address at once' }),
+            socketsPerAddress: Type.Integer({ minimum: 1, maximum: 100_000, default: 32, description: 'Socket.IO connections from one address at once' }),
+            pipelinedRequests: Type.Integer({ minimum: 1, maximum: 100, default: 8, description: 'requests on one connection still waiting for their answer to go out' }),
+            requestsPerConnection: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1_000, description: 'requests one keep-alive connection may carry before it is closed' }),
+            outgoingBufferKiB: Type.Integer({ minimum: 64, maximum: 1_048_576, default: 1_024, description: 'data waiting to go out to one connection or socket; beyond it the client is cut off' }),
+            coolOffSeconds: Type.Integer({ minimum: 1, maximum: 3_600, default: 10, description: 'an address cut off for flooding is refused this long (doubling on repeats, at most 32×)' }),
+            socketEventBurst: Type.Integer({ minimum: 1, maximum: 10_000, default: 10, description: 'events a socket may send at once' }),
+            socketEventsPerSecond: Type.Number({ exclusiveMinimum: 0, maximum: 10_000, default: 1, description: 'events a socket may send per second, sustained' }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
       },
       { additionalProperties: false, default: {} },
     ),
