@@ -35,6 +35,7 @@ import { createReaderFleet } from './reading/reader-fleet.ts';
 import { createPrinterFleet } from './printing/printer-fleet.ts';
 import { createQueueEngine, SYSTEM } from './queue/engine.ts';
 import { upcomingReceptions } from './board/leader-schedule.ts';
+import { closeSocketsWhenAuthorityEnds } from './realtime/authority.ts';
 import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
@@ -192,6 +193,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   if (!layoutFromFile) app.log.info('services and windows are managed in the console; those in the configuration file are not applied');
   const io = attachRealtime(app, hall);
   app.decorate('io', io);
+  app.addHook('onClose', closeSocketsWhenAuthorityEnds(io, hall));
   scheduleRollover(app, hall, now);
   engine.rollover();
   fleet.start();
