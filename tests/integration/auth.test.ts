@@ -63,6 +63,13 @@ describe('sign-in throttling and lockout', () => {
     expect((await signIn('admin', ADMIN_PASSWORD, '10.0.0.9')).statusCode).toBe(200);
   });
 
+  it("does not let a stranger's wrong passwords lock the owner out (no denial of service of a named account)", async () => {
+    for (let i = 0; i < 5; i++) await signIn('admin', 'wrong-password', '10.0.0.66');
+    expect((await signIn('admin', 'wrong-password', '10.0.0.66')).statusCode).toBe(423);
+    expect((await signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+    expect((await signIn('admin', ADMIN_PASSWORD, '10.0.0.9')).statusCode).toBe(200);
+  });
+
   it('locks names that do not exist the same way (refusals do not reveal which names exist)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await signIn('nobody', 'whatever', '10.0.0.66')).statusCode);
