@@ -134,6 +134,19 @@ describe('creating staff', () => {
   });
 });
 
+describe('adding windows', () => {
+  it('checks the number in the adding transaction: two identical adds give 201 and 409; changing an unknown window is 404', async () => {
+    const send = (method: 'POST' | 'PUT', url: string, payload: object) => hall.app.inject({ method, url, headers: { cookie: hall.admin }, payload });
+    const add = () => send('POST', '/api/windows', { no: 42, name: '42号窗口', services: ['A'] });
+    const answers = await Promise.all([add(), add()]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error).toBe('window_exists');
+    expect(hall.app.hall.store.audit.list({ action: 'window.added', limit: 10 })).toHaveLength(1);
+    expect((await send('PUT', '/api/windows/43', { name: '43号窗口', services: ['A'] })).statusCode).toBe(404);
+    expect((await send('PUT', '/api/windows/42', { name: '四十二号', services: ['A'] })).json().window.name).toBe('四十二号');
+  });
+});
+
 describe('roles at the windows', () => {
   it('lets only reception staff on duty (or an admin) operate a window', async () => {
     const leader = await staffCookie(hall, 'leader1', ['leader']);
