@@ -27,7 +27,6 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
       actor: Actor,
     ): { code: string; expiresAt: number } {
       const windowNo = input.windowNo ?? null;
-      if (windowNo !== null && !store.windows.get(windowNo)?.active) throw notFound('window_unknown');
       const printerId = input.printerId ?? null;
       if (printerId !== null && !config.printers.some((p) => p.id === printerId)) throw notFound('printer_unknown');
       const readerId = input.readerId ?? null;
@@ -36,6 +35,8 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
       const at = now();
       const expiresAt = at + (input.ttlMinutes ?? config.auth.pairingCodeMinutes) * 60_000;
       store.transaction(() => {
+        // Checked where the code is written: the window cannot be removed in between.
+        if (windowNo !== null && !store.windows.get(windowNo)?.active) throw notFound('window_unknown');
         store.pairingCodes.insert({
           codeHash: tokenHash(code),
           kind: input.kind,
