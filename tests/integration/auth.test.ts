@@ -114,6 +114,10 @@ describe('sign-in throttling and lockout', () => {
     const admin = hall.app.hall.store.staff.getByUsername('admin')!;
     await auth.resetPassword(admin.id, ADMIN_PASSWORD, { kind: 'system', id: 'test', name: 'test' });
     expect(await attempt(ADMIN_PASSWORD)).toBe('ok');
+    // Counts are forgotten a day (auth.failureMemoryHours) after the last failure.
+    expect([await attempt('wrong'), await attempt('wrong')]).toEqual(['invalid_credentials', 'invalid_credentials']);
+    clock += 25 * 3_600_000;
+    expect([await attempt('wrong'), await attempt('wrong')]).toEqual(['invalid_credentials', 'invalid_credentials']);
   });
 });
 
