@@ -61,4 +61,10 @@ export const ROOMS = {
   kiosk: 'kiosk',
   kioskDevice: (id: string) => `kiosk:${id}`,
   window: (no: number) => `window:${no}`,
+  /** Every socket of one sign-in (by the session's token hash), closed at logout. */
+  session: (tokenHash: string) => `session:${tokenHash}`,
+  /** Every socket of one staff member, closed when disabled, reset or given other roles. */
+  staffMember: (id: string) => `staff:${id}`,
+  /** Every socket of one paired device, closed when it is revoked. */
+  device: (id: string) => `device:${id}`,
 } as const;

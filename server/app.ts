@@ -38,6 +38,7 @@ import { createPrinterFleet } from './printing/printer-fleet.ts';
 import { createQueueEngine, SYSTEM } from './queue/engine.ts';
 import { createSnapshotBytes } from './queue/snapshot-bytes.ts';
 import { upcomingReceptions } from './board/leader-schedule.ts';
+import { closeSocketsWhenAuthorityEnds } from './realtime/authority.ts';
 import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
@@ -199,6 +200,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   if (!layoutFromFile) app.log.info('services and windows are managed in the console; those in the configuration file are not applied');
   const io = attachRealtime(app, hall);
   app.decorate('io', io);
+  app.addHook('onClose', closeSocketsWhenAuthorityEnds(io, hall));
   scheduleRollover(app, hall, now);
   engine.rollover();
   fleet.start();

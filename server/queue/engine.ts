@@ -450,12 +450,16 @@ export function createQueueEngine(deps: {
     /**
      * An admin adds a window or changes one (name, services in tie-break order). From then on the
      * store, not the configuration file, holds the hall's layout. Boards reload their snapshot.
+     * `add` refuses a number in use (409), `change` an unknown window (404), in the same
+     * transaction as the write.
      */
-    defineWindow(def: { no: number; name: string; services: string[] }, actor: Actor): WindowView {
+    defineWindow(def: { no: number; name: string; services: string[] }, actor: Actor, mode: 'add' | 'change'): WindowView {
       return mutate((record) => {
+        const existing = store.windows.get(def.no);
+        if (mode === 'add' && existing?.active) throw conflict('window_exists');
+        if (mode === 'change' && !existing?.active) throw notFound('window_unknown');
         const codes = new Set(store.services.list().filter((s) => s.enabled).map((s) => s.code));
         if (def.services.length === 0 || def.services.some((c) => !codes.has(c))) throw badRequest('service_unknown');
-        const existing = store.windows.get(def.no);
         const sortOrder = existing?.active ? existing.sortOrder : Math.max(-1, ...store.windows.list().map((w) => w.sortOrder)) + 1;
         store.windows.upsertDefinition({ no: def.no, name: def.name, services: def.services, sortOrder }, now());
         store.meta.setLayoutManaged();

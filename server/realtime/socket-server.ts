@@ -83,6 +83,9 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
   io.on('connection', (socket) => {
     const { principal, staffView } = socket.data;
     const auth = readAuth(socket.handshake.auth) ?? {};
+    // Rooms by authority, so server/realtime/authority.ts can close them when it ends.
+    if (principal.kind === 'staff') void socket.join([ROOMS.session(principal.sessionHash), ROOMS.staffMember(principal.staff.id)]);
+    if (principal.kind === 'device') void socket.join(ROOMS.device(principal.device.id));
     if (staffView) {
       void socket.join(ROOMS.staff);
       if (principal.kind === 'staff' && principal.staff.roles.includes('desk')) void socket.join(ROOMS.desk);
