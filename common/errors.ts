@@ -49,6 +49,7 @@ export const ERROR_MESSAGES = {
   representative_duplicate: '{field}与已登记的人重复,请核对。',
   choice_unknown: '所选的{field}不在列表中,请重新选择。',
   notification_required: '请先阅读并确认一次性告知的材料清单。',
+  person_already_waiting: '您好，系统显示这位来访人今天已经取过这项业务的号。为保护来访人的信息，这里不能补打号票，请您到服务台，工作人员会为您核实后帮助办理。',
   intake_unknown: '没有找到这个号的登记信息。',
   intake_not_at_window: '这个号目前不在窗口办理,请先叫号后再核对登记信息。',
   forwarding_not_dead: '这份登记不在“转送失败”状态,无需重新发送。',

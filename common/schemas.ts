@@ -237,7 +237,8 @@ export const DivisionSchema = Type.Object({
 
 export const AlertSchema = Type.Object({
   id: Type.String(),
-  kind: Type.Union([Type.Literal('collective'), Type.Literal('emergency')]),
+  /** `identity`: someone registered with the ID number of a person already waiting, under another name or phone. */
+  kind: Type.Union([Type.Literal('collective'), Type.Literal('emergency'), Type.Literal('identity')]),
   at: Iso,
   ticketId: Type.String(),
   number: Type.String(),

@@ -43,6 +43,10 @@ export interface Submitter {
 
 const ID_INDEX = 'resident-id';
 
+/** A name as typed or read off the card: width, spaces and the middle dot of some names do not count. */
+const normalName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').replace(/[·•・.．]/g, '·');
+const normalPhone = (phone: string) => phone.replace(/\D/g, '');
+
 export type IntakeService = ReturnType<typeof createIntakeService>;
 
 export function createIntakeService(deps: {
@@ -68,6 +72,46 @@ export function createIntakeService(deps: {
     return { outcome, collective, ...engine.estimateFor(ticketId) };
   }
 
+  /** Whether a new submission carries the identity sealed with the registration of a waiting ticket. */
+  function sameIdentity(ticketId: string, petitioner: IntakeBody['petitioner']): boolean {
+    const earlier = store.intakes.byTicket(ticketId);
+    if (!earlier) return false;
+    const sealed = cipher.open<SealedRegistration>(earlier.sealed, earlier.id).petitioner;
+    return (
+      sealed.idNumber.toUpperCase() === petitioner.idNumber.trim().toUpperCase() &&
+      normalName(sealed.name) === normalName(petitioner.name) &&
+      (!sealed.phone || normalPhone(sealed.phone) === normalPhone(petitioner.phone))
+    );
+  }
+
+  /**
+   * Someone registers with the ID number of a person already waiting, under another name or phone:
+   * no reprint, no number; the desk is alerted (coded facts only) and the refusal is audited.
+   */
+  function refuseOtherIdentity(ticketId: string, kiosk: Actor): never {
+    const at = now();
+    const alert = store.transaction(() => {
+      const ticket = store.tickets.get(ticketId)!;
+      const serviceName = store.services.list().find((s) => s.code === ticket.serviceCode)?.name ?? ticket.serviceCode;
+      const raised: HallAlert = {
+        id: newId(at),
+        kind: 'identity',
+        at: new Date(at).toISOString(),
+        ticketId: ticket.id,
+        number: ticket.number,
+        serviceCode: ticket.serviceCode,
+        visitors: 0,
+        category: '',
+        message: `一人一号核实：在“${kiosk.name}”登记的身份证号码与正在等候的 ${ticket.number} 号（${serviceName}）相同，但姓名或电话不一致，未补打号票。来访人已被请到服务台，请核实身份后协助办理。`,
+      };
+      saveAlert(store, raised);
+      store.audit.append({ at, actor: kiosk, action: 'intake.identity_mismatch', target: ticket.id, details: { number: ticket.number } });
+      return raised;
+    });
+    deps.onAlert(alert);
+    throw conflict('person_already_waiting');
+  }
+
   return {
     personIndexOf,
 
@@ -87,6 +131,9 @@ export function createIntakeService(deps: {
 
       const waiting = store.intakes.waitingTicketOf(personIndex, engine.today(), serviceCode);
       if (waiting) {
+        // 一人一号: the ticket (with its query code) goes only to the same person, not to anyone
+        // who knows their ID number. Otherwise the desk is told and the kiosk gets no ticket data.
+        if (!sameIdentity(waiting, petitioner)) refuseOtherIdentity(waiting, by.actor);
         if (by.printerId) engine.reprint(waiting, by.printerId, by.actor);
         return again(waiting, 'existing', collective);
       }

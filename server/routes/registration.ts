@@ -45,7 +45,9 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
         summary: 'Register a visit at a kiosk and issue its queue number in the same step',
         description:
           'Idempotent on `requestId`: a retried submit answers 200 with the first ticket. Someone who already ' +
-          'waits for the same service today gets that ticket again (reprinted), never a second one.',
+          'waits for the same service today gets that ticket again (reprinted), never a second one — only when ' +
+          'ID number, name and phone match the earlier registration; otherwise 409 `person_already_waiting` ' +
+          '(no ticket data) and the desk is alerted.',
         body: IntakeBodySchema,
         response: {
           200: IntakeReply,

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, PERSON, registration } from '../support/registration.ts';
 
@@ -9,6 +10,25 @@ let people = 0;
 const freshPerson = () => {
   const sequence = 501 + 2 * people++;
   return { idNumber: idNumber('19851010', sequence), birthDate: '1985-10-10', gender: 'male' as const };
+};
+
+/** The printed tickets (simulated printer P1) showing a number. */
+const papersWith = (hall: Hall, number: string) => {
+  const dir = join(hall.dir, 'printed', 'P1');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .filter((paper) => paper.includes(` ${number}`) || paper.includes(`${number}\n`));
+};
+
+/** Print jobs ever queued for a ticket (read from the database file). */
+const printJobsOf = (hall: Hall, ticketId: string) => {
+  const db = new Database(join(hall.dir, 'hall.db'), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM print_jobs WHERE ticket_id = ?').get(ticketId) as { n: number }).n;
+  } finally {
+    db.close();
+  }
 };
 
 /** Tickets of today: what a refused request must not add to. */
@@ -62,20 +82,61 @@ describe('registration at the kiosk', () => {
     expect(ticketCount(hall)).toBe(before);
   });
 
-  it('gives someone already waiting for a service the same ticket again, reprinted (一人一号)', async () => {
+  it('gives someone already waiting for a service the same ticket again, reprinted on paper (一人一号)', async () => {
     const person = { idNumber: idNumber('19800505', 27), birthDate: '1980-05-05', gender: 'male' as const };
     const first = (await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }))).json();
-    const second = await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }));
+    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
+    // The same person (name typed with a space, ID number in lower case): the same ticket again.
+    const second = await submit(
+      hall,
+      kiosk,
+      registration({ serviceCode: 'E', petitioner: { ...person, idNumber: person.idNumber.toLowerCase(), name: ` 王 秀兰 ` } }),
+    );
     expect(second.statusCode).toBe(200);
-    expect(second.json()).toMatchObject({ outcome: 'existing', ticket: { id: first.ticket.id } });
+    expect(second.json()).toMatchObject({ outcome: 'existing', ticket: { id: first.ticket.id, number: first.ticket.number } });
+    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(2), { timeout: 5_000 });
     const audit = await hall.app.inject({ url: '/api/audit?action=ticket.reprinted', headers: { cookie: hall.admin } });
     expect(audit.json().events).toEqual([expect.objectContaining({ target: first.ticket.id })]);
 
     // Another service is another number, and the person is recognised as having come before.
     const other = await submit(hall, kiosk, registration({ serviceCode: 'B', petitioner: person, visit: { repeat: true } }));
     expect(other.statusCode).toBe(201);
-    const view = await hall.app.inject({ url: `/api/tickets/${other.json().ticket.id}/registration`, headers: { cookie: reception } });
+    const view = await hall.app.inject({ url: `/api/tickets/${other.json().ticket.id}/registration?reason=${encodeURIComponent('核对重复访登记')}`, headers: { cookie: hall.admin } });
     expect(view.json()).toMatchObject({ previousVisits: 1, declaredRepeat: true });
+  });
+
+  it('gives no ticket to someone with the ID number of a person already waiting under another name or phone, and tells the desk', async () => {
+    const desk = await staffCookie(hall, 'desk2', ['desk']);
+    const staffSocket = await connectSocket(hall.url, { cookie: desk });
+    const person = { idNumber: idNumber('19810606', 37), birthDate: '1981-06-06', gender: 'male' as const };
+    const first = (await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }))).json();
+    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
+    const jobs = printJobsOf(hall, first.ticket.id);
+
+    for (const [i, stranger] of [{ name: '李四光' }, { phone: '13700000000' }].entries()) {
+      const refused = await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: { ...person, ...stranger } }));
+      expect(refused.statusCode).toBe(409);
+      const body = refused.json();
+      expect(body.error).toBe('person_already_waiting');
+      expect(body.message).toContain('已经取过');
+      expect(body.message).toContain('服务台');
+      expect(body.message).toMatch(/，.*。$/);
+      expect(JSON.stringify(body)).not.toContain(first.ticket.number);
+      expect(body.ticket).toBeUndefined();
+      const alert = await staffSocket.waitFor((f) => f.event === 'alert' && f.payload.kind === 'identity' && staffSocket.frames.filter((g) => g.event === 'alert').length === i + 1);
+      expect(alert.payload).toMatchObject({ number: first.ticket.number, serviceCode: 'E', ticketId: first.ticket.id });
+      expect(alert.payload.message).toContain('测试kiosk');
+      expect(JSON.stringify(alert.payload)).not.toMatch(new RegExp(`${person.idNumber}|王秀兰|李四光|13700000000|${PERSON.phone}`));
+    }
+    // No new print job, nothing more on paper, no reprint.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(printJobsOf(hall, first.ticket.id)).toBe(jobs);
+    expect(papersWith(hall, first.ticket.number)).toHaveLength(1);
+    const reprints = hall.app.hall.store.audit.list({ action: 'ticket.reprinted', limit: 50 });
+    expect(reprints.some((e) => e.target === first.ticket.id)).toBe(false);
+    const alerts = (await hall.app.inject({ url: '/api/alerts', headers: { cookie: desk } })).json().alerts;
+    expect(alerts.filter((a: { kind: string; number: string }) => a.kind === 'identity' && a.number === first.ticket.number)).toHaveLength(2);
+    staffSocket.close();
   });
 
   it('queues a collective visit of 8 with its representatives and alerts staff at once, without personal data', async () => {
@@ -97,7 +158,7 @@ describe('registration at the kiosk', () => {
     expect(alert.payload).toMatchObject({ kind: 'collective', number: 'D001', visitors: 8 });
     expect(JSON.stringify(alert.payload)).not.toMatch(/李建国|赵淑芬|110101/);
     const alerts = await hall.app.inject({ url: '/api/alerts', headers: { cookie: desk } });
-    expect(alerts.json().alerts).toEqual([expect.objectContaining({ number: 'D001', kind: 'collective' })]);
+    expect(alerts.json().alerts.filter((a: { kind: string }) => a.kind === 'collective')).toEqual([expect.objectContaining({ number: 'D001', kind: 'collective' })]);
     const view = await hall.app.inject({ url: `/api/tickets/${response.json().ticket.id}/registration`, headers: { cookie: reception } });
     expect(view.json().representatives).toEqual(reps);
     expect(board.frames.some((f) => f.event === 'alert')).toBe(false);
