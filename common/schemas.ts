@@ -293,6 +293,8 @@ export const PreviousVisitSchema = Type.Object({
   state: Type.Enum(INTAKE_STATES),
   receiver: Nullable(Type.String()),
   answer: Nullable(Type.String()),
+  /** The answer of an earlier accusation (揭发控告), withheld from this viewer. */
+  confidential: Type.Optional(Type.Boolean()),
 });
 
 export const RegistrationViewSchema = Type.Object({
