@@ -97,6 +97,7 @@ export function createIntakeService(deps: {
    * no reprint, no number; the desk is alerted (coded facts only) and the refusal is audited.
    */
   function refuseOtherIdentity(ticketId: string, kiosk: Actor): never {
+    // `kiosk` is the device (or, for a walk-in, the staff member registering at a window).
     const at = now();
     const alert = store.transaction(() => {
       const ticket = store.tickets.get(ticketId)!;
@@ -110,7 +111,10 @@ export function createIntakeService(deps: {
         serviceCode: ticket.serviceCode,
         visitors: 0,
         category: '',
-        message: `一人一号核实：在“${kiosk.name}”登记的身份证号码与正在等候的 ${ticket.number} 号（${serviceName}）相同，但姓名或电话不一致，未补打号票。来访人已被请到服务台，请核实身份后协助办理。`,
+        message:
+          kiosk.kind === 'device'
+            ? `一人一号核实：在“${kiosk.name}”登记的身份证号码与正在等候的 ${ticket.number} 号（${serviceName}）相同，但姓名或电话不一致，未补打号票。来访人已被请到服务台，请核实身份后协助办理。`
+            : `一人一号核实：${kiosk.name}在窗口登记的身份证号码与正在等候的 ${ticket.number} 号（${serviceName}）相同，但姓名或电话不一致，未登记。请核实来访人身份。`,
       };
       saveAlert(store, raised);
       store.audit.append({ at, actor: kiosk, action: 'intake.identity_mismatch', target: ticket.id, details: { number: ticket.number } });
