@@ -319,6 +319,21 @@ export const HallConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    /** Who may read which decrypted registrations (need to know); see docs/security.md. */
+    privacy: Type.Object(
+      {
+        accusationPurposes: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
+          default: ['揭发控告'],
+          description: '信访目的 values whose registrations are confidential accusations',
+        }),
+        accusationRoles: Type.Array(Type.Union([Type.Literal('admin'), Type.Literal('desk'), Type.Literal('leader')]), {
+          default: ['admin'],
+          uniqueItems: true,
+          description: 'Roles that may read an accusation with a stated reason ([] = nobody); the receiving window staff always may',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     auth: Type.Object(
       {
         sessionHours: Type.Number({ exclusiveMinimum: 0, maximum: 72, default: 12 }),

@@ -585,7 +585,7 @@ export function createQueueEngine(deps: {
       return cachedSnapshot;
     },
 
-    /** Queues a ticket of today for printing again (audited). */
+    /** Queues a ticket of today for printing again (audited), announced as `ticket.print_queued`. */
     reprint(ticketId: string, printerId: string, actor: Actor): StaffTicket {
       return mutate((record) => {
         const t = getTicket(ticketId);
@@ -594,8 +594,10 @@ export function createQueueEngine(deps: {
         const at = now();
         const updated = store.tickets.update(t.id, { printState, updatedAt: at });
         store.audit.append({ at, actor, action: 'ticket.reprinted', target: t.id, details: { number: t.number, printerId } });
-        // A queued reprint is announced when the worker has printed it.
+        // Announced after commit: the print worker sends a queued job on this event (a printer that
+        // cannot print now prints it when it recovers; the person is told at once).
         if (printState === 'failed') record('ticket.print_failed', updated, [], actor, { reprint: true });
+        else record('ticket.print_queued', updated, [], actor, { reprint: true, printerId });
         return toStaffTicket(updated);
       });
     },

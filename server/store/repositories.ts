@@ -89,6 +89,8 @@ export interface TicketEventRepository {
     at: number;
     details: Record<string, unknown> | null;
   }): void;
+  /** Whether `staffId` ever called, recalled, served, completed or marked a no-show for the ticket at a window. */
+  servedBy(ticketId: string, staffId: string): boolean;
 }
 
 export interface StaffRepository {

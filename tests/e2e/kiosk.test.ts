@@ -160,6 +160,36 @@ describe('the kiosk', () => {
     await page.close();
   });
 
+  it('shows no number to someone using the ID number of a person already waiting under another name, and asks them to see the desk', async () => {
+    const waiting = newPerson();
+    const other = await pairDevice(hall, 'kiosk');
+    const first = await hall.app.inject({
+      method: 'POST',
+      url: '/api/intakes',
+      headers: { authorization: `Bearer ${other}` },
+      payload: registration({ petitioner: { ...waiting, birthDate: '1956-06-12', gender: 'male' } }),
+    });
+    expect(first.statusCode).toBe(201);
+    const page = await openKiosk();
+    await page.getByRole('button', { name: /初访登记/ }).click();
+    await fillIdentity(page, { ...waiting, name: '冒名者' });
+    await page.getByRole('button', { name: /第一次来/ }).click();
+    await page.getByTestId('next').click();
+    await fillMatterAndFinish(page);
+    await page.getByRole('button', { name: '确认提交并取号' }).click();
+    await page.getByTestId('already-waiting').waitFor();
+    const text = (await page.locator('main').textContent())!;
+    expect(text).toContain('已经取过');
+    expect(text).toContain('服务台');
+    expect(text).not.toContain(first.json().ticket.number);
+    expect(await page.getByTestId('issued-number').count()).toBe(0);
+    await checkScreen(page, 'already-waiting');
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page.getByRole('button', { name: /初访登记/ }).click();
+    expect(await page.getByLabel('姓名').inputValue()).toBe('');
+    await page.close();
+  });
+
   it('asks a group of 8 to send representatives and registers them, queued as a collective visit', async () => {
     const page = await openKiosk();
     await page.getByRole('button', { name: /初访登记/ }).click();
