@@ -187,6 +187,13 @@ export function createStaffAuth(deps: { store: Store; config: HallConfig; now?: 
       return { staff, sessionHash: hash };
     },
 
+    /** When a session ends unless it is used again (null: it has ended). Does not extend it. */
+    sessionEndsAt(sessionHash: string): number | null {
+      const session = store.sessions.get(sessionHash);
+      if (!session || session.expiresAt <= now()) return null;
+      return store.staff.get(session.staffId)?.active ? session.expiresAt : null;
+    },
+
     /**
      * An admin changes an account (audited); disabling it signs the person out everywhere. Open
      * sockets of the account close when it is disabled or its roles change (they reconnect with

@@ -31,3 +31,24 @@ export function closeSocketsWhenAuthorityEnds(
   const off = [auth.staffAuth.onAuthorityEnded(close), auth.deviceAuth.onAuthorityEnded(close)];
   return async () => off.forEach((unsubscribe) => unsubscribe());
 }
+
+/**
+ * A session also ends by running out. The socket is closed then, unless the session was extended
+ * by use meanwhile (the timer is re-armed for the new end).
+ */
+export function closeSocketWhenSessionRunsOut(
+  socket: { disconnect(close: boolean): unknown; once(event: 'disconnect', listener: () => void): unknown },
+  sessionHash: string,
+  staffAuth: Pick<StaffAuth, 'sessionEndsAt'>,
+  now: () => number,
+): void {
+  let timer: NodeJS.Timeout | undefined;
+  const check = () => {
+    const endsAt = staffAuth.sessionEndsAt(sessionHash);
+    if (endsAt === null) return void socket.disconnect(true);
+    timer = setTimeout(check, endsAt - now() + 1_000);
+    timer.unref();
+  };
+  check();
+  socket.once('disconnect', () => clearTimeout(timer));
+}

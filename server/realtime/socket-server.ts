@@ -11,6 +11,7 @@ import type { HallContext } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/auth-hooks.ts';
 import { toPublicEvent } from '../queue/views.ts';
+import { closeSocketWhenSessionRunsOut } from './authority.ts';
 import { backlogBytes, guardSockets, whenSent } from './socket-guard.ts';
 
 interface SocketData {
@@ -104,6 +105,7 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
       if (stillValid(socket, auth)) return next();
       socket.disconnect(true);
     });
+    if (principal.kind === 'staff') closeSocketWhenSessionRunsOut(socket, principal.sessionHash, hall.staffAuth, hall.now);
     sendSnapshot(socket, (bytes) => socket.emit('snapshot', bytes));
     socket.on('snapshot:get', (ack) => {
       if (typeof ack !== 'function') return;

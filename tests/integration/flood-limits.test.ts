@@ -148,6 +148,19 @@ describe('Socket.IO limits', () => {
   });
 });
 
+describe('sessions that run out', () => {
+  it('closes a staff socket when its session runs out, even if the socket sends nothing', async () => {
+    // A session of 7.2 s that nothing extends.
+    hall = await startHall({ auth: { sessionHours: 0.002 } });
+    const cookie = await staffCookie(hall, 'leader2', ['leader']);
+    const staff = await connectSocket(hall.url, { cookie });
+    expect(staff.socket.connected).toBe(true);
+    expect(await disconnected(staff.socket)).toBe('io server disconnect');
+    await expect(connectSocket(hall.url, { cookie })).resolves.toMatchObject({ frames: [{ event: 'snapshot' }] });
+    staff.close();
+  });
+});
+
 describe('HTTP limits', () => {
   /** Sends raw bytes on a fresh connection; resolves with what came back when the server closed it. */
   function rawHttp(url: string, bytes: string, { read = true } = {}): Promise<{ received: string; closedByServer: boolean }> {
