@@ -145,7 +145,7 @@ function Kiosk() {
   );
 
   if (submission.status === 'done') {
-    return shell(<Result reply={submission.reply} socket={socket} seconds={30} onDone={clearAll} />);
+    return shell(<Result reply={submission.reply} socket={socket} windows={state?.windows ?? []} seconds={30} onDone={clearAll} />);
   }
   if (submission.status === 'held') return shell(<Held message={submission.message} seconds={30} onDone={clearAll} />);
   if (querying) return shell(<ProgressStep today={today} onDone={clearAll} />);
