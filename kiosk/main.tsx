@@ -14,9 +14,10 @@ import { MatterStep, WordsStep } from './steps/matter.tsx';
 import { NoticeStep } from './steps/notice.tsx';
 import { ReviewStep } from './steps/review.tsx';
 import { VisitStep } from './steps/visit.tsx';
-import { Welcome } from './steps/welcome.tsx';
+import { ElderToggle, Welcome } from './steps/welcome.tsx';
 import { ProgressStep } from './steps/progress.tsx';
 import { Result } from './steps/result.tsx';
+import { useMoreBelow } from './use-more-below.ts';
 import { Held } from './steps/held.tsx';
 import { useIdle } from './use-idle.ts';
 import { useSubmission } from './use-submission.ts';
@@ -55,6 +56,7 @@ function Kiosk() {
   const { state, connected, socket } = useHallSocket({ key: pairing.status });
   const { form, hasReader } = useRegistrationForm(pairing.status === 'paired', connected, socket);
   const [elder, setElder] = useState(false);
+  const moreBelow = useMoreBelow();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [step, setStep] = useState<StepId | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -234,19 +236,30 @@ function Kiosk() {
           {submission.status === 'waiting' ? '网络连接暂时中断,您的登记已保留,连接恢复后会自动提交,请稍候。' : '正在提交,请稍候…'}
         </p>
       )}
-      <nav class="nav">
-        <button type="button" class="secondary" disabled={busy} onClick={() => go(index > 0 ? STEPS[index - 1]!.id : null)}>
-          上一步
-        </button>
-        {step !== 'notice' && (
-          <button type="button" class="primary" disabled={busy} onClick={next} data-testid="next">
-            {step === 'review' ? '确认提交并取号' : '下一步'}
-          </button>
+      {/* The actions stay on screen whatever the content's length; longer content scrolls. */}
+      <div class="actions" data-testid="actions">
+        {moreBelow && (
+          <p class="more-below" data-testid="more-below">
+            ▼ 下面还有内容，请用手指向上滑动查看
+          </p>
         )}
-      </nav>
-      <button type="button" class="link" disabled={busy} onClick={clearAll}>
-        重新开始(清除已填写的内容)
-      </button>
+        <nav class="nav">
+          <button type="button" class="secondary" disabled={busy} onClick={() => go(index > 0 ? STEPS[index - 1]!.id : null)}>
+            上一步
+          </button>
+          {step !== 'notice' && (
+            <button type="button" class="primary" disabled={busy} onClick={next} data-testid="next">
+              {step === 'review' ? '确认提交并取号' : '下一步'}
+            </button>
+          )}
+        </nav>
+        <div class="minor-actions">
+          <button type="button" class="link" disabled={busy} onClick={clearAll}>
+            重新开始（清除已填写的内容）
+          </button>
+          <ElderToggle elder={elder} onElder={setElder} />
+        </div>
+      </div>
     </main>,
   );
 }

@@ -38,10 +38,17 @@ export function Welcome(props: {
           查询办理进度
         </button>
       )}
-      <button type="button" class="secondary elder-toggle" aria-pressed={props.elder} onClick={() => props.onElder(!props.elder)}>
-        {props.elder ? '恢复正常字体' : '大字模式'}
-      </button>
+      <ElderToggle elder={props.elder} onElder={props.onElder} />
       <p class="privacy">您的个人信息仅用于本次来访登记,我们会严格保密,公共屏幕上只显示号码。</p>
     </main>
+  );
+}
+
+/** 大字模式: on every screen, so a person can switch it on where they find the text too small. */
+export function ElderToggle(props: { elder: boolean; onElder: (on: boolean) => void }) {
+  return (
+    <button type="button" class="secondary elder-toggle" aria-pressed={props.elder} onClick={() => props.onElder(!props.elder)}>
+      {props.elder ? '恢复正常字体' : '大字模式'}
+    </button>
   );
 }

@@ -42,7 +42,26 @@ async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page
   return page;
 }
 
+/**
+ * On a form step, the actions (上一步, 下一步) are on screen without scrolling, and content that
+ * goes on below the screen says so.
+ */
+async function actionsOnScreen(page: Page, name: string): Promise<void> {
+  const actions = page.getByTestId('actions');
+  if ((await actions.count()) === 0) return;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const layout = await actions.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const root = document.documentElement;
+    return { top: box.top, bottom: box.bottom, viewport: window.innerHeight, overflows: root.scrollHeight > window.innerHeight + 8 };
+  });
+  expect(layout.top, `actions on ${name}`).toBeGreaterThanOrEqual(0);
+  expect(layout.bottom, `actions on ${name}`).toBeLessThanOrEqual(layout.viewport);
+  await expect.poll(() => page.getByTestId('more-below').count(), { message: `scroll hint on ${name}` }).toBe(layout.overflows ? 1 : 0);
+}
+
 async function checkScreen(page: Page, name: string): Promise<void> {
+  await actionsOnScreen(page, name);
   expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
   expect(await smallTouchTargets(page), `touch targets on ${name}`).toEqual([]);
   expect(await smallText(page), `text size on ${name}`).toEqual([]);
@@ -151,6 +170,28 @@ describe('the kiosk', () => {
     await checkScreen(page, '7-result');
     expect(await registeredTickets()).toContainEqual(expect.objectContaining({ number, serviceCode: 'A', status: 'waiting' }));
     await page.close();
+  });
+
+  it('keeps 下一步 on screen at every step in landscape and in 大字模式, and says when there is more below', async () => {
+    for (const viewport of [{ width: 1920, height: 1080 }, { width: 1080, height: 1920 }]) {
+      const page = await openKiosk(viewport);
+      await page.getByRole('button', { name: '大字模式' }).click();
+      await page.getByRole('button', { name: /初访登记/ }).click();
+      const label = `${viewport.width}×${viewport.height} 大字`;
+      await actionsOnScreen(page, `${label} identity`);
+      // 大字模式 can be switched on every step, and enlarges well beyond the normal 24 px.
+      expect(await page.getByRole('button', { name: '恢复正常字体' }).count()).toBe(1);
+      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(36);
+      await fillIdentity(page, newPerson());
+      await actionsOnScreen(page, `${label} visit`);
+      await page.getByRole('button', { name: /第一次来/ }).click();
+      await page.getByTestId('next').click();
+      await actionsOnScreen(page, `${label} matter`);
+      if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `kiosk-elder-${viewport.width > viewport.height ? 'landscape' : 'portrait'}.png`) });
+      await fillMatterAndFinish(page);
+      await actionsOnScreen(page, `${label} review`);
+      await page.close();
+    }
   });
 
   it('refuses a wrong ID number politely and does not let the person continue', async () => {
