@@ -18,13 +18,15 @@ import type { HallConfig } from './config/schema.ts';
 import type { HallContext } from './context.ts';
 import { HallError } from './errors.ts';
 import { createPrincipalResolver, registerAuthHooks } from './http/auth-hooks.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
+import { normaliseOrigins } from './http/origin.ts';
+import { buildValidator } from './http/validation.ts';
 import { ROOMS } from '../common/events.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
 import { createSettings } from './settings.ts';
 import settingsRoutes from './routes/settings.ts';
-import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwarding/adapters.ts';
+import { fileDropAdapter, httpAdapter, sweepFileDrop, type CaseSystemAdapter } from './forwarding/adapters.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
 import forwardingRoutes from './routes/forwarding.ts';
 import { loadDivisions } from './registration/divisions.ts';
@@ -154,6 +156,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    // Bodies are validated without type coercion; query strings and path parameters with it.
+    schemaController: { compilersFactory: { buildValidator } },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('hall', hall);
@@ -174,7 +180,12 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
     },
   });
-  registerAuthHooks(app, hall.resolvePrincipal);
+  registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
+  // API answers carry personal data (registrations, names, the queue): no cache may keep them.
+  // Static assets keep their own caching.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
 
   for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
@@ -193,6 +204,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const io = attachRealtime(app, hall);
   app.decorate('io', io);
   scheduleRollover(app, hall, now);
+  if (config.forwarding.adapter === 'file') scheduleFileDropSweep(app, fileDropDirectory(config), config.forwarding.retainDays, now);
   engine.rollover();
   fleet.start();
   hall.readers.start();
@@ -214,10 +226,28 @@ function caseSystemAdapter(config: HallConfig): CaseSystemAdapter | null {
     case 'http':
       return httpAdapter({ url: f.url!, secret: f.secret! });
     case 'file':
-      return fileDropAdapter(f.directory ?? join(config.dataDir, 'forwarded'));
+      return fileDropAdapter(fileDropDirectory(config));
     case 'off':
       return null;
   }
+}
+
+const fileDropDirectory = (config: HallConfig) => config.forwarding.directory ?? join(config.dataDir, 'forwarded');
+
+/** Acknowledged dropped files (personal data) are removed after `forwarding.retainDays`: at start, then hourly. */
+function scheduleFileDropSweep(app: FastifyInstance, directory: string, retainDays: number, now: () => number) {
+  const sweep = () => {
+    try {
+      const removed = sweepFileDrop(directory, { retainDays, now: now() });
+      if (removed.length > 0) app.log.info({ count: removed.length }, 'acknowledged forwarded files removed');
+    } catch (err) {
+      app.log.warn({ err }, 'could not tidy the forwarding folder; trying again in an hour');
+    }
+  };
+  sweep();
+  const timer = setInterval(sweep, 3_600_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 }
 
 /** Expires yesterday's unfinished tickets right after midnight in the hall's zone. */

@@ -9,6 +9,7 @@ import { isAllowed, PERMISSIONS, type Principal } from '../auth/principal.ts';
 import type { HallContext } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/auth-hooks.ts';
+import { ANY_METHOD, normaliseOrigins, originAllowed } from '../http/origin.ts';
 import { toPublicEvent, toPublicSnapshot } from '../queue/views.ts';
 
 interface SocketData {
@@ -30,12 +31,16 @@ function readAuth(raw: unknown): HandshakeAuth | null {
 export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSocketServer {
   const io: HallSocketServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 16_384 });
   const { engine, config } = hall;
+  const allowedOrigins = normaliseOrigins(config.server.allowedOrigins);
 
   io.use((socket, next) => {
     const auth = readAuth(socket.handshake.auth);
     if (!auth) return next(new Error('bad_request'));
     try {
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+      const { host, origin, referer } = socket.handshake.headers;
+      const hasSession = cookies[SESSION_COOKIE] !== undefined;
+      if (!originAllowed({ method: 'GET', host, origin, referer, hasSession }, allowedOrigins, ANY_METHOD)) return next(new Error('origin_refused'));
       const principal = hall.resolvePrincipal({ deviceToken: auth.token, sessionToken: cookies[SESSION_COOKIE] });
       if (principal.kind === 'anonymous' && config.auth.displayRequiresToken) return next(new Error('unauthenticated'));
       socket.data.principal = principal;
