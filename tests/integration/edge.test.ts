@@ -1,0 +1,261 @@
+// Defects 4, 7–10 of issue 11: constraint violations, type coercion, the origin rule, errors
+// outside the route handler, caching, file permissions and retention, health with a bad token.
+import Database from 'better-sqlite3';
+import Fastify from 'fastify';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fileDropAdapter, sweepFileDrop } from '../../server/forwarding/adapters.ts';
+import { registerErrorHandling } from '../../server/http/error-handler.ts';
+import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { rawRequest } from '../support/raw-http.ts';
+
+const CHINESE = /[\u4e00-\u9fa5]/;
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+function expectErrorShape(body: unknown) {
+  expect(body).toEqual({ error: expect.any(String), message: expect.stringMatching(CHINESE) });
+}
+
+let hall: Hall;
+let desk: string;
+let deskId: string;
+beforeAll(async () => {
+  hall = await startHall();
+  desk = await staffCookie(hall, 'edgedesk', ['desk']);
+  deskId = hall.app.hall.store.staff.list().find((s) => s.username === 'edgedesk')!.id;
+});
+afterAll(() => hall?.close());
+
+describe('a database constraint violation (defect 4)', () => {
+  it('answers 409 in the error shape, never 500, and shows nothing of SQLite', async () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (name TEXT UNIQUE)');
+    const app = Fastify();
+    registerErrorHandling(app);
+    app.post('/api/thing', async () => {
+      db.prepare('INSERT INTO t (name) VALUES (?)').run('same');
+      return { ok: true };
+    });
+    expect((await app.inject({ method: 'POST', url: '/api/thing' })).statusCode).toBe(200);
+    const second = await app.inject({ method: 'POST', url: '/api/thing' });
+    expect(second.statusCode).toBe(409);
+    expectErrorShape(second.json());
+    expect(second.body).not.toMatch(/SQLITE|UNIQUE|constraint/i);
+    await app.close();
+  });
+});
+
+describe('JSON bodies are not coerced (defect 7)', () => {
+  const patch = (payload: object) =>
+    hall.app.inject({ method: 'PATCH', url: `/api/staff/${deskId}`, headers: { cookie: hall.admin }, payload });
+
+  it('refuses {"active": null} and leaves the account active', async () => {
+    const response = await patch({ active: null });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'validation_failed', field: 'active' });
+    expect(hall.app.hall.store.staff.get(deskId)!.active).toBe(true);
+  });
+
+  it.each([
+    ['"active": 0', { active: 0 }],
+    ['"active": "false"', { active: 'false' }],
+  ])('refuses %s', async (_name, payload) => {
+    expect((await patch(payload)).statusCode).toBe(400);
+    expect(hall.app.hall.store.staff.get(deskId)!.active).toBe(true);
+  });
+
+  it('refuses print: null on a staff-issued number and issues nothing', async () => {
+    const before = hall.app.hall.store.meta.seq();
+    const response = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: hall.admin }, payload: { serviceCode: 'A', print: null } });
+    expect(response.statusCode).toBe(400);
+    expect(hall.app.hall.store.meta.seq()).toBe(before);
+  });
+
+  it('refuses card: 0 on the simulated reader', async () => {
+    const response = await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card: 0 } });
+    expect(response.statusCode).toBe(400);
+  });
+
+  it('refuses a username sent as true and creates no "true" account', async () => {
+    const response = await hall.app.inject({
+      method: 'POST',
+      url: '/api/staff',
+      headers: { cookie: hall.admin },
+      payload: { username: true, displayName: '某人', staffNo: 'N-true', roles: ['desk'], password: 'a-long-password-1' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(hall.app.hall.store.staff.list().some((s) => s.username === 'true')).toBe(false);
+  });
+
+  it('still coerces query strings and path parameters', async () => {
+    const response = await hall.app.inject({ url: '/api/tickets?limit=5', headers: { cookie: hall.admin } });
+    expect(response.statusCode).toBe(200);
+    const window = await hall.app.inject({ method: 'POST', url: '/api/windows/1/open', headers: { cookie: hall.admin } });
+    expect(window.statusCode).toBeLessThan(500);
+    expect(window.statusCode).not.toBe(400);
+  });
+});
+
+describe('the origin rule (defect 8)', () => {
+  const change = (headers: Record<string, string>) =>
+    hall.app.inject({ method: 'PATCH', url: `/api/staff/${deskId}`, headers: { cookie: hall.admin, ...headers }, payload: { displayName: '改名' } });
+
+  it('refuses a cookie request from a foreign Origin with 403 in the error shape, and changes nothing', async () => {
+    const response = await change({ origin: 'http://evil.example' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toBe('origin_refused');
+    expectErrorShape(response.json());
+    expect(hall.app.hall.store.staff.get(deskId)!.displayName).not.toBe('改名');
+  });
+
+  it('refuses a foreign Referer when Origin is absent', async () => {
+    expect((await change({ referer: 'http://evil.example/form.html' })).statusCode).toBe(403);
+  });
+
+  it('accepts the hall’s own origin, a configured one, and requests without Origin or Referer', async () => {
+    const host = new URL(hall.url).host;
+    expect((await change({ host, origin: hall.url })).statusCode).toBe(200);
+    expect((await change({})).statusCode).toBe(200);
+    const other = await startHall({ server: { allowedOrigins: ['http://console.hall.lan:8080'] } });
+    try {
+      const response = await other.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: other.admin, origin: 'http://console.hall.lan:8080' } });
+      expect(response.statusCode).toBeLessThan(300);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a staff socket handshake from a foreign origin, accepts it from the hall’s own', async () => {
+    const attempt = (origin: string) =>
+      new Promise<string>((resolve) => {
+        const socket = io(hall.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: desk, origin } });
+        socket.on('connect', () => {
+          socket.close();
+          resolve('connected');
+        });
+        socket.on('connect_error', (err) => {
+          socket.close();
+          resolve(err.message);
+        });
+      });
+    expect(await attempt('http://evil.example')).toBe('origin_refused');
+    expect(await attempt(hall.url)).toBe('connected');
+  });
+});
+
+describe('every error in the error shape (defect 9)', () => {
+  it.each([
+    ['bad percent-encoding', '/api/tickets/%E0%A4%A', 400],
+    ['an over-long path parameter', `/api/tickets/${'x'.repeat(3000)}`, 414],
+  ])('%s', async (_name, url, status) => {
+    const response = await hall.app.inject({ url, headers: { cookie: hall.admin } });
+    expect(response.statusCode).toBe(status);
+    expectErrorShape(response.json());
+    expect(response.body).not.toContain('%E0');
+    expect(response.body).not.toContain('xxxxxxxxxx');
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it.each([
+    ['Transfer-Encoding with Content-Length', 'POST /api/auth/login HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n', 400],
+    ['a malformed header line', 'GET /api/health HTTP/1.1\r\nHost: h\r\nno colon <script>\r\n\r\n', 400],
+    ['a control character in a header value', 'GET /api/health HTTP/1.1\r\nHost: h\r\nX-A: a\u0001b\r\n\r\n', 400],
+    ['a request line over the header limit', `GET /api/${'y'.repeat(20_000)} HTTP/1.1\r\nHost: h\r\n\r\n`, 431],
+    ['garbage instead of HTTP', '\u0000\u0001<script>alert(1)</script>\r\n\r\n', 400],
+  ])('the HTTP parser refusing %s', async (_name, request, status) => {
+    const response = await rawRequest(hall.url, request);
+    expect(response.status).toBe(status);
+    expectErrorShape(JSON.parse(response.body));
+    expect(response.headers['connection']).toBe('close');
+    expect(response.text).not.toMatch(/script|yyyyyyyy|no colon/);
+  });
+
+  it('a bad URL over the wire answers the error shape without echoing the URL', async () => {
+    const response = await rawRequest(hall.url, 'GET /api/tickets/%E0%A4%A HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n');
+    expect(response.status).toBe(400);
+    expectErrorShape(JSON.parse(response.body));
+    expect(response.text).not.toContain('%E0');
+  });
+});
+
+describe('caching, files and health (defect 10)', () => {
+  it('marks every API answer no-store, including refusals', async () => {
+    for (const [url, cookie] of [['/api/auth/me', hall.admin], ['/api/staff', hall.admin], ['/api/hall', ''], ['/api/nowhere', ''], ['/api/staff', '']] as const) {
+      const response = await hall.app.inject({ url, headers: cookie ? { cookie } : {} });
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
+  it('keeps the database, its WAL files, the key and the printed previews readable by the owner only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-perm-'));
+    rmSync(dir, { recursive: true });
+    const data = join(dir, 'data');
+    const other = await startHall({}, data);
+    try {
+      await other.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: other.admin }, payload: { serviceCode: 'A' } });
+      expect(mode(data)).toBe(0o700);
+      for (const file of ['hall.db', 'hall.db-wal', 'hall.db-shm', 'hall.key']) expect(mode(join(data, file)), file).toBe(0o600);
+      expect(mode(join(data, 'printed'))).toBe(0o700);
+      expect(mode(join(data, 'printed', 'P1'))).toBe(0o700);
+      await vi.waitFor(() => expect(readdirSync(join(data, 'printed', 'P1')).length).toBeGreaterThan(0), { timeout: 10_000 });
+      for (const name of readdirSync(join(data, 'printed', 'P1'))) expect(mode(join(data, 'printed', 'P1', name)), name).toBe(0o600);
+    } finally {
+      await other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('drops forwarded files owner-only and removes them retainDays after the case system acknowledged them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-drop-'));
+    const drop = join(dir, 'exchange');
+    try {
+      const adapter = fileDropAdapter(drop);
+      for (const key of ['xfh-OLD', 'xfh-NEW', 'xfh-UNACKED']) await adapter.deliver(key, '{"x":1}', new AbortController().signal);
+      expect(mode(drop)).toBe(0o700);
+      expect(mode(join(drop, 'xfh-OLD.json'))).toBe(0o600);
+      const now = Date.now();
+      const day = 86_400_000;
+      writeFileSync(join(drop, 'xfh-OLD.ack'), '');
+      utimesSync(join(drop, 'xfh-OLD.ack'), (now - 8 * day) / 1000, (now - 8 * day) / 1000);
+      writeFileSync(join(drop, 'xfh-NEW.ack'), '');
+      writeFileSync(join(drop, '.xfh-CRASHED.123.tmp'), 'half');
+      utimesSync(join(drop, '.xfh-CRASHED.123.tmp'), (now - 2 * day) / 1000, (now - 2 * day) / 1000);
+
+      expect(sweepFileDrop(drop, { retainDays: 7, now })).toEqual(['xfh-OLD']);
+      expect(readdirSync(drop).sort()).toEqual(['xfh-NEW.ack', 'xfh-NEW.json', 'xfh-UNACKED.json']);
+      // 0: removed as soon as acknowledged; never a file the case system has not acknowledged.
+      expect(sweepFileDrop(drop, { retainDays: 0, now: Date.now() + 1_000 })).toEqual(['xfh-NEW']);
+      expect(readdirSync(drop)).toEqual(['xfh-UNACKED.json']);
+      expect(existsSync(join(drop, 'xfh-UNACKED.json'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sweeps the drop folder at start with forwarding.retainDays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-drop-'));
+    const drop = join(dir, 'exchange');
+    try {
+      await fileDropAdapter(drop).deliver('xfh-DONE', '{}', new AbortController().signal);
+      writeFileSync(join(drop, 'xfh-DONE.ack'), '');
+      const other = await startHall({ forwarding: { adapter: 'file', directory: drop, retainDays: 0 } });
+      await other.close();
+      expect(readdirSync(drop)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers /api/health 200 whatever token or cookie comes with it', async () => {
+    const kiosk = await pairDevice(hall, 'kiosk');
+    for (const authorization of ['Bearer garbage', 'Bearer ' + 'z'.repeat(5000), 'Basic abc', `Bearer ${kiosk}`]) {
+      const response = await hall.app.inject({ url: '/api/health', headers: { authorization, cookie: 'hall_session=forged' } });
+      expect(response.statusCode, authorization.slice(0, 20)).toBe(200);
+    }
+    // Elsewhere a bad device token is still refused, so the device knows to pair again.
+    expect((await hall.app.inject({ url: '/api/registration/form', headers: { authorization: 'Bearer garbage' } })).statusCode).toBe(401);
+  });
+});
