@@ -11,8 +11,11 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, login, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { freshPetitioner, registration } from '../support/registration.ts';
 import {
   BAD_PATH_SEGMENTS,
+  INJECTIONS,
+  hostileValue,
   CONTENT_TYPES,
   INVALID_JSON,
   deepJson,
@@ -123,7 +126,7 @@ let hall: Hall;
 let routes: Route[];
 const credentials = {} as Record<PrincipalName | 'bad-token', Record<string, string>>;
 const passwords: Partial<Record<PrincipalName, [string, string]>> = {};
-const stats = { requests: 0, fiveHundreds: 0, started: 0, byStatus: {} as Record<number, number> };
+const stats = { requests: 0, fiveHundreds: 0, started: 0, byStatus: {} as Record<number, number>, journey: {} as Record<string, number> };
 
 beforeAll(async () => {
   stats.started = Date.now();
@@ -144,7 +147,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const seconds = ((Date.now() - stats.started) / 1000).toFixed(1);
-  console.info(`hostile suite: ${stats.requests} requests, ${stats.fiveHundreds} answered 5xx, ${seconds} s (HOSTILE_RUNS=${RUNS}, seed ${SEED}); by status ${JSON.stringify(stats.byStatus)}`);
+  console.info(`hostile suite: ${stats.requests} requests, ${stats.fiveHundreds} answered 5xx, ${seconds} s (HOSTILE_RUNS=${RUNS}, seed ${SEED}); by status ${JSON.stringify(stats.byStatus)}; journeys ${JSON.stringify(stats.journey)}`);
   await hall?.close();
 });
 
@@ -317,4 +320,76 @@ describe('hostile input on every route', () => {
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     expect((Array.prototype as unknown as Record<string, unknown>).polluted).toBeUndefined();
   });
+});
+
+describe('hostile registrations followed through the window and the file drop', () => {
+  const INTAKE_LEAVES = [
+    'requestId', 'serviceCode', 'petitioner.name', 'petitioner.address', 'petitioner.occupation', 'petitioner.phone',
+    'petitioner.idNumber', 'petitioner.birthDate', 'visit.visitors', 'visit.repeat', 'representatives',
+    'matter.category', 'matter.purpose', 'matter.cause', 'matter.problem', 'matter.demands', 'matter.placeCode',
+  ] as const;
+  const VERIFY_LEAVES = ['petitioner.name', 'petitioner.phone', 'petitioner.address', 'petitioner.occupation', 'matter.problem', 'matter.demands', 'matter.responsibleSystem', 'matter.hotIssue', 'matter.placeCode', 'remarks', 'answer'] as const;
+  /** Injection text that still passes the schema's lengths, so it reaches sealing and the document. */
+  const leafValue = fc.oneof(
+    { weight: 2, arbitrary: fc.constantFrom(...INJECTIONS).map((s) => `某某某${s}`.slice(0, 30)) },
+    { weight: 1, arbitrary: hostileValue },
+  );
+  const withLeaf = (body: Record<string, any>, path: string, value: unknown) => {
+    const copy = structuredClone(body);
+    const parts = path.split('.');
+    let at = copy;
+    for (const part of parts.slice(0, -1)) at = at[part];
+    at[parts.at(-1)!] = value;
+    return copy;
+  };
+
+  it('registers, calls, reads, verifies, completes and forwards without a 5xx or a broken store', async () => {
+    const journeyHall = await startHall({ auth: { kioskIssuePerMinute: 10_000, progressQueriesPerMinute: 10_000 } });
+    try {
+      const kiosk = { authorization: `Bearer ${await pairDevice(journeyHall, 'kiosk')}` };
+      const admin = { cookie: journeyHall.admin };
+      const inject = async (method: string, url: string, headers: Record<string, string>, payload?: unknown) => {
+        stats.requests++;
+        const response = await journeyHall.app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+        if (response.statusCode >= 500) stats.fiveHundreds++;
+        const step = `${method} ${url.replace(/\/[0-9A-Z]{26}/, '/{id}')} ${response.statusCode}`;
+        stats.journey[step] = (stats.journey[step] ?? 0) + 1;
+        const problems = problemsWith(response, stringsIn(payload));
+        if (problems.length) throw new Error(`${method} ${url} ${JSON.stringify(payload)?.slice(0, 300)}: ${problems.join('; ')}`);
+        return response;
+      };
+      await inject('POST', '/api/windows/2/open', admin, {});
+      const verification = {
+        petitioner: { name: '王秀兰', phone: '13911112222', address: '东城区和平里街道七号楼三单元502' },
+        matter: { ...registration().matter, responsibleSystem: '住房城乡建设' },
+        remarks: '',
+        answer: '已告知按程序转有关部门办理。',
+      };
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...INTAKE_LEAVES), leafValue, fc.constantFrom(...VERIFY_LEAVES), leafValue, async (leaf, value, verifyLeaf, verifyValue) => {
+          const body = withLeaf(registration({ petitioner: freshPetitioner() }) as unknown as Record<string, unknown>, leaf, value);
+          await inject('POST', '/api/intakes', kiosk, body);
+          const called = await inject('POST', '/api/windows/2/call-next', admin, {});
+          if (called.statusCode !== 200) return;
+          const id = called.json().ticket.id as string;
+          await inject('GET', `/api/tickets/${id}/registration`, admin);
+          await inject('PUT', `/api/tickets/${id}/registration`, admin, withLeaf(verification, verifyLeaf, verifyValue));
+          await inject('POST', '/api/windows/2/start', admin, {});
+          await inject('POST', '/api/windows/2/complete', admin, {});
+          await inject('GET', `/api/tickets/${id}`, admin);
+        }),
+        { seed: SEED, numRuns: Math.max(10, RUNS * 2) },
+      );
+      await inject('GET', '/api/forwarding', admin);
+      const db = new Database(join(journeyHall.dir, 'hall.db'), { readonly: true });
+      try {
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(db.pragma('foreign_key_check')).toEqual([]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      await journeyHall.close();
+    }
+  }, 300_000);
 });
