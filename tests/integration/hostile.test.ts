@@ -310,6 +310,21 @@ describe('hostile input on every route', () => {
     expect(failures).toEqual([]);
   }, 300_000);
 
+  it('answers concurrent bursts of the same valid request without a 5xx', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.method !== 'GET' && r.path !== '/api/auth/logout')) {
+      const principal = PRINCIPALS.find((p) => expected(routeKey(route), p) === 'ok')!;
+      const [body] = route.body ? fc.sample(shaped(route.body), { seed: SEED, numRuns: 1 }) : [undefined];
+      const sent = build(route, {}, '', route.body ? { kind: 'json', value: body } : null, credentials[principal]);
+      const responses = await Promise.all(Array.from({ length: 6 }, () => send(sent)));
+      for (const response of responses) {
+        const problems = problemsWith(response, sentStrings(sent));
+        if (problems.length) failures.push(`${routeKey(route)} as ${principal} ×6: ${problems.join('; ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
   it('leaves the store whole: integrity and foreign keys hold, no prototype polluted', () => {
     const db = new Database(join(hall.dir, 'hall.db'), { readonly: true });
     try {
@@ -379,7 +394,7 @@ describe('hostile registrations followed through the window and the file drop', 
           await inject('POST', '/api/windows/2/complete', admin, {});
           await inject('GET', `/api/tickets/${id}`, admin);
         }),
-        { seed: SEED, numRuns: Math.max(10, RUNS * 2) },
+        { seed: SEED, numRuns: Math.max(10, RUNS * 3) },
       );
       await inject('GET', '/api/forwarding', admin);
       const db = new Database(join(journeyHall.dir, 'hall.db'), { readonly: true });
