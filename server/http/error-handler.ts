@@ -101,7 +101,7 @@ const CLIENT_ERROR_STATUS: Record<string, [number, ErrorCode, string]> = {
  * large). Answers a complete HTTP/1.1 response in our shape, then closes the connection.
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) {
     socket.destroy();
     return;
   }
@@ -116,4 +116,6 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
       'Connection: close\r\n\r\n' +
       body,
   );
+  // `end` lets the client read the answer; a client that never closes its side is cut off.
+  setTimeout(() => socket.destroy(), 2_000).unref();
 }
