@@ -60,6 +60,7 @@ export const ERROR_MESSAGES = {
   uri_too_long: '请求的地址过长,请核对后重试。',
   headers_too_large: '请求的附加信息过多,请清理浏览器缓存后重试。',
   request_timeout: '请求等待超时,请重试。',
+  unavailable: '系统正在重新启动,请稍候片刻再试。',
   internal: '系统暂时出现问题,我们正在处理,请稍候再试或请工作人员协助。',
 } as const;
 

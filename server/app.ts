@@ -160,6 +160,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     schemaController: { compilersFactory: { buildValidator } },
     frameworkErrors,
     clientErrorHandler,
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('hall', hall);

@@ -21,6 +21,7 @@ const BY_STATUS: Record<number, ErrorCode> = {
   415: 'unsupported_media_type',
   429: 'rate_limited',
   431: 'headers_too_large',
+  503: 'unavailable',
 };
 
 /** `/body/serviceCode` or a missing required property → the field's name, for the message. */
@@ -70,6 +71,7 @@ function handle(error: FastifyError | HallError, request: FastifyRequest, reply:
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return send(reply, status, BY_STATUS[status] ?? 'bad_request');
+  if (status === 503) return send(reply, 503, 'unavailable');
   request.log.error({ err: error }, 'request failed');
   return send(reply, 500, 'internal');
 }
@@ -77,6 +79,18 @@ function handle(error: FastifyError | HallError, request: FastifyRequest, reply:
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(handle);
   app.setNotFoundHandler((_request, reply) => send(reply, 404, 'not_found'));
+  // While shutting down, requests still arriving on open connections get our 503, not Fastify's
+  // English one (the app is built with `return503OnClosing: false`).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (closing) {
+      reply.header('connection', 'close');
+      throw new HallError(503, 'unavailable');
+    }
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
@@ -45,6 +46,38 @@ describe('a database constraint violation (defect 4)', () => {
     expectErrorShape(second.json());
     expect(second.body).not.toMatch(/SQLITE|UNIQUE|constraint/i);
     await app.close();
+  });
+});
+
+describe('shutting down (defect 9)', () => {
+  it('answers a request arriving on an open connection during shutdown with our 503, not Fastify’s English one', async () => {
+    const app = Fastify({ return503OnClosing: false });
+    registerErrorHandling(app);
+    app.get('/api/slow', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { ok: true };
+    });
+    app.get('/api/fast', async () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    // One keep-alive connection: the first request runs while the server starts closing, the
+    // second arrives on the same connection after that.
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+    const ended = new Promise((resolve) => socket.on('close', resolve));
+    socket.write('GET /api/slow HTTP/1.1\r\nHost: h\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closed = app.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    socket.write('GET /api/fast HTTP/1.1\r\nHost: h\r\n\r\n');
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    socket.destroy();
+    await closed;
+    const second = text.slice(text.indexOf('HTTP/1.1', 10));
+    expect(second).toMatch(/^HTTP\/1.1 503/);
+    const body = JSON.parse(second.slice(second.indexOf('\r\n\r\n') + 4));
+    expect(body).toEqual({ error: 'unavailable', message: expect.stringMatching(CHINESE) });
   });
 });
 

@@ -10,15 +10,19 @@ export interface RawResponse {
   text: string;
 }
 
-export function rawRequest(url: string, request: string | Buffer, timeoutMs = 5_000): Promise<RawResponse> {
+/**
+ * Sends `request` and collects the answer until the server closes. With `holdOpen`, the client
+ * does not half-close its side (pipelined keep-alive requests) and stops listening after that many ms.
+ */
+export function rawRequest(url: string, request: string | Buffer, timeoutMs = 5_000, holdOpen?: number): Promise<RawResponse> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
     const chunks: Buffer[] = [];
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`no answer within ${timeoutMs} ms`));
-    }, timeoutMs);
+      if (!holdOpen) reject(new Error(`no answer within ${timeoutMs} ms`));
+    }, holdOpen ?? timeoutMs);
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', () => undefined); // the server may close while we still write
     socket.on('close', () => {
@@ -31,6 +35,7 @@ export function rawRequest(url: string, request: string | Buffer, timeoutMs = 5_
       );
       resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n'), text });
     });
-    socket.end(request);
+    if (holdOpen) socket.write(request);
+    else socket.end(request);
   });
 }
