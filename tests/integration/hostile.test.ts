@@ -382,12 +382,20 @@ describe('hostile registrations followed through the window and the file drop', 
         answer: '已告知按程序转有关部门办理。',
       };
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...INTAKE_LEAVES), leafValue, fc.constantFrom(...VERIFY_LEAVES), leafValue, async (leaf, value, verifyLeaf, verifyValue) => {
+        fc.asyncProperty(fc.constantFrom('kiosk', 'walk-in'), fc.constantFrom(...INTAKE_LEAVES), leafValue, fc.constantFrom(...VERIFY_LEAVES), leafValue, async (via, leaf, value, verifyLeaf, verifyValue) => {
           const body = withLeaf(registration({ petitioner: freshPetitioner() }) as unknown as Record<string, unknown>, leaf, value);
-          await inject('POST', '/api/intakes', kiosk, body);
-          const called = await inject('POST', '/api/windows/2/call-next', admin, {});
-          if (called.statusCode !== 200) return;
-          const id = called.json().ticket.id as string;
+          let id: string;
+          if (via === 'kiosk') {
+            await inject('POST', '/api/intakes', kiosk, body);
+            const called = await inject('POST', '/api/windows/2/call-next', admin, {});
+            if (called.statusCode !== 200) return;
+            id = called.json().ticket.id;
+          } else {
+            // 窗口登记: registered and called at the window at once.
+            const walkIn = await inject('POST', '/api/windows/2/walk-in', admin, body);
+            if (walkIn.statusCode !== 201) return;
+            id = walkIn.json().ticket.id;
+          }
           await inject('GET', `/api/tickets/${id}/registration`, admin);
           await inject('PUT', `/api/tickets/${id}/registration`, admin, withLeaf(verification, verifyLeaf, verifyValue));
           await inject('POST', '/api/windows/2/start', admin, {});
