@@ -8,8 +8,9 @@
 // HOSTILE_SEED=… replays a run.
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN_PASSWORD, login, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { freshPetitioner, registration } from '../support/registration.ts';
 import {
@@ -375,6 +376,7 @@ describe('hostile registrations followed through the window and the file drop', 
         return response;
       };
       await inject('POST', '/api/windows/2/open', admin, {});
+      let verifiedCount = 0;
       const verification = {
         petitioner: { name: '王秀兰', phone: '13911112222', address: '东城区和平里街道七号楼三单元502' },
         matter: { ...registration().matter, responsibleSystem: '住房城乡建设' },
@@ -397,14 +399,24 @@ describe('hostile registrations followed through the window and the file drop', 
             id = walkIn.json().ticket.id;
           }
           await inject('GET', `/api/tickets/${id}/registration`, admin);
-          await inject('PUT', `/api/tickets/${id}/registration`, admin, withLeaf(verification, verifyLeaf, verifyValue));
+          const verified = await inject('PUT', `/api/tickets/${id}/registration`, admin, withLeaf(verification, verifyLeaf, verifyValue));
+          if (verified.statusCode === 200) verifiedCount++;
           await inject('POST', '/api/windows/2/start', admin, {});
           await inject('POST', '/api/windows/2/complete', admin, {});
           await inject('GET', `/api/tickets/${id}`, admin);
         }),
         { seed: SEED, numRuns: Math.max(10, RUNS * 3) },
       );
-      await inject('GET', '/api/forwarding', admin);
+      // Every verified hostile registration reaches the drop folder as a document.
+      await vi.waitFor(async () => {
+        const states = ((await inject('GET', '/api/forwarding', admin)).json().messages as Array<{ state: string }>).map((m) => m.state);
+        expect(states.filter((state) => state !== 'delivered')).toEqual([]);
+      }, { timeout: 15_000, interval: 200 });
+      const dropped = existsSync(join(journeyHall.dir, 'forwarded')) ? readdirSync(join(journeyHall.dir, 'forwarded')).filter((n) => n.endsWith('.json')) : [];
+      expect(dropped.length).toBe(verifiedCount);
+      for (const name of (existsSync(join(journeyHall.dir, 'forwarded')) ? readdirSync(join(journeyHall.dir, 'forwarded')) : []).filter((n) => n.endsWith('.json'))) {
+        expect(JSON.parse(readFileSync(join(journeyHall.dir, 'forwarded', name), 'utf8'))).toMatchObject({ format: 'xinfang-hall/intake' });
+      }
       const db = new Database(join(journeyHall.dir, 'hall.db'), { readonly: true });
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
