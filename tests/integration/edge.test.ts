@@ -123,6 +123,21 @@ describe('JSON bodies are not coerced (defect 7)', () => {
     expect(hall.app.hall.store.staff.list().some((s) => s.username === 'true')).toBe(false);
   });
 
+  it('refuses numbers that are not finite: ?limit=1e309 (coerced to Infinity) and 1e309 in a JSON body', async () => {
+    for (const limit of ['1e309', 'Infinity', '-Infinity']) {
+      const response = await hall.app.inject({ url: `/api/tickets?limit=${limit}`, headers: { cookie: hall.admin } });
+      expect(response.statusCode, limit).toBe(400);
+      expect(response.json()).toMatchObject({ error: 'validation_failed', field: 'limit' });
+    }
+    const body = await hall.app.inject({
+      method: 'POST',
+      url: '/api/windows',
+      headers: { cookie: hall.admin, 'content-type': 'application/json' },
+      payload: '{"no":1e309,"services":["A"]}',
+    });
+    expect(body.statusCode).toBe(400);
+  });
+
   it('still coerces query strings and path parameters', async () => {
     const response = await hall.app.inject({ url: '/api/tickets?limit=5', headers: { cookie: hall.admin } });
     expect(response.statusCode).toBe(200);

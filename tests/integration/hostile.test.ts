@@ -289,6 +289,7 @@ describe('hostile input on every route', () => {
       ['__proto__ pollution', { kind: 'raw', text: '{"__proto__":{"polluted":"yes"},"a":{"__proto__":{"polluted":"yes"}}}', contentType: 'application/json' }, {}],
       ['constructor pollution', { kind: 'raw', text: '{"constructor":{"prototype":{"polluted":"yes"}}}', contentType: 'application/json' }, {}],
       ['a body over the limit', { kind: 'raw', text: JSON.stringify({ a: 'z'.repeat(70_000) }), contentType: 'application/json' }, {}],
+      ['numbers JSON cannot hold', { kind: 'raw', text: '{"no":1e309,"visitors":-1e309,"limit":1e309,"windowNo":1e309}', contentType: 'application/json' }, {}],
       ['NUL and control characters', { kind: 'json', value: { a: '\u0000\u0001\u001b', b: ['\u0000'] } }, {}],
       ['a foreign origin', { kind: 'json', value: {} }, { origin: 'http://evil.example' }],
     ];
