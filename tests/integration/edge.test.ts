@@ -237,6 +237,13 @@ describe('caching, files and health (defect 10)', () => {
     }
   });
 
+  it('marks socket.io long-polling answers no-store too', async () => {
+    const response = await fetch(`${hall.url}/socket.io/?EIO=4&transport=polling`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    await response.text();
+  });
+
   it('keeps the database, its WAL files, the key and the printed previews readable by the owner only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-perm-'));
     rmSync(dir, { recursive: true });
