@@ -203,10 +203,6 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
 
   if (!layoutFromFile) app.log.info('services and windows are managed in the console; those in the configuration file are not applied');
   const io = attachRealtime(app, hall);
-  // Long-polling answers carry the same snapshots and events as the sockets: never cached either.
-  io.engine.on('headers', (headers: Record<string, string>) => {
-    headers['cache-control'] = 'no-store';
-  });
   app.decorate('io', io);
   scheduleRollover(app, hall, now);
   if (config.forwarding.adapter === 'file') scheduleFileDropSweep(app, fileDropDirectory(config), config.forwarding.retainDays, now);

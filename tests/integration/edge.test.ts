@@ -237,7 +237,7 @@ describe('caching, files and health (defect 10)', () => {
     }
   });
 
-  it('marks socket.io long-polling answers no-store too', async () => {
+  it('keeps socket.io long-polling answers no-store (engine.io sets it)', async () => {
     const response = await fetch(`${hall.url}/socket.io/?EIO=4&transport=polling`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
