@@ -268,7 +268,11 @@ describe('hostile input on every route', () => {
         const result = await fc.check(
           fc.asyncProperty(request, async ({ segments: s, query, payload, headers }) => {
             const sent = build(route, s as Record<string, string>, query, payload, { ...headers, ...credentialFor(route, principal) });
-            const problems = problemsWith(await send(sent), sentStrings(sent));
+            const before = hall.app.hall.store.meta.seq();
+            const response = await send(sent);
+            const problems = problemsWith(response, sentStrings(sent));
+            // A refused request leaves nothing behind: no queue change, no half-made ticket.
+            if (response.statusCode >= 400 && hall.app.hall.store.meta.seq() !== before) problems.push(`${response.statusCode} but the queue changed`);
             if (problems.length) throw new Error(`${principal} ${sent.method} ${sent.url.slice(0, 120)} ${sent.payload?.slice(0, 200) ?? ''}: ${problems.join('; ')}`);
           }),
           { seed, numRuns: admitted ? RUNS : Math.max(2, Math.ceil(RUNS / 6)), endOnFailure: true },
