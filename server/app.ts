@@ -26,7 +26,8 @@ import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
 import { createSettings } from './settings.ts';
 import settingsRoutes from './routes/settings.ts';
-import { fileDropAdapter, httpAdapter, sweepFileDrop, type CaseSystemAdapter } from './forwarding/adapters.ts';
+import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwarding/adapters.ts';
+import { startFileDropUpkeep } from './forwarding/file-drop-upkeep.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
 import forwardingRoutes from './routes/forwarding.ts';
 import { loadDivisions } from './registration/divisions.ts';
@@ -205,7 +206,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const io = attachRealtime(app, hall);
   app.decorate('io', io);
   scheduleRollover(app, hall, now);
-  if (config.forwarding.adapter === 'file') scheduleFileDropSweep(app, fileDropDirectory(config), config.forwarding.retainDays, now);
+  if (config.forwarding.adapter === 'file') {
+    const upkeep = startFileDropUpkeep({ store, directory: fileDropDirectory(config), retainDays: config.forwarding.retainDays, now, log: app.log });
+    app.addHook('onClose', async () => upkeep.stop());
+  }
   engine.rollover();
   fleet.start();
   hall.readers.start();
@@ -234,22 +238,6 @@ function caseSystemAdapter(config: HallConfig): CaseSystemAdapter | null {
 }
 
 const fileDropDirectory = (config: HallConfig) => config.forwarding.directory ?? join(config.dataDir, 'forwarded');
-
-/** Acknowledged dropped files (personal data) are removed after `forwarding.retainDays`: at start, then hourly. */
-function scheduleFileDropSweep(app: FastifyInstance, directory: string, retainDays: number, now: () => number) {
-  const sweep = () => {
-    try {
-      const removed = sweepFileDrop(directory, { retainDays, now: now() });
-      if (removed.length > 0) app.log.info({ count: removed.length }, 'acknowledged forwarded files removed');
-    } catch (err) {
-      app.log.warn({ err }, 'could not tidy the forwarding folder; trying again in an hour');
-    }
-  };
-  sweep();
-  const timer = setInterval(sweep, 3_600_000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
-}
 
 /** Expires yesterday's unfinished tickets right after midnight in the hall's zone. */
 function scheduleRollover(app: FastifyInstance, hall: HallContext, now: () => number) {

@@ -1,7 +1,7 @@
 // Where verified registrations go: the case system over HTTP (signed JSON), or a folder of JSON
 // files for bureaus that exchange files. Both are idempotent per key.
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Delivered {
@@ -100,6 +100,23 @@ export function fileDropAdapter(directory: string): CaseSystemAdapter {
 
 const DAY_MS = 86_400_000;
 const KEY = /^xfh-[0-9A-Za-z]{1,64}$/;
+
+/** The case system's acknowledgements in the drop folder: `<key>.ack`, optionally `{ "caseNumber": "…" }`. */
+export function readFileAcks(directory: string): Array<{ key: string; caseNumber: string | null }> {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.ack') && KEY.test(name.slice(0, -'.ack'.length)))
+    .map((name) => {
+      let caseNumber: string | null = null;
+      try {
+        const value = (JSON.parse(readFileSync(join(directory, name), 'utf8')) as { caseNumber?: unknown }).caseNumber;
+        if (typeof value === 'string' && /^[\w-]{1,64}$/u.test(value)) caseNumber = value;
+      } catch {
+        // an empty or unreadable acknowledgement still acknowledges
+      }
+      return { key: name.slice(0, -'.ack'.length), caseNumber };
+    });
+}
 
 /**
  * Removes dropped files the case system has acknowledged, `retainDays` after the acknowledgement:

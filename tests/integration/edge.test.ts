@@ -12,6 +12,7 @@ import { fileDropAdapter, sweepFileDrop } from '../../server/forwarding/adapters
 import { registerErrorHandling } from '../../server/http/error-handler.ts';
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { rawRequest } from '../support/raw-http.ts';
+import { registerAtKiosk, registration } from '../support/registration.ts';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -303,6 +304,45 @@ describe('caching, files and health (defect 10)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('takes the case number from <key>.ack, acknowledges the registration and removes the dropped file (retainDays 0)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-ack-'));
+    const drop = join(dir, 'exchange');
+    const config = { forwarding: { adapter: 'file', directory: drop, retainDays: 0 } };
+    let first: Hall | undefined = await startHall(config, join(dir, 'data'));
+    try {
+      const kiosk = await pairDevice(first, 'kiosk');
+      const { ticket } = await registerAtKiosk(first.app, kiosk);
+      const admin = { cookie: first.admin };
+      for (const action of ['open', 'call-next']) await first.app.inject({ method: 'POST', url: `/api/windows/2/${action}`, headers: admin, payload: {} });
+      const verified = await first.app.inject({
+        method: 'PUT',
+        url: `/api/tickets/${ticket.id}/registration`,
+        headers: admin,
+        payload: {
+          petitioner: { name: '王秀兰', phone: '13911112222', address: '东城区和平里街道七号楼三单元502' },
+          matter: { ...registration().matter, responsibleSystem: '住房城乡建设' },
+          remarks: '',
+          answer: '已告知按程序转有关部门办理。',
+        },
+      });
+      expect(verified.statusCode).toBe(200);
+      await vi.waitFor(() => expect(readdirSync(drop).filter((n) => n.endsWith('.json'))).toHaveLength(1), { timeout: 10_000 });
+      const key = readdirSync(drop).find((n) => n.endsWith('.json'))!.slice(0, -'.json'.length);
+      expect(first.app.hall.store.intakes.get(key.slice(4))!.state).toBe('forwarded');
+      writeFileSync(join(drop, `${key}.ack`), JSON.stringify({ caseNumber: 'XF-2026-000123' }));
+      // The upkeep runs at start (and every few minutes): restart the hall on the same data.
+      await first.close({ keepData: true });
+      first = await startHall(config, join(dir, 'data'));
+      const intake = first.app.hall.store.intakes.get(key.slice(4))!;
+      expect(intake).toMatchObject({ state: 'acknowledged', caseNumber: 'XF-2026-000123' });
+      expect(intake.acceptanceDue).toBeTruthy();
+      expect(readdirSync(drop)).toEqual([]);
+    } finally {
+      await first?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('answers /api/health 200 whatever token or cookie comes with it', async () => {
     const kiosk = await pairDevice(hall, 'kiosk');
