@@ -49,6 +49,7 @@ export const QUEUE_EVENT_TYPES = [
   'ticket.reinstated',
   'ticket.transferred',
   'ticket.cancelled',
+  'ticket.print_queued',
   'ticket.printed',
   'ticket.print_failed',
   'window.updated',

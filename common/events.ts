@@ -1,5 +1,6 @@
 // Socket.IO protocol: event names, payloads and the handshake, typed once for server and clients.
 import type { CardIdentity, HallAlert, QueueEvent, QueueSnapshot, StaffQueueEvent, StaffSnapshot } from './domain.ts';
+import type { JsonBytes } from './wire.ts';
 
 export type { StaffSnapshot };
 
@@ -21,12 +22,15 @@ export interface DeviceStatus {
   at: string;
 }
 
+/** The queue state as staff or the public see it, as JSON bytes. */
+export type SnapshotBytes = JsonBytes<QueueSnapshot | StaffSnapshot>;
+
 /** One acknowledgement envelope for every client → server request. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; message: string };
 
 export interface ServerToClientEvents {
-  /** Sent on connect and in answer to `snapshot:get`. */
-  snapshot: (snapshot: QueueSnapshot | StaffSnapshot) => void;
+  /** Sent on connect (as JSON bytes shared by every socket: `decodeJson`). */
+  snapshot: (snapshot: SnapshotBytes) => void;
   /** Public queue change (rooms `board`, `window:<n>`, `kiosk`). */
   queue: (event: QueueEvent) => void;
   /** Full queue change for staff (room `staff`). */
@@ -42,7 +46,12 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  'snapshot:get': (ack: (reply: Ack<QueueSnapshot | StaffSnapshot>) => void) => void;
+  /**
+   * A fresh snapshot. Refused with `snapshot_pending` while the previous one is still on its way
+   * to this socket (it arrives, followed by every later event), with `rate_limited` when asked
+   * too often (try again a few seconds later).
+   */
+  'snapshot:get': (ack: (reply: Ack<SnapshotBytes>) => void) => void;
 }
 
 export const ROOMS = {
@@ -52,4 +61,10 @@ export const ROOMS = {
   kiosk: 'kiosk',
   kioskDevice: (id: string) => `kiosk:${id}`,
   window: (no: number) => `window:${no}`,
+  /** Every socket of one sign-in (by the session's token hash), closed at logout. */
+  session: (tokenHash: string) => `session:${tokenHash}`,
+  /** Every socket of one staff member, closed when disabled, reset or given other roles. */
+  staffMember: (id: string) => `staff:${id}`,
+  /** Every socket of one paired device, closed when it is revoked. */
+  device: (id: string) => `device:${id}`,
 } as const;

@@ -29,3 +29,27 @@ export function parseIdNumber(value: string): IdNumberInfo | null {
     gender: Number(id[16]) % 2 === 1 ? 'male' : 'female',
   };
 }
+
+/** Province-level codes (the first two digits) of GB/T 2260, incl. Taiwan, Hong Kong and Macao. */
+const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83]);
+
+/**
+ * What looks wrong in a complete (18-character) ID number, as precisely as can be known, so the
+ * person corrects a digit instead of typing all 18 again: `area` (digits 1–6), `birth` (digits
+ * 7–14: not a date, or in the future), or `check` (one digit is wrong somewhere — the check
+ * character catches every single wrong digit but cannot say which). Null when it is valid.
+ */
+export function idNumberProblem(value: string, today: string): 'area' | 'birth' | 'check' | null {
+  const id = value.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return 'check';
+  if (!PROVINCES.has(Number(id.slice(0, 2)))) return 'area';
+  const [y, m, d] = [id.slice(6, 10), id.slice(10, 12), id.slice(12, 14)].map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900 || birthDate > today) return 'birth';
+  if (idCheckCharacter(id.slice(0, 17)) !== id[17]) return 'check';
+  return null;
+}
+
+/** An ID number as people read it off the card: 6-8-4 (area, birth date, sequence and check). */
+export const groupIdNumber = (value: string) => [value.slice(0, 6), value.slice(6, 14), value.slice(14)].filter(Boolean).join(' ');

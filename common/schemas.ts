@@ -237,7 +237,8 @@ export const DivisionSchema = Type.Object({
 
 export const AlertSchema = Type.Object({
   id: Type.String(),
-  kind: Type.Union([Type.Literal('collective'), Type.Literal('emergency')]),
+  /** `identity`: someone registered with the ID number of a person already waiting, under another name or phone. */
+  kind: Type.Union([Type.Literal('collective'), Type.Literal('emergency'), Type.Literal('identity')]),
   at: Iso,
   ticketId: Type.String(),
   number: Type.String(),
@@ -292,6 +293,8 @@ export const PreviousVisitSchema = Type.Object({
   state: Type.Enum(INTAKE_STATES),
   receiver: Nullable(Type.String()),
   answer: Nullable(Type.String()),
+  /** The answer of an earlier accusation (揭发控告), withheld from this viewer. */
+  confidential: Type.Optional(Type.Boolean()),
 });
 
 export const RegistrationViewSchema = Type.Object({

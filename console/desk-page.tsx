@@ -7,6 +7,7 @@ import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 import { AlertList, useAlerts } from './use-alerts.tsx';
 import { InputAction } from './input-action.tsx';
+import { RegistrationPanel } from './registration-panel.tsx';
 import { ActionMessage, useAction } from './use-action.tsx';
 
 export interface ConsoleSettings {
@@ -97,6 +98,8 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
   const [serviceCode, setServiceCode] = useState(services[0]?.code ?? '');
   const [printerId, setPrinterId] = useState(settings.deskPrinter);
   const [tickets, setTickets] = useState<StaffTicket[]>([]);
+  /** The ticket whose registration the desk asked to read (a reason is asked for first). */
+  const [reading, setReading] = useState<StaffTicket | null>(null);
   const action = useAction();
   const alerts = useAlerts(socket);
   const needsNote = settings.greenReasons.find((r) => r.code === reason)?.needsNote ?? false;
@@ -189,6 +192,9 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
                   <button type="button" class="link" onClick={() => void action.run('POST', `/api/tickets/${t.id}/reprint`, { printerId }, () => `${t.number} 已补打`)}>
                     补打
                   </button>
+                  <button type="button" class="link" aria-label={`查看 ${t.number} 的登记信息`} onClick={() => setReading(t)}>
+                    登记
+                  </button>
                   {t.status === 'no_show' && (
                     <button type="button" class="link" onClick={() => void action.run('POST', `/api/tickets/${t.id}/reinstate`, {}, () => `${t.number} 已恢复排队`)}>
                       恢复排队
@@ -208,6 +214,14 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
           </tbody>
         </table>
       </section>
+      {reading && (
+        <div class="reading" data-testid="desk-registration">
+          <RegistrationPanel key={reading.id} ticketId={reading.id} number={reading.number} mode="lookup" />
+          <button type="button" class="secondary" onClick={() => setReading(null)}>
+            关闭登记信息
+          </button>
+        </div>
+      )}
       <Devices socket={socket} />
     </div>
   );

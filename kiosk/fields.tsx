@@ -1,5 +1,6 @@
 // Form pieces shared by the steps: a field with its problem, choice buttons, a keypad-typed number.
 import type { ComponentChildren } from 'preact';
+import { groupIdNumber } from '../common/id-number.ts';
 import { Keypad, typeKey } from './keypad.tsx';
 
 export function Field(props: { id: string; label: string; problem?: string | undefined; children: ComponentChildren; hint?: string }) {
@@ -50,6 +51,7 @@ export function KeypadField(props: {
   label: string;
   value: string;
   max: number;
+  /** An ID number: X allowed as the last character, shown 6-8-4 as printed on the card. */
   withX?: boolean;
   open: boolean;
   onOpen: () => void;
@@ -69,7 +71,7 @@ export function KeypadField(props: {
         onClick={props.onOpen}
         data-testid={props.id}
       >
-        {props.value || <span class="placeholder">{props.placeholder}</span>}
+        {props.value ? (props.withX ? groupIdNumber(props.value) : props.value) : <span class="placeholder">{props.placeholder}</span>}
       </button>
       {props.open && (
         <Keypad withX={props.withX ?? false} label={`${props.label}键盘`} onKey={(key) => props.onChange(typeKey(props.value, key, props.max))} />

@@ -17,6 +17,7 @@ import { VisitStep } from './steps/visit.tsx';
 import { Welcome } from './steps/welcome.tsx';
 import { ProgressStep } from './steps/progress.tsx';
 import { Result } from './steps/result.tsx';
+import { Held } from './steps/held.tsx';
 import { useIdle } from './use-idle.ts';
 import { useSubmission } from './use-submission.ts';
 
@@ -74,7 +75,7 @@ function Kiosk() {
 
   // A submission on its way is never dropped by the idle timer: it completes, then the result shows.
   const busy = submission.status === 'sending' || submission.status === 'waiting';
-  const warning = useIdle((draft !== null || querying || choosing !== null) && !busy && submission.status !== 'done', form?.idleSeconds ?? 60, clearAll);
+  const warning = useIdle((draft !== null || querying || choosing !== null) && !busy && submission.status !== 'done' && submission.status !== 'held', form?.idleSeconds ?? 60, clearAll);
 
   const patch = (change: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...change } : d));
   const patchPetitioner = (change: Partial<Draft['petitioner']>) => setDraft((d) => (d ? { ...d, petitioner: { ...d.petitioner, ...change } } : d));
@@ -144,8 +145,9 @@ function Kiosk() {
   );
 
   if (submission.status === 'done') {
-    return shell(<Result reply={submission.reply} socket={socket} seconds={30} onDone={clearAll} />);
+    return shell(<Result reply={submission.reply} socket={socket} windows={state?.windows ?? []} seconds={30} onDone={clearAll} />);
   }
+  if (submission.status === 'held') return shell(<Held message={submission.message} seconds={30} onDone={clearAll} />);
   if (querying) return shell(<ProgressStep today={today} onDone={clearAll} />);
   if (choosing) {
     return shell(

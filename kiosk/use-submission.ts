@@ -18,7 +18,9 @@ export type Submission =
   | { status: 'sending' }
   | { status: 'waiting' }
   | { status: 'done'; reply: IntakeReply }
-  | { status: 'refused'; message: string; field: string | null };
+  | { status: 'refused'; message: string; field: string | null }
+  /** The ID number belongs to someone already waiting, under another name or phone: see the desk. */
+  | { status: 'held'; message: string };
 
 const RETRY_MS = 3_000;
 
@@ -44,7 +46,8 @@ export function useSubmission(connected: boolean) {
       else {
         pending.current = null;
         const e = err as ApiError;
-        setSubmission({ status: 'refused', message: e.message, field: e.field });
+        if (e.code === 'person_already_waiting') setSubmission({ status: 'held', message: e.message });
+        else setSubmission({ status: 'refused', message: e.message, field: e.field });
       }
     } finally {
       inFlight.current = false;

@@ -18,7 +18,9 @@ import type { HallConfig } from './config/schema.ts';
 import type { HallContext } from './context.ts';
 import { HallError } from './errors.ts';
 import { createPrincipalResolver, registerAuthHooks } from './http/auth-hooks.ts';
+import { createGuardedServer } from './http/connection-guard.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
+import { createOffenders } from './http/offenders.ts';
 import { normaliseOrigins } from './http/origin.ts';
 import { buildValidator } from './http/validation.ts';
 import { ROOMS } from '../common/events.ts';
@@ -37,7 +39,9 @@ import statsRoutes from './routes/stats.ts';
 import { createReaderFleet } from './reading/reader-fleet.ts';
 import { createPrinterFleet } from './printing/printer-fleet.ts';
 import { createQueueEngine, SYSTEM } from './queue/engine.ts';
+import { createSnapshotBytes } from './queue/snapshot-bytes.ts';
 import { upcomingReceptions } from './board/leader-schedule.ts';
+import { closeSocketsWhenAuthorityEnds } from './realtime/authority.ts';
 import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
@@ -129,6 +133,8 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     config,
     store,
     engine,
+    snapshots: createSnapshotBytes(engine),
+    offenders: createOffenders(config.server.limits.coolOffSeconds, now),
     staffAuth,
     deviceAuth,
     resolvePrincipal: createPrincipalResolver(staffAuth, deviceAuth),
@@ -153,8 +159,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   };
 
   const logger = options.logger ?? false;
+  const guardLog = { warn: (obj: object, msg: string) => app.log.warn(obj, msg) };
   const app = Fastify({
     ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
+    serverFactory: (handler) => createGuardedServer(config.server.limits, handler, { log: guardLog, offenders: hall.offenders }),
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
     // Bodies are validated without type coercion; query strings and path parameters with it.
@@ -205,6 +213,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   if (!layoutFromFile) app.log.info('services and windows are managed in the console; those in the configuration file are not applied');
   const io = attachRealtime(app, hall);
   app.decorate('io', io);
+  app.addHook('onClose', closeSocketsWhenAuthorityEnds(io, hall));
   scheduleRollover(app, hall, now);
   if (config.forwarding.adapter === 'file') {
     const upkeep = startFileDropUpkeep({ store, directory: fileDropDirectory(config), retainDays: config.forwarding.retainDays, now, log: app.log });

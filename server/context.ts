@@ -8,9 +8,11 @@ import type { DataCipher } from './privacy/cipher.ts';
 import type { IntakeService } from './registration/intake-service.ts';
 import type { Divisions } from './registration/divisions.ts';
 import type { PrincipalResolver } from './http/auth-hooks.ts';
+import type { Offenders } from './http/offenders.ts';
 import type { PrintWorker } from './printing/print-jobs.ts';
 import type { PrinterFleet } from './printing/printer-fleet.ts';
 import type { QueueEngine } from './queue/engine.ts';
+import type { SnapshotBytesCache } from './queue/snapshot-bytes.ts';
 import type { ReaderFleet } from './reading/reader-fleet.ts';
 import type { Store } from './store/repositories.ts';
 
@@ -19,6 +21,8 @@ export interface HallContext {
   config: HallConfig;
   store: Store;
   engine: QueueEngine;
+  /** The queue snapshot serialised once per change, shared by every reader. */
+  snapshots: SnapshotBytesCache;
   staffAuth: StaffAuth;
   deviceAuth: DeviceAuth;
   resolvePrincipal: PrincipalResolver;
@@ -30,6 +34,8 @@ export interface HallContext {
   intakes: IntakeService;
   forwarder: Forwarder;
   settings: HallSettings;
+  /** Addresses cut off for flooding, refused for a while (HTTP and sockets alike). */
+  offenders: Offenders;
   /** Sends a stored alert to every staff socket (leaders, desk, windows). */
   publishAlert: (alert: HallAlert) => void;
   now: () => number;

@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { QueueEvent, QueueSnapshot } from '../domain.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../events.ts';
 import { applyQueueEvent } from '../queue-state.ts';
+import { decodeJson } from '../wire.ts';
 import { deviceToken } from './api.ts';
 
 export type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -26,7 +27,9 @@ export function useHallSocket(options: { windowNo?: number; key?: unknown } = {}
     const s: HallSocket = io({ auth: { token, windowNo: options.windowNo }, withCredentials: true });
     const resync = () =>
       s.emit('snapshot:get', (reply) => {
-        if (reply.ok) setState(reply.data);
+        if (reply.ok) setState(decodeJson(reply.data));
+        // Asked too often: ask again a little later. (`snapshot_pending`: one is on its way.)
+        else if (reply.error === 'rate_limited') setTimeout(resync, 5_000);
       });
     const onEvent = (event: QueueEvent) =>
       setState((current) => {
@@ -45,7 +48,7 @@ export function useHallSocket(options: { windowNo?: number; key?: unknown } = {}
       // not reconnect after that on its own: come back once the server is up again.
       if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1_000 + Math.random() * 2_000);
     });
-    s.on('snapshot', (snapshot) => setState(snapshot));
+    s.on('snapshot', (snapshot) => setState(decodeJson(snapshot)));
     s.on('queue', onEvent);
     s.on('queue:staff', onEvent);
     setSocket(s);

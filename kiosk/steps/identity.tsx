@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { idNumberProblem } from '../../common/id-number.ts';
 import { checkIdNumber } from '../../common/registration.ts';
 import type { Draft } from '../draft.ts';
 import { KeypadField, TextField } from '../fields.tsx';
@@ -17,9 +18,17 @@ export function Derived({ idNumber, today }: { idNumber: string; today: string }
   );
 }
 
-/** A problem with the ID number while it is typed: only once all 18 characters are there. */
-export const liveIdProblem = (idNumber: string, today: string) =>
-  idNumber.length === 18 && !checkIdNumber(idNumber, today) ? '身份证号码有误,请核对后重新输入。' : undefined;
+const ID_PROBLEMS = {
+  area: '前6位（地区码）好像不对，请对照身份证核对，用 ⌫ 改正即可，不用全部重输。',
+  birth: '第7到14位（出生日期）好像不对，请对照身份证核对，用 ⌫ 改正即可，不用全部重输。',
+  check: '有一位数字输错了，请对照身份证逐位核对，用 ⌫ 改正即可，不用全部重输。',
+} as const;
+
+/** A problem with the ID number while it is typed: once all 18 characters are there, saying where. */
+export const liveIdProblem = (idNumber: string, today: string) => {
+  const problem = idNumber.length === 18 ? idNumberProblem(idNumber, today) : null;
+  return problem ? ID_PROBLEMS[problem] : undefined;
+};
 
 export function IdentityStep(props: {
   draft: Draft;

@@ -1,11 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueEvent } from '../../common/domain.ts';
+import type { QueueEvent, WindowView } from '../../common/domain.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import type { HallSocket } from '../../common/ui/use-hall-socket.ts';
 import type { IntakeReply } from '../use-submission.ts';
 
+/** A wait estimate this long is apologised for. */
+const LONG_WAIT_MINUTES = 30;
+
+/** "3、5 号窗口": the windows that serve this service. */
+export function windowsFor(windows: readonly WindowView[], serviceCode: string): string | null {
+  const nos = windows.filter((w) => w.services.includes(serviceCode)).map((w) => w.no);
+  return nos.length ? `${nos.join('、')} 号窗口` : null;
+}
+
 /** The number, very large, with what happens next; back to the welcome screen by itself. */
-export function Result({ reply, socket, seconds, onDone }: { reply: IntakeReply; socket: HallSocket | null; seconds: number; onDone: () => void }) {
+export function Result({ reply, socket, windows, seconds, onDone }: { reply: IntakeReply; socket: HallSocket | null; windows: readonly WindowView[]; seconds: number; onDone: () => void }) {
   const [printState, setPrintState] = useState(reply.ticket.printState);
 
   useEffect(() => {
@@ -26,26 +35,36 @@ export function Result({ reply, socket, seconds, onDone }: { reply: IntakeReply;
   }, [socket]);
 
   const { ticket } = reply;
+  const where = windowsFor(windows, ticket.serviceCode);
   return (
     <main class="kiosk result">
-      <h1 class="lead">{reply.outcome === 'existing' ? '您今天已经取过这项业务的号' : '登记成功,您的号码是'}</h1>
+      <h1 class="lead">{reply.outcome === 'existing' ? '您今天已经取过这项业务的号' : '登记成功，您的号码是'}</h1>
       <p class="number" data-testid="issued-number">
         {ticket.number}
       </p>
-      <p class="service">{ticket.serviceName}</p>
-      <p data-testid="ahead">
-        前面还有 <strong>{reply.ahead}</strong> 人,预计等候约 <strong>{reply.waitMinutes}</strong> 分钟
-      </p>
-      {reply.outcome === 'existing' && <p>一人一号,我们为您重新打印了这张号票,请凭此号等候。</p>}
-      {reply.collective && <p>集体来访已登记,工作人员会尽快安排代表到窗口反映问题。</p>}
+      <p class="service-label">{ticket.serviceName}</p>
+      {reply.ahead > 0 ? (
+        <p data-testid="ahead">
+          前面还有 <strong>{reply.ahead}</strong> 人，预计等候约 <strong>{reply.waitMinutes}</strong> 分钟。
+          {reply.waitMinutes >= LONG_WAIT_MINUTES && PHRASES.sorryForWait}
+        </p>
+      ) : (
+        <p data-testid="ahead">前面没有人在等候，请留意叫号，很快就到您。</p>
+      )}
+      {where && <p data-testid="windows">{`叫号后请到 ${where}办理。`}</p>}
+      {reply.outcome === 'existing' && <p>一人一号，我们为您重新打印了这张号票，请凭此号等候。</p>}
+      {reply.collective && <p>集体来访已登记，工作人员会尽快安排代表到窗口反映问题。</p>}
       {printState === 'failed' ? (
         <p class="notice" role="alert" data-testid="print-failed">
           {PHRASES.printFailed}
         </p>
       ) : (
-        <p>请取走号票,留意大厅屏幕和语音叫号。{PHRASES.pleaseWait}</p>
+        <p>请取走号票，留意大厅屏幕和语音叫号。{reply.ahead > 0 && PHRASES.pleaseWait}</p>
       )}
-      <p>{PHRASES.thanks}</p>
+      <p data-testid="goodbye">
+        {PHRASES.thanks}
+        {PHRASES.goodbye}
+      </p>
       <button type="button" class="primary" onClick={onDone}>
         完成
       </button>

@@ -6,6 +6,7 @@ import type { HallConfig } from '../config/schema.ts';
 import { HallError, notFound } from '../errors.ts';
 import type { Actor, DeviceRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
+import { createAuthorityAnnouncer } from './authority.ts';
 import { newPairingCode, newToken, tokenHash } from './secrets.ts';
 
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -15,14 +16,17 @@ export type DeviceAuth = ReturnType<typeof createDeviceAuth>;
 export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?: () => number }) {
   const { store, config } = deps;
   const now = deps.now ?? Date.now;
+  const authority = createAuthorityAnnouncer();
 
   return {
+    /** Announces, after commit, each device whose open sockets must close now (revoked). */
+    onAuthorityEnded: authority.onAuthorityEnded,
+
     createPairingCode(
       input: { kind: DeviceKind; name: string; windowNo?: number | null; printerId?: string | null; readerId?: string | null; ttlMinutes?: number },
       actor: Actor,
     ): { code: string; expiresAt: number } {
       const windowNo = input.windowNo ?? null;
-      if (windowNo !== null && !store.windows.get(windowNo)?.active) throw notFound('window_unknown');
       const printerId = input.printerId ?? null;
       if (printerId !== null && !config.printers.some((p) => p.id === printerId)) throw notFound('printer_unknown');
       const readerId = input.readerId ?? null;
@@ -31,6 +35,8 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
       const at = now();
       const expiresAt = at + (input.ttlMinutes ?? config.auth.pairingCodeMinutes) * 60_000;
       store.transaction(() => {
+        // Checked where the code is written: the window cannot be removed in between.
+        if (windowNo !== null && !store.windows.get(windowNo)?.active) throw notFound('window_unknown');
         store.pairingCodes.insert({
           codeHash: tokenHash(code),
           kind: input.kind,
@@ -99,12 +105,14 @@ export function createDeviceAuth(deps: { store: Store; config: HallConfig; now?:
     },
 
     revoke(id: string, actor: Actor): DeviceRecord {
-      return store.transaction(() => {
+      const device = store.transaction(() => {
         if (!store.devices.get(id)) throw notFound();
         const at = now();
         store.audit.append({ at, actor, action: 'device.revoked', target: id, details: null });
         return store.devices.update(id, { revokedAt: at });
       });
+      authority.announce({ kind: 'device', deviceId: id });
+      return device;
     },
   };
 }

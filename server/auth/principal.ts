@@ -52,8 +52,13 @@ export const PERMISSIONS = {
   viewAudit: { roles: ['admin'] },
   registerAtKiosk: { devices: ['kiosk'] },
   readRegistrationForm: { roles: ['admin', 'desk', 'reception'], devices: ['kiosk'] },
-  /** Decrypted registrations: the receiving staff only (each view is audited). */
-  viewRegistration: { roles: ['admin', 'reception'] },
+  /**
+   * Decrypted registrations (each view audited). The route admits these roles; the intake service
+   * then admits only the staff member at the window that holds or held the ticket, or one of
+   * `viewRegistrationWithReason` who states a reason (need to know).
+   */
+  viewRegistration: { roles: ['admin', 'desk', 'reception', 'leader'] },
+  viewRegistrationWithReason: { roles: ['admin', 'desk', 'leader'] },
   viewAlerts: { roles: ['admin', 'desk', 'reception', 'leader'] },
   viewStats: { roles: ['admin', 'leader'] },
   viewForwarding: { roles: ['admin', 'desk', 'reception', 'leader'] },

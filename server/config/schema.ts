@@ -88,6 +88,21 @@ export const HallConfigSchema = Type.Object(
         ),
         /** Origins (besides the hall's own address) whose pages may send staff requests. */
         allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+/?$' }), { default: [], uniqueItems: true }),
+        // What one client may hold or ask of the server, so that no client on the hall LAN
+        // (stuck, buggy or hostile) can exhaust its memory or starve the others.
+        limits: Type.Object(
+          {
+            connectionsPerAddress: Type.Integer({ minimum: 1, maximum: 100_000, default: 64, description: 'TCP connections (HTTP and sockets) open from one address at once' }),
+            socketsPerAddress: Type.Integer({ minimum: 1, maximum: 100_000, default: 32, description: 'Socket.IO connections from one address at once' }),
+            pipelinedRequests: Type.Integer({ minimum: 1, maximum: 100, default: 8, description: 'requests on one connection still waiting for their answer to go out' }),
+            requestsPerConnection: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1_000, description: 'requests one keep-alive connection may carry before it is closed' }),
+            outgoingBufferKiB: Type.Integer({ minimum: 64, maximum: 1_048_576, default: 1_024, description: 'data waiting to go out to one connection or socket; beyond it the client is cut off' }),
+            coolOffSeconds: Type.Integer({ minimum: 1, maximum: 3_600, default: 10, description: 'an address cut off for flooding is refused this long (doubling on repeats, at most 32×)' }),
+            socketEventBurst: Type.Integer({ minimum: 1, maximum: 10_000, default: 10, description: 'events a socket may send at once' }),
+            socketEventsPerSecond: Type.Number({ exclusiveMinimum: 0, maximum: 10_000, default: 1, description: 'events a socket may send per second, sustained' }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
       },
       { additionalProperties: false, default: {} },
     ),
@@ -308,11 +323,32 @@ export const HallConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    /** Who may read which decrypted registrations (need to know); see docs/security.md. */
+    privacy: Type.Object(
+      {
+        accusationPurposes: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
+          default: ['揭发控告'],
+          description: '信访目的 values whose registrations are confidential accusations',
+        }),
+        accusationRoles: Type.Array(Type.Union([Type.Literal('admin'), Type.Literal('desk'), Type.Literal('leader')]), {
+          default: ['admin'],
+          uniqueItems: true,
+          description: 'Roles that may read an accusation with a stated reason ([] = nobody); the receiving window staff always may',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     auth: Type.Object(
       {
         sessionHours: Type.Number({ exclusiveMinimum: 0, maximum: 72, default: 12 }),
         maxFailedLogins: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
         lockoutMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+        maxLockoutMinutes: Type.Integer({ minimum: 1, maximum: 10080, default: 1440 }),
+        accountThrottleAfter: Type.Integer({ minimum: 1, maximum: 10000, default: 20 }),
+        accountThrottleSeconds: Type.Integer({ minimum: 1, maximum: 3600, default: 1 }),
+        accountThrottleMaxSeconds: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
+        trustedAddressDays: Type.Integer({ minimum: 0, maximum: 365, default: 30 }),
+        failureMemoryHours: Type.Integer({ minimum: 1, maximum: 720, default: 24 }),
         loginRatePerMinute: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
         kioskIssuePerMinute: Type.Integer({ minimum: 1, maximum: 10000, default: 30 }),
         progressQueriesPerMinute: Type.Integer({ minimum: 1, maximum: 10000, default: 10 }),

@@ -104,8 +104,10 @@ export function createPrintWorker(deps: { store: Store; engine: QueueEngine; fle
     for (const job of store.printJobs.expired(now())) fail(job);
   }
 
+  // Every print job the engine queues is announced after its transaction commits: a new ticket
+  // (`ticket.issued`) or a reprint (`ticket.print_queued`). Nothing else needs to wake the worker.
   const unsubscribe = engine.onChange((event) => {
-    if (event.type === 'ticket.issued' && event.ticket?.printState === 'pending') {
+    if ((event.type === 'ticket.issued' || event.type === 'ticket.print_queued') && event.ticket?.printState === 'pending') {
       for (const p of fleet.all()) void drain(p.config.id);
     }
   });

@@ -450,12 +450,16 @@ export function createQueueEngine(deps: {
     /**
      * An admin adds a window or changes one (name, services in tie-break order). From then on the
      * store, not the configuration file, holds the hall's layout. Boards reload their snapshot.
+     * `add` refuses a number in use (409), `change` an unknown window (404), in the same
+     * transaction as the write.
      */
-    defineWindow(def: { no: number; name: string; services: string[] }, actor: Actor): WindowView {
+    defineWindow(def: { no: number; name: string; services: string[] }, actor: Actor, mode: 'add' | 'change'): WindowView {
       return mutate((record) => {
+        const existing = store.windows.get(def.no);
+        if (mode === 'add' && existing?.active) throw conflict('window_exists');
+        if (mode === 'change' && !existing?.active) throw notFound('window_unknown');
         const codes = new Set(store.services.list().filter((s) => s.enabled).map((s) => s.code));
         if (def.services.length === 0 || def.services.some((c) => !codes.has(c))) throw badRequest('service_unknown');
-        const existing = store.windows.get(def.no);
         const sortOrder = existing?.active ? existing.sortOrder : Math.max(-1, ...store.windows.list().map((w) => w.sortOrder)) + 1;
         store.windows.upsertDefinition({ no: def.no, name: def.name, services: def.services, sortOrder }, now());
         store.meta.setLayoutManaged();
@@ -581,7 +585,7 @@ export function createQueueEngine(deps: {
       return cachedSnapshot;
     },
 
-    /** Queues a ticket of today for printing again (audited). */
+    /** Queues a ticket of today for printing again (audited), announced as `ticket.print_queued`. */
     reprint(ticketId: string, printerId: string, actor: Actor): StaffTicket {
       return mutate((record) => {
         const t = getTicket(ticketId);
@@ -590,8 +594,10 @@ export function createQueueEngine(deps: {
         const at = now();
         const updated = store.tickets.update(t.id, { printState, updatedAt: at });
         store.audit.append({ at, actor, action: 'ticket.reprinted', target: t.id, details: { number: t.number, printerId } });
-        // A queued reprint is announced when the worker has printed it.
+        // Announced after commit: the print worker sends a queued job on this event (a printer that
+        // cannot print now prints it when it recovers; the person is told at once).
         if (printState === 'failed') record('ticket.print_failed', updated, [], actor, { reprint: true });
+        else record('ticket.print_queued', updated, [], actor, { reprint: true, printerId });
         return toStaffTicket(updated);
       });
     },

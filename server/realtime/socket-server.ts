@@ -1,20 +1,25 @@
 // Socket.IO on the Fastify server. Authentication happens in the handshake (engine.io answers
-// before Fastify hooks run); each socket joins rooms by who it is, gets a snapshot on connect,
-// then every committed queue change once, in seq order.
+// before Fastify hooks run) and again before every event a socket sends; each socket joins rooms
+// by who it is, gets a snapshot on connect, then every committed queue change once, in seq order.
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../common/events.ts';
 import { ROOMS } from '../../common/events.ts';
+import { ERROR_MESSAGES } from '../../common/errors.ts';
 import { isAllowed, PERMISSIONS, type Principal } from '../auth/principal.ts';
 import type { HallContext } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/auth-hooks.ts';
 import { ANY_METHOD, normaliseOrigins, originAllowed } from '../http/origin.ts';
-import { toPublicEvent, toPublicSnapshot } from '../queue/views.ts';
+import { toPublicEvent } from '../queue/views.ts';
+import { closeSocketWhenSessionRunsOut } from './authority.ts';
+import { backlogBytes, guardSockets, whenSent } from './socket-guard.ts';
 
 interface SocketData {
   principal: Principal;
   staffView: boolean;
+  /** A snapshot sent to this socket has not yet been taken by the operating system. */
+  snapshotInFlight: boolean;
 }
 
 export type HallSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -30,8 +35,15 @@ function readAuth(raw: unknown): HandshakeAuth | null {
 
 export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSocketServer {
   const io: HallSocketServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 16_384 });
-  const { engine, config } = hall;
+  const { engine, config, snapshots } = hall;
   const allowedOrigins = normaliseOrigins(config.server.allowedOrigins);
+  const guard = guardSockets(io, config.server.limits, { log: app.log, now: hall.now, offenders: hall.offenders });
+
+  /** Who the socket's credentials name now (a revoked device throws). */
+  const principalOf = (socket: HallSocket, auth: HandshakeAuth): Principal => {
+    const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+    return hall.resolvePrincipal({ deviceToken: auth.token, sessionToken: cookies[SESSION_COOKIE] });
+  };
 
   io.use((socket, next) => {
     const auth = readAuth(socket.handshake.auth);
@@ -41,24 +53,46 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
       const { host, origin, referer } = socket.handshake.headers;
       const hasSession = cookies[SESSION_COOKIE] !== undefined;
       if (!originAllowed({ method: 'GET', host, origin, referer, hasSession }, allowedOrigins, ANY_METHOD)) return next(new Error('origin_refused'));
-      const principal = hall.resolvePrincipal({ deviceToken: auth.token, sessionToken: cookies[SESSION_COOKIE] });
+      const principal = principalOf(socket, auth);
       if (principal.kind === 'anonymous' && config.auth.displayRequiresToken) return next(new Error('unauthenticated'));
       socket.data.principal = principal;
       socket.data.staffView = isAllowed(principal, PERMISSIONS.viewStaffQueue);
+      socket.data.snapshotInFlight = false;
       next();
     } catch (err) {
       next(new Error(err instanceof HallError ? err.code : 'unauthenticated'));
     }
   });
 
-  const snapshotFor = (socket: HallSocket) => {
-    const snapshot = engine.snapshot();
-    return socket.data.staffView ? snapshot : toPublicSnapshot(snapshot);
+  /** Whether the session or device the socket was opened with is still valid. */
+  const stillValid = (socket: HallSocket, auth: HandshakeAuth): boolean => {
+    const before = socket.data.principal;
+    if (before.kind === 'anonymous') return true;
+    try {
+      const now = principalOf(socket, auth);
+      if (before.kind === 'staff') return now.kind === 'staff' && now.sessionHash === before.sessionHash;
+      return now.kind === 'device' && now.device.id === before.device.id;
+    } catch {
+      return false;
+    }
+  };
+
+  /** The snapshot's shared bytes, unless the previous one is still on its way to this socket. */
+  const sendSnapshot = (socket: HallSocket, send: (bytes: Buffer) => void): boolean => {
+    // Nothing queued at all means nothing in flight, even if a transport change lost the 'drain'.
+    if (socket.data.snapshotInFlight && backlogBytes(socket) > 0) return false;
+    socket.data.snapshotInFlight = true;
+    send(snapshots.get(socket.data.staffView));
+    whenSent(socket, () => (socket.data.snapshotInFlight = false));
+    return true;
   };
 
   io.on('connection', (socket) => {
     const { principal, staffView } = socket.data;
     const auth = readAuth(socket.handshake.auth) ?? {};
+    // Rooms by authority, so server/realtime/authority.ts can close them when it ends.
+    if (principal.kind === 'staff') void socket.join([ROOMS.session(principal.sessionHash), ROOMS.staffMember(principal.staff.id)]);
+    if (principal.kind === 'device') void socket.join(ROOMS.device(principal.device.id));
     if (staffView) {
       void socket.join(ROOMS.staff);
       if (principal.kind === 'staff' && principal.staff.roles.includes('desk')) void socket.join(ROOMS.desk);
@@ -71,10 +105,18 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
         void socket.join(ROOMS.kioskDevice(principal.device.id));
       }
     }
-    socket.emit('snapshot', snapshotFor(socket));
+    // Every event re-checks the session or device: one signed out, disabled or revoked since the
+    // handshake is disconnected instead of answered.
+    socket.use((_packet, next) => {
+      if (stillValid(socket, auth)) return next();
+      socket.disconnect(true);
+    });
+    if (principal.kind === 'staff') closeSocketWhenSessionRunsOut(socket, principal.sessionHash, hall.staffAuth, hall.now);
+    sendSnapshot(socket, (bytes) => socket.emit('snapshot', bytes));
     socket.on('snapshot:get', (ack) => {
       if (typeof ack !== 'function') return;
-      ack({ ok: true, data: snapshotFor(socket) });
+      const sent = sendSnapshot(socket, (bytes) => ack({ ok: true, data: bytes }));
+      if (!sent) ack({ ok: false, error: 'snapshot_pending', message: ERROR_MESSAGES.snapshot_pending });
     });
   });
 
@@ -94,6 +136,7 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
   });
 
   app.addHook('preClose', async () => {
+    guard.stop();
     unsubscribe();
     onPrinter.forEach((off) => off());
     io.disconnectSockets(true);

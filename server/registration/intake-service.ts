@@ -1,10 +1,11 @@
 // Registration at the kiosk: checks the rules, recognises a person by the blind index (repeat
 // visits, one number per person and service a day), and writes the sealed registration with its
 // ticket in one transaction, idempotent on the kiosk's request id.
-import type { HallAlert, IntakeBody, ProgressQuery, ProgressRecord, RegistrationView, StaffTicket, VerifyBody } from '../../common/domain.ts';
+import type { HallAlert, IntakeBody, StaffRole, ProgressQuery, ProgressRecord, RegistrationView, StaffTicket, VerifyBody } from '../../common/domain.ts';
 import { checkMatter, checkRegistration, isCollective } from '../../common/registration.ts';
 import type { HallConfig } from '../config/schema.ts';
-import { conflict, fieldError, forbidden, notFound } from '../errors.ts';
+import { conflict, fieldError, forbidden, HallError, notFound } from '../errors.ts';
+import { PERMISSIONS } from '../auth/principal.ts';
 import { newId } from '../ids.ts';
 import type { DataCipher } from '../privacy/cipher.ts';
 import type { Operator, QueueEngine, WaitEstimate } from '../queue/engine.ts';
@@ -43,6 +44,17 @@ export interface Submitter {
 
 const ID_INDEX = 'resident-id';
 
+/** A name as typed or read off the card: width, spaces and the middle dot of some names do not count. */
+const normalName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').replace(/[·•・.．]/g, '·');
+const normalPhone = (phone: string) => phone.replace(/\D/g, '');
+
+/** A staff member asking to read a registration, with the reason they stated (if any). */
+export interface Viewer {
+  actor: Actor;
+  roles: readonly StaffRole[];
+  reason?: string;
+}
+
 export type IntakeService = ReturnType<typeof createIntakeService>;
 
 export function createIntakeService(deps: {
@@ -68,6 +80,136 @@ export function createIntakeService(deps: {
     return { outcome, collective, ...engine.estimateFor(ticketId) };
   }
 
+  /** Whether a new submission carries the identity sealed with the registration of a waiting ticket. */
+  function sameIdentity(ticketId: string, petitioner: IntakeBody['petitioner']): boolean {
+    const earlier = store.intakes.byTicket(ticketId);
+    if (!earlier) return false;
+    const sealed = cipher.open<SealedRegistration>(earlier.sealed, earlier.id).petitioner;
+    return (
+      sealed.idNumber.toUpperCase() === petitioner.idNumber.trim().toUpperCase() &&
+      normalName(sealed.name) === normalName(petitioner.name) &&
+      (!sealed.phone || normalPhone(sealed.phone) === normalPhone(petitioner.phone))
+    );
+  }
+
+  /**
+   * Someone registers with the ID number of a person already waiting, under another name or phone:
+   * no reprint, no number; the desk is alerted (coded facts only) and the refusal is audited.
+   */
+  function refuseOtherIdentity(ticketId: string, kiosk: Actor): never {
+    // `kiosk` is the device (or, for a walk-in, the staff member registering at a window).
+    const at = now();
+    const alert = store.transaction(() => {
+      const ticket = store.tickets.get(ticketId)!;
+      const serviceName = store.services.list().find((s) => s.code === ticket.serviceCode)?.name ?? ticket.serviceCode;
+      const raised: HallAlert = {
+        id: newId(at),
+        kind: 'identity',
+        at: new Date(at).toISOString(),
+        ticketId: ticket.id,
+        number: ticket.number,
+        serviceCode: ticket.serviceCode,
+        visitors: 0,
+        category: '',
+        message:
+          kiosk.kind === 'device'
+            ? `一人一号核实：在“${kiosk.name}”登记的身份证号码与正在等候的 ${ticket.number} 号（${serviceName}）相同，但姓名或电话不一致，未补打号票。来访人已被请到服务台，请核实身份后协助办理。`
+            : `一人一号核实：${kiosk.name}在窗口登记的身份证号码与正在等候的 ${ticket.number} 号（${serviceName}）相同，但姓名或电话不一致，未登记。请核实来访人身份。`,
+      };
+      saveAlert(store, raised);
+      store.audit.append({ at, actor: kiosk, action: 'intake.identity_mismatch', target: ticket.id, details: { number: ticket.number } });
+      return raised;
+    });
+    deps.onAlert(alert);
+    throw conflict('person_already_waiting');
+  }
+
+  const isAccusation = (intake: IntakeRecord) => config.privacy.accusationPurposes.includes(intake.purpose);
+  const mayReadAccusations = (roles: readonly StaffRole[]) => roles.some((r) => (config.privacy.accusationRoles as readonly string[]).includes(r));
+
+  /**
+   * Why `viewer` may read this registration, or a polite refusal. `window`: they are on duty at
+   * the window that holds the ticket, or called/served it at their window (ticket events);
+   * `reason`: desk, leader or admin with a stated reason (an accusation: only the roles in
+   * `privacy.accusationRoles`).
+   */
+  function accessOf(intake: IntakeRecord, viewer: Viewer): 'window' | 'reason' {
+    if (viewer.actor.kind !== 'staff') throw forbidden();
+    const ticket = store.tickets.get(intake.ticketId);
+    const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
+    if (window?.staffId === viewer.actor.id || store.ticketEvents.servedBy(intake.ticketId, viewer.actor.id)) return 'window';
+    const mayAsk = viewer.roles.some((r) => (PERMISSIONS.viewRegistrationWithReason.roles as readonly string[]).includes(r));
+    if (isAccusation(intake) && !(mayAsk && mayReadAccusations(viewer.roles))) throw forbidden('registration_confidential');
+    if (!mayAsk) throw forbidden('registration_not_yours');
+    const reason = viewer.reason?.trim() ?? '';
+    if (reason.length < 2 || reason.length > 100) throw new HallError(400, 'view_reason_required', undefined, 'reason');
+    return 'reason';
+  }
+
+  /** 首问: the first staff member to open it at the window that holds the ticket. */
+  function firstReceiver(intake: IntakeRecord, actor: Actor): IntakeRecord {
+    if (intake.firstReceiverId !== null || actor.kind !== 'staff') return intake;
+    const ticket = store.tickets.get(intake.ticketId);
+    const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
+    if (window?.staffId !== actor.id) return intake;
+    return store.intakes.update(intake.id, { firstReceiverId: actor.id, firstReceiverName: actor.name });
+  }
+
+  /** The decrypted view; the caller has checked (and audited) access. */
+  function render(intake: IntakeRecord, viewer: Viewer): RegistrationView {
+    const sealed = cipher.open<SealedRegistration>(intake.sealed, intake.id);
+    const reply = intake.sealedReply ? cipher.open<SealedReply>(intake.sealedReply, intake.id) : { remarks: '', answer: '' };
+    const numberOf = (id: string) => store.tickets.get(id)?.number ?? '';
+    const previous = store.intakes
+      .byPerson(intake.personIndex, 11)
+      .filter((p) => p.id !== intake.id && p.createdAt < intake.createdAt)
+      .slice(0, 10)
+      .map((p) => ({
+        date: p.serviceDay,
+        number: numberOf(p.ticketId),
+        category: p.category,
+        purpose: p.purpose,
+        state: p.state,
+        receiver: p.firstReceiverName,
+        // An earlier accusation's answer stays with those who may read accusations or received it.
+        ...(isAccusation(p) && !mayReadAccusations(viewer.roles) && p.firstReceiverId !== viewer.actor.id && p.verifiedBy !== viewer.actor.id
+          ? { answer: null, confidential: true }
+          : { answer: p.sealedReply ? cipher.open<SealedReply>(p.sealedReply, p.id).answer : null }),
+      }));
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    return {
+      id: intake.id,
+      ticketId: intake.ticketId,
+      number: numberOf(intake.ticketId),
+      state: intake.state,
+      serviceCode: intake.serviceCode,
+      visitors: intake.visitors,
+      collective: intake.collective,
+      declaredRepeat: intake.declaredRepeat,
+      previousVisits: intake.previousVisits,
+      fromCard: intake.fromCard,
+      gender: intake.gender,
+      petitioner: sealed.petitioner,
+      representatives: sealed.representatives,
+      matter: {
+        category: intake.category,
+        purpose: intake.purpose,
+        cause: intake.cause,
+        placeCode: intake.placeCode,
+        placeName: divisions.fullName(intake.placeCode) ?? intake.placeCode,
+        problem: sealed.problem,
+        demands: sealed.demands,
+        responsibleSystem: intake.responsibleSystem,
+        hotIssue: intake.hotIssue,
+      },
+      firstReceiver: intake.firstReceiverName,
+      verifiedAt: iso(intake.verifiedAt),
+      ...reply,
+      previous,
+      createdAt: new Date(intake.createdAt).toISOString(),
+    };
+  }
+
   return {
     personIndexOf,
 
@@ -87,6 +229,9 @@ export function createIntakeService(deps: {
 
       const waiting = store.intakes.waitingTicketOf(personIndex, engine.today(), serviceCode);
       if (waiting) {
+        // 一人一号: the ticket (with its query code) goes only to the same person, not to anyone
+        // who knows their ID number. Otherwise the desk is told and the kiosk gets no ticket data.
+        if (!sameIdentity(waiting, petitioner)) refuseOtherIdentity(waiting, by.actor);
         if (by.printerId) engine.reprint(waiting, by.printerId, by.actor);
         return again(waiting, 'existing', collective);
       }
@@ -188,77 +333,34 @@ export function createIntakeService(deps: {
 
     /**
      * The registration behind a ticket, decrypted for one staff member, with the person's earlier
-     * registrations (by the blind index) and their answers. Every view is audited.
+     * registrations (by the blind index) and their answers. Need to know: the staff member at the
+     * window that holds or held the ticket, or desk/leader/admin with a stated reason (for an
+     * accusation, only the roles in `privacy.accusationRoles`). Every view is audited.
      */
-    view(ticketId: string, actor: Actor): RegistrationView {
+    view(ticketId: string, viewer: Viewer): RegistrationView {
       const intake = store.transaction(() => {
         const found = store.intakes.byTicket(ticketId);
         if (!found) throw notFound('intake_unknown');
-        store.audit.append({ at: now(), actor, action: 'intake.viewed', target: found.id, details: { ticketId } });
-        // 首问: the first staff member to open it at the window that holds the ticket.
-        const ticket = store.tickets.get(ticketId);
-        const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
-        if (found.firstReceiverId === null && actor.kind === 'staff' && window?.staffId === actor.id) {
-          return store.intakes.update(found.id, { firstReceiverId: actor.id, firstReceiverName: actor.name });
-        }
-        return found;
+        const access = accessOf(found, viewer);
+        const reason = access === 'reason' ? viewer.reason!.trim() : undefined;
+        store.audit.append({
+          at: now(),
+          actor: viewer.actor,
+          action: 'intake.viewed',
+          target: found.id,
+          details: { ticketId, access, ...(reason ? { reason } : {}) },
+        });
+        return firstReceiver(found, viewer.actor);
       });
-      const sealed = cipher.open<SealedRegistration>(intake.sealed, intake.id);
-      const reply = intake.sealedReply ? cipher.open<SealedReply>(intake.sealedReply, intake.id) : { remarks: '', answer: '' };
-      const numberOf = (id: string) => store.tickets.get(id)?.number ?? '';
-      const previous = store.intakes
-        .byPerson(intake.personIndex, 11)
-        .filter((p) => p.id !== intake.id && p.createdAt < intake.createdAt)
-        .slice(0, 10)
-        .map((p) => ({
-          date: p.serviceDay,
-          number: numberOf(p.ticketId),
-          category: p.category,
-          purpose: p.purpose,
-          state: p.state,
-          receiver: p.firstReceiverName,
-          answer: p.sealedReply ? cipher.open<SealedReply>(p.sealedReply, p.id).answer : null,
-        }));
-      const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-      return {
-        id: intake.id,
-        ticketId: intake.ticketId,
-        number: numberOf(intake.ticketId),
-        state: intake.state,
-        serviceCode: intake.serviceCode,
-        visitors: intake.visitors,
-        collective: intake.collective,
-        declaredRepeat: intake.declaredRepeat,
-        previousVisits: intake.previousVisits,
-        fromCard: intake.fromCard,
-        gender: intake.gender,
-        petitioner: sealed.petitioner,
-        representatives: sealed.representatives,
-        matter: {
-          category: intake.category,
-          purpose: intake.purpose,
-          cause: intake.cause,
-          placeCode: intake.placeCode,
-          placeName: divisions.fullName(intake.placeCode) ?? intake.placeCode,
-          problem: sealed.problem,
-          demands: sealed.demands,
-          responsibleSystem: intake.responsibleSystem,
-          hotIssue: intake.hotIssue,
-        },
-        firstReceiver: intake.firstReceiverName,
-        verifiedAt: iso(intake.verifiedAt),
-        ...reply,
-        previous,
-        createdAt: new Date(intake.createdAt).toISOString(),
-      };
+      return render(intake, viewer);
     },
 
     /**
      * The staff member at the window checks, corrects and completes the registration. Only while
      * their window holds the ticket (an admin may act for them) and before it was forwarded.
      */
-    verify(ticketId: string, body: VerifyBody, op: Operator): RegistrationView {
-      store.transaction(() => {
+    verify(ticketId: string, body: VerifyBody, op: Operator & { roles: readonly StaffRole[] }): RegistrationView {
+      const verified = store.transaction(() => {
         const intake = store.intakes.byTicket(ticketId);
         if (!intake) throw notFound('intake_unknown');
         const ticket = store.tickets.get(ticketId);
@@ -330,9 +432,10 @@ export function createIntakeService(deps: {
             deliveredAt: null,
           });
         }
+        return store.intakes.get(intake.id)!;
       });
       deps.onQueued?.();
-      return this.view(ticketId, op.actor);
+      return render(verified, { actor: op.actor, roles: op.roles });
     },
 
     /**

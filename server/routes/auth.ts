@@ -3,6 +3,7 @@ import '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorSchema, StaffProfileSchema } from '../../common/schemas.ts';
+import { SignInRefused } from '../auth/staff-auth.ts';
 import type { RouteOptions } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/auth-hooks.ts';
@@ -23,7 +24,7 @@ const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
       config: { rateLimit: { max: config.auth.loginRatePerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['auth'],
-        summary: 'Staff sign-in; sets an httpOnly SameSite=Strict session cookie',
+        summary: 'Staff sign-in; sets an httpOnly SameSite=Strict session cookie (423/429 carry Retry-After)',
         body: Type.Object(
           {
             username: Type.String({ minLength: 1, maxLength: 64 }),
@@ -42,7 +43,10 @@ const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
       },
     },
     async (request, reply) => {
-      const { staff, token } = await staffAuth.login(request.body.username.trim(), request.body.password);
+      const { staff, token } = await staffAuth.login(request.body.username.trim(), request.body.password, request.ip).catch((err) => {
+        if (err instanceof SignInRefused) reply.header('retry-after', String(err.retryAfterSeconds));
+        throw err;
+      });
       // A browser-session cookie: the server enforces (and slides) the expiry.
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',

@@ -5,7 +5,6 @@ import { isAllowed, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { upcomingReceptions } from '../board/leader-schedule.ts';
 import { HallError } from '../errors.ts';
-import { toPublicSnapshot } from '../queue/views.ts';
 
 /** Public read-only facts about the hall and its queues. */
 const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
@@ -81,9 +80,11 @@ const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
         response: { 200: Type.Union([StaffSnapshotSchema, QueueSnapshotSchema]) },
       },
     },
-    async (request) => {
-      const snapshot = engine.snapshot();
-      return isAllowed(request.principal, PERMISSIONS.viewStaffQueue) ? snapshot : toPublicSnapshot(snapshot);
+    async (request, reply) => {
+      // The shared serialised bytes, as the sockets get them (not serialised again per request).
+      const bytes = hall.snapshots.get(isAllowed(request.principal, PERMISSIONS.viewStaffQueue));
+      // The bytes are the JSON of the declared reply; Fastify sends a Buffer as it is.
+      return reply.type('application/json; charset=utf-8').send(bytes as never);
     },
   );
 };

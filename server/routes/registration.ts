@@ -16,7 +16,7 @@ import {
   VerifyBodySchema,
   WaitEstimateSchema,
 } from '../../common/schemas.ts';
-import { actorOf, hasRole, PERMISSIONS } from '../auth/principal.ts';
+import { actorOf, hasRole, PERMISSIONS, type Principal } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
@@ -32,6 +32,9 @@ const IntakeReply = Type.Object({
   ...WaitEstimateSchema.properties,
 });
 
+/** Who reads a registration: the actor and their roles. */
+const viewerOf = (principal: Principal) => ({ actor: actorOf(principal), roles: principal.kind === 'staff' ? principal.staff.roles : [] });
+
 const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
   const { intakes, config, store, divisions } = hall;
 
@@ -45,7 +48,9 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
         summary: 'Register a visit at a kiosk and issue its queue number in the same step',
         description:
           'Idempotent on `requestId`: a retried submit answers 200 with the first ticket. Someone who already ' +
-          'waits for the same service today gets that ticket again (reprinted), never a second one.',
+          'waits for the same service today gets that ticket again (reprinted), never a second one — only when ' +
+          'ID number, name and phone match the earlier registration; otherwise 409 `person_already_waiting` ' +
+          '(no ticket data) and the desk is alerted.',
         body: IntakeBodySchema,
         response: {
           200: IntakeReply,
@@ -139,12 +144,20 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       preValidation: guard(PERMISSIONS.viewRegistration),
       schema: {
         tags: ['registration'],
-        summary: "The ticket's registration and the person's earlier ones, decrypted for the receiving staff member (audited)",
+        summary: "The ticket's registration and the person's earlier ones, decrypted on a need-to-know basis (audited)",
+        description:
+          'For the staff member at the window that holds or held the ticket. Desk, leaders and admins state a ' +
+          '`reason` (2–100 characters, recorded in the `intake.viewed` audit event); 揭发控告 only for the roles in ' +
+          '`privacy.accusationRoles`. Anyone else: 403.',
         params: TicketId,
+        querystring: Type.Object(
+          { reason: Type.Optional(Type.String({ maxLength: 100, description: 'Why this registration is read (desk, leaders, admins)' })) },
+          { additionalProperties: false },
+        ),
         response: { 200: RegistrationViewSchema, ...Errors },
       },
     },
-    async (request) => intakes.view(request.params.id, actorOf(request.principal)),
+    async (request) => intakes.view(request.params.id, { ...viewerOf(request.principal), reason: request.query.reason }),
   );
 
   app.put(
@@ -160,7 +173,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       },
     },
     async (request) =>
-      intakes.verify(request.params.id, request.body, { actor: actorOf(request.principal), override: hasRole(request.principal, 'admin') }),
+      intakes.verify(request.params.id, request.body, { ...viewerOf(request.principal), override: hasRole(request.principal, 'admin') }),
   );
 
   app.get(

@@ -69,15 +69,8 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       },
     },
     async (request, reply) => {
-      if (store.staff.getByUsername(request.body.username)) throw new HallError(409, 'staff_username_taken');
-      const staff = await staffAuth.createStaff(request.body);
-      store.audit.append({
-        at: Date.now(),
-        actor: actorOf(request.principal),
-        action: 'staff.created',
-        target: staff.id,
-        details: { username: staff.username, roles: staff.roles },
-      });
+      // The name is checked in the inserting transaction (after the hash): a double click gets 409.
+      const staff = await staffAuth.createStaff(request.body, actorOf(request.principal));
       return reply.code(201).send({ staff: staffProfile(staff, undefined) });
     },
   );
@@ -109,8 +102,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       if (request.principal.kind === 'staff' && request.principal.staff.id === request.params.id && (request.body.active === false || (request.body.roles && !request.body.roles.includes('admin')))) {
         throw new HallError(400, 'bad_request', '不能停用自己的账号或取消自己的管理员角色,请由其他管理员操作。');
       }
-      const staff = staffAuth.updateStaff(request.params.id, request.body);
-      store.audit.append({ at: hall.now(), actor: actorOf(request.principal), action: 'staff.changed', target: staff.id, details: request.body });
+      const staff = staffAuth.updateStaff(request.params.id, request.body, actorOf(request.principal));
       return { staff: staffProfile(staff, store.windows.byStaff(staff.id)) };
     },
   );
@@ -128,8 +120,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       },
     },
     async (request, reply) => {
-      const staff = await staffAuth.resetPassword(request.params.id, request.body.password);
-      store.audit.append({ at: hall.now(), actor: actorOf(request.principal), action: 'staff.password_reset', target: staff.id, details: null });
+      await staffAuth.resetPassword(request.params.id, request.body.password, actorOf(request.principal));
       return reply.code(204).send(null);
     },
   );

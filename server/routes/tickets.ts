@@ -161,9 +161,8 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     async (request) => {
       const printerId = request.body.printerId ?? config.printing.deskPrinter ?? config.printers[0]?.id;
       if (!printerId || !hall.fleet.get(printerId)) throw badRequest('printer_unknown');
-      const ticket = engine.reprint(request.params.id, printerId, actorOf(request.principal));
-      void hall.printWorker.drain(printerId);
-      return { ticket };
+      // The print worker is woken by the engine's `ticket.print_queued` event.
+      return { ticket: engine.reprint(request.params.id, printerId, actorOf(request.principal)) };
     },
   );
 

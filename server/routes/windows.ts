@@ -4,7 +4,6 @@ import { Type } from 'typebox';
 import { ErrorSchema, StaffTicketSchema, WindowViewSchema } from '../../common/schemas.ts';
 import { actorOf, hasRole, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
-import { HallError } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import type { Operator } from '../queue/engine.ts';
 import { TransferBody } from './tickets.ts';
@@ -106,8 +105,7 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       },
     },
     async (request, reply) => {
-      if (engine.snapshot().windows.some((w) => w.no === request.body.no)) throw new HallError(409, 'window_exists');
-      return reply.code(201).send({ window: engine.defineWindow(request.body, actorOf(request.principal)) });
+      return reply.code(201).send({ window: engine.defineWindow(request.body, actorOf(request.principal), 'add') });
     },
   );
 
@@ -118,8 +116,7 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: { tags: ['windows'], summary: "Change a window's name or services (admin; audited)", params: WindowNo, body: WindowDefinition, response: { 200: WindowReply, ...Errors } },
     },
     async (request) => {
-      engine.window(request.params.no); // 404 for an unknown window
-      return { window: engine.defineWindow({ no: request.params.no, ...request.body }, actorOf(request.principal)) };
+      return { window: engine.defineWindow({ no: request.params.no, ...request.body }, actorOf(request.principal), 'change') };
     },
   );
 

@@ -291,4 +291,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: 'sign-in throttling per account and address',
+    sql: `
+      -- Wrong passwords counted per (account, source): source is the client address, or '*' for
+      -- the account as a whole. The account is the name as typed (names that do not exist are
+      -- counted too, so refusals do not reveal which names exist). staff.failed_logins and
+      -- staff.locked_until are no longer used.
+      CREATE TABLE login_attempts (
+        account         TEXT NOT NULL COLLATE NOCASE,
+        source          TEXT NOT NULL,
+        failed          INTEGER NOT NULL DEFAULT 0,
+        last_failed_at  INTEGER,
+        locked_until    INTEGER,
+        last_success_at INTEGER,
+        PRIMARY KEY (account, source)
+      ) STRICT;
+    `,
+  },
 ];

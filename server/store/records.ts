@@ -1,7 +1,7 @@
 // Rows as the domain sees them (timestamps in epoch milliseconds). The repository interfaces
 // below are what the queue engine and the routes depend on; `sqlite/` implements them and a
 // PostgreSQL implementation would implement the same interfaces.
-import type { DeviceKind, IntakeState, Priority, PrintState, StaffRole, TicketStatus, WindowState } from '../../common/domain.ts';
+import type { DeviceKind, HallAlert, IntakeState, Priority, PrintState, StaffRole, TicketStatus, WindowState } from '../../common/domain.ts';
 
 export interface TicketRecord {
   id: string;
@@ -187,7 +187,7 @@ export interface IntakeRecord {
 
 export interface AlertRecord {
   id: string;
-  kind: 'collective' | 'emergency';
+  kind: HallAlert['kind'];
   at: number;
   ticketId: string | null;
   /** Coded facts only (number, service, visitors, category): never personal data. */

@@ -89,6 +89,8 @@ export interface TicketEventRepository {
     at: number;
     details: Record<string, unknown> | null;
   }): void;
+  /** Whether `staffId` ever called, recalled, served, completed or marked a no-show for the ticket at a window. */
+  servedBy(ticketId: string, staffId: string): boolean;
 }
 
 export interface StaffRepository {
@@ -108,6 +110,42 @@ export interface SessionRepository {
   deleteExpired(now: number): void;
   /** Signs a staff member out everywhere (account disabled, password reset). */
   deleteForStaff(staffId: string): void;
+}
+
+/** How counted wrong passwords turn into a lock (see docs/security.md, sign-in throttling). */
+export interface LoginAttemptRule {
+  at: number;
+  /** The count at which the first lock starts. */
+  threshold: number;
+  /** The first lock; each further counted attempt doubles it. */
+  baseMs: number;
+  maxMs: number;
+  /** Counts whose last failure is older than this start again from zero. */
+  forgetBefore: number;
+}
+
+export interface LoginAttemptRow {
+  failed: number;
+  lockedUntil: number | null;
+  lastSuccessAt: number | null;
+}
+
+export interface LoginAttemptRepository {
+  get(account: string, source: string): LoginAttemptRow | undefined;
+  /**
+   * Counts one password check before it is made, in one statement: undefined when
+   * (account, source) is locked at `rule.at` (nothing is counted then); otherwise the new count
+   * and the lock this attempt started (null: none).
+   */
+  count(account: string, source: string, rule: LoginAttemptRule): { failed: number; lockedUntil: number | null } | undefined;
+  /** Takes back one counted attempt (it was the right password), with a lock it may have started below `threshold`. */
+  uncount(account: string, source: string, threshold: number): void;
+  /** The right password from this source: its count and lock end, and it is remembered as a source the account signs in from. */
+  succeeded(account: string, source: string, at: number): void;
+  /** Forgets every count and lock of an account (an admin set a new password). */
+  clear(account: string): void;
+  /** Drops rows with neither a recent failure, a lock nor a recent sign-in. */
+  purge(failedBefore: number, succeededBefore: number, at: number): void;
 }
 
 export interface DeviceRepository {
@@ -190,6 +228,7 @@ export interface Store {
   ticketEvents: TicketEventRepository;
   staff: StaffRepository;
   sessions: SessionRepository;
+  loginAttempts: LoginAttemptRepository;
   devices: DeviceRepository;
   pairingCodes: PairingCodeRepository;
   printJobs: PrintJobRepository;

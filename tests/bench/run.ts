@@ -3,7 +3,9 @@
 //  2. call-next → N board sockets: time until the last socket has the call, vs a bare
 //     Socket.IO broadcast triggered the same way;
 //  3. the bytes of a standard ticket and the time to encode it;
-//  4. draining 10 000 pending registrations to the mock case system over HTTP.
+//  4. draining 10 000 pending registrations to the mock case system over HTTP;
+//  5. a server process flooded by clients that do not read (Socket.IO snapshot requests,
+//     pipelined HTTP): its memory and how long /api/health takes meanwhile.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
@@ -25,6 +27,7 @@ import { openSqliteStore } from '../../server/store/sqlite/index.ts';
 import { syncHallLayout } from '../../server/store/seed.ts';
 import { randomBytes } from 'node:crypto';
 import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
+import { pipelineFlood, seedWaiting, snapshotFlood, startServerProcess, watchServer, type FloodResult } from '../support/flood.ts';
 
 const HTTP_SECONDS = 5;
 const CONNECTIONS = 10;
@@ -69,7 +72,8 @@ const percentile = (values: number[], p: number) => {
 
 async function startHall() {
   const app = await buildApp(
-    loadConfig({}, { dataDir: tempDir(), auth: { kioskIssuePerMinute: 10_000 } }),
+    // 200 board sockets come from one address here; a real hall has one board per address.
+    loadConfig({}, { dataDir: tempDir(), auth: { kioskIssuePerMinute: 10_000 }, server: { limits: { connectionsPerAddress: 1_000, socketsPerAddress: 1_000 } } }),
     { uiDir: '/nonexistent', logger: false },
   );
   await app.hall.staffAuth.ensureFirstAdmin('bench-admin-password');
@@ -229,6 +233,25 @@ async function benchDrain(concurrency: number) {
   return result;
 }
 
+const FLOOD_SECONDS = 15;
+const FLOOD_WAITING = 300;
+
+/** One flood against a fresh server process with FLOOD_WAITING tickets waiting. */
+async function benchFlood(attack: (url: string) => Promise<FloodResult>) {
+  const server = await startServerProcess(tempDir());
+  try {
+    await seedWaiting(server.url, FLOOD_WAITING);
+    const snapshotBytes = (await (await fetch(`${server.url}/api/queue/snapshot`)).arrayBuffer()).byteLength;
+    const rssBefore = server.rssMb();
+    const watch = watchServer(server);
+    const result = await attack(server.url);
+    await watch.stop();
+    return { ...result, snapshotBytes, rssBefore, rssMax: watch.maxRssMb, health: watch.healthMs, healthFailures: watch.healthFailures, alive: server.alive() };
+  } finally {
+    await server.stop();
+  }
+}
+
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
 async function main() {
@@ -260,6 +283,21 @@ async function main() {
     const drain = await benchDrain(concurrency);
     console.log(`  concurrency ${String(concurrency).padStart(2)}: ${drain.seconds.toFixed(1)} s, ${drain.rate.toFixed(0)} per second; ${drain.delivered} cases, ${drain.conflicts} conflicts`);
   }
+
+  console.log(`\n5. Floods for ${FLOOD_SECONDS} s by 10 clients that never read and reconnect when cut off (server process, ${FLOOD_WAITING} waiting)`);
+  console.log('                              sent  cut off  RSS before  RSS max  health p50  p99  max (ms)  failed');
+  const floods = [
+    ['snapshot:get × 300/s each', (url: string) => snapshotFlood(url, { seconds: FLOOD_SECONDS })],
+    ['pipelined GET snapshot', (url: string) => pipelineFlood(url, { seconds: FLOOD_SECONDS })],
+  ] as const;
+  for (const [name, attack] of floods) {
+    const r = await benchFlood(attack);
+    console.log(
+      `  ${name.padEnd(26)}${String(r.sent).padStart(8)}${String(r.cutOff).padStart(9)}${fmt(r.rssBefore, 0)} MB${fmt(r.rssMax, 0)} MB` +
+        `${fmt(percentile(r.health, 50))}${fmt(percentile(r.health, 99))}${fmt(Math.max(...r.health))}${String(r.healthFailures).padStart(8)}${r.alive ? '' : '  SERVER DIED'}`,
+    );
+  }
+  console.log('  (snapshot with that queue: one shared serialisation per change, sent as binary to every socket)');
 }
 
 try {

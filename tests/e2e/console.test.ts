@@ -142,7 +142,7 @@ describe('staff console', () => {
   });
 
   it('lets the desk issue a green-channel number that goes ahead of the waiting tickets, audited', async () => {
-    await register('李建国');
+    const first = await register('李建国');
     await register('赵淑芬');
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await signIn(page, 'desk1');
@@ -156,6 +156,20 @@ describe('staff console', () => {
     await expect.poll(() => page.getByTestId('ticket-L001').textContent()).toContain('绿');
     expect(await page.getByTestId('device-P1').textContent()).toContain('正常');
     await check(page, 'desk');
+
+    // Need to know: the desk reads a registration only after stating why (audited).
+    await page.getByRole('button', { name: `查看 ${first.number} 的登记信息` }).click();
+    await page.getByLabel(/查看理由/).waitFor();
+    expect(await page.getByTestId('registration-name').count()).toBe(0);
+    await check(page, 'desk-reason');
+    await page.getByLabel(/查看理由/).fill('来访人到服务台询问登记的内容');
+    await page.getByRole('button', { name: '查看登记信息' }).click();
+    await expect.poll(() => page.getByTestId('registration-name').textContent()).toBe('李建国');
+    expect(await page.locator('#v-answer').count()).toBe(0);
+    const views = await inject('GET', '/api/audit?action=intake.viewed', hall.admin);
+    expect(views.body.events).toContainEqual(
+      expect.objectContaining({ actorName: 'desk1姓名', details: expect.objectContaining({ reason: '来访人到服务台询问登记的内容' }) }),
+    );
 
     const next = await inject('POST', '/api/windows/3/call-next', cookies.rec3!, {});
     expect(next.body.ticket).toMatchObject({ number: 'L001', green: true });

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { PHRASES } from '../../common/phrases.ts';
 import { idNumber, registration } from '../support/registration.ts';
 
 let hall: Hall;
@@ -139,7 +140,14 @@ describe('the kiosk', () => {
     await page.getByTestId('issued-number').waitFor();
     const number = (await page.getByTestId('issued-number').textContent())!.trim();
     expect(number).toMatch(/^A\d{3}$/);
-    expect(await page.getByTestId('ahead').textContent()).toMatch(/前面还有 \d+ 人/);
+    const ahead = (await page.getByTestId('ahead').textContent())!;
+    const result = (await page.locator('main').textContent())!;
+    // Never "0 people ahead … many visitors today": the wait is told as it is.
+    if (ahead.includes('前面没有人')) expect(result).not.toContain(PHRASES.pleaseWait);
+    else expect(ahead).toMatch(/前面还有 \d+ 人/);
+    const serving = hall.app.hall.engine.snapshot().windows.filter((w) => w.services.includes('A')).map((w) => w.no);
+    expect(await page.getByTestId('windows').textContent()).toBe(`叫号后请到 ${serving.join('、')} 号窗口办理。`);
+    expect(await page.getByTestId('goodbye').textContent()).toContain(PHRASES.goodbye);
     await checkScreen(page, '7-result');
     expect(await registeredTickets()).toContainEqual(expect.objectContaining({ number, serviceCode: 'A', status: 'waiting' }));
     await page.close();
@@ -151,12 +159,44 @@ describe('the kiosk', () => {
     const good = newPerson().idNumber;
     const bad = good.slice(0, 17) + (good.endsWith('1') ? '2' : '1');
     await typeOnKeypad(page, 'petitioner-idNumber', bad);
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('身份证号码有误,请核对后重新输入。');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('有一位数字输错了，请对照身份证逐位核对，用 ⌫ 改正即可，不用全部重输。');
+    // Shown 6-8-4, as printed on the card.
+    expect(await page.getByTestId('petitioner-idNumber').textContent()).toBe(`${bad.slice(0, 6)} ${bad.slice(6, 14)} ${bad.slice(14)}`);
     expect(await page.getByTestId('derived').count()).toBe(0);
     await page.getByLabel('姓名').fill('测试人');
     await page.getByTestId('next').click();
     expect(await heading(page)).toContain('身份信息');
     await checkScreen(page, 'identity-error');
+    await page.close();
+  });
+
+  it('shows no number to someone using the ID number of a person already waiting under another name, and asks them to see the desk', async () => {
+    const waiting = newPerson();
+    const other = await pairDevice(hall, 'kiosk');
+    const first = await hall.app.inject({
+      method: 'POST',
+      url: '/api/intakes',
+      headers: { authorization: `Bearer ${other}` },
+      payload: registration({ petitioner: { ...waiting, birthDate: '1956-06-12', gender: 'male' } }),
+    });
+    expect(first.statusCode).toBe(201);
+    const page = await openKiosk();
+    await page.getByRole('button', { name: /初访登记/ }).click();
+    await fillIdentity(page, { ...waiting, name: '冒名者' });
+    await page.getByRole('button', { name: /第一次来/ }).click();
+    await page.getByTestId('next').click();
+    await fillMatterAndFinish(page);
+    await page.getByRole('button', { name: '确认提交并取号' }).click();
+    await page.getByTestId('already-waiting').waitFor();
+    const text = (await page.locator('main').textContent())!;
+    expect(text).toContain('已经取过');
+    expect(text).toContain('服务台');
+    expect(text).not.toContain(first.json().ticket.number);
+    expect(await page.getByTestId('issued-number').count()).toBe(0);
+    await checkScreen(page, 'already-waiting');
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page.getByRole('button', { name: /初访登记/ }).click();
+    expect(await page.getByLabel('姓名').inputValue()).toBe('');
     await page.close();
   });
 

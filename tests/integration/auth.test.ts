@@ -1,15 +1,19 @@
 // Staff sign-in, lockout, sessions, device pairing, window ownership and the API document.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStaffAuth, SignInRefused } from '../../server/auth/staff-auth.ts';
 import { ADMIN_PASSWORD, login, staffCookie, startHall, type Hall } from '../support/hall.ts';
 
 let hall: Hall;
 beforeEach(async () => {
-  hall = await startHall({ auth: { maxFailedLogins: 3, lockoutMinutes: 15 } });
+  // The per-address rate limit is lifted here so that only the throttling below is measured.
+  hall = await startHall({ auth: { maxFailedLogins: 3, lockoutMinutes: 15, accountThrottleAfter: 6, loginRatePerMinute: 1000 } });
 });
 afterEach(() => hall.close());
 
-const signIn = (username: string, password: string) =>
-  hall.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+/** Signs in from `remoteAddress` (default 127.0.0.1, where the admin signed in at start). */
+const signIn = (username: string, password: string, remoteAddress?: string) =>
+  hall.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, ...(remoteAddress ? { remoteAddress } : {}) });
+const count = <T,>(items: T[], value: T) => items.filter((item) => item === value).length;
 
 describe('staff sign-in', () => {
   it('sets an httpOnly SameSite=Strict session cookie that /api/auth/me accepts until logout', async () => {
@@ -38,6 +42,112 @@ describe('staff sign-in', () => {
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error).toBe('account_locked');
     expect(hall.app.hall.store.audit.list({ action: 'staff.locked', limit: 5 })).toHaveLength(1);
+  });
+});
+
+describe('sign-in throttling and lockout', () => {
+  it('checks at most maxFailedLogins of 200 parallel wrong passwords from one address, then refuses without checking', async () => {
+    const answers = await Promise.all(Array.from({ length: 200 }, () => signIn('admin', 'wrong-password', '10.0.0.66')));
+    const statuses = answers.map((a) => a.statusCode);
+    // Two checked and refused, the third checked and locked, every other one refused unchecked.
+    expect(count(statuses, 401)).toBe(2);
+    expect(count(statuses, 423)).toBe(198);
+    expect(hall.app.hall.store.audit.list({ action: 'staff.locked', limit: 10 })).toHaveLength(1);
+    // The lock holds, even for the right password, and says when to come back.
+    const locked = await signIn('admin', ADMIN_PASSWORD, '10.0.0.66');
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().error).toBe('account_locked');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    // The owner is not locked out by a stranger: neither at their own workstation nor elsewhere.
+    expect((await signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+    expect((await signIn('admin', ADMIN_PASSWORD, '10.0.0.9')).statusCode).toBe(200);
+  });
+
+  it("does not let a stranger's wrong passwords lock the owner out (no denial of service of a named account)", async () => {
+    for (let i = 0; i < 5; i++) await signIn('admin', 'wrong-password', '10.0.0.66');
+    expect((await signIn('admin', 'wrong-password', '10.0.0.66')).statusCode).toBe(423);
+    expect((await signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+    expect((await signIn('admin', ADMIN_PASSWORD, '10.0.0.9')).statusCode).toBe(200);
+  });
+
+  it('locks names that do not exist the same way (refusals do not reveal which names exist)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await signIn('nobody', 'whatever', '10.0.0.66')).statusCode);
+    expect(statuses).toEqual([401, 401, 423, 423]);
+  });
+
+  it('spaces out a guesser spread over many addresses, but never the owner at their own workstation', async () => {
+    const guess = (n: number) => signIn('admin', 'wrong-password', `10.0.1.${n}`);
+    for (let n = 1; n <= 6; n++) expect((await guess(n)).statusCode).toBe(401);
+    // The sixth account-wide failure starts a 1 s pause for addresses the account never used.
+    const throttled = await guess(7);
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json()).toMatchObject({ error: 'login_throttled' });
+    expect(throttled.headers['retry-after']).toBe('1');
+    expect((await signIn('admin', ADMIN_PASSWORD)).statusCode).toBe(200);
+    // Each further failure doubles the pause.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await guess(8)).statusCode).toBe(401);
+    const longer = await guess(9);
+    expect(longer.statusCode).toBe(429);
+    expect(longer.headers['retry-after']).toBe('2');
+    expect(hall.app.hall.store.audit.list({ action: 'staff.throttled', limit: 10 })).toHaveLength(1);
+  });
+
+  it('doubles the lock of an address at each further failure; a right password or a reset starts again', async () => {
+    let clock = Date.now();
+    const auth = createStaffAuth({ store: hall.app.hall.store, config: hall.app.hall.config, now: () => clock });
+    const attempt = (password: string) =>
+      auth.login('admin', password, '10.0.0.7').then(
+        () => 'ok',
+        (err) => (err instanceof SignInRefused ? err.retryAfterSeconds : err.code),
+      );
+    expect([await attempt('wrong'), await attempt('wrong'), await attempt('wrong')]).toEqual(['invalid_credentials', 'invalid_credentials', 900]);
+    clock += 900_000;
+    expect(await attempt('wrong')).toBe(1_800);
+    expect(await attempt(ADMIN_PASSWORD)).toBe(1_800);
+    clock += 1_800_000;
+    expect(await attempt('wrong')).toBe(3_600);
+    clock += 3_600_000;
+    expect(await attempt(ADMIN_PASSWORD)).toBe('ok');
+    expect([await attempt('wrong'), await attempt('wrong'), await attempt('wrong')]).toEqual(['invalid_credentials', 'invalid_credentials', 900]);
+    const admin = hall.app.hall.store.staff.getByUsername('admin')!;
+    await auth.resetPassword(admin.id, ADMIN_PASSWORD, { kind: 'system', id: 'test', name: 'test' });
+    expect(await attempt(ADMIN_PASSWORD)).toBe('ok');
+    // Counts are forgotten a day (auth.failureMemoryHours) after the last failure.
+    expect([await attempt('wrong'), await attempt('wrong')]).toEqual(['invalid_credentials', 'invalid_credentials']);
+    clock += 25 * 3_600_000;
+    expect([await attempt('wrong'), await attempt('wrong')]).toEqual(['invalid_credentials', 'invalid_credentials']);
+  });
+});
+
+describe('creating staff', () => {
+  it('answers two identical concurrent requests (a double click) with one 201 and one 409', async () => {
+    const create = () =>
+      hall.app.inject({
+        method: 'POST',
+        url: '/api/staff',
+        headers: { cookie: hall.admin },
+        payload: { username: 'twice', displayName: '双击', staffNo: 'N-2', roles: ['desk'], password: 'twice-password-1' },
+      });
+    const answers = await Promise.all([create(), create()]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error).toBe('staff_username_taken');
+    expect(hall.app.hall.store.staff.list().filter((s) => s.username === 'twice')).toHaveLength(1);
+    expect(hall.app.hall.store.audit.list({ action: 'staff.created', limit: 10 })).toHaveLength(1);
+  });
+});
+
+describe('adding windows', () => {
+  it('checks the number in the adding transaction: two identical adds give 201 and 409; changing an unknown window is 404', async () => {
+    const send = (method: 'POST' | 'PUT', url: string, payload: object) => hall.app.inject({ method, url, headers: { cookie: hall.admin }, payload });
+    const add = () => send('POST', '/api/windows', { no: 42, name: '42号窗口', services: ['A'] });
+    const answers = await Promise.all([add(), add()]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error).toBe('window_exists');
+    expect(hall.app.hall.store.audit.list({ action: 'window.added', limit: 10 })).toHaveLength(1);
+    expect((await send('PUT', '/api/windows/43', { name: '43号窗口', services: ['A'] })).statusCode).toBe(404);
+    expect((await send('PUT', '/api/windows/42', { name: '四十二号', services: ['A'] })).json().window.name).toBe('四十二号');
   });
 });
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
-import { registerAtKiosk } from '../support/registration.ts';
+import { freshPetitioner, registerAtKiosk, registration } from '../support/registration.ts';
 
 let hall: Hall;
 afterEach(() => hall.close());
@@ -58,6 +58,31 @@ describe('printing tickets', () => {
     expect(previews(hall)[0]).toContain(ticket.number);
     staff.close();
   }, 30_000);
+
+  it('prints the ticket again when someone already waiting registers again at a kiosk (一人一号)', async () => {
+    hall = await startHall();
+    await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
+    const kiosk = await pairDevice(hall, 'kiosk');
+    const person = freshPetitioner();
+    const { ticket } = await registerAtKiosk(hall.app, kiosk, { petitioner: person });
+    // The first ticket is printed and the worker has gone idle.
+    await vi.waitFor(() => expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('printed'), { timeout: 5_000 });
+    expect(previews(hall)).toHaveLength(1);
+
+    const again = await hall.app.inject({
+      method: 'POST',
+      url: '/api/intakes',
+      headers: { authorization: `Bearer ${kiosk}` },
+      payload: registration({ petitioner: person }),
+    });
+    expect(again.json()).toMatchObject({ outcome: 'existing', ticket: { id: ticket.id, printState: 'pending' } });
+    // The paper: a second ticket with the same number and its query code comes out of the printer.
+    await vi.waitFor(() => expect(previews(hall)).toHaveLength(2), { timeout: 5_000 });
+    const [first, second] = previews(hall);
+    expect(second).toContain(ticket.number);
+    expect(second!.match(/\[二维码: ([2-9A-Z]{10})\]/)?.[1]).toBe(first!.match(/\[二维码: ([2-9A-Z]{10})\]/)?.[1]);
+    await vi.waitFor(() => expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('printed'));
+  });
 
   it('reports at once when the printer cannot print, and the desk can reprint (audited)', async () => {
     hall = await startHall({

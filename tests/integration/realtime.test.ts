@@ -1,6 +1,8 @@
 // Real socket.io clients against the listening server: snapshot first, then every change once,
 // in seq order, and no private data on public sockets.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { QueueSnapshot } from '../../common/domain.ts';
+import { decodeJson } from '../../common/wire.ts';
 import { connectSocket, pairDevice, staffCookie, startHall, type Hall, type RecordingSocket } from '../support/hall.ts';
 
 let hall: Hall;
@@ -85,9 +87,10 @@ describe('realtime', () => {
     await board.waitFor((f) => f.event === 'queue');
     const reply = await board.socket.emitWithAck('snapshot:get');
     expect(reply.ok).toBe(true);
-    expect(reply.data.seq).toBe(hall.app.hall.store.meta.seq());
-    expect(reply.data.waiting.map((t: { number: string }) => t.number)).toEqual(['E001']);
-    expect(reply.data.waitingCounts).toEqual({ E: 1 });
+    const snapshot = decodeJson<QueueSnapshot>(reply.data);
+    expect(snapshot.seq).toBe(hall.app.hall.store.meta.seq());
+    expect(snapshot.waiting.map((t) => t.number)).toEqual(['E001']);
+    expect(snapshot.waitingCounts).toEqual({ E: 1 });
   });
 
   it('accepts paired devices and refuses unknown or revoked tokens at the handshake', async () => {

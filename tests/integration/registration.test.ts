@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, PERSON, registration } from '../support/registration.ts';
 
@@ -9,6 +10,25 @@ let people = 0;
 const freshPerson = () => {
   const sequence = 501 + 2 * people++;
   return { idNumber: idNumber('19851010', sequence), birthDate: '1985-10-10', gender: 'male' as const };
+};
+
+/** The printed tickets (simulated printer P1) showing a number. */
+const papersWith = (hall: Hall, number: string) => {
+  const dir = join(hall.dir, 'printed', 'P1');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .filter((paper) => paper.includes(` ${number}`) || paper.includes(`${number}\n`));
+};
+
+/** Print jobs ever queued for a ticket (read from the database file). */
+const printJobsOf = (hall: Hall, ticketId: string) => {
+  const db = new Database(join(hall.dir, 'hall.db'), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM print_jobs WHERE ticket_id = ?').get(ticketId) as { n: number }).n;
+  } finally {
+    db.close();
+  }
 };
 
 /** Tickets of today: what a refused request must not add to. */
@@ -39,6 +59,10 @@ describe('registration at the kiosk', () => {
     expect(JSON.stringify(body)).not.toContain(PERSON.name);
     expect(JSON.stringify(body)).not.toContain(PERSON.idNumber);
 
+    // The receiving staff member calls it to their window, then reads it.
+    await hall.app.inject({ method: 'POST', url: '/api/windows/1/open', headers: { cookie: reception }, payload: {} });
+    const called = await hall.app.inject({ method: 'POST', url: '/api/windows/1/call', headers: { cookie: reception }, payload: { ticketId: body.ticket.id } });
+    expect(called.statusCode).toBe(200);
     const view = await hall.app.inject({ url: `/api/tickets/${body.ticket.id}/registration`, headers: { cookie: reception } });
     expect(view.statusCode).toBe(200);
     expect(view.json()).toMatchObject({
@@ -62,20 +86,61 @@ describe('registration at the kiosk', () => {
     expect(ticketCount(hall)).toBe(before);
   });
 
-  it('gives someone already waiting for a service the same ticket again, reprinted (一人一号)', async () => {
+  it('gives someone already waiting for a service the same ticket again, reprinted on paper (一人一号)', async () => {
     const person = { idNumber: idNumber('19800505', 27), birthDate: '1980-05-05', gender: 'male' as const };
     const first = (await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }))).json();
-    const second = await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }));
+    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
+    // The same person (name typed with a space, ID number in lower case): the same ticket again.
+    const second = await submit(
+      hall,
+      kiosk,
+      registration({ serviceCode: 'E', petitioner: { ...person, idNumber: person.idNumber.toLowerCase(), name: ` 王 秀兰 ` } }),
+    );
     expect(second.statusCode).toBe(200);
-    expect(second.json()).toMatchObject({ outcome: 'existing', ticket: { id: first.ticket.id } });
+    expect(second.json()).toMatchObject({ outcome: 'existing', ticket: { id: first.ticket.id, number: first.ticket.number } });
+    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(2), { timeout: 5_000 });
     const audit = await hall.app.inject({ url: '/api/audit?action=ticket.reprinted', headers: { cookie: hall.admin } });
     expect(audit.json().events).toEqual([expect.objectContaining({ target: first.ticket.id })]);
 
     // Another service is another number, and the person is recognised as having come before.
     const other = await submit(hall, kiosk, registration({ serviceCode: 'B', petitioner: person, visit: { repeat: true } }));
     expect(other.statusCode).toBe(201);
-    const view = await hall.app.inject({ url: `/api/tickets/${other.json().ticket.id}/registration`, headers: { cookie: reception } });
+    const view = await hall.app.inject({ url: `/api/tickets/${other.json().ticket.id}/registration?reason=${encodeURIComponent('核对重复访登记')}`, headers: { cookie: hall.admin } });
     expect(view.json()).toMatchObject({ previousVisits: 1, declaredRepeat: true });
+  });
+
+  it('gives no ticket to someone with the ID number of a person already waiting under another name or phone, and tells the desk', async () => {
+    const desk = await staffCookie(hall, 'desk2', ['desk']);
+    const staffSocket = await connectSocket(hall.url, { cookie: desk });
+    const person = { idNumber: idNumber('19810606', 37), birthDate: '1981-06-06', gender: 'male' as const };
+    const first = (await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }))).json();
+    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
+    const jobs = printJobsOf(hall, first.ticket.id);
+
+    for (const [i, stranger] of [{ name: '李四光' }, { phone: '13700000000' }].entries()) {
+      const refused = await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: { ...person, ...stranger } }));
+      expect(refused.statusCode).toBe(409);
+      const body = refused.json();
+      expect(body.error).toBe('person_already_waiting');
+      expect(body.message).toContain('已经取过');
+      expect(body.message).toContain('服务台');
+      expect(body.message).toMatch(/，.*。$/);
+      expect(JSON.stringify(body)).not.toContain(first.ticket.number);
+      expect(body.ticket).toBeUndefined();
+      const alert = await staffSocket.waitFor((f) => f.event === 'alert' && f.payload.kind === 'identity' && staffSocket.frames.filter((g) => g.event === 'alert').length === i + 1);
+      expect(alert.payload).toMatchObject({ number: first.ticket.number, serviceCode: 'E', ticketId: first.ticket.id });
+      expect(alert.payload.message).toContain('测试kiosk');
+      expect(JSON.stringify(alert.payload)).not.toMatch(new RegExp(`${person.idNumber}|王秀兰|李四光|13700000000|${PERSON.phone}`));
+    }
+    // No new print job, nothing more on paper, no reprint.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(printJobsOf(hall, first.ticket.id)).toBe(jobs);
+    expect(papersWith(hall, first.ticket.number)).toHaveLength(1);
+    const reprints = hall.app.hall.store.audit.list({ action: 'ticket.reprinted', limit: 50 });
+    expect(reprints.some((e) => e.target === first.ticket.id)).toBe(false);
+    const alerts = (await hall.app.inject({ url: '/api/alerts', headers: { cookie: desk } })).json().alerts;
+    expect(alerts.filter((a: { kind: string; number: string }) => a.kind === 'identity' && a.number === first.ticket.number)).toHaveLength(2);
+    staffSocket.close();
   });
 
   it('queues a collective visit of 8 with its representatives and alerts staff at once, without personal data', async () => {
@@ -97,8 +162,8 @@ describe('registration at the kiosk', () => {
     expect(alert.payload).toMatchObject({ kind: 'collective', number: 'D001', visitors: 8 });
     expect(JSON.stringify(alert.payload)).not.toMatch(/李建国|赵淑芬|110101/);
     const alerts = await hall.app.inject({ url: '/api/alerts', headers: { cookie: desk } });
-    expect(alerts.json().alerts).toEqual([expect.objectContaining({ number: 'D001', kind: 'collective' })]);
-    const view = await hall.app.inject({ url: `/api/tickets/${response.json().ticket.id}/registration`, headers: { cookie: reception } });
+    expect(alerts.json().alerts.filter((a: { kind: string }) => a.kind === 'collective')).toEqual([expect.objectContaining({ number: 'D001', kind: 'collective' })]);
+    const view = await hall.app.inject({ url: `/api/tickets/${response.json().ticket.id}/registration?reason=${encodeURIComponent('安排集体访代表接待')}`, headers: { cookie: desk } });
     expect(view.json().representatives).toEqual(reps);
     expect(board.frames.some((f) => f.event === 'alert')).toBe(false);
     staffSocket.close();
@@ -148,7 +213,7 @@ describe('registration at the kiosk', () => {
     expect((await submit(hall, kiosk, corrected)).json().outcome).toBe('issued');
   });
 
-  it('lets only kiosks register, and only receiving staff read a registration', async () => {
+  it('lets only kiosks register, and no kiosk or uninvolved staff read a registration', async () => {
     const display = await pairDevice(hall, 'display');
     const leader = await staffCookie(hall, 'lead1', ['leader']);
     expect((await submit(hall, display, registration())).statusCode).toBe(403);
@@ -156,7 +221,10 @@ describe('registration at the kiosk', () => {
     expect((await hall.app.inject({ method: 'POST', url: '/api/intakes', payload: registration() })).statusCode).toBe(401);
     const issued = (await submit(hall, kiosk, registration({ petitioner: { idNumber: idNumber('19900909', 99), birthDate: '1990-09-09', gender: 'male' } }))).json();
     const byLeader = await hall.app.inject({ url: `/api/tickets/${issued.ticket.id}/registration`, headers: { cookie: leader } });
-    expect(byLeader.statusCode).toBe(403);
+    expect(byLeader.statusCode).toBe(400);
+    expect(byLeader.json()).toMatchObject({ error: 'view_reason_required', field: 'reason' });
+    const byOtherReception = await hall.app.inject({ url: `/api/tickets/${issued.ticket.id}/registration`, headers: { cookie: reception } });
+    expect(byOtherReception.statusCode).toBe(403);
     const byKiosk = await hall.app.inject({ url: `/api/tickets/${issued.ticket.id}/registration`, headers: { authorization: `Bearer ${kiosk}` } });
     expect(byKiosk.statusCode).toBe(403);
   });
@@ -190,6 +258,136 @@ describe('registration at the kiosk', () => {
     expect(log.length).toBeGreaterThan(0);
     for (const value of [PERSON.idNumber, PERSON.name, PERSON.phone, secret.petitioner.idNumber, secret.petitioner.name]) {
       expect(log).not.toContain(value);
+    }
+  });
+});
+
+describe('need to know: who reads a registration', () => {
+  let hall: Hall;
+  let kiosk: string;
+  const cookies: Record<string, string> = {};
+  const read = (ticketId: string, who: string, reason?: string) =>
+    hall.app.inject({
+      url: `/api/tickets/${ticketId}/registration${reason === undefined ? '' : `?reason=${encodeURIComponent(reason)}`}`,
+      headers: { cookie: who === 'admin' ? hall.admin : cookies[who]! },
+    });
+  const post = (who: string, url: string, payload: object = {}) => hall.app.inject({ method: 'POST', url, headers: { cookie: cookies[who]! }, payload });
+  const viewsOf = (ticketId: string) =>
+    hall.app.hall.store.audit.list({ action: 'intake.viewed', limit: 100 }).filter((e) => e.details?.ticketId === ticketId);
+
+  beforeAll(async () => {
+    hall = await startHall({ forwarding: { adapter: 'off' }, auth: { kioskIssuePerMinute: 10_000 } });
+    kiosk = await pairDevice(hall, 'kiosk');
+    for (const [name, role] of [['recA', 'reception'], ['recB', 'reception'], ['deskA', 'desk'], ['leadA', 'leader']] as const) {
+      cookies[name] = await staffCookie(hall, name, [role]);
+    }
+  });
+  afterAll(() => hall.close());
+
+  it('lets the staff member at the window that holds or held the ticket read it; another reception account gets a polite 403', async () => {
+    const ticket = (await submit(hall, kiosk, registration({ petitioner: freshPerson() }))).json().ticket;
+    expect((await read(ticket.id, 'recA')).statusCode).toBe(403);
+    await post('recA', '/api/windows/1/open');
+    expect((await post('recA', '/api/windows/1/call', { ticketId: ticket.id })).statusCode).toBe(200);
+    const held = await read(ticket.id, 'recA');
+    expect(held.statusCode).toBe(200);
+    expect(held.json()).toMatchObject({ number: ticket.number, firstReceiver: 'recA姓名' });
+
+    const other = await read(ticket.id, 'recB');
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error).toBe('registration_not_yours');
+    expect(other.json().message).toMatch(/窗口工作人员.*。$/);
+    // A reason does not make a reception account the receiving one.
+    expect((await read(ticket.id, 'recB', '帮同事看一下')).statusCode).toBe(403);
+
+    // Served and finished: the one who served it still may (e.g. to answer a question later).
+    await post('recA', '/api/windows/1/start');
+    await post('recA', '/api/windows/1/complete');
+    expect((await read(ticket.id, 'recA')).statusCode).toBe(200);
+    expect(viewsOf(ticket.id).map((e) => [e.actorName, e.details?.access])).toEqual([
+      ['recA姓名', 'window'],
+      ['recA姓名', 'window'],
+    ]);
+  });
+
+  it('lets desk, leaders and admins read it only with a stated reason, which is audited', async () => {
+    const ticket = (await submit(hall, kiosk, registration({ petitioner: freshPerson() }))).json().ticket;
+    for (const who of ['deskA', 'leadA', 'admin']) {
+      const bare = await read(ticket.id, who);
+      expect(bare.statusCode).toBe(400);
+      expect(bare.json()).toMatchObject({ error: 'view_reason_required', field: 'reason' });
+      expect(bare.json().message).toContain('理由');
+      expect((await read(ticket.id, who, ' 一 ')).statusCode).toBe(400);
+      expect((await read(ticket.id, who, '理'.repeat(101))).statusCode).toBe(400);
+    }
+    expect(viewsOf(ticket.id)).toEqual([]);
+    const withReason = await read(ticket.id, 'deskA', '来访人在服务台询问登记是否成功');
+    expect(withReason.statusCode).toBe(200);
+    expect(withReason.json().petitioner.name).toBe(PERSON.name);
+    // Reading at the desk does not make anyone the first receiver (首问).
+    expect(withReason.json().firstReceiver).toBeNull();
+    const audit = await hall.app.inject({ url: '/api/audit?action=intake.viewed', headers: { cookie: hall.admin } });
+    expect(audit.json().events).toContainEqual(
+      expect.objectContaining({ actorName: 'deskA姓名', details: { ticketId: ticket.id, access: 'reason', reason: '来访人在服务台询问登记是否成功' } }),
+    );
+  });
+
+  it('shows an accusation (揭发控告) only to the receiving window staff and the configured roles, and withholds its answer from later readers', async () => {
+    const person = freshPerson();
+    const accusation = registration({ petitioner: person, matter: { purpose: '揭发控告', category: '纪检监察' } });
+    const ticket = (await submit(hall, kiosk, accusation)).json().ticket;
+    for (const who of ['deskA', 'leadA']) {
+      const refused = await read(ticket.id, who, '核实来访人反映的情况');
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error).toBe('registration_confidential');
+      expect(refused.json().message).toMatch(/揭发控告.*。$/);
+    }
+    expect((await read(ticket.id, 'admin', '按规定调阅核查')).statusCode).toBe(200);
+    expect((await read(ticket.id, 'recB')).statusCode).toBe(403);
+
+    await post('recB', '/api/windows/2/open');
+    await post('recB', '/api/windows/2/call', { ticketId: ticket.id });
+    const received = await read(ticket.id, 'recB');
+    expect(received.statusCode).toBe(200);
+    expect(received.json().matter.purpose).toBe('揭发控告');
+    const verified = await hall.app.inject({
+      method: 'PUT',
+      url: `/api/tickets/${ticket.id}/registration`,
+      headers: { cookie: cookies.recB! },
+      payload: {
+        petitioner: { name: PERSON.name, phone: PERSON.phone, address: PERSON.address },
+        matter: { ...accusation.matter, responsibleSystem: '纪检监察' },
+        answer: '材料已收到，将按规定转纪检监察机关办理。',
+      },
+    });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json().answer).toBe('材料已收到，将按规定转纪检监察机关办理。');
+    await post('recB', '/api/windows/2/complete');
+
+    // The same person comes again about something else: the window sees that an earlier
+    // accusation exists, not its answer; the one who received it still does.
+    const again = (await submit(hall, kiosk, registration({ serviceCode: 'B', petitioner: person, visit: { repeat: true } }))).json().ticket;
+    await post('recA', '/api/windows/1/call', { ticketId: again.id });
+    const later = await read(again.id, 'recA');
+    expect(later.statusCode).toBe(200);
+    expect(later.json().previous).toEqual([expect.objectContaining({ number: ticket.number, purpose: '揭发控告', answer: null, confidential: true })]);
+    expect(JSON.stringify(later.json())).not.toContain('纪检监察机关办理');
+    await post('recA', '/api/windows/1/complete');
+  });
+
+  it('follows privacy.accusationRoles: a configured leader may read an accusation with a reason, an unconfigured admin may not', async () => {
+    const other = await startHall({ privacy: { accusationRoles: ['leader'] } });
+    try {
+      const token = await pairDevice(other, 'kiosk');
+      const leader = await staffCookie(other, 'leadZ', ['leader']);
+      const ticket = (await submit(other, token, registration({ petitioner: freshPerson(), matter: { purpose: '揭发控告' } }))).json().ticket;
+      const url = `/api/tickets/${ticket.id}/registration?reason=${encodeURIComponent('分管领导阅批')}`;
+      expect((await other.app.inject({ url, headers: { cookie: leader } })).statusCode).toBe(200);
+      const byAdmin = await other.app.inject({ url, headers: { cookie: other.admin } });
+      expect(byAdmin.statusCode).toBe(403);
+      expect(byAdmin.json().error).toBe('registration_confidential');
+    } finally {
+      await other.close();
     }
   });
 });
@@ -260,6 +458,7 @@ describe('verification at the window', () => {
       // The same person comes again: the earlier answer is there for a consistent reply (口径一致).
       await hall.app.inject({ method: 'POST', url: '/api/windows/2/complete', headers: { cookie: rec }, payload: {} });
       const again = (await submit(hall, kiosk, registration({ serviceCode: 'B', petitioner: person, visit: { repeat: true } }))).json().ticket;
+      await hall.app.inject({ method: 'POST', url: '/api/windows/2/call', headers: { cookie: rec }, payload: { ticketId: again.id } });
       const repeat = await hall.app.inject({ url: `/api/tickets/${again.id}/registration`, headers: { cookie: rec } });
       expect(repeat.json().previous).toEqual([
         expect.objectContaining({ number: first.number, state: 'verified', receiver: 'rec9姓名', answer: verification.answer, category: '民政' }),

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { decodeJson } from '../../common/wire.ts';
 import { buildApp, DEFAULT_UI_DIR, type HallApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config/load.ts';
 
@@ -100,7 +101,8 @@ export function connectSocket(url: string, options: { token?: string; windowNo?:
   const frames: RecordingSocket['frames'] = [];
   const waiters = new Set<() => void>();
   socket.onAny((event, payload) => {
-    frames.push({ event, payload });
+    // Snapshots travel as JSON bytes: record what they say.
+    frames.push({ event, payload: event === 'snapshot' ? decodeJson(payload) : payload });
     waiters.forEach((check) => check());
   });
   const recording: RecordingSocket = {

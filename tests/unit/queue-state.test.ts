@@ -69,6 +69,15 @@ describe('applyQueueEvent', () => {
     expect(again.recentCalls).toEqual([recalled]);
   });
 
+  it('takes a reprint (print_queued) without changing what the board shows', () => {
+    const state = snapshot();
+    const next = applyQueueEvent(state, event(11, { type: 'ticket.print_queued', ticket: ticket('1'), waitingCounts: { A: 2 } })) as QueueSnapshot;
+    expect(next.seq).toBe(11);
+    expect(next.waiting).toEqual(state.waiting);
+    expect(next.recentCalls).toEqual([]);
+    expect(next.windows).toEqual(state.windows);
+  });
+
   it('asks for a snapshot on a gap or a new day, and ignores what it already has', () => {
     expect(applyQueueEvent(snapshot(), event(12, {}))).toBe('resync');
     expect(applyQueueEvent(snapshot(), event(11, { type: 'day.rolled' }))).toBe('resync');

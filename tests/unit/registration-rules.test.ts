@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { groupIdNumber, idCheckCharacter, idNumberProblem } from '../../common/id-number.ts';
 import { checkRegistration, fieldLabel, isCollective, maskName } from '../../common/registration.ts';
 import { loadDivisions } from '../../server/registration/divisions.ts';
 import { idNumber, registration } from '../support/registration.ts';
@@ -40,5 +41,30 @@ describe('registration rules', () => {
     expect(fieldLabel('matter.placeCode')).toBe('问题属地');
     expect(maskName('王秀兰')).toBe('王**');
     expect(maskName('欧阳明远')).toBe('欧***');
+  });
+});
+
+describe('where an ID number looks wrong', () => {
+  const valid = idNumber('19580307', 452);
+  const withCheck = (first17: string) => first17 + idCheckCharacter(first17);
+
+  it('says nothing of a valid number, and groups it 6-8-4 as on the card', () => {
+    expect(idNumberProblem(valid, TODAY)).toBeNull();
+    expect(idNumberProblem(valid.toLowerCase(), TODAY)).toBeNull();
+    expect(groupIdNumber(valid)).toBe(`110101 19580307 ${valid.slice(14)}`);
+    expect(groupIdNumber('1101011958')).toBe('110101 1958');
+  });
+
+  it('points at the area code, the birth date, or one wrong digit', () => {
+    expect(idNumberProblem(withCheck(`990101${valid.slice(6, 17)}`), TODAY)).toBe('area');
+    expect(idNumberProblem(withCheck('11010119580230452'), TODAY)).toBe('birth');
+    expect(idNumberProblem(withCheck('11010120261126452'), TODAY)).toBe('birth');
+    expect(idNumberProblem(withCheck('11010118990101452'), TODAY)).toBe('birth');
+    // Any single wrong digit anywhere is caught by the check character.
+    for (let i = 14; i < 17; i++) {
+      const wrong = valid.slice(0, i) + String((Number(valid[i]) + 1) % 10) + valid.slice(i + 1);
+      expect(idNumberProblem(wrong, TODAY)).toBe('check');
+    }
+    expect(idNumberProblem(`${valid.slice(0, 17)}${valid[17] === '1' ? '2' : '1'}`, TODAY)).toBe('check');
   });
 });

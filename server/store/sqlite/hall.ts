@@ -90,7 +90,14 @@ export function ticketEventRepository(db: Db): TicketEventRepository {
     `INSERT INTO ticket_events (seq, ticket_id, type, window_no, actor, at, details)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const served = db.prepare(
+    `SELECT 1 FROM ticket_events
+      WHERE ticket_id = ? AND actor = ? AND window_no IS NOT NULL
+        AND type IN ('ticket.called', 'ticket.recalled', 'ticket.serving', 'ticket.completed', 'ticket.no_show')
+      LIMIT 1`,
+  );
   return {
+    servedBy: (ticketId, staffId) => served.get(ticketId, `staff:${staffId}`) !== undefined,
     append: (e) =>
       insert.run(
         e.seq,

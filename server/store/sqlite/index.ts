@@ -1,7 +1,7 @@
 import { openDatabase } from '../database.ts';
 import type { Store } from '../repositories.ts';
 import { auditRepository, metaRepository, serviceRepository, settingsRepository, ticketEventRepository, windowRepository } from './hall.ts';
-import { deviceRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
+import { deviceRepository, loginAttemptRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
 import { alertRepository, intakeRepository, outboxRepository } from './intakes.ts';
 import { printJobRepository } from './print-jobs.ts';
 import { counterRepository, ticketRepository } from './tickets.ts';
@@ -18,6 +18,7 @@ export function openSqliteStore(file: string): Store {
     ticketEvents: ticketEventRepository(db),
     staff: staffRepository(db),
     sessions: sessionRepository(db),
+    loginAttempts: loginAttemptRepository(db),
     devices: deviceRepository(db),
     pairingCodes: pairingCodeRepository(db),
     printJobs: printJobRepository(db),

@@ -2,6 +2,7 @@ import type { Db } from '../database.ts';
 import type { DeviceRecord, PairingCodeRecord, StaffRecord } from '../records.ts';
 import type {
   DeviceRepository,
+  LoginAttemptRepository,
   PairingCodeRepository,
   SessionRepository,
   StaffRepository,
@@ -49,6 +50,48 @@ export function sessionRepository(db: Db): SessionRepository {
     extend: (hash, expiresAt) => extend.run(expiresAt, hash),
     delete: (hash) => remove.run(hash),
     deleteExpired: (now) => purge.run(now),
+  };
+}
+
+export function loginAttemptRepository(db: Db): LoginAttemptRepository {
+  // The count after this attempt: forgotten counts start again from zero.
+  const next = `(CASE WHEN COALESCE(a.last_failed_at, 0) < @forgetBefore THEN 0 ELSE a.failed END + 1)`;
+  // From the threshold on, every counted attempt locks: base, then twice as long each time.
+  const lockAfter = (n: string) =>
+    `CASE WHEN ${n} >= @threshold THEN @at + MIN(@maxMs, @baseMs << MIN(${n} - @threshold, 30)) ELSE NULL END`;
+  // One statement, so parallel requests can never count from a stale value; a locked row is not
+  // updated and returns nothing.
+  const count = db.prepare(`
+    INSERT INTO login_attempts AS a (account, source, failed, last_failed_at, locked_until)
+    VALUES (@account, @source, 1, @at, ${lockAfter('1')})
+    ON CONFLICT (account, source) DO UPDATE SET
+      failed = ${next},
+      last_failed_at = @at,
+      locked_until = ${lockAfter(next)}
+    WHERE a.locked_until IS NULL OR a.locked_until <= @at
+    RETURNING failed, locked_until AS lockedUntil`);
+  const get = db.prepare(
+    `SELECT failed, locked_until AS lockedUntil, last_success_at AS lastSuccessAt FROM login_attempts WHERE account = ? AND source = ?`,
+  );
+  const succeeded = db.prepare(`
+    INSERT INTO login_attempts (account, source, failed, last_success_at) VALUES (?, ?, 0, ?)
+    ON CONFLICT (account, source) DO UPDATE SET failed = 0, locked_until = NULL, last_success_at = excluded.last_success_at`);
+  const uncount = db.prepare(`
+    UPDATE login_attempts
+    SET failed = MAX(failed - 1, 0), locked_until = CASE WHEN failed - 1 < @threshold THEN NULL ELSE locked_until END
+    WHERE account = @account AND source = @source`);
+  const clear = db.prepare(`DELETE FROM login_attempts WHERE account = ?`);
+  const purge = db.prepare(`
+    DELETE FROM login_attempts
+    WHERE COALESCE(last_failed_at, 0) < ? AND COALESCE(last_success_at, 0) < ? AND COALESCE(locked_until, 0) <= ?`);
+  return {
+    get: (account, source) => get.get(account, source) as ReturnType<LoginAttemptRepository['get']>,
+    count: (account, source, rule) =>
+      count.get({ account, source, ...rule }) as ReturnType<LoginAttemptRepository['count']>,
+    uncount: (account, source, threshold) => void uncount.run({ account, source, threshold }),
+    succeeded: (account, source, at) => void succeeded.run(account, source, at),
+    clear: (account) => void clear.run(account),
+    purge: (failedBefore, succeededBefore, at) => void purge.run(failedBefore, succeededBefore, at),
   };
 }
 
