@@ -61,6 +61,13 @@ export const ERROR_MESSAGES = {
   forwarding_not_dead: '这份登记不在“转送失败”状态,无需重新发送。',
   intake_forwarded: '这份登记已经转送,不能再修改;如需补充,请联系管理员。',
   progress_not_found: '没有查到相关的登记记录。请核对号票或身份证号码和手机号后四位后再试,也可以到服务台请工作人员帮您查询。',
+  conflict: '这项内容与已有的记录冲突(可能刚被他人修改过),请刷新后重试。',
+  origin_refused: '该请求不是从本大厅的页面发出的,已拒绝。请直接在大厅系统的页面中操作。',
+  method_not_allowed: '不支持这种操作方式,请核对后重试。',
+  uri_too_long: '请求的地址过长,请核对后重试。',
+  headers_too_large: '请求的附加信息过多,请清理浏览器缓存后重试。',
+  request_timeout: '请求等待超时,请重试。',
+  unavailable: '系统正在重新启动,请稍候片刻再试。',
   internal: '系统暂时出现问题,我们正在处理,请稍候再试或请工作人员协助。',
 } as const;
 

@@ -19,14 +19,17 @@ import type { HallContext } from './context.ts';
 import { HallError } from './errors.ts';
 import { createPrincipalResolver, registerAuthHooks } from './http/auth-hooks.ts';
 import { createGuardedServer } from './http/connection-guard.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
 import { createOffenders } from './http/offenders.ts';
+import { normaliseOrigins } from './http/origin.ts';
+import { buildValidator } from './http/validation.ts';
 import { ROOMS } from '../common/events.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
 import { createSettings } from './settings.ts';
 import settingsRoutes from './routes/settings.ts';
 import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwarding/adapters.ts';
+import { startFileDropUpkeep } from './forwarding/file-drop-upkeep.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
 import forwardingRoutes from './routes/forwarding.ts';
 import { loadDivisions } from './registration/divisions.ts';
@@ -162,6 +165,11 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     serverFactory: (handler) => createGuardedServer(config.server.limits, handler, { log: guardLog, offenders: hall.offenders }),
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    // Bodies are validated without type coercion; query strings and path parameters with it.
+    schemaController: { compilersFactory: { buildValidator } },
+    frameworkErrors,
+    clientErrorHandler,
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('hall', hall);
@@ -182,7 +190,12 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
     },
   });
-  registerAuthHooks(app, hall.resolvePrincipal);
+  registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
+  // API answers carry personal data (registrations, names, the queue): no cache may keep them.
+  // Static assets keep their own caching.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
 
   for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
@@ -202,6 +215,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.decorate('io', io);
   app.addHook('onClose', closeSocketsWhenAuthorityEnds(io, hall));
   scheduleRollover(app, hall, now);
+  if (config.forwarding.adapter === 'file') {
+    const upkeep = startFileDropUpkeep({ store, directory: fileDropDirectory(config), retainDays: config.forwarding.retainDays, now, log: app.log });
+    app.addHook('onClose', async () => upkeep.stop());
+  }
   engine.rollover();
   fleet.start();
   hall.readers.start();
@@ -223,11 +240,13 @@ function caseSystemAdapter(config: HallConfig): CaseSystemAdapter | null {
     case 'http':
       return httpAdapter({ url: f.url!, secret: f.secret! });
     case 'file':
-      return fileDropAdapter(f.directory ?? join(config.dataDir, 'forwarded'));
+      return fileDropAdapter(fileDropDirectory(config));
     case 'off':
       return null;
   }
 }
+
+const fileDropDirectory = (config: HallConfig) => config.forwarding.directory ?? join(config.dataDir, 'forwarded');
 
 /** Expires yesterday's unfinished tickets right after midnight in the hall's zone. */
 function scheduleRollover(app: FastifyInstance, hall: HallContext, now: () => number) {

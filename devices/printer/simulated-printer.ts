@@ -19,7 +19,8 @@ export interface SimulatedPrinter {
 }
 
 export function simulatedPrinter(outDir: string, codepage: ChineseCodepage): SimulatedPrinter {
-  mkdirSync(outDir, { recursive: true });
+  // Previews show what the ticket shows (possibly a name): readable by the hall's user only.
+  mkdirSync(outDir, { recursive: true, mode: 0o700 });
   let pending = Buffer.alloc(0);
   let count = 0;
   const status = { 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12 };
@@ -32,8 +33,8 @@ export function simulatedPrinter(outDir: string, codepage: ChineseCodepage): Sim
       const ticket = pending.subarray(0, cut + 3);
       pending = pending.subarray(cut + 3);
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(++count).padStart(4, '0')}`;
-      writeFileSync(join(outDir, `${name}.txt`), previewTicket(ticket, codepage));
-      writeFileSync(join(outDir, `${name}.bin`), ticket);
+      writeFileSync(join(outDir, `${name}.txt`), previewTicket(ticket, codepage), { mode: 0o600 });
+      writeFileSync(join(outDir, `${name}.bin`), ticket, { mode: 0o600 });
     }
   });
   return { ...device, status };

@@ -86,6 +86,8 @@ export const HallConfigSchema = Type.Object(
           ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
           { default: 'info' },
         ),
+        /** Origins (besides the hall's own address) whose pages may send staff requests. */
+        allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+/?$' }), { default: [], uniqueItems: true }),
         // What one client may hold or ask of the server, so that no client on the hall LAN
         // (stuck, buggy or hostile) can exhaust its memory or starve the others.
         limits: Type.Object(
@@ -300,6 +302,8 @@ export const HallConfigSchema = Type.Object(
         retryMaxSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 86_400, default: 600 }),
         closingTime: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', default: '17:30' }),
         warnMinutesBeforeClose: Type.Integer({ minimum: 0, maximum: 600, default: 60 }),
+        /** Days a dropped file stays after the case system acknowledged it (0: removed at once). */
+        retainDays: Type.Number({ minimum: 0, maximum: 3650, default: 7 }),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -1,7 +1,7 @@
 // Where verified registrations go: the case system over HTTP (signed JSON), or a folder of JSON
 // files for bureaus that exchange files. Both are idempotent per key.
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Delivered {
@@ -77,7 +77,7 @@ export function httpAdapter(options: { url: string; secret: string; now?: () => 
 export function fileDropAdapter(directory: string): CaseSystemAdapter {
   return {
     async deliver(key, body) {
-      mkdirSync(directory, { recursive: true });
+      mkdirSync(directory, { recursive: true, mode: 0o700 });
       const final = join(directory, `${key}.json`);
       if (existsSync(final)) return { caseNumber: null };
       const temporary = join(directory, `.${key}.${process.pid}.tmp`);
@@ -96,4 +96,50 @@ export function fileDropAdapter(directory: string): CaseSystemAdapter {
       return { caseNumber: null };
     },
   };
+}
+
+const DAY_MS = 86_400_000;
+const KEY = /^xfh-[0-9A-Za-z]{1,64}$/;
+
+/** The case system's acknowledgements in the drop folder: `<key>.ack`, optionally `{ "caseNumber": "…" }`. */
+export function readFileAcks(directory: string): Array<{ key: string; caseNumber: string | null }> {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.ack') && KEY.test(name.slice(0, -'.ack'.length)))
+    .map((name) => {
+      let caseNumber: string | null = null;
+      try {
+        const value = (JSON.parse(readFileSync(join(directory, name), 'utf8')) as { caseNumber?: unknown }).caseNumber;
+        if (typeof value === 'string' && /^[\w-]{1,64}$/u.test(value)) caseNumber = value;
+      } catch {
+        // an empty or unreadable acknowledgement still acknowledges
+      }
+      return { key: name.slice(0, -'.ack'.length), caseNumber };
+    });
+}
+
+/**
+ * Removes dropped files the case system has acknowledged, `retainDays` after the acknowledgement:
+ * the case system acknowledges `<key>.json` by writing `<key>.ack` next to it once it has imported
+ * the document (see docs/forwarding.md). Leftover temporary files of an interrupted write older
+ * than a day go too. Unacknowledged files are never touched. Returns the keys removed.
+ */
+export function sweepFileDrop(directory: string, options: { retainDays: number; now: number }): string[] {
+  if (!existsSync(directory)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(directory)) {
+    const path = join(directory, name);
+    if (name.startsWith('.') && name.endsWith('.tmp')) {
+      if (options.now - statSync(path).mtimeMs >= DAY_MS) rmSync(path, { force: true });
+      continue;
+    }
+    if (!name.endsWith('.ack')) continue;
+    const key = name.slice(0, -'.ack'.length);
+    if (!KEY.test(key)) continue;
+    if (options.now - statSync(path).mtimeMs < options.retainDays * DAY_MS) continue;
+    rmSync(join(directory, `${key}.json`), { force: true });
+    rmSync(path, { force: true });
+    removed.push(key);
+  }
+  return removed;
 }

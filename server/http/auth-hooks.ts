@@ -6,6 +6,7 @@ import type { DeviceAuth } from '../auth/device-auth.ts';
 import { isAllowed, type Permission, type Principal } from '../auth/principal.ts';
 import type { StaffAuth } from '../auth/staff-auth.ts';
 import { HallError } from '../errors.ts';
+import { originAllowed } from './origin.ts';
 
 export const SESSION_COOKIE = 'hall_session';
 
@@ -43,13 +44,29 @@ export function bearerOf(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export function registerAuthHooks(app: FastifyInstance, resolve: PrincipalResolver): void {
+/** Answers whatever credentials come with it: a monitor's probe never fails on a stale token. */
+const CREDENTIAL_FREE = new Set(['/api/health']);
+
+export function registerAuthHooks(app: FastifyInstance, resolve: PrincipalResolver, allowedOrigins: ReadonlySet<string> = new Set()): void {
   app.decorateRequest('principal', null as never);
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    request.principal = resolve({
-      sessionToken: request.cookies[SESSION_COOKIE],
-      deviceToken: bearerOf(request.headers.authorization),
-    });
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    const allowed = originAllowed(
+      {
+        method: request.method,
+        host: request.headers.host,
+        origin: request.headers.origin,
+        referer: request.headers.referer,
+        hasSession: sessionToken !== undefined,
+      },
+      allowedOrigins,
+    );
+    if (!allowed) throw new HallError(403, 'origin_refused');
+    if (CREDENTIAL_FREE.has(request.routeOptions.url ?? '')) {
+      request.principal = { kind: 'anonymous' };
+      return;
+    }
+    request.principal = resolve({ sessionToken, deviceToken: bearerOf(request.headers.authorization) });
   });
 }
 

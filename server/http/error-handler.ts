@@ -1,6 +1,10 @@
 // One error shape for every refusal: { error, message } with a polite Chinese message and a 4xx.
-// 5xx details stay in the log; clients only get the polite text.
-import type { FastifyError, FastifyInstance } from 'fastify';
+// 5xx details stay in the log; clients only get the polite text. Nothing the client sent (URL,
+// header, field value) is ever echoed back. Three ways in: the route error handler, Fastify's
+// framework errors (bad URL encoding, over-long path parameters), and the HTTP parser's client
+// errors (malformed requests Node refuses before Fastify sees them).
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { Socket } from 'node:net';
 import { ERROR_MESSAGES, type ErrorCode } from '../../common/errors.ts';
 import { fieldLabel } from '../../common/registration.ts';
 import { HallError } from '../errors.ts';
@@ -9,9 +13,15 @@ const BY_STATUS: Record<number, ErrorCode> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
+  405: 'method_not_allowed',
+  408: 'request_timeout',
+  409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  431: 'headers_too_large',
+  503: 'unavailable',
 };
 
 /** `/body/serviceCode` or a missing required property → the field's name, for the message. */
@@ -26,32 +36,100 @@ function fieldOf(error: FastifyError): string | null {
   return path.join('.') || null;
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | HallError, request, reply) => {
-    if (error instanceof HallError) {
-      const field = error.field !== undefined ? { field: error.field } : {};
-      return reply.code(error.statusCode).send({ error: error.code, message: error.message, ...field });
-    }
-    if (error.validation) {
-      const field = fieldOf(error);
-      if (!field) return reply.code(400).send({ error: 'validation_failed', message: ERROR_MESSAGES.validation_failed });
-      // The person sees the field's name; unknown fields (API clients) get their path.
-      const label = fieldLabel(field);
-      const message = label
-        ? `请检查“${label}”:内容不完整或格式不对。`
-        : `${ERROR_MESSAGES.validation_failed.replace(/。$/, '')}(${error.validationContext}.${field})。`;
-      return reply.code(400).send({ error: 'validation_failed', message, field });
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      const code = BY_STATUS[status] ?? 'bad_request';
-      return reply.code(status).send({ error: code, message: ERROR_MESSAGES[code] });
-    }
-    request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: 'internal', message: ERROR_MESSAGES.internal });
-  });
+/** A field name fit to show: schema-declared names are plain identifiers; anything else is not repeated. */
+const SHOWABLE_FIELD = /^[A-Za-z0-9_.]{1,64}$/;
 
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ error: 'not_found', message: ERROR_MESSAGES.not_found }),
+/** SQLite refused a write (UNIQUE, FOREIGN KEY, CHECK, NOT NULL): the request lost a race or clashes. */
+export function isConstraintViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}
+
+function send(reply: FastifyReply, status: number, code: ErrorCode, extra: Record<string, string> = {}) {
+  return reply.code(status).send({ error: code, message: ERROR_MESSAGES[code], ...extra });
+}
+
+function handle(error: FastifyError | HallError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof HallError) {
+    const field = error.field !== undefined ? { field: error.field } : {};
+    return reply.code(error.statusCode).send({ error: error.code, message: error.message, ...field });
+  }
+  if (error.validation) {
+    const field = fieldOf(error);
+    if (!field || !SHOWABLE_FIELD.test(field)) return send(reply, 400, 'validation_failed');
+    // The person sees the field's name; unknown fields (API clients) get their path.
+    const label = fieldLabel(field);
+    const message = label
+      ? `请检查“${label}”:内容不完整或格式不对。`
+      : `${ERROR_MESSAGES.validation_failed.replace(/。$/, '')}(${error.validationContext}.${field})。`;
+    return reply.code(400).send({ error: 'validation_failed', message, field });
+  }
+  if (isConstraintViolation(error)) {
+    // Logged for the operator; the client learns only that its change clashed with another.
+    request.log.warn({ err: error }, 'write refused by a database constraint');
+    return send(reply, 409, 'conflict');
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) return send(reply, status, BY_STATUS[status] ?? 'bad_request');
+  if (status === 503) return send(reply, 503, 'unavailable');
+  request.log.error({ err: error }, 'request failed');
+  return send(reply, 500, 'internal');
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(handle);
+  app.setNotFoundHandler((_request, reply) => send(reply, 404, 'not_found'));
+  // While shutting down, requests still arriving on open connections get our 503, not Fastify's
+  // English one (the app is built with `return503OnClosing: false`).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (closing) {
+      reply.header('connection', 'close');
+      throw new HallError(503, 'unavailable');
+    }
+  });
+}
+
+/**
+ * Fastify's `frameworkErrors`: errors found while routing, before any hook (a URL that is not
+ * valid percent-encoding, a path parameter over `maxParamLength`). Fastify's own answer would echo
+ * the URL; ours does not.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  reply.header('cache-control', 'no-store');
+  handle(error as FastifyError, request as FastifyRequest, reply as FastifyReply);
+};
+
+const CLIENT_ERROR_STATUS: Record<string, [number, ErrorCode, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'headers_too_large', 'Request Header Fields Too Large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', 'Request Timeout'],
+  ERR_HTTP_HEADERS_TIMEOUT: [408, 'request_timeout', 'Request Timeout'],
+};
+
+/**
+ * Fastify's `clientErrorHandler` (the http server's `clientError`): Node's parser refused the
+ * request (malformed request line or headers, Transfer-Encoding with Content-Length, headers too
+ * large). Answers a complete HTTP/1.1 response in our shape, then closes the connection.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, reason] = CLIENT_ERROR_STATUS[error.code ?? ''] ?? [400, 'bad_request' as ErrorCode, 'Bad Request'];
+  const body = JSON.stringify({ error: code, message: ERROR_MESSAGES[code] });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Cache-Control: no-store\r\n' +
+      'X-Content-Type-Options: nosniff\r\n' +
+      'Connection: close\r\n\r\n' +
+      body,
   );
+  // `end` lets the client read the answer; a client that never closes its side is cut off.
+  setTimeout(() => socket.destroy(), 2_000).unref();
 }

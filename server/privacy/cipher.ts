@@ -57,7 +57,7 @@ export function loadDataKey(options: { fromEnv?: string; file: string }): Buffer
   const { fromEnv, file } = options;
   if (fromEnv) return decodeKey(fromEnv, 'HALL_DATA_KEY');
   if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     // `wx`: never overwrite a key another process created a moment ago.
     writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   }

@@ -10,6 +10,7 @@ import { isAllowed, PERMISSIONS, type Principal } from '../auth/principal.ts';
 import type { HallContext } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/auth-hooks.ts';
+import { ANY_METHOD, normaliseOrigins, originAllowed } from '../http/origin.ts';
 import { toPublicEvent } from '../queue/views.ts';
 import { closeSocketWhenSessionRunsOut } from './authority.ts';
 import { backlogBytes, guardSockets, whenSent } from './socket-guard.ts';
@@ -35,6 +36,7 @@ function readAuth(raw: unknown): HandshakeAuth | null {
 export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSocketServer {
   const io: HallSocketServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 16_384 });
   const { engine, config, snapshots } = hall;
+  const allowedOrigins = normaliseOrigins(config.server.allowedOrigins);
   const guard = guardSockets(io, config.server.limits, { log: app.log, now: hall.now, offenders: hall.offenders });
 
   /** Who the socket's credentials name now (a revoked device throws). */
@@ -47,6 +49,10 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
     const auth = readAuth(socket.handshake.auth);
     if (!auth) return next(new Error('bad_request'));
     try {
+      const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+      const { host, origin, referer } = socket.handshake.headers;
+      const hasSession = cookies[SESSION_COOKIE] !== undefined;
+      if (!originAllowed({ method: 'GET', host, origin, referer, hasSession }, allowedOrigins, ANY_METHOD)) return next(new Error('origin_refused'));
       const principal = principalOf(socket, auth);
       if (principal.kind === 'anonymous' && config.auth.displayRequiresToken) return next(new Error('unauthenticated'));
       socket.data.principal = principal;

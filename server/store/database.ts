@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 
@@ -10,9 +10,11 @@ export type Db = Database.Database;
  * brings its schema to the latest version.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') createPrivately(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // SQLite creates -wal and -shm with the database file's mode; tighten any left from before.
+  if (file !== ':memory:') for (const extra of [`${file}-wal`, `${file}-shm`]) ownerOnly(extra, 0o600);
   // WAL defaults to NORMAL, which can lose the last commits on power loss: a ticket already
   // printed must never be forgotten.
   db.pragma('synchronous = FULL');
@@ -20,6 +22,19 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   db.pragma('busy_timeout = 5000');
   migrate(db, migrations);
   return db;
+}
+
+/** A new folder (0700) and the database file (0600) exist, readable by the hall's own user only. */
+function createPrivately(file: string): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  ownerOnly(file, 0o600);
+}
+
+/** Removes group and other access (personal data lives here). */
+export function ownerOnly(path: string, mode: 0o600 | 0o700): void {
+  if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, mode);
 }
 
 export function schemaVersion(db: Db): number {

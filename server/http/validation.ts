@@ -1,0 +1,44 @@
+// Request validation: two Ajv compilers from Fastify's own compiler package. Query strings, path
+// parameters and headers are text, so they keep Fastify's type coercion ("3" → 3); JSON bodies
+// are typed already and are checked as sent — `null`, `0` or `true` never become a boolean, a
+// number or a string the schema asks for (`{"active": null}` must not disable an account).
+// Neither lets a non-finite number through: Ajv accepts `?limit=1e309` (coerced to Infinity) as an
+// integer within `maximum`, and JSON.parse turns `1e309` in a body into Infinity too.
+import { AjvCompiler } from '@fastify/ajv-compiler';
+import type { FastifyServerOptions } from 'fastify';
+
+type Factory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildValidator'];
+type Validate = ((data: unknown) => unknown) & { errors?: unknown };
+
+/** The path of the first number in `data` that is NaN or ±Infinity, or null. */
+export function nonFiniteAt(data: unknown): string | null {
+  const stack: Array<[unknown, string]> = [[data, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'number' && !Number.isFinite(value)) return path;
+    if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) stack.push([child, `${path}/${key}`]);
+    }
+  }
+  return null;
+}
+
+function finiteOnly(validate: Validate): Validate {
+  const wrapped: Validate = (data) => {
+    const result = validate(data);
+    wrapped.errors = validate.errors;
+    if (result !== true) return result;
+    const at = nonFiniteAt(data);
+    if (at === null) return true;
+    wrapped.errors = [{ keyword: 'type', instancePath: at, schemaPath: '#/finite', params: { type: 'number' }, message: 'must be a finite number' }];
+    return false;
+  };
+  return wrapped;
+}
+
+export const buildValidator: NonNullable<Factory> = (externalSchemas, options) => {
+  const coercing = AjvCompiler()(externalSchemas, options);
+  const strictOptions = { ...options, customOptions: { ...options?.customOptions, coerceTypes: false } } as typeof options;
+  const strict = AjvCompiler()(externalSchemas, strictOptions);
+  return (route) => finiteOnly((route.httpPart === 'body' ? strict : coercing)(route) as Validate) as never;
+};
