@@ -6,22 +6,13 @@ import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import { usePairing } from '../common/ui/use-pairing.ts';
 import { Clock } from './clock.tsx';
 import { NoticeLine } from './notice-line.tsx';
-import { Readable } from './readable.tsx';
+import { GreenMark, Readable } from './readable.tsx';
 import { fullWidth, nextFor } from './text.ts';
 import { useBoardInfo } from './use-board-info.ts';
 import { useVoice } from './use-voice.ts';
 
 const windowName = (state: QueueSnapshot, no: number | null) =>
   state.windows.find((w) => w.no === no)?.name ?? (no ? `${no}号窗口` : '');
-
-/** Green channel shown by a symbol and words as well as colour; never the reason (privacy). */
-function GreenMark() {
-  return (
-    <span class="green-mark">
-      （<span class="green-symbol" aria-hidden="true">✚</span>绿色通道）
-    </span>
-  );
-}
 
 function TicketNumber({ ticket, class: extra = '' }: { ticket: PublicTicket; class?: string }) {
   return (

@@ -3,6 +3,7 @@ import { waitingFor } from '../common/queue-state.ts';
 import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import { usePairing } from '../common/ui/use-pairing.ts';
+import { GreenMark } from './readable.tsx';
 import { fullWidth } from './text.ts';
 
 const NEXT_SHOWN = 4;
@@ -34,6 +35,7 @@ export function WindowScreen({ windowNo }: { windowNo: number }) {
             <strong class={window.current?.green ? 'green' : ''} data-testid="window-current">
               {window.current?.number ?? '—'}
             </strong>
+            {window.current?.green && <GreenMark />}
           </p>
           <p class="next" data-testid="window-next">
             <span>{PHRASES.getReady}</span>
