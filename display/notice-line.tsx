@@ -13,7 +13,8 @@ export function noticeItems(info: BoardInfo | null, serviceDay: string): string[
     // Two short items rather than one long one: each fits two lines of readable text.
     return [`领导接访：${when} ${r.time}，${r.place}`, `接访领导：${r.title}${r.leader}${r.responsibilities ? `，${r.responsibilities}` : ''}`];
   });
-  return [PHRASES.pleaseWait, ...(info?.notices ?? []), ...receptions].map(fullWidth);
+  // The same text once (a leader receiving on several days is introduced once).
+  return [...new Set([PHRASES.pleaseWait, ...(info?.notices ?? []), ...receptions].map(fullWidth))];
 }
 
 /**
@@ -32,7 +33,7 @@ export function NoticeLine({ info, serviceDay }: { info: BoardInfo | null; servi
     <footer class="notice-line" aria-label="公告">
       <ul class="notices" data-testid="notices">
         {items.map((item, i) => (
-          <li key={item} hidden={i !== current}>
+          <li key={i} hidden={i !== current}>
             <Readable text={item} />
           </li>
         ))}

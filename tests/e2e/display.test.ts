@@ -299,6 +299,9 @@ describe('hall board and window screens', () => {
       const sentence = (await board.page.locator('.latest-call').innerText()).replace(/\s+/g, '');
       expect.soft(sentence, name).toContain(`请${green}号（✚绿色通道）到3号窗口`);
 
+      // Chinese sentences with full-width punctuation, also the configured notices written with half-width commas.
+      expect.soft(await board.page.locator('main').textContent(), name).not.toMatch(/[\u4e00-\u9fff][,:;?!()]|[,:;?!()][\u4e00-\u9fff]/);
+
       const regions = await measureRegions(board.page, {
         'current call': '.latest',
         'green-channel tag': '.latest .green-mark',
