@@ -304,7 +304,10 @@ describe('hall board and window screens', () => {
 
       const regions = await measureRegions(board.page, {
         'current call': '.latest',
+        'called number': '[data-testid=latest-number]',
+        'called window': '.latest-window',
         'green-channel tag': '.latest .green-mark',
+        'next number (advance)': '[data-testid=advance]',
         'recent calls': '.recent',
         'window tiles': '.windows',
         'waiting counts': '.counts',
