@@ -8,6 +8,10 @@ export const PHRASES = {
   goodbye: '您慢走,再见!',
   pauseNotice: '暂停服务',
   closedNotice: '暂未开放',
+  /** A window screen while its window is paused; the reason is what the staff member entered. */
+  windowPaused: (reason: string | null) => (reason ? `暂停服务：${reason}，请稍候。` : '暂停服务，请稍候。'),
+  windowClosed: '本窗口暂未开放，如需办理，请到服务台咨询。',
+  getReady: '请以下号码做好准备：',
   connectionLost: '正在重新连接,请稍候,您的信息不会丢失。',
   printFailed: '对不起,号票暂时没有打印出来。请记住屏幕上的号码,叫号时凭号码办理,服务台工作人员也可以为您补打。',
 } as const;

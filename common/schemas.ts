@@ -254,6 +254,8 @@ export const BoardInfoSchema = Type.Object({
   timeZone: Type.String(),
   notices: Type.Array(Type.String()),
   recentCalls: Type.Integer(),
+  /** Show and say the next number for the window after each call. */
+  advanceCall: Type.Boolean(),
   voice: Type.Object({
     enabled: Type.Boolean(),
     volume: Type.Number(),

@@ -1,6 +1,7 @@
 // Voice calling (语音叫号), pure: the words of an announcement and the clips that say them.
 // Template from the service standard: 请 A023 号 到 3 号窗口 — the ticket number read digit by
-// digit (零 for 0), the window number as a number (十二号窗口), said twice, a chime first.
+// digit (零 for 0), the window number as a number (十二号窗口), said twice, a chime first; then,
+// where the hall wants it, the advance notice for the next number once: 请 A024 号做好准备.
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
@@ -12,6 +13,7 @@ export const CLIP_TEXTS: Record<string, string> = {
   hao: '号',
   dao: '到',
   'hao-chuangkou': '号窗口',
+  'zuohao-zhunbei': '做好准备',
   shi: '十',
   bai: '百',
   ...Object.fromEntries(DIGITS.map((d, i) => [`d${i}`, d])),
@@ -43,17 +45,22 @@ export function ticketNumberClips(number: string): string[] {
 }
 
 export interface Announcement {
-  /** What a speech synthesizer says once: 请 A023 号 到 3 号窗口. */
+  /** What a speech synthesizer says `times` times: 请 A023 号 到 3 号窗口. */
   text: string;
-  /** The clips, chime first, the words `times` times. */
+  /** What it says once after that, if anything: 请 A024 号做好准备. */
+  then?: string;
+  /** The clips, chime first, the words `times` times, then the advance notice once. */
   clips: string[];
 }
 
-export function callAnnouncement(number: string, windowNo: number, times = 2): Announcement {
+/** The call of `number` to window `windowNo`; with `next`, the advance notice for that number. */
+export function callAnnouncement(number: string, windowNo: number, times = 2, next?: string | null): Announcement {
   const words = ['qing', ...ticketNumberClips(number), 'hao', 'dao', ...cardinalClips(windowNo), 'hao-chuangkou'];
+  const advance = next ? ['qing', ...ticketNumberClips(next), 'hao', 'zuohao-zhunbei'] : [];
   return {
     text: `请 ${[...number].join(' ')} 号 到 ${windowNo} 号窗口`,
-    clips: ['chime', ...Array.from({ length: times }, () => words).flat()],
+    ...(next ? { then: `请 ${[...next].join(' ')} 号做好准备` } : {}),
+    clips: ['chime', ...Array.from({ length: times }, () => words).flat(), ...advance],
   };
 }
 

@@ -106,6 +106,7 @@ export function speechPlayer(voice: SpeechSynthesisVoice, chime: Player, volume:
     async play(announcement) {
       await chime.play({ text: '', clips: ['chime'] });
       for (let i = 0; i < times; i++) await say(announcement.text);
+      if (announcement.then) await say(announcement.then);
     },
   };
 }

@@ -5,6 +5,9 @@ import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import { usePairing } from '../common/ui/use-pairing.ts';
 import { Clock } from './clock.tsx';
+import { NoticeLine } from './notice-line.tsx';
+import { GreenMark, Readable } from './readable.tsx';
+import { fullWidth, nextFor } from './text.ts';
 import { useBoardInfo } from './use-board-info.ts';
 import { useVoice } from './use-voice.ts';
 
@@ -14,30 +17,46 @@ const windowName = (state: QueueSnapshot, no: number | null) =>
 function TicketNumber({ ticket, class: extra = '' }: { ticket: PublicTicket; class?: string }) {
   return (
     <span class={`${extra} ${ticket.green ? 'green' : ''}`.trim()}>
+      {ticket.green && (
+        <span class="green-symbol" aria-label="绿色通道">
+          ✚
+        </span>
+      )}
       {ticket.number}
-      {ticket.green && <span class="green-mark">绿色通道</span>}
     </span>
   );
 }
 
-function LatestCall({ state }: { state: QueueSnapshot }) {
+/** 请 L003 号（✚绿色通道）到 3号窗口, then 请 A006 号做好准备 when the hall wants the advance notice. */
+function LatestCall({ state, info }: { state: QueueSnapshot; info: BoardInfo | null }) {
   const latest = state.recentCalls[0];
-  const service = latest && state.services.find((s) => s.code === latest.serviceCode);
+  const next = latest?.windowNo && info?.advanceCall ? nextFor(state, latest.windowNo) : null;
   return (
     <section class="latest" aria-live="polite" aria-label="最新叫号">
       {latest ? (
         // Keyed by ticket and call count: a recall re-mounts the element and it flashes again.
         <div class="latest-call flash" key={`${latest.id}-${latest.callCount}`} data-call={`${latest.number}-${latest.callCount}`}>
-          <span class="latest-label">请</span>
-          <span class="latest-number" data-testid="latest-number">
-            <TicketNumber ticket={latest} />
-          </span>
-          <span class="latest-label">号 到</span>
-          <span class="latest-window">{windowName(state, latest.windowNo)}</span>
-          {service && <span class="latest-service">{service.name}</span>}
+          <p class="call-line">
+            <span class="call-word">请</span>
+            <span class="latest-number" data-testid="latest-number">
+              <span class={latest.green ? 'green' : ''}>{latest.number}</span>
+            </span>
+            <span class="call-word">号</span>
+            {latest.green && <GreenMark />}
+            <span class="call-break" aria-hidden="true" />
+            <span class="call-word">到</span>
+            <span class="latest-window">
+              <Readable text={windowName(state, latest.windowNo)} />
+            </span>
+          </p>
+          {next && (
+            <p class="advance" data-testid="advance">
+              请 <span class="n">{next.number}</span> 号做好准备
+            </p>
+          )}
         </div>
       ) : (
-        <div class="latest-call idle">{PHRASES.welcome}</div>
+        <div class="latest-call idle">{fullWidth(PHRASES.welcome)}</div>
       )}
     </section>
   );
@@ -49,36 +68,18 @@ function windowStatus(w: WindowView) {
   return w.current ? <TicketNumber ticket={w.current} class="window-number" /> : <span class="window-number">—</span>;
 }
 
-/** The scrolling line: configured notices, the polite waiting phrase, today's and coming leader receptions. */
-function NoticeLine({ info, serviceDay }: { info: BoardInfo | null; serviceDay: string }) {
-  const receptions = (info?.leaderReceptions ?? []).map((r) => {
-    const when = r.date === serviceDay ? '今天' : `${Number(r.date.slice(5, 7))}月${Number(r.date.slice(8, 10))}日`;
-    return `领导接访:${when} ${r.time},${r.title}${r.leader}${r.responsibilities ? `(${r.responsibilities})` : ''},地点:${r.place}`;
-  });
-  const items = [PHRASES.pleaseWait, ...(info?.notices ?? []), ...receptions];
-  const text = items.join('    ·    ');
-  return (
-    <footer class="notice-line" aria-label="公告">
-      <p class="marquee" data-testid="notices">
-        <span>{text}</span>
-        <span aria-hidden="true">{text}</span>
-      </p>
-    </footer>
-  );
-}
-
 export function Board() {
   const pairing = usePairing();
   const { state, connected, socket } = useHallSocket({ key: pairing.status });
   const info = useBoardInfo(connected, socket);
   const audio = useRef<HTMLAudioElement>(null);
-  const voice = useVoice(socket, info, audio);
+  const voice = useVoice(socket, info, audio, state);
 
   return (
     <>
       <audio ref={audio} data-testid="voice" preload="auto" />
       {!state ? (
-        <main class="board loading">{PHRASES.connectionLost}</main>
+        <main class="board loading">{fullWidth(PHRASES.connectionLost)}</main>
       ) : (
         <main class="board">
           <header class="board-header">
@@ -86,14 +87,17 @@ export function Board() {
             <Clock timeZone={info?.timeZone ?? 'Asia/Shanghai'} />
             <ConnectionDot connected={connected} />
           </header>
-          <LatestCall state={state} />
+          <LatestCall state={state} info={info} />
           <section class="recent" aria-label="最近叫号">
             <h2>最近叫号</h2>
+            {/* As many as the screen holds at a readable size (display.css), at most the configured number. */}
             <ol>
               {state.recentCalls.slice(1, 1 + (info?.recentCalls ?? 6)).map((t) => (
                 <li key={`${t.id}-${t.callCount}`}>
-                  <TicketNumber ticket={t} class="recent-number" />
-                  <span>{windowName(state, t.windowNo)}</span>
+                  <TicketNumber ticket={t} class="recent-number n" />
+                  <span class="recent-window">
+                    <Readable text={windowName(state, t.windowNo)} />
+                  </span>
                 </li>
               ))}
             </ol>
@@ -101,19 +105,29 @@ export function Board() {
           <section class="windows" aria-label="各窗口">
             {state.windows.map((w) => (
               <div class={`window-tile ${w.state}`} data-testid={`window-${w.no}`} key={w.no}>
-                <span class="window-name">{w.name}</span>
+                <span class="window-name">
+                  <Readable text={w.name} />
+                </span>
                 {windowStatus(w)}
               </div>
             ))}
           </section>
           <section class="counts" aria-label="等候人数">
-            {state.services
-              .filter((s) => s.offeredToday)
-              .map((s) => (
-                <p class="count" key={s.code}>
-                  {s.name} <strong data-testid={`waiting-${s.code}`}>{state.waitingCounts[s.code] ?? 0}</strong> 人等候
-                </p>
-              ))}
+            <h2>等候人数</h2>
+            <ul>
+              {state.services
+                .filter((s) => s.offeredToday)
+                .map((s) => (
+                  <li class="count" key={s.code}>
+                    <span class="count-service">
+                      <Readable text={s.name} />
+                    </span>
+                    <strong class="n" data-testid={`waiting-${s.code}`}>
+                      {state.waitingCounts[s.code] ?? 0}
+                    </strong>
+                  </li>
+                ))}
+            </ul>
           </section>
           <NoticeLine info={info} serviceDay={state.serviceDay} />
           {voice.blocked && (

@@ -3,6 +3,8 @@ import { waitingFor } from '../common/queue-state.ts';
 import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import { usePairing } from '../common/ui/use-pairing.ts';
+import { GreenMark } from './readable.tsx';
+import { fullWidth } from './text.ts';
 
 const NEXT_SHOWN = 4;
 
@@ -10,7 +12,7 @@ export function WindowScreen({ windowNo }: { windowNo: number }) {
   const pairing = usePairing();
   const { state, connected } = useHallSocket({ windowNo, key: pairing.status });
   const window = state?.windows.find((w) => w.no === windowNo);
-  if (!state || !window) return <main class="window-screen loading">{PHRASES.connectionLost}</main>;
+  if (!state || !window) return <main class="window-screen loading">{fullWidth(PHRASES.connectionLost)}</main>;
   const next = waitingFor(state, windowNo).slice(0, NEXT_SHOWN);
   return (
     <main class={`window-screen ${window.state}`}>
@@ -19,30 +21,33 @@ export function WindowScreen({ windowNo }: { windowNo: number }) {
         <ConnectionDot connected={connected} />
       </header>
       <p class="window-services">
-        办理业务:{window.services.map((code) => state.services.find((s) => s.code === code)?.name ?? code).join('、')}
+        办理业务：{window.services.map((code) => state.services.find((s) => s.code === code)?.name ?? code).join('、')}
       </p>
       {window.onDuty && (
         <p class="on-duty">
-          工作人员:{window.onDuty.displayName} 工号:{window.onDuty.staffNo}
+          工作人员：{window.onDuty.displayName} 工号：{window.onDuty.staffNo}
         </p>
       )}
       {window.state === 'open' ? (
-        <p class="serving">
-          <span>正在办理</span>
-          <strong class={window.current?.green ? 'green' : ''} data-testid="window-current">
-            {window.current?.number ?? '—'}
-          </strong>
-        </p>
+        <>
+          <p class="serving">
+            <span>正在办理</span>
+            <strong class={window.current?.green ? 'green' : ''} data-testid="window-current">
+              {window.current?.number ?? '—'}
+            </strong>
+            {window.current?.green && <GreenMark />}
+          </p>
+          <p class="next" data-testid="window-next">
+            <span>{PHRASES.getReady}</span>
+            {next.length ? next.map((t) => <strong key={t.id}>{t.number}</strong>) : <span>暂无</span>}
+          </p>
+        </>
       ) : (
-        <p class="paused">
-          {window.state === 'paused' ? PHRASES.pauseNotice : PHRASES.closedNotice}
-          {window.pauseReason ? `(${window.pauseReason})` : ''}
+        // Paused or closed: no numbers to get ready, but why and where to go instead.
+        <p class="window-notice" data-testid="window-notice">
+          {window.state === 'paused' ? fullWidth(PHRASES.windowPaused(window.pauseReason)) : PHRASES.windowClosed}
         </p>
       )}
-      <p class="next">
-        <span>请以下号码做好准备:</span>
-        {next.length ? next.map((t) => <strong key={t.id}>{t.number}</strong>) : <span>暂无</span>}
-      </p>
     </main>
   );
 }

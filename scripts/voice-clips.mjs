@@ -1,6 +1,7 @@
 // Makes the voice-calling clips in public/voice/ from espeak-ng's Mandarin voice (Debian package
 // `espeak-ng`), so a display with no Chinese speech voice and no internet can still call numbers.
-// Reproducible: `npm run voice:clips` (the clips are committed; run again after changing words).
+// Reproducible: `npm run voice:clips` (the clips are committed; run again after changing words);
+// `npm run voice:clips -- zuohao-zhunbei` makes only the named clips and leaves the others as they are.
 // A hall may replace any clip with a recording of the same name (16-bit mono WAV).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -59,10 +60,13 @@ function chime() {
 }
 
 mkdirSync(OUT, { recursive: true });
+const only = process.argv.slice(2);
+for (const name of only) if (!(name in CLIP_TEXTS)) throw new Error(`no clip named ${name} in CLIP_TEXTS`);
+const chosen = Object.entries(CLIP_TEXTS).filter(([name]) => only.length === 0 || only.includes(name));
 let total = 0;
-for (const [name, text] of Object.entries(CLIP_TEXTS)) {
+for (const [name, text] of chosen) {
   const bytes = wav(name === 'chime' ? chime() : speak(text), RATE);
   writeFileSync(`${OUT}${name}.wav`, bytes);
   total += bytes.length;
 }
-console.log(`${Object.keys(CLIP_TEXTS).length} clips, ${Math.round(total / 1024)} KiB in public/voice/`);
+console.log(`${chosen.length} clips, ${Math.round(total / 1024)} KiB in public/voice/`);

@@ -194,6 +194,7 @@ export const HallConfigSchema = Type.Object(
           description: 'Lines of the scrolling notice on the hall board',
         }),
         recentCalls: Type.Integer({ minimum: 0, maximum: 20, default: 6, description: 'Earlier calls listed on the board' }),
+        advanceCall: Type.Boolean({ default: true, description: 'After each call, show and say the next number for that window (请 A006 号做好准备)' }),
         scheduleDays: Type.Integer({ minimum: 1, maximum: 31, default: 7, description: 'Leader receptions shown: today and the next days' }),
         voice: Type.Object(
           {

@@ -59,12 +59,13 @@ const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
     async (request) => {
       // Same rule as the board's socket: public unless the hall requires paired displays.
       if (config.auth.displayRequiresToken && request.principal.kind === 'anonymous') throw new HallError(401, 'unauthenticated');
-      const { recentCalls, voice, scheduleDays } = config.board;
+      const { recentCalls, advanceCall, voice, scheduleDays } = config.board;
       const { notices, leaderReceptions } = hall.settings.current();
       return {
         timeZone: config.timeZone,
         notices,
         recentCalls,
+        advanceCall,
         voice,
         leaderReceptions: upcomingReceptions(leaderReceptions, hall.now(), config.timeZone, scheduleDays),
       };

@@ -28,6 +28,15 @@ describe('announcement builder', () => {
     expect(say(callAnnouncement('D007', 12, 1).clips)).toBe('请D零零七号到十二号窗口');
   });
 
+  it('says the advance notice 请 A024 号做好准备 once, after the call said twice', () => {
+    const a = callAnnouncement('A023', 3, 2, 'A024');
+    expect(say(a.clips)).toBe(`${'请A零二三号到三号窗口'.repeat(2)}请A零二四号做好准备`);
+    expect(a.text).toBe('请 A 0 2 3 号 到 3 号窗口');
+    expect(a.then).toBe('请 A 0 2 4 号做好准备');
+    expect(callAnnouncement('A023', 3, 2, null)).toEqual(callAnnouncement('A023', 3, 2));
+    expect(callAnnouncement('A023', 3, 2).then).toBeUndefined();
+  });
+
   it('has a recorded clip for every word it may say', () => {
     for (const name of Object.keys(CLIP_TEXTS)) {
       const bytes = readFileSync(new URL(`../../public/voice/${name}.wav`, import.meta.url));
