@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupIdNumber } from '../../common/id-number.ts';
 import { CHROMIUM_LAUNCH } from '../support/browser.ts';
 import { cardOf, PERSON } from '../support/registration.ts';
 
@@ -116,7 +117,7 @@ describe('npm start', () => {
     const placed = await api('/api/devices/readers/R1/card', { method: 'POST', cookie, body: { card: cardOf(PERSON) } });
     expect(placed.status).toBe(204);
     await expect.poll(() => kiosk.getByLabel('姓名').inputValue(), { timeout: 10_000 }).toBe(PERSON.name);
-    expect(await kiosk.getByTestId('petitioner-idNumber').textContent()).toBe(PERSON.idNumber);
+    expect(await kiosk.getByTestId('petitioner-idNumber').textContent()).toBe(groupIdNumber(PERSON.idNumber));
     expect(await kiosk.getByRole('status').first().textContent()).toContain('已读取您的身份证信息');
     await kiosk.close();
   });
