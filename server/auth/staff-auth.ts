@@ -43,24 +43,20 @@ export function createStaffAuth(deps: { store: Store; config: HallConfig; now?: 
   // Verifying against a real hash for unknown names keeps the timing the same for both cases.
   const dummyHash = hashPassword(newToken());
 
+  /** A counting rule at time `at`: after `threshold` failures, refusals for base·2^n up to max. */
+  const rule = (threshold: number, baseMs: number, maxMs: number) => (at: number): LoginAttemptRule => ({
+    at,
+    threshold,
+    baseMs,
+    maxMs,
+    forgetBefore: at - auth.failureMemoryHours * 3_600_000,
+  });
   // Wrong passwords from one address to one account: after maxFailedLogins the address is locked
   // out of that account, then each further failure doubles the lock.
-  const perAddress = (at: number): LoginAttemptRule => ({
-    at,
-    threshold: auth.maxFailedLogins,
-    baseMs: auth.lockoutMinutes * 60_000,
-    maxMs: auth.maxLockoutMinutes * 60_000,
-    forgetBefore: at - auth.failureMemoryHours * 3_600_000,
-  });
+  const perAddress = rule(auth.maxFailedLogins, auth.lockoutMinutes * 60_000, auth.maxLockoutMinutes * 60_000);
   // Wrong passwords to one account from addresses it has not signed in from lately (a guesser
   // spread over many addresses): checks are spaced out by a short, growing delay.
-  const wholeAccount = (at: number): LoginAttemptRule => ({
-    at,
-    threshold: auth.accountThrottleAfter,
-    baseMs: auth.accountThrottleSeconds * 1_000,
-    maxMs: auth.accountThrottleMaxSeconds * 1_000,
-    forgetBefore: at - auth.failureMemoryHours * 3_600_000,
-  });
+  const wholeAccount = rule(auth.accountThrottleAfter, auth.accountThrottleSeconds * 1_000, auth.accountThrottleMaxSeconds * 1_000);
   const secondsUntil = (until: number | null | undefined, at: number) => Math.max(1, Math.ceil(((until ?? at) - at) / 1_000));
   const actorOf = (staff: StaffRecord): Actor => ({ kind: 'staff', id: staff.id, name: staff.displayName });
 
