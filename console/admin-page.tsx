@@ -29,7 +29,7 @@ function Windows({ state }: { state: QueueSnapshot }) {
       <h2 id="admin-windows">窗口</h2>
       <table>
         <thead>
-          <tr><th>窗口</th><th>办理业务(按顺序)</th><th>状态</th><th>操作</th></tr>
+          <tr><th>窗口</th><th>办理业务（按顺序）</th><th>状态</th><th>操作</th></tr>
         </thead>
         <tbody>
           {state.windows.map((w) => (
@@ -50,7 +50,7 @@ function Windows({ state }: { state: QueueSnapshot }) {
         class="inline"
         onSubmit={(e) => {
           e.preventDefault();
-          void action.run('POST', '/api/windows', { no: Number(no), name: name.trim() || `${no}号窗口`, services }, () => `${name.trim() || `${no}号窗口`} 已添加,大厅屏已显示。`).then((ok) => {
+          void action.run('POST', '/api/windows', { no: Number(no), name: name.trim() || `${no}号窗口`, services }, () => `${name.trim() || `${no}号窗口`} 已添加，大厅屏已显示。`).then((ok) => {
             if (ok) (setNo(''), setName(''), setServices([]));
           });
         }}
@@ -60,7 +60,7 @@ function Windows({ state }: { state: QueueSnapshot }) {
           <input id="new-window-no" type="number" min={1} max={999} value={no} onInput={(e) => setNo(e.currentTarget.value)} required />
         </label>
         <label class="form-field" for="new-window-name">
-          名称(可不填)
+          名称（可不填）
           <input id="new-window-name" value={name} maxLength={20} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <fieldset class="reasons">
@@ -137,7 +137,7 @@ function Services() {
     void action.run('PUT', `/api/services/${row.code}`, { name: row.name, enabled: row.enabled, weekdays: row.weekdays, ...(isNew ? { prefix: row.prefix } : {}) }, () => {
       reload();
       setVersion(version + 1);
-      return `业务“${row.name}”已保存,自助机和大厅屏已更新。`;
+      return `业务“${row.name}”已保存，自助机和大厅屏已更新。`;
     });
   return (
     <section class="panel" aria-labelledby="admin-services">
@@ -199,10 +199,10 @@ function Staff({ me }: { me: string }) {
                 <InputAction
                   type="password"
                   label={`${s.displayName}的新密码`}
-                  placeholder="新密码(至少10位)"
+                  placeholder="新密码（至少10位）"
                   minLength={10}
                   button="重设密码"
-                  onRun={(password) => void action.run('POST', `/api/staff/${s.id}/password`, { password }, done(`${s.displayName} 的密码已重设,请当面告知本人。`))}
+                  onRun={(password) => void action.run('POST', `/api/staff/${s.id}/password`, { password }, done(`${s.displayName} 的密码已重设，请当面告知本人。`))}
                 />
                 {s.id !== me && (
                   <button
@@ -230,7 +230,7 @@ function Staff({ me }: { me: string }) {
               ['username', '用户名', 'text'],
               ['displayName', '姓名', 'text'],
               ['staffNo', '工号', 'text'],
-              ['password', '初始密码(至少10位)', 'password'],
+              ['password', '初始密码（至少10位）', 'password'],
             ] as const
           ).map(([field, label, type]) => (
             <label key={field} class="form-field" for={`new-staff-${field}`}>
@@ -356,7 +356,7 @@ function Devices({ state, settings }: { state: QueueSnapshot; settings: ConsoleS
           <label class="form-field" for="pair-reader">
             身份证读卡器
             <select id="pair-reader" value={form.readerId} onChange={(e) => setForm({ ...form, readerId: e.currentTarget.value })}>
-              <option value="">(无)</option>
+              <option value="">（无）</option>
               {settings.readers.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name}
@@ -438,7 +438,7 @@ function Audit({ reasons }: { reasons: ConsoleSettings['greenReasons'] }) {
           ))}
         </tbody>
       </table>
-      <h3>绿色通道取号(近31天,按人按日)</h3>
+      <h3>绿色通道取号（近31天，按人按日）</h3>
       <table>
         <thead>
           <tr><th>日期</th><th>人员</th><th>次数</th><th>原因</th></tr>
@@ -481,7 +481,7 @@ interface EditableSettings {
 }
 
 const LISTS: Array<[key: 'notices' | 'categories' | 'purposes' | 'causes' | 'systems' | 'hotIssues' | 'helperPhrases', label: string]> = [
-  ['notices', '大厅公告(每行一条,在综合屏滚动显示)'],
+  ['notices', '大厅公告（每行一条，在综合屏滚动显示）'],
   ['categories', '内容分类'],
   ['purposes', '信访目的'],
   ['causes', '产生原因'],
@@ -524,7 +524,7 @@ function Settings({ state }: { state: QueueSnapshot }) {
     }, () => undefined);
   useEffect(load, []);
   const save = (key: string, value: unknown, label: string) =>
-    void action.run<EditableSettings>('PUT', `/api/settings/${key}`, { value }, (s) => (setCurrent(s), `${label}已保存,大厅屏和自助机已更新。`));
+    void action.run<EditableSettings>('PUT', `/api/settings/${key}`, { value }, (s) => (setCurrent(s), `${label}已保存，大厅屏和自助机已更新。`));
   if (!current) return null;
   const setRow = (i: number, patch: Partial<Reception>) => setReceptions(receptions.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
@@ -542,7 +542,7 @@ function Settings({ state }: { state: QueueSnapshot }) {
               <td class="row-actions">
                 <input type="date" aria-label={`第${i + 1}条的日期`} value={r.date ?? ''} onInput={(e) => setRow(i, { date: e.currentTarget.value || undefined, weekday: e.currentTarget.value ? undefined : r.weekday })} />
                 <select aria-label={`第${i + 1}条的星期`} value={r.weekday ?? ''} onChange={(e) => setRow(i, { weekday: Number(e.currentTarget.value) || undefined, date: e.currentTarget.value ? undefined : r.date })}>
-                  <option value="">(按日期)</option>
+                  <option value="">（按日期）</option>
                   {WEEKDAYS.slice(1).map((d, n) => (
                     <option key={d} value={n + 1}>
                       每{d}
@@ -574,13 +574,13 @@ function Settings({ state }: { state: QueueSnapshot }) {
       </div>
       <div class="grid">
         {LISTS.map(([key, label]) => (
-          <TextList key={key} id={`setting-${key}`} label={label} value={current[key]} onSave={(v) => save(key, v, label.split('(')[0]!)} />
+          <TextList key={key} id={`setting-${key}`} label={label} value={current[key]} onSave={(v) => save(key, v, label.split('（')[0]!)} />
         ))}
         {state.services.map((s) => (
           <TextList
             key={`materials-${s.code}`}
             id={`setting-materials-${s.code}`}
-            label={`一次性告知材料:${s.name}`}
+            label={`一次性告知材料：${s.name}`}
             value={current.materials[s.code] ?? []}
             onSave={(v) => save('materials', { ...current.materials, [s.code]: v }, `${s.name}的告知材料`)}
           />

@@ -22,10 +22,10 @@ export interface ConsoleSettings {
 const CONDITIONS: Record<string, [text: string, todo: string]> = {
   ready: ['正常', ''],
   paper_near_end: ['纸将用完', '请准备更换纸卷'],
-  paper_out: ['缺纸', '请更换纸卷,号票会自动补打'],
+  paper_out: ['缺纸', '请更换纸卷，号票会自动补打'],
   cover_open: ['机盖打开', '请合上打印机盖'],
   cutter_error: ['切刀故障', '请检查切刀是否卡纸'],
-  error: ['故障', '请检查打印机,必要时联系维护人员'],
+  error: ['故障', '请检查打印机，必要时联系维护人员'],
   sam_error: ['安全模块异常', '请联系维护人员'],
   offline: ['离线', '请检查电源和连接线'],
   disconnected: ['未连接', '请检查电源和连接线'],
@@ -82,7 +82,7 @@ function Devices({ socket }: { socket: HallSocket | null }) {
               <td>{KIND[d.kind] ?? d.kind}</td>
               <td>{d.name}</td>
               <td>{d.online ? '在线' : '离线'}</td>
-              <td>{d.online ? '' : `请检查设备和网络${d.lastSeen ? `(最后在线 ${new Date(d.lastSeen).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })})` : ''}`}</td>
+              <td>{d.online ? '' : `请检查设备和网络${d.lastSeen ? `（最后在线 ${new Date(d.lastSeen).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}）` : ''}`}</td>
             </tr>
           ))}
         </tbody>
@@ -112,7 +112,7 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
       'POST',
       '/api/tickets',
       { serviceCode, printerId, ...(green ? { priority: 'green', greenReason: reason, ...(note.trim() ? { greenNote: note.trim() } : {}) } : {}) },
-      ({ ticket }) => `已取号 ${ticket.number}${green ? '(绿色通道,已记录)' : ''},号票在${settings.printers.find((p) => p.id === printerId)?.name ?? '打印机'}打印。`,
+      ({ ticket }) => `已取号 ${ticket.number}${green ? '（绿色通道，已记录）' : ''}，号票在${settings.printers.find((p) => p.id === printerId)?.name ?? '打印机'}打印。`,
     );
 
   return (
@@ -137,7 +137,7 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
           </fieldset>
           <div class="grid">
             <label class="form-field" for="green-note">
-              具体情况{needsNote ? '(必填)' : '(选填)'}
+              具体情况{needsNote ? '（必填）' : '（选填）'}
               <input id="green-note" value={note} maxLength={100} required={needsNote} onInput={(e) => setNote(e.currentTarget.value)} />
             </label>
             <label class="form-field" for="issue-service">
@@ -166,7 +166,7 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
               取绿色通道号
             </button>
             <button type="button" class="secondary" disabled={action.busy} onClick={() => void issue(false)}>
-              取普通号(帮办)
+              取普通号（帮办）
             </button>
           </div>
         </form>

@@ -55,7 +55,7 @@ export function ForwardingPage({ canResend }: { canResend: boolean }) {
   return (
     <section class="panel" aria-labelledby="forwarding-title">
       <h2 id="forwarding-title">
-        今日转送:已转送 {counts.delivered},等待 {counts.pending},失败 {counts.dead}
+        今日转送：已转送 {counts.delivered},等待 {counts.pending},失败 {counts.dead}
       </h2>
       <ActionMessage message={action.message} />
       <table>
@@ -70,8 +70,8 @@ export function ForwardingPage({ canResend }: { canResend: boolean }) {
               <td>{m.attempts}</td>
               <td>
                 {m.state === 'delivered'
-                  ? `${m.caseNumber ?? '(文件交换,无编号)'} · ${time(m.deliveredAt)}`
-                  : `${m.lastError ?? '排队中'}${m.state === 'pending' && m.lastError ? `(下次 ${time(m.nextAttemptAt)})` : ''}`}
+                  ? `${m.caseNumber ?? '（文件交换，无编号）'} · ${time(m.deliveredAt)}`
+                  : `${m.lastError ?? '排队中'}${m.state === 'pending' && m.lastError ? `（下次 ${time(m.nextAttemptAt)}）` : ''}`}
               </td>
               <td>
                 {m.state === 'dead' && canResend && (

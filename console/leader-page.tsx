@@ -52,7 +52,7 @@ export function LeaderPage({ state, socket }: { state: QueueSnapshot; socket: Ha
           {figure('绿色通道', stats?.green ?? '…')}
           {figure('已办结', stats?.tickets.done ?? 0)}
           {figure('等候中', state.waiting.length)}
-          {figure('最长等候(分钟)', waitMinutes(), 'stat-longest-wait')}
+          {figure('最长等候（分钟）', waitMinutes(), 'stat-longest-wait')}
           {figure('窗口 开放/暂停/关闭', `${count('open')} / ${count('paused')} / ${count('closed')}`)}
         </div>
       </section>
@@ -60,7 +60,7 @@ export function LeaderPage({ state, socket }: { state: QueueSnapshot; socket: Ha
         <h2 id="queues-title">各业务排队</h2>
         <table>
           <thead>
-            <tr><th>业务</th><th>等候人数</th><th>最长等候(分钟)</th></tr>
+            <tr><th>业务</th><th>等候人数</th><th>最长等候（分钟）</th></tr>
           </thead>
           <tbody>
             {state.services.map((s) => (

@@ -84,7 +84,7 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
           ))}
         </nav>
         <span class="who">
-          <ConnectionDot connected={connected} /> {staff.displayName}(工号 {staff.staffNo})
+          <ConnectionDot connected={connected} /> {staff.displayName}（工号 {staff.staffNo}）
           <button type="button" class="secondary" onClick={onSignOut}>
             退出登录
           </button>
@@ -105,7 +105,7 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
         ) : page === 'forwarding' ? (
           <ForwardingPage canResend={staff.roles.some((r) => r === 'desk' || r === 'admin')} />
         ) : (
-          <p>您的账号还没有分配可用的页面,请联系管理员。</p>
+          <p>您的账号还没有分配可用的页面，请联系管理员。</p>
         )}
       </main>
     </>

@@ -13,7 +13,7 @@ function Select(props: { id: string; label: string; value: string; options: read
     <label class="form-field" for={props.id}>
       {props.label}
       <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
-        {(props.optional || !props.value) && <option value="">{props.optional ? '(无)' : '请选择'}</option>}
+        {(props.optional || !props.value) && <option value="">{props.optional ? '（无）' : '请选择'}</option>}
         {props.options.map((o) => (
           <option key={o} value={o}>
             {o}
@@ -123,7 +123,7 @@ export function RegistrationPanel({ ticketId, number, mode = 'window' }: { ticke
     if (mode === 'window' && !form) api<RegistrationForm>('GET', '/api/registration/form').then(setForm, () => undefined);
   }, [ticketId]);
 
-  if (loaded.status === 'missing') return <p class="muted">这个号没有自助机登记信息(例如服务台代取的号)。</p>;
+  if (loaded.status === 'missing') return <p class="muted">这个号没有自助机登记信息（例如服务台代取的号）。</p>;
   if (loaded.status === 'refused') return <p class="muted" role="note">{loaded.message}</p>;
   if (loaded.status === 'reason') {
     return (
@@ -146,7 +146,7 @@ export function RegistrationPanel({ ticketId, number, mode = 'window' }: { ticke
       </h2>
       {view.previousVisits > 0 && (
         <p class="warn" role="note">
-          重复访:此人此前已登记 {view.previousVisits} 次,请参考以往答复,保持口径一致。
+          重复访：此人此前已登记 {view.previousVisits} 次，请参考以往答复，保持口径一致。
         </p>
       )}
       <dl class="facts">
@@ -178,8 +178,8 @@ export function RegistrationPanel({ ticketId, number, mode = 'window' }: { ticke
         </dd>
         <dt>来访人数</dt>
         <dd>
-          {view.visitors} 人{view.collective ? '(集体访)' : ''}
-          {view.representatives.length > 0 && `,其他代表:${view.representatives.map((r) => `${r.name}(${r.idNumber})`).join('、')}`}
+          {view.visitors} 人{view.collective ? '（集体访）' : ''}
+          {view.representatives.length > 0 && `,其他代表：${view.representatives.map((r) => `${r.name}(${r.idNumber})`).join('、')}`}
         </dd>
         <dt>问题属地</dt>
         <dd>{view.matter.placeName}</dd>
@@ -188,14 +188,14 @@ export function RegistrationPanel({ ticketId, number, mode = 'window' }: { ticke
       </dl>
       {view.previous.length > 0 && (
         <details open>
-          <summary>以往登记({view.previous.length})</summary>
+          <summary>以往登记（{view.previous.length}）</summary>
           <ul class="previous">
             {view.previous.map((v) => (
               <li key={`${v.date}-${v.number}`}>
                 {v.date} {v.number} · {v.category} · {v.purpose} · {STATE[v.state]}
-                {v.receiver ? ` · 接待:${v.receiver}` : ''}
+                {v.receiver ? ` · 接待：${v.receiver}` : ''}
                 <br />
-                答复:{v.confidential ? '(揭发控告事项,答复仅限经办人员查看)' : (v.answer ?? '(未记录)')}
+                答复：{v.confidential ? '（揭发控告事项，答复仅限经办人员查看）' : (v.answer ?? '（未记录）')}
               </li>
             ))}
           </ul>
@@ -239,7 +239,7 @@ export function RegistrationPanel({ ticketId, number, mode = 'window' }: { ticke
               <textarea id="v-demands" rows={2} value={draft.matter.demands} onInput={(e) => setM({ demands: e.currentTarget.value })} required />
             </label>
             <label class="form-field wide" for="v-answer">
-              现场答复(将告知来访人)
+              现场答复（将告知来访人）
               <textarea id="v-answer" rows={3} value={draft.answer} onInput={(e) => setDraft({ ...draft, answer: e.currentTarget.value })} required />
             </label>
             <label class="form-field wide" for="v-remarks">

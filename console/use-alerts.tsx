@@ -27,7 +27,7 @@ export function useAlerts(socket: HallSocket | null): HallAlert[] {
 export function AlertList({ alerts }: { alerts: HallAlert[] }) {
   return (
     <section class="panel alerts" aria-labelledby="alerts-title">
-      <h2 id="alerts-title">提醒({alerts.length})</h2>
+      <h2 id="alerts-title">提醒（{alerts.length}）</h2>
       {alerts.length === 0 ? (
         <p class="muted">今天暂无需要立即报告的来访。</p>
       ) : (

@@ -63,7 +63,7 @@ export function WalkInForm({ state, window, today, onDone }: { state: QueueSnaps
 
   return (
     <section class="panel" aria-labelledby="walk-in-title">
-      <h2 id="walk-in-title">窗口登记(无号来访人)</h2>
+      <h2 id="walk-in-title">窗口登记（无号来访人）</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -76,7 +76,7 @@ export function WalkInForm({ state, window, today, onDone }: { state: QueueSnaps
             matter: { category: v.category, purpose: v.purpose, placeCode: v.placeCode, cause: v.cause, problem: v.problem.trim(), demands: v.demands.trim() },
             notificationAcknowledged: true,
           };
-          void action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${window.no}/walk-in`, body, ({ ticket }) => `已登记并在本窗口叫号:${ticket.number}`).then((r) => r && onDone());
+          void action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${window.no}/walk-in`, body, ({ ticket }) => `已登记并在本窗口叫号：${ticket.number}`).then((r) => r && onDone());
         }}
       >
         <div class="grid">
@@ -92,7 +92,7 @@ export function WalkInForm({ state, window, today, onDone }: { state: QueueSnaps
           </label>
           {text('idNumber', '身份证号码', { maxLength: 18, pattern: '\\d{17}[\\dXx]', 'aria-describedby': 'w-derived' })}
           <p id="w-derived" class={info || v.idNumber.length < 18 ? 'muted' : 'error'} aria-live="polite">
-            {info ? `出生日期 ${info.birthDate} · ${info.gender === 'male' ? '男' : '女'}` : v.idNumber.length === 18 ? '身份证号码有误,请核对。' : '输入18位后自动识别出生日期和性别'}
+            {info ? `出生日期 ${info.birthDate} · ${info.gender === 'male' ? '男' : '女'}` : v.idNumber.length === 18 ? '身份证号码有误，请核对。' : '输入18位后自动识别出生日期和性别'}
           </p>
           {text('name', '姓名', { maxLength: 30 })}
           {text('phone', '联系电话', { maxLength: 13, pattern: '1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}' })}
@@ -103,7 +103,7 @@ export function WalkInForm({ state, window, today, onDone }: { state: QueueSnaps
           </label>
           <label class="radio" for="w-repeat">
             <input id="w-repeat" type="checkbox" checked={v.repeat} onChange={(e) => set({ repeat: e.currentTarget.checked })} />
-            以前反映过(重复访)
+            以前反映过（重复访）
           </label>
           {select('category', '内容分类', form.categories)}
           {select('purpose', '信访目的', form.purposes)}
@@ -127,7 +127,7 @@ export function WalkInForm({ state, window, today, onDone }: { state: QueueSnaps
             <textarea id="w-demands" rows={2} value={v.demands} onInput={(e) => set({ demands: e.currentTarget.value })} required />
           </label>
         </div>
-        <p class="muted">一次性告知(请向来访人说明):{materials.join(';') || '无'}</p>
+        <p class="muted">一次性告知（请向来访人说明）：{materials.join(';') || '无'}</p>
         <label class="radio" for="w-told">
           <input id="w-told" type="checkbox" checked={v.told} onChange={(e) => set({ told: e.currentTarget.checked })} required />
           已向来访人一次性告知所需材料

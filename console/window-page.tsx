@@ -59,12 +59,12 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
             {state.windows.map((w) => (
               <option key={w.no} value={w.no} disabled={!!w.onDuty}>
                 {w.name}
-                {w.onDuty ? `(${w.onDuty.displayName} 值守中)` : ''}
+                {w.onDuty ? `（${w.onDuty.displayName} 值守中）` : ''}
               </option>
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void action.run('POST', `/api/windows/${chosen}/open`, {}, () => '已开窗,窗口屏将显示您的姓名和工号。')}>
+        <button type="button" onClick={() => void action.run('POST', `/api/windows/${chosen}/open`, {}, () => '已开窗，窗口屏将显示您的姓名和工号。')}>
           开窗接待
         </button>
         <ActionMessage message={action.message} />
@@ -77,7 +77,7 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
     <div class="window-page">
       <section class="panel" aria-labelledby="window-title">
         <h2 id="window-title">
-          {mine.name} · {mine.state === 'open' ? '开放' : mine.state === 'paused' ? `暂停(${mine.pauseReason ?? ''})` : '关闭'}
+          {mine.name} · {mine.state === 'open' ? '开放' : mine.state === 'paused' ? `暂停（${mine.pauseReason ?? ''}）` : '关闭'}
         </h2>
         <div class="current" data-testid="current-ticket">
           {current ? (
@@ -115,14 +115,14 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
                 <option value="">请选择业务或窗口</option>
                 {state.services.map((s) => (
                   <option key={s.code} value={`s:${s.code}`}>
-                    业务:{s.name}
+                    业务：{s.name}
                   </option>
                 ))}
                 {state.windows
                   .filter((w) => w.no !== mine.no)
                   .map((w) => (
                     <option key={w.no} value={`w:${w.no}`}>
-                      窗口:{w.name}
+                      窗口：{w.name}
                     </option>
                   ))}
               </select>
@@ -138,7 +138,7 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
               class="inline"
               onSubmit={(e) => {
                 e.preventDefault();
-                void action.run('POST', `${base}/pause`, { reason: pauseReason }, () => '窗口已暂停,窗口屏显示“暂停服务”。');
+                void action.run('POST', `${base}/pause`, { reason: pauseReason }, () => '窗口已暂停，窗口屏显示“暂停服务”。');
               }}
             >
               <label class="form-field" for="pause-reason">
@@ -163,12 +163,12 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
       {current && <RegistrationPanel ticketId={current.id} />}
       {!current && mine.state === 'open' && !walkIn && (
         <button type="button" class="secondary" onClick={() => setWalkIn(true)}>
-          窗口登记(无号来访人)
+          窗口登记（无号来访人）
         </button>
       )}
       {!current && walkIn && <WalkInForm state={state} window={mine} today={state.serviceDay} onDone={() => setWalkIn(false)} />}
       <section class="panel" aria-labelledby="waiting-title">
-        <h2 id="waiting-title">本窗口等候({waiting.length})</h2>
+        <h2 id="waiting-title">本窗口等候（{waiting.length}）</h2>
         <ol class="waiting">
           {waiting.map((t) => (
             <li key={t.id}>
@@ -178,7 +178,7 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
                 type="button"
                 class="link"
                 disabled={!!current || mine.state !== 'open'}
-                onClick={() => void action.run<{ ticket: StaffTicket }>('POST', `${base}/call`, { ticketId: t.id }, ({ ticket }) => `${ticket.number} 已叫号(指定)`)}
+                onClick={() => void action.run<{ ticket: StaffTicket }>('POST', `${base}/call`, { ticketId: t.id }, ({ ticket }) => `${ticket.number} 已叫号（指定）`)}
               >
                 叫这个号
               </button>

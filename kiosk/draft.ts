@@ -67,7 +67,7 @@ export function problemsOf(step: StepId, draft: Draft, today: string): Record<st
   const person = (prefix: string, p: PersonDraft, phoneRequired: boolean) => {
     if ([...p.name.trim()].length < 2) problems[`${prefix}.name`] = '请填写姓名。';
     if (p.idNumber.length < 18) problems[`${prefix}.idNumber`] = '请输入18位身份证号码。';
-    else if (!checkIdNumber(p.idNumber, today)) problems[`${prefix}.idNumber`] = '身份证号码有误,请核对后重新输入。';
+    else if (!checkIdNumber(p.idNumber, today)) problems[`${prefix}.idNumber`] = '身份证号码有误，请核对后重新输入。';
     if ((phoneRequired || p.phone) && !PHONE_PATTERN.test(p.phone)) problems[`${prefix}.phone`] = '请输入11位手机号码或带区号的固定电话。';
   };
   switch (step) {
@@ -80,7 +80,7 @@ export function problemsOf(step: StepId, draft: Draft, today: string): Record<st
       const ids = new Set([draft.petitioner.idNumber]);
       draft.representatives.forEach((rep, i) => {
         person(`representatives.${i}`, rep, false);
-        if (ids.has(rep.idNumber)) problems[`representatives.${i}.idNumber`] = '这位代表已经登记过了,请核对。';
+        if (ids.has(rep.idNumber)) problems[`representatives.${i}.idNumber`] = '这位代表已经登记过了，请核对。';
         ids.add(rep.idNumber);
       });
       break;
@@ -88,11 +88,11 @@ export function problemsOf(step: StepId, draft: Draft, today: string): Record<st
     case 'matter':
       if (!draft.category) problems['matter.category'] = '请选择内容分类。';
       if (!draft.purpose) problems['matter.purpose'] = '请选择信访目的。';
-      if (!draft.placeCode) problems['matter.placeCode'] = '请选择问题属地(区县)。';
+      if (!draft.placeCode) problems['matter.placeCode'] = '请选择问题属地（区县）。';
       if (!draft.cause) problems['matter.cause'] = '请选择产生原因。';
       break;
     case 'words':
-      if (draft.problem.trim().length < 5) problems['matter.problem'] = '请简要写下您反映的主要问题(至少5个字)。';
+      if (draft.problem.trim().length < 5) problems['matter.problem'] = '请简要写下您反映的主要问题（至少5个字）。';
       if (draft.demands.trim().length < 2) problems['matter.demands'] = '请写下您的诉求。';
       break;
     case 'notice':

@@ -135,9 +135,9 @@ function Kiosk() {
       {warning !== null && (
         <div class="overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title">
           <div class="dialog">
-            <h2 id="idle-title">您还在吗?</h2>
+            <h2 id="idle-title">您还在吗？</h2>
             <p>
-              为保护您的信息,<strong data-testid="idle-countdown">{warning}</strong> 秒后将清除已填写的内容并回到首页。
+              为保护您的信息，<strong data-testid="idle-countdown">{warning}</strong> 秒后将清除已填写的内容并回到首页。
             </p>
             <button type="button" class="primary">继续填写</button>
           </div>
@@ -155,7 +155,7 @@ function Kiosk() {
     return shell(
       <main class="kiosk welcome">
         <h1>{state?.services.find((s) => s.code === choosing)?.name ?? '重复访·查询'}</h1>
-        <p class="lead">请问您今天想办理哪一项?</p>
+        <p class="lead">请问您今天想办理哪一项？</p>
         <div class="services">
           <button type="button" class="service" onClick={() => (setChoosing(null), setQuerying(true))}>
             <span class="service-name">查询办理进度</span>
@@ -163,7 +163,7 @@ function Kiosk() {
           </button>
           <button type="button" class="service" onClick={() => start(choosing, true)}>
             <span class="service-name">登记重复来访</span>
-            <span class="service-count">以前反映过,今天再来反映</span>
+            <span class="service-count">以前反映过，今天再来反映</span>
           </button>
         </div>
         <button type="button" class="secondary" onClick={clearAll}>
@@ -233,7 +233,7 @@ function Kiosk() {
       )}
       {busy && (
         <p class="notice" role="status" data-testid="submitting">
-          {submission.status === 'waiting' ? '网络连接暂时中断,您的登记已保留,连接恢复后会自动提交,请稍候。' : '正在提交,请稍候…'}
+          {submission.status === 'waiting' ? '网络连接暂时中断，您的登记已保留，连接恢复后会自动提交，请稍候。' : '正在提交，请稍候…'}
         </p>
       )}
       {/* The actions stay on screen whatever the content's length; longer content scrolls. */}

@@ -47,7 +47,7 @@ export function PlacePicker(props: {
 
   return (
     <fieldset class={props.problem ? 'choices has-problem' : 'choices'} id="matter-placeCode">
-      <legend class="field-label">问题发生在哪里(问题属地)</legend>
+      <legend class="field-label">问题发生在哪里（问题属地）</legend>
       {props.value && !open ? (
         <div class="picked">
           <span data-testid="place-name">{props.valueName}</span>
@@ -65,7 +65,7 @@ export function PlacePicker(props: {
               返回上一级
             </button>
           )}
-          {failed && <p class="notice">地区列表暂时没有加载出来,请稍候再点一次。</p>}
+          {failed && <p class="notice">地区列表暂时没有加载出来，请稍候再点一次。</p>}
           <div class="choice-grid">
             {level?.divisions.map((d) => (
               <button type="button" key={d.code} class="choice" aria-pressed={props.value === d.code} onClick={() => pick(d)}>

@@ -57,7 +57,7 @@ export function createSettings(deps: { store: Store; config: HallConfig; now: ()
 
   /** Rules across settings and the rest of the configuration, as the file loader checks them. */
   function checkConsistency(next: Settings, key: SettingKey): void {
-    const refuse = (detail: string) => badRequest('validation_failed', `“${LABELS[key]}”有误:${detail}。请修改后再保存。`);
+    const refuse = (detail: string) => badRequest('validation_failed', `“${LABELS[key]}”有误：${detail}。请修改后再保存。`);
     if (key === 'leaderReceptions') {
       for (const entry of next.leaderReceptions) {
         if ((entry.date === undefined) === (entry.weekday === undefined)) throw refuse('每条安排请填写日期或星期中的一项');
@@ -80,7 +80,7 @@ export function createSettings(deps: { store: Store; config: HallConfig; now: ()
     set(key: SettingKey, value: unknown, actor: Actor): Settings {
       const candidate = Value.Default(EDITABLE[key].schema, structuredClone(value));
       if (!Value.Check(EDITABLE[key].schema, candidate)) {
-        throw badRequest('validation_failed', `“${LABELS[key]}”的内容不完整或格式不对,请检查后再保存。`);
+        throw badRequest('validation_failed', `“${LABELS[key]}”的内容不完整或格式不对，请检查后再保存。`);
       }
       const next = { ...current(), [key]: candidate } as Settings;
       checkConsistency(next, key);

@@ -36,14 +36,14 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
   } catch {
-    throw new ApiError(0, 'offline', '网络连接暂时中断,请稍候再试或请工作人员协助。');
+    throw new ApiError(0, 'offline', '网络连接暂时中断，请稍候再试或请工作人员协助。');
   }
   const data = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     throw new ApiError(
       response.status,
       data?.error ?? 'internal',
-      data?.message ?? '系统暂时出现问题,请稍候再试或请工作人员协助。',
+      data?.message ?? '系统暂时出现问题，请稍候再试或请工作人员协助。',
       data?.field ?? null,
     );
   }

@@ -35,7 +35,7 @@ export function previewTicket(bytes: Buffer, codepage: ChineseCodepage = 'gb1803
       const length = bytes[i + 3]! + bytes[i + 4]! * 256;
       if (bytes[i + 6] === 0x50) {
         flush();
-        out.push(`[二维码: ${bytes.subarray(i + 8, i + 5 + length).toString('latin1')}]\n`);
+        out.push(`[二维码： ${bytes.subarray(i + 8, i + 5 + length).toString('latin1')}]\n`);
       }
       i += 5 + length;
       continue;

@@ -44,8 +44,8 @@ export function IdentityStep(props: {
   return (
     <section class="step" aria-labelledby="step-title">
       <h2 id="step-title">请登记您的身份信息</h2>
-      {props.hasReader && !p.fromCard && <p class="notice">请将身份证放在读卡区,信息会自动填写;没有带身份证也可以在下面输入。</p>}
-      {p.fromCard && <p class="ok" role="status">已读取您的身份证信息,请核对。</p>}
+      {props.hasReader && !p.fromCard && <p class="notice">请将身份证放在读卡区，信息会自动填写；没有带身份证也可以在下面输入。</p>}
+      {p.fromCard && <p class="ok" role="status">已读取您的身份证信息，请核对。</p>}
       <KeypadField
         id="petitioner-idNumber"
         label="身份证号码"
@@ -78,7 +78,7 @@ export function IdentityStep(props: {
         onOpen={() => toggle('phone')}
         onChange={(phone) => props.onChange({ phone })}
         problem={problems['petitioner.phone']}
-        hint="用于告知办理进展,我们会严格保密。"
+        hint="用于告知办理进展，我们会严格保密。"
       />
       <TextField
         id="petitioner-address"

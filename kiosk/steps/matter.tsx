@@ -7,9 +7,9 @@ export function MatterStep(props: { draft: Draft; form: RegistrationForm; proble
   const { draft, form, problems, onChange } = props;
   return (
     <section class="step" aria-labelledby="step-title">
-      <h2 id="step-title">您反映的是哪方面的事情?</h2>
+      <h2 id="step-title">您反映的是哪方面的事情？</h2>
       <Choices id="matter-category" label="内容分类" options={form.categories} value={draft.category} onPick={(category) => onChange({ category })} problem={problems['matter.category']} />
-      <Choices id="matter-purpose" label="您希望(信访目的)" options={form.purposes} value={draft.purpose} onPick={(purpose) => onChange({ purpose })} problem={problems['matter.purpose']} />
+      <Choices id="matter-purpose" label="您希望（信访目的）" options={form.purposes} value={draft.purpose} onPick={(purpose) => onChange({ purpose })} problem={problems['matter.purpose']} />
       <PlacePicker
         start={form.homePlace[1] ?? null}
         value={draft.placeCode}
@@ -27,18 +27,18 @@ export function WordsStep(props: { draft: Draft; form: RegistrationForm; problem
   return (
     <section class="step" aria-labelledby="step-title">
       <h2 id="step-title">请用您自己的话说说情况</h2>
-      <p class="lead">请您别着急,慢慢写。简单写几句就可以,窗口工作人员会帮您补充完整。</p>
+      <p class="lead">请您别着急，慢慢写。简单写几句就可以，窗口工作人员会帮您补充完整。</p>
       <Field id="matter-problem" label="反映的主要问题" problem={problems['matter.problem']}>
         <textarea id="matter-problem" class="text" rows={5} maxLength={2000} value={draft.problem} onInput={(e) => onChange({ problem: e.currentTarget.value })} />
       </Field>
-      <div class="phrases" role="group" aria-label="常用语,点一下即可加入">
+      <div class="phrases" role="group" aria-label="常用语，点一下即可加入">
         {form.helperPhrases.map((phrase) => (
           <button type="button" key={phrase} class="phrase" onClick={() => onChange({ problem: draft.problem + phrase })}>
             {phrase}
           </button>
         ))}
       </div>
-      <Field id="matter-demands" label="您的诉求(希望怎样解决)" problem={problems['matter.demands']}>
+      <Field id="matter-demands" label="您的诉求（希望怎样解决）" problem={problems['matter.demands']}>
         <textarea id="matter-demands" class="text" rows={3} maxLength={1000} value={draft.demands} onInput={(e) => onChange({ demands: e.currentTarget.value })} />
       </Field>
     </section>

@@ -15,13 +15,13 @@ const day = (iso: string) => {
 export function progressText(r: ProgressRecord): string {
   switch (r.state) {
     case 'submitted':
-      return '已登记,请留意叫号,到窗口办理。';
+      return '已登记，请留意叫号，到窗口办理。';
     case 'verified':
-      return '窗口已核对登记,正在转送有关部门,请您放心。';
+      return '窗口已核对登记，正在转送有关部门，请您放心。';
     case 'forwarded':
-      return '已转送有关部门办理,请您耐心等候答复。';
+      return '已转送有关部门办理，请您耐心等候答复。';
     case 'acknowledged':
-      return `已转送有关部门,案件编号 ${r.caseNumber}。有关部门将在${day(r.acceptanceDue!)}前书面告知是否受理,受理后最迟于${day(r.answerDue!)}前答复。`;
+      return `已转送有关部门，案件编号 ${r.caseNumber}。有关部门将在${day(r.acceptanceDue!)}前书面告知是否受理，受理后最迟于${day(r.answerDue!)}前答复。`;
   }
 }
 
@@ -45,7 +45,7 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
       setBusy(false);
     }
   };
-  const idProblem = idNumber.length === 18 && !checkIdNumber(idNumber, today) ? '身份证号码有误,请核对后重新输入。' : undefined;
+  const idProblem = idNumber.length === 18 && !checkIdNumber(idNumber, today) ? '身份证号码有误，请核对后重新输入。' : undefined;
 
   if (records) {
     return (
@@ -62,7 +62,7 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
               </li>
             ))}
           </ul>
-          <p class="lead">如需进一步了解,欢迎到服务台咨询工作人员。</p>
+          <p class="lead">如需进一步了解，欢迎到服务台咨询工作人员。</p>
         </section>
         <nav class="nav">
           <button type="button" class="primary" onClick={onDone}>
@@ -85,11 +85,11 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
           }}
         >
           <label class="field-label" for="scan-code">
-            方法一:将号票上的二维码对准扫描口
+            方法一：将号票上的二维码对准扫描口
           </label>
           <input id="scan-code" class="text" value={code} autoFocus autocomplete="off" onInput={(e) => setCode(e.currentTarget.value)} onFocus={() => setKeypad(null)} />
         </form>
-        <p class="field-label">方法二:输入身份证号码和登记时手机号码的后四位</p>
+        <p class="field-label">方法二：输入身份证号码和登记时手机号码的后四位</p>
         <KeypadField
           id="progress-idNumber"
           label="身份证号码"

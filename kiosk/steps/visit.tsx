@@ -24,7 +24,7 @@ export function VisitStep(props: {
   return (
     <section class="step" aria-labelledby="step-title">
       <h2 id="step-title">请告诉我们来访的情况</h2>
-      <Field id="visitors" label="今天一起来访的人数(含您本人)">
+      <Field id="visitors" label="今天一起来访的人数（含您本人）">
         <div class="stepper">
           <button type="button" class="key" aria-label="减少一人" onClick={() => setVisitors(draft.visitors - 1)}>
             −
@@ -40,8 +40,8 @@ export function VisitStep(props: {
       {group && (
         <div class="notice" role="note" data-testid="collective-note">
           <p>
-            感谢您的配合。来访人数超过{MAX_REPRESENTATIVES}人时,请大家推选不超过{MAX_REPRESENTATIVES}名代表反映问题,其他人员请在休息区稍坐。
-            您本人作为第1位代表,还可以登记{MAX_REPRESENTATIVES - 1}位代表的身份信息。
+            感谢您的配合。来访人数超过{MAX_REPRESENTATIVES}人时，请大家推选不超过{MAX_REPRESENTATIVES}名代表反映问题，其他人员请在休息区稍坐。
+            您本人作为第1位代表，还可以登记{MAX_REPRESENTATIVES - 1}位代表的身份信息。
           </p>
         </div>
       )}
@@ -89,13 +89,13 @@ export function VisitStep(props: {
         </button>
       )}
       <fieldset class={problems['visit.repeat'] ? 'choices has-problem' : 'choices'}>
-        <legend class="field-label">这件事您以前来反映过吗?</legend>
+        <legend class="field-label">这件事您以前来反映过吗？</legend>
         <div class="choice-grid two">
           <button type="button" class="choice" aria-pressed={draft.repeat === false} onClick={() => props.onChange({ repeat: false })}>
-            第一次来(初访)
+            第一次来（初访）
           </button>
           <button type="button" class="choice" aria-pressed={draft.repeat === true} onClick={() => props.onChange({ repeat: true })}>
-            以前反映过(重复访)
+            以前反映过（重复访）
           </button>
         </div>
         {problems['visit.repeat'] && (

@@ -17,10 +17,10 @@ export function Welcome(props: {
   return (
     <main class="kiosk welcome">
       <h1>{props.hallName}</h1>
-      <p class="lead">{PHRASES.welcome}请点击您要办理的事项,我们一步一步帮您登记取号。</p>
-      {pairing.status === 'unpaired' && <p class="notice">这台自助机尚未完成设置,请到服务台,工作人员会为您办理取号。</p>}
+      <p class="lead">{PHRASES.welcome}请点击您要办理的事项，我们一步一步帮您登记取号。</p>
+      {pairing.status === 'unpaired' && <p class="notice">这台自助机尚未完成设置，请到服务台，工作人员会为您办理取号。</p>}
       {pairing.status === 'failed' && <p class="notice">{pairing.message}</p>}
-      {pairing.status === 'paired' && !props.ready && <p class="notice">正在准备,请稍候…</p>}
+      {pairing.status === 'paired' && !props.ready && <p class="notice">正在准备，请稍候…</p>}
       {props.ready && (
         <div class="services">
           {props.services
@@ -39,7 +39,7 @@ export function Welcome(props: {
         </button>
       )}
       <ElderToggle elder={props.elder} onElder={props.onElder} />
-      <p class="privacy">您的个人信息仅用于本次来访登记,我们会严格保密,公共屏幕上只显示号码。</p>
+      <p class="privacy">您的个人信息仅用于本次来访登记，我们会严格保密，公共屏幕上只显示号码。</p>
     </main>
   );
 }

@@ -130,11 +130,11 @@ export const HallConfigSchema = Type.Object(
         reasons: Type.Array(GreenReasonConfig, {
           minItems: 1,
           default: [
-            { code: 'elderly', label: '老' },
-            { code: 'frail', label: '弱' },
-            { code: 'ill', label: '病' },
-            { code: 'disabled', label: '残' },
-            { code: 'pregnant', label: '孕' },
+            { code: 'elderly', label: '老年人' },
+            { code: 'frail', label: '体弱' },
+            { code: 'ill', label: '患病' },
+            { code: 'disabled', label: '残疾人' },
+            { code: 'pregnant', label: '孕妇' },
             { code: 'emergency', label: '急救' },
             { code: 'other', label: '其他', needsNote: true },
           ],
@@ -181,7 +181,7 @@ export const HallConfigSchema = Type.Object(
             A: '请准备好本人身份证件及反映问题的相关材料。',
             B: '请准备好本人身份证件及此前的受理告知书。',
             C: '请准备好本人身份证件及反映问题的书面材料。',
-            D: '请推选不超过5名代表,并准备好代表的身份证件。',
+            D: '请推选不超过5名代表，并准备好代表的身份证件。',
           },
         }),
       },
@@ -190,7 +190,7 @@ export const HallConfigSchema = Type.Object(
     board: Type.Object(
       {
         notices: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
-          default: ['请保管好随身物品,有需要请到服务台咨询。', '大厅设有休息区和饮水处,请您坐下慢慢等候。'],
+          default: ['请保管好随身物品，有需要请到服务台咨询。', '大厅设有休息区和饮水处，请您坐下慢慢等候。'],
           description: 'Lines of the scrolling notice on the hall board',
         }),
         recentCalls: Type.Integer({ minimum: 0, maximum: 20, default: 6, description: 'Earlier calls listed on the board' }),
@@ -252,7 +252,7 @@ export const HallConfigSchema = Type.Object(
         ]),
         hotIssues: Labels(['征地拆迁', '劳动工资', '物业管理', '房屋质量', '社会保障', '涉法涉诉', '环境污染']),
         helperPhrases: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
-          default: ['我要反映的问题是:', '事情发生在', '年', '月', '之前已经向', '反映过,', '至今没有解决。', '希望有关部门'],
+          default: ['我要反映的问题是：', '事情发生在', '年', '月', '之前已经向', '反映过，', '至今没有解决。', '希望有关部门'],
           description: 'Tap-to-insert phrases under the main-problem box',
         }),
         homeDivision: Type.String({
@@ -270,17 +270,17 @@ export const HallConfigSchema = Type.Object(
         /** One-time notification (一次性告知): materials to bring or show, per service code. */
         materials: Type.Record(Type.String(), Type.Array(Type.String({ maxLength: 80 })), {
           default: {
-            A: ['本人居民身份证(原件)', '反映问题的书面材料(写明事实、理由和诉求)', '与问题有关的证据材料(合同、票据、照片等复印件)'],
-            B: ['本人居民身份证(原件)', '此前的受理告知书或答复意见书', '新的事实、证据材料(如有)'],
-            C: ['本人居民身份证(原件)', '反映问题的书面材料', '此前有关部门的处理意见(如有)'],
-            D: ['每位代表的居民身份证(原件)', '全体来访人推选代表的书面说明', '反映问题的书面材料和证据材料'],
-            E: ['本人居民身份证(原件)', '与咨询问题有关的材料(如有)'],
+            A: ['本人居民身份证（原件）', '反映问题的书面材料（写明事实、理由和诉求）', '与问题有关的证据材料（合同、票据、照片等复印件）'],
+            B: ['本人居民身份证（原件）', '此前的受理告知书或答复意见书', '新的事实、证据材料（如有）'],
+            C: ['本人居民身份证（原件）', '反映问题的书面材料', '此前有关部门的处理意见（如有）'],
+            D: ['每位代表的居民身份证（原件）', '全体来访人推选代表的书面说明', '反映问题的书面材料和证据材料'],
+            E: ['本人居民身份证（原件）', '与咨询问题有关的材料（如有）'],
           },
         }),
         purposeMaterials: Type.Record(Type.String(), Type.Array(Type.String({ maxLength: 80 })), {
           default: {
-            申诉: ['原处理决定或答复文书'],
-            揭发控告: ['被反映人的姓名、单位、职务及具体事实', '可以核实的证据线索(您的材料将严格保密)'],
+            '申诉': ['原处理决定或答复文书'],
+            '揭发控告': ['被反映人的姓名、单位、职务及具体事实', '可以核实的证据线索（您的材料将严格保密）'],
           },
         }),
       },

@@ -46,7 +46,7 @@ export function httpAdapter(options: { url: string; secret: string; now?: () => 
           signal,
         });
       } catch (err) {
-        if (signal.aborted) throw new DeliveryError('案件系统没有按时答复(超时),稍后自动重试。', false);
+        if (signal.aborted) throw new DeliveryError('案件系统没有按时答复（超时），稍后自动重试。', false);
         const cause = (err as { cause?: { code?: string } }).cause?.code;
         throw new DeliveryError(`暂时连不上案件系统${cause ? `(${cause})` : ''},稍后自动重试。`, false);
       }
@@ -66,7 +66,7 @@ export function httpAdapter(options: { url: string; secret: string; now?: () => 
       // 408 and 429 mean "later"; other 4xx mean this document will never be accepted as it is.
       const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
       throw new DeliveryError(
-        permanent ? `案件系统拒收(${response.status}):${detail}` : `案件系统暂时出错(${response.status}),稍后自动重试。`,
+        permanent ? `案件系统拒收（${response.status}）：${detail}` : `案件系统暂时出错（${response.status}），稍后自动重试。`,
         permanent,
       );
     },
@@ -91,7 +91,7 @@ export function fileDropAdapter(directory: string): CaseSystemAdapter {
         }
         renameSync(temporary, final);
       } catch (err) {
-        throw new DeliveryError(`转送文件夹暂时无法写入(${(err as NodeJS.ErrnoException).code ?? 'error'}),稍后自动重试。`, false);
+        throw new DeliveryError(`转送文件夹暂时无法写入（${(err as NodeJS.ErrnoException).code ?? 'error'}），稍后自动重试。`, false);
       }
       return { caseNumber: null };
     },

@@ -77,12 +77,12 @@ export function createForwarder(deps: {
       const { caseNumber } = await adapter!.deliver(message.idempotencyKey, body, abort.signal);
       delivered(message, caseNumber);
     } catch (err) {
-      const failure = err instanceof DeliveryError ? err : new DeliveryError(`转送出错:${(err as Error).message}`, false);
+      const failure = err instanceof DeliveryError ? err : new DeliveryError(`转送出错：${(err as Error).message}`, false);
       if (!running) return; // shutting down: the message stays due and is sent again after the restart
       const dead = failure.permanent || attempts >= f.maxAttempts;
       const updated = store.outbox.update(message.id, {
         state: dead ? 'dead' : 'pending',
-        lastError: dead && !failure.permanent ? `${failure.message}(已尝试 ${attempts} 次,停止自动重试)` : failure.message,
+        lastError: dead && !failure.permanent ? `${failure.message}（已尝试 ${attempts} 次，停止自动重试）` : failure.message,
         nextAttemptAt: now() + retryDelayMs(attempts, f.retryBaseSeconds * 1000, f.retryMaxSeconds * 1000),
       });
       if (dead) deps.events?.log?.warn({ outboxId: message.id, attempts }, 'forwarding gave up on a message');

@@ -60,7 +60,7 @@ function handle(error: FastifyError | HallError, request: FastifyRequest, reply:
     // The person sees the field's name; unknown fields (API clients) get their path.
     const label = fieldLabel(field);
     const message = label
-      ? `请检查“${label}”:内容不完整或格式不对。`
+      ? `请检查“${label}”：内容不完整或格式不对。`
       : `${ERROR_MESSAGES.validation_failed.replace(/。$/, '')}(${error.validationContext}.${field})。`;
     return reply.code(400).send({ error: 'validation_failed', message, field });
   }

@@ -302,7 +302,7 @@ export function createIntakeService(deps: {
               serviceCode,
               visitors: visit.visitors,
               category: matter.category,
-              message: `集体访:${ticket.number} 号,共 ${visit.visitors} 人来访,内容分类“${matter.category}”,请及时安排接待。`,
+              message: `集体访：${ticket.number} 号，共 ${visit.visitors} 人来访，内容分类“${matter.category}”，请及时安排接待。`,
             };
             saveAlert(store, alert);
             raised.push(alert);

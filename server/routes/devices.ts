@@ -51,7 +51,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     },
     async (request, reply) => {
       if (request.body.kind === 'window-screen' && request.body.windowNo === undefined) {
-        throw new HallError(400, 'validation_failed', '窗口屏需要指定窗口号,请补充后重试。');
+        throw new HallError(400, 'validation_failed', '窗口屏需要指定窗口号，请补充后重试。');
       }
       const { code, expiresAt } = deviceAuth.createPairingCode(request.body, actorOf(request.principal));
       return reply.code(201).send({ code, expiresAt: new Date(expiresAt).toISOString() });

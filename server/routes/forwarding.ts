@@ -34,7 +34,7 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
     const waiting = counts.pending + counts.dead;
     return {
       counts,
-      warning: late && waiting > 0 ? `今天还有 ${waiting} 份已核对的登记没有转送到案件系统,请在 ${config.forwarding.closingTime} 前处理,确保当日转送。` : null,
+      warning: late && waiting > 0 ? `今天还有 ${waiting} 份已核对的登记没有转送到案件系统，请在 ${config.forwarding.closingTime} 前处理，确保当日转送。` : null,
     };
   };
 

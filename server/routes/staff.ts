@@ -100,7 +100,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
     async (request) => {
       // An admin never locks themselves out of administration.
       if (request.principal.kind === 'staff' && request.principal.staff.id === request.params.id && (request.body.active === false || (request.body.roles && !request.body.roles.includes('admin')))) {
-        throw new HallError(400, 'bad_request', '不能停用自己的账号或取消自己的管理员角色,请由其他管理员操作。');
+        throw new HallError(400, 'bad_request', '不能停用自己的账号或取消自己的管理员角色，请由其他管理员操作。');
       }
       const staff = staffAuth.updateStaff(request.params.id, request.body, actorOf(request.principal));
       return { staff: staffProfile(staff, store.windows.byStaff(staff.id)) };

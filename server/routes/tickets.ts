@@ -71,7 +71,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
             serviceCode: ticket.serviceCode,
             visitors: 1,
             category: '',
-            message: `绿色通道(${label}):${ticket.number} 号,请立即安排接待和救助。`,
+            message: `绿色通道（${label}）：${ticket.number} 号，请立即安排接待和救助。`,
           };
           saveAlert(hall.store, alert);
           raised.push(alert);

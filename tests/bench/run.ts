@@ -200,7 +200,7 @@ async function benchDrain(concurrency: number) {
   const day = '2026-11-25';
   const at = Date.now();
   // A realistic document: the size of a registration with a paragraph of the person's words.
-  const text = '小区旧房改造停工两年,至今没有复工,多次向街道反映没有结果,希望有关部门尽快协调解决。'.repeat(6);
+  const text = '小区旧房改造停工两年，至今没有复工，多次向街道反映没有结果，希望有关部门尽快协调解决。'.repeat(6);
   store.transaction(() => {
     for (let i = 0; i < DRAIN; i++) {
       const id = `BENCH${String(i).padStart(21, '0')}`;
@@ -254,10 +254,7 @@ async function benchFlood(attack: (url: string) => Promise<FloodResult>) {
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
-async function main() {
-  console.log(`xinfang-hall benchmark — ${new Date().toISOString()}`);
-  console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
-
+async function reportIssue() {
   const issue = await benchIssue();
   console.log(`1. Ticket issue, POST over HTTP, ${CONNECTIONS} connections × ${HTTP_SECONDS} s (SQLite WAL, synchronous=FULL)`);
   console.log('                          req/s   p50 ms   p99 ms  errors');
@@ -265,7 +262,9 @@ async function main() {
     console.log(`  ${name.padEnd(22)}${fmt(r.rps, 0)}${fmt(r.p50)}${fmt(r.p99)}${String(r.errors).padStart(8)}`);
   }
   console.log(`  ratio ours/bare: throughput ${(issue.ours.rps / issue.base.rps).toFixed(2)}, p99 ${(issue.ours.p99 / Math.max(issue.base.p99, 1)).toFixed(2)}\n`);
+}
 
+async function reportCalls() {
   const calls = await benchCalls();
   const row = (name: string, v: number[]) => console.log(`  ${name.padEnd(28)}${fmt(percentile(v, 50), 2)}${fmt(percentile(v, 99), 2)}`);
   console.log(`2. Call → last of ${SOCKETS} board sockets has it, ${ROUNDS} rounds (ms, from sending the HTTP request)`);
@@ -273,31 +272,50 @@ async function main() {
   row('call-next → board event', calls.ours);
   row('bare Socket.IO broadcast', calls.base);
   console.log(`  ratio ours/bare: p50 ${(percentile(calls.ours, 50) / percentile(calls.base, 50)).toFixed(2)}, p99 ${(percentile(calls.ours, 99) / percentile(calls.base, 99)).toFixed(2)}\n`);
+}
 
+async function reportTicket() {
   const ticket = benchTicketEncoding();
   console.log('3. Standard ticket as ESC/POS (80 mm, GB18030, QR, cut)');
   console.log(`  ${ticket.bytes} bytes, encoded in ${ticket.microseconds.toFixed(0)} µs; ${((ticket.bytes * 10) / 9600).toFixed(2)} s on the wire at 9600 baud 8N1\n`);
+}
 
+async function reportDrain() {
   console.log(`4. Drain ${DRAIN} pending registrations to the mock case system (HTTP, HMAC-signed, sealed at rest)`);
   for (const concurrency of [4, 16]) {
     const drain = await benchDrain(concurrency);
     console.log(`  concurrency ${String(concurrency).padStart(2)}: ${drain.seconds.toFixed(1)} s, ${drain.rate.toFixed(0)} per second; ${drain.delivered} cases, ${drain.conflicts} conflicts`);
   }
+  console.log('');
+}
 
-  console.log(`\n5. Floods for ${FLOOD_SECONDS} s by 10 clients that never read and reconnect when cut off (server process, ${FLOOD_WAITING} waiting)`);
+async function reportFloods() {
+  console.log(`5. Floods for ${FLOOD_SECONDS} s by 10 clients that never read and reconnect when cut off (server process, ${FLOOD_WAITING} waiting)`);
   console.log('                              sent  cut off  RSS before  RSS max  health p50  p99  max (ms)  failed');
   const floods = [
     ['snapshot:get × 300/s each', (url: string) => snapshotFlood(url, { seconds: FLOOD_SECONDS })],
     ['pipelined GET snapshot', (url: string) => pipelineFlood(url, { seconds: FLOOD_SECONDS })],
   ] as const;
+  let snapshotBytes = 0;
   for (const [name, attack] of floods) {
     const r = await benchFlood(attack);
+    snapshotBytes = r.snapshotBytes;
     console.log(
       `  ${name.padEnd(26)}${String(r.sent).padStart(8)}${String(r.cutOff).padStart(9)}${fmt(r.rssBefore, 0)} MB${fmt(r.rssMax, 0)} MB` +
         `${fmt(percentile(r.health, 50))}${fmt(percentile(r.health, 99))}${fmt(Math.max(...r.health))}${String(r.healthFailures).padStart(8)}${r.alive ? '' : '  SERVER DIED'}`,
     );
   }
-  console.log('  (snapshot with that queue: one shared serialisation per change, sent as binary to every socket)');
+  console.log(`  (snapshot with that queue: ${snapshotBytes.toLocaleString('en')} bytes, serialised once per change and shared as binary by every socket)`);
+}
+
+/** `npm run bench` runs every section; `npm run bench -- floods drain` only those named. */
+const SECTIONS = { issue: reportIssue, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods };
+
+async function main() {
+  console.log(`xinfang-hall benchmark — ${new Date().toISOString()}`);
+  console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
+  const wanted = process.argv.slice(2);
+  for (const [name, run] of Object.entries(SECTIONS)) if (wanted.length === 0 || wanted.includes(name)) await run();
 }
 
 try {

@@ -105,7 +105,7 @@ describe('staff console', () => {
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('#v-system').inputValue()).not.toBe('');
     await tabTo(page, '#v-answer');
-    await page.keyboard.type('已告知按程序转有关部门办理,15日内书面告知是否受理。');
+    await page.keyboard.type('已告知按程序转有关部门办理，15日内书面告知是否受理。');
     await tabTo(page, 'button', '核对完成');
     await page.keyboard.press('Enter');
     await page.getByText('登记信息已核对完成').waitFor();
@@ -119,7 +119,7 @@ describe('staff console', () => {
     expect((await inject('GET', `/api/tickets/${ticket.id}`, cookies.rec3!)).body.ticket.status).toBe('done');
 
     // Someone who cannot use the kiosk is registered at the window and served at once.
-    await page.getByRole('button', { name: '窗口登记(无号来访人)' }).click();
+    await page.getByRole('button', { name: '窗口登记（无号来访人）' }).click();
     await page.getByLabel('身份证号码').fill(idNumber('19400101', 11));
     await expect.poll(() => page.locator('#w-derived').textContent()).toContain('1940-01-01');
     await page.getByLabel('姓名').fill('周桂英');
@@ -128,7 +128,7 @@ describe('staff console', () => {
     for (const [label, option] of [['内容分类', '民政'], ['信访目的', '求决'], ['产生原因', '其他']] as const) {
       await page.getByLabel(label).selectOption(option);
     }
-    await page.getByLabel('反映的主要问题').fill('低保资格被取消,想了解原因。');
+    await page.getByLabel('反映的主要问题').fill('低保资格被取消，想了解原因。');
     await page.getByLabel('诉求').fill('恢复低保待遇。');
     await page.getByLabel('已向来访人一次性告知所需材料').check();
     await check(page, 'walk-in');
@@ -149,10 +149,10 @@ describe('staff console', () => {
     const nav = await page.getByRole('navigation', { name: '页面' }).textContent();
     expect(nav).toContain('服务台');
     expect(nav).not.toMatch(/窗口接待|领导视图/);
-    await page.getByLabel('孕').check();
+    await page.getByLabel('孕妇').check();
     await page.getByRole('button', { name: '取绿色通道号' }).click();
     await page.getByText('已取号 L001').waitFor();
-    expect(await page.getByRole('status').filter({ hasText: '已取号' }).textContent()).toContain('绿色通道,已记录');
+    expect(await page.getByRole('status').filter({ hasText: '已取号' }).textContent()).toContain('绿色通道，已记录');
     await expect.poll(() => page.getByTestId('ticket-L001').textContent()).toContain('绿');
     expect(await page.getByTestId('device-P1').textContent()).toContain('正常');
     await check(page, 'desk');
@@ -208,14 +208,14 @@ describe('staff console', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('link', { name: '管理' }).click();
     await page.getByLabel('窗口编号').fill('7');
-    await page.getByLabel('名称(可不填)').fill('7号综合窗口');
+    await page.getByLabel('名称（可不填）').fill('7号综合窗口');
     await page.getByRole('group', { name: '办理业务' }).getByLabel('初访登记').check();
     await page.getByRole('button', { name: '添加窗口' }).click();
     await page.getByText('7号综合窗口 已添加').waitFor();
     await expect.poll(() => board.getByTestId('window-7').textContent()).toContain('7号综合窗口');
 
     // A notice for the hall board, live.
-    await page.getByLabel(/^大厅公告/).fill('今天下午五号窗口专门受理集体访,请代表到五号窗口。');
+    await page.getByLabel(/^大厅公告/).fill('今天下午五号窗口专门受理集体访，请代表到五号窗口。');
     await page.locator('form.list-editor').filter({ has: page.getByLabel(/^大厅公告/) }).getByRole('button', { name: '保存' }).click();
     await page.getByText('大厅公告已保存').waitFor();
     await expect.poll(() => board.getByTestId('notices').textContent()).toContain('五号窗口专门受理集体访');

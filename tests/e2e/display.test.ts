@@ -215,7 +215,7 @@ describe('hall board and window screens', () => {
     for (const s of [board, screen3, screen2]) await s.page.close();
   });
 
-  it('announce every call and recall with the chime and the clips of 请 … 号 到 N 号窗口, twice, then the next number once, one after another', async () => {
+  it('announce every call and recall with the chime and the clips of 请 … 号 到 N 号窗口， twice, then the next number once, one after another', async () => {
     const board = await openScreen('/display/');
     await board.page.getByTestId('latest-number').or(board.page.locator('.latest-call.idle')).first().waitFor();
     await expect.poll(() => board.page.evaluate(() => document.querySelector('[data-testid=voice]') !== null)).toBe(true);

@@ -111,7 +111,7 @@ async function fillMatterAndFinish(page: Page, check = false): Promise<void> {
   await page.getByTestId('next').click();
 
   expect(await heading(page)).toContain('自己的话');
-  await page.getByRole('button', { name: '我要反映的问题是:' }).click();
+  await page.getByRole('button', { name: '我要反映的问题是：' }).click();
   await page.getByLabel('反映的主要问题').press('End');
   await page.getByLabel('反映的主要问题').pressSequentially('小区旧房改造停工两年。');
   await page.getByLabel(/您的诉求/).fill('希望尽快复工。');
@@ -151,7 +151,7 @@ describe('the kiosk', () => {
     await checkScreen(page, '6-review');
     await page.getByRole('button', { name: '上一步' }).click();
     await page.getByRole('button', { name: '上一步' }).click();
-    expect(await page.getByLabel('反映的主要问题').inputValue()).toBe('我要反映的问题是:小区旧房改造停工两年。');
+    expect(await page.getByLabel('反映的主要问题').inputValue()).toBe('我要反映的问题是：小区旧房改造停工两年。');
     await page.getByTestId('next').click();
     await page.getByRole('button', { name: /已知晓/ }).click();
 
@@ -172,7 +172,7 @@ describe('the kiosk', () => {
     await page.close();
   });
 
-  it('keeps 下一步 on screen at every step in landscape and in 大字模式, and says when there is more below', async () => {
+  it('keeps 下一步 on screen at every step in landscape and in 大字模式， and says when there is more below', async () => {
     // One kiosk turned both ways (pairing is rate-limited per address).
     const page = await openKiosk();
     for (const viewport of [{ width: 1920, height: 1080 }, { width: 1080, height: 1920 }]) {

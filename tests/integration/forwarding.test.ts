@@ -130,7 +130,7 @@ describe('forwarding to the case system', () => {
     hall = await startHall(http(mock.url));
     const [intake] = await verifiedIntakes(hall, 1);
     await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('dead'), { timeout: 10_000 });
-    expect(outboxOf(hall, intake!.intakeId)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('案件系统拒收(400)') });
+    expect(outboxOf(hall, intake!.intakeId)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('案件系统拒收（400）') });
     const list = await hall.app.inject({ url: '/api/forwarding', headers: { cookie: hall.admin } });
     expect(list.json()).toMatchObject({ counts: { dead: 1 }, messages: [expect.objectContaining({ state: 'dead', lastError: expect.stringContaining('材料不全') })] });
 

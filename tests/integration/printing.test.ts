@@ -31,8 +31,8 @@ describe('printing tickets', () => {
     expect(paper).toContain(ticket.number);
     expect(paper).toContain('人民来访接待大厅');
     expect(paper).toContain('初访登记');
-    expect(paper).toContain('今天来访的人很多,请耐心轮候。');
-    expect(paper).toMatch(/\[二维码: [2-9A-Z]{10}\]/);
+    expect(paper).toContain('今天来访的人很多，请耐心轮候。');
+    expect(paper).toMatch(/\[二维码： [2-9A-Z]{10}\]/);
     expect(paper).toContain('切纸');
     expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('printed');
   });
@@ -80,7 +80,7 @@ describe('printing tickets', () => {
     await vi.waitFor(() => expect(previews(hall)).toHaveLength(2), { timeout: 5_000 });
     const [first, second] = previews(hall);
     expect(second).toContain(ticket.number);
-    expect(second!.match(/\[二维码: ([2-9A-Z]{10})\]/)?.[1]).toBe(first!.match(/\[二维码: ([2-9A-Z]{10})\]/)?.[1]);
+    expect(second!.match(/\[二维码： ([2-9A-Z]{10})\]/)?.[1]).toBe(first!.match(/\[二维码： ([2-9A-Z]{10})\]/)?.[1]);
     await vi.waitFor(() => expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('printed'));
   });
 

@@ -426,7 +426,7 @@ describe('verification at the window', () => {
         petitioner: { name: '王秀兰', phone: '13911112222', address: '东城区和平里街道七号楼三单元502' },
         matter: { ...registration().matter, category: '民政', responsibleSystem: '住房城乡建设', hotIssue: '房屋质量' },
         remarks: '带来了合同复印件',
-        answer: '已告知按程序转住建部门办理,15日内书面告知是否受理。',
+        answer: '已告知按程序转住建部门办理，15日内书面告知是否受理。',
       };
 
       expect((await put(rec, verification)).json().error).toBe('intake_not_at_window');

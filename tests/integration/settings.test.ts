@@ -17,7 +17,7 @@ describe('settings edited in the console', () => {
   it('changes the board’s notices and leader schedule at once, and tells the boards', async () => {
     hall = await startHall();
     const board = await connectSocket(hall.url);
-    const notice = '今天下午三点起,五号窗口专门受理集体访。';
+    const notice = '今天下午三点起，五号窗口专门受理集体访。';
     expect((await put(hall, 'notices', [notice])).statusCode).toBe(200);
     await board.waitFor((f) => f.event === 'settings:changed' && f.payload === 'notices');
     const today = hall.app.hall.engine.today();

@@ -17,7 +17,7 @@ describe('configuration', () => {
     expect(config.timeZone).toBe('Asia/Shanghai');
     expect(config.services.map((s) => s.prefix)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(config.green.prefix).toBe('L');
-    expect(config.green.reasons.map((r) => r.label)).toEqual(['老', '弱', '病', '残', '孕', '急救', '其他']);
+    expect(config.green.reasons.map((r) => r.label)).toEqual(['老年人', '体弱', '患病', '残疾人', '孕妇', '急救', '其他']);
     expect(config.server.port).toBe(3000);
   });
 

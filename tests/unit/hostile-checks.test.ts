@@ -7,7 +7,7 @@ const answer = (statusCode: number, body: unknown, cacheControl = 'no-store') =>
   body: typeof body === 'string' ? body : JSON.stringify(body),
   headers: { 'cache-control': cacheControl },
 });
-const polite = { error: 'bad_request', message: '提交的信息有误,请检查后重试。' };
+const polite = { error: 'bad_request', message: '提交的信息有误，请检查后重试。' };
 
 describe('the hostile suite’s checks', () => {
   it('accepts a polite refusal and a success', () => {
