@@ -44,6 +44,7 @@ async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page
     (window as unknown as { played: string[] }).played = played;
     HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
       played.push(new URL(this.src).pathname);
+      (window as unknown as { volume: number }).volume = this.volume;
       setTimeout(() => this.dispatchEvent(new Event('ended')), 5);
       return Promise.resolve();
     };
@@ -152,6 +153,7 @@ describe('the kiosk', () => {
     expect(await heading(page)).toContain('身份信息');
     // Each step says its question once when it appears.
     await expect.poll(() => played(page)).toEqual(promptAnnouncement('identity').clips);
+    expect(await page.evaluate(() => (window as unknown as { volume: number }).volume)).toBeCloseTo(0.8); // kiosk.voice.volume
     const person = newPerson();
     await fillIdentity(page, person, '1-identity');
 
