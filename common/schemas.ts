@@ -226,6 +226,8 @@ export const RegistrationFormSchema = Type.Object({
   /** Its button first asks: look up progress, or register a repeat visit. */
   queryService: Type.String(),
   idleSeconds: Type.Integer(),
+  /** Voice guidance at the kiosk (`kiosk.voice`): on/off and volume 0–1. */
+  voice: Type.Object({ enabled: Type.Boolean(), volume: Type.Number() }),
 });
 
 export const DivisionSchema = Type.Object({

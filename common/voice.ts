@@ -6,6 +6,21 @@
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 
+/**
+ * What the kiosk says, once, when a step appears (after its heading), and when nobody has touched
+ * it for a while; each is one clip, `prompt-<name>`.
+ */
+export const KIOSK_PROMPTS = {
+  identity: '请登记您的身份信息',
+  visit: '请告诉我们来访的情况',
+  matter: '请选择您反映的是哪方面的事情',
+  words: '请用您自己的话，说一说您的问题和诉求',
+  notice: '请看一下需要准备的材料',
+  review: '请核对您的登记信息',
+  idle: '您还在吗？如需继续，请点击“继续填写”',
+} as const;
+export type KioskPrompt = keyof typeof KIOSK_PROMPTS;
+
 /** Every clip the player may need and the words it says; file `public/voice/<name>.wav`. */
 export const CLIP_TEXTS: Record<string, string> = {
   chime: '',
@@ -16,6 +31,12 @@ export const CLIP_TEXTS: Record<string, string> = {
   'zuohao-zhunbei': '做好准备',
   shi: '十',
   bai: '百',
+  liang: '两',
+  ren: '人',
+  'nin-yi-qudao': '您已取到',
+  'qianmian-haiyou': '前面还有',
+  'qianmian-meiyou': '前面没有人在等候',
+  ...Object.fromEntries(Object.entries(KIOSK_PROMPTS).map(([name, text]) => [`prompt-${name}`, text])),
   ...Object.fromEntries(DIGITS.map((d, i) => [`d${i}`, d])),
   ...Object.fromEntries(LETTERS.map((l) => [l, l])),
 };
@@ -61,6 +82,27 @@ export function callAnnouncement(number: string, windowNo: number, times = 2, ne
     text: `请 ${[...number].join(' ')} 号 到 ${windowNo} 号窗口`,
     ...(next ? { then: `请 ${[...next].join(' ')} 号做好准备` } : {}),
     clips: ['chime', ...Array.from({ length: times }, () => words).flat(), ...advance],
+  };
+}
+
+/** The kiosk's question for a step (or its idle warning), said once. */
+export function promptAnnouncement(prompt: KioskPrompt): Announcement {
+  return { text: KIOSK_PROMPTS[prompt], clips: [`prompt-${prompt}`] };
+}
+
+/**
+ * The number just taken, confirmed aloud at the kiosk: 您已取到 A005 号，前面还有 3 人 — the number
+ * digit by digit as the board calls it, the people ahead as a number (两 for 2).
+ */
+export function ticketTakenAnnouncement(number: string, ahead: number): Announcement {
+  const taken = ['nin-yi-qudao', ...ticketNumberClips(number), 'hao'];
+  const n = Math.max(0, Math.floor(ahead));
+  // More than 999 waiting does not happen in one hall; the screen shows the number in any case.
+  if (n > 999) return { text: `您已取到 ${[...number].join(' ')} 号`, clips: taken };
+  const people = n === 0 ? ['qianmian-meiyou'] : ['qianmian-haiyou', ...(n === 2 ? ['liang'] : cardinalClips(n)), 'ren'];
+  return {
+    text: `您已取到 ${[...number].join(' ')} 号，${n === 0 ? '前面没有人在等候' : `前面还有 ${n} 人`}`,
+    clips: [...taken, ...people],
   };
 }
 

@@ -4,7 +4,7 @@ import type { BoardInfo, QueueEvent, QueueSnapshot } from '../common/domain.ts';
 import { applyQueueEvent } from '../common/queue-state.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 import { callAnnouncement, inQuietHours } from '../common/voice.ts';
-import { AnnouncementQueue, chineseVoice, clipPlayer, speechPlayer } from './announcer.ts';
+import { AnnouncementQueue, chineseVoice, clipPlayer, speechPlayer } from '../common/ui/announcer.ts';
 import { nextFor } from './text.ts';
 
 function localMinutes(timeZone: string): number {

@@ -20,6 +20,8 @@ import { Result } from './steps/result.tsx';
 import { useMoreBelow } from './use-more-below.ts';
 import { Held } from './steps/held.tsx';
 import { useIdle } from './use-idle.ts';
+import { useKioskVoice } from './use-kiosk-voice.ts';
+import { MuteButton } from './mute-button.tsx';
 import { useSubmission } from './use-submission.ts';
 
 /** Which step asks for a field the server refused. */
@@ -72,12 +74,21 @@ function Kiosk() {
     setStep(null);
     setProblems({});
     setElder(false);
+    voice.setMuted(false);
     reset();
   };
 
   // A submission on its way is never dropped by the idle timer: it completes, then the result shows.
   const busy = submission.status === 'sending' || submission.status === 'waiting';
   const warning = useIdle((draft !== null || querying || choosing !== null) && !busy && submission.status !== 'done' && submission.status !== 'held', form?.idleSeconds ?? 60, clearAll);
+
+  // Voice guidance: the question of the form step on screen, the idle warning, the number taken.
+  const onForm = draft !== null && form !== null && state !== null && !querying && !choosing && submission.status !== 'done' && submission.status !== 'held';
+  const voice = useKioskVoice(form?.voice, {
+    prompt: onForm ? step : null,
+    idle: warning !== null,
+    taken: submission.status === 'done' ? { number: submission.reply.ticket.number, ahead: submission.reply.ahead } : null,
+  });
 
   const patch = (change: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...change } : d));
   const patchPetitioner = (change: Partial<Draft['petitioner']>) => setDraft((d) => (d ? { ...d, petitioner: { ...d.petitioner, ...change } } : d));
@@ -131,15 +142,19 @@ function Kiosk() {
           {PHRASES.connectionLost}
         </p>
       )}
+      {voice.available && <MuteButton muted={voice.muted} onMuted={voice.setMuted} />}
       {content}
       {warning !== null && (
         <div class="overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title">
           <div class="dialog">
             <h2 id="idle-title">您还在吗？</h2>
             <p>
-              为保护您的信息，<strong data-testid="idle-countdown">{warning}</strong> 秒后将清除已填写的内容并回到首页。
+              为保护您的信息，<strong data-testid="idle-countdown">{warning}</strong> 秒后将清除已填写的内容并回到首页。如需继续，请点击“继续填写”。
             </p>
-            <button type="button" class="primary">继续填写</button>
+            {/* Any touch counts as activity (use-idle.ts): this button only has to be easy to find. */}
+            <button type="button" class="primary continue">
+              继续填写
+            </button>
           </div>
         </div>
       )}

@@ -32,9 +32,16 @@ function wav(samples, rate) {
   return Buffer.concat([header, data]);
 }
 
+/**
+ * espeak-ng's Mandarin voice for `text`. Chinese goes through `cmn-latn-pinyin`: the plain `cmn` voice of
+ * espeak-ng 1.51 (Debian 12) reads the pinyin tone numbers of its dictionary as English words
+ * (号 → "hao four"); letters keep `cmn`, which names them as a Chinese hall does (A → ei).
+ */
+const voiceFor = (text) => (/^[A-Z]$/.test(text) ? 'cmn' : 'cmn-latn-pinyin');
+
 /** espeak-ng's WAV (22050 Hz mono 16-bit) → samples, silence trimmed, halved in rate. */
 function speak(text) {
-  const run = spawnSync('espeak-ng', ['-v', 'cmn', '-s', String(SPEED), '--stdout', text]);
+  const run = spawnSync('espeak-ng', ['-v', voiceFor(text), '-s', String(SPEED), '--stdout', text]);
   if (run.error || run.status !== 0) throw new Error(`espeak-ng failed for "${text}": ${run.error?.message ?? run.stderr}`);
   const bytes = run.stdout;
   const dataAt = bytes.indexOf('data') + 8;

@@ -308,6 +308,19 @@ export const HallConfigSchema = Type.Object(
       },
       { additionalProperties: false, default: {} },
     ),
+    kiosk: Type.Object(
+      {
+        /** Voice guidance: each step's question said once, the idle warning, the number taken. */
+        voice: Type.Object(
+          {
+            enabled: Type.Boolean({ default: true }),
+            volume: Type.Number({ minimum: 0, maximum: 1, default: 0.8 }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     console: Type.Object(
       {
         /** One key per window action (pressed outside text fields), e.g. "n" or "F2". */

@@ -483,6 +483,7 @@ export function createIntakeService(deps: {
         collectiveService: rules.collectiveService,
         queryService: rules.queryService,
         idleSeconds: rules.idleSeconds,
+        voice: config.kiosk.voice,
       };
     },
   };

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { PHRASES } from '../../common/phrases.ts';
+import { promptAnnouncement, ticketTakenAnnouncement } from '../../common/voice.ts';
 import { idNumber, registration } from '../support/registration.ts';
 
 let hall: Hall;
@@ -37,6 +38,17 @@ async function api(path: string, body?: unknown) {
 async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page> {
   const { code } = await api('/api/devices/pairing-codes', { kind: 'kiosk', name: '测试自助机', printerId: 'P1', readerId: 'R1' });
   const page = await browser.newPage({ viewport, hasTouch: true });
+  // Headless Chromium has no sound card: record each clip the page's audio plays, end it at once.
+  await page.addInitScript(() => {
+    const played: string[] = [];
+    (window as unknown as { played: string[] }).played = played;
+    HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
+      played.push(new URL(this.src).pathname);
+      (window as unknown as { volume: number }).volume = this.volume;
+      setTimeout(() => this.dispatchEvent(new Event('ended')), 5);
+      return Promise.resolve();
+    };
+  });
   await page.goto(`${hall.url}/kiosk/?pair=${code}`);
   await page.getByRole('button', { name: /初访登记/ }).waitFor();
   return page;
@@ -67,6 +79,10 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   expect(await smallText(page), `text size on ${name}`).toEqual([]);
   if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `kiosk-${name}.png`) });
 }
+
+/** The clips the page has played so far, by name (`/voice/prompt-visit.wav` → `prompt-visit`). */
+const played = (page: Page) =>
+  page.evaluate(() => (window as unknown as { played: string[] }).played.map((p) => p.replace(/^\/voice\/(.*)\.wav$/, '$1')));
 
 const heading = (page: Page) => page.locator('h2#step-title').textContent();
 
@@ -135,22 +151,37 @@ describe('the kiosk', () => {
     await checkScreen(page, '0-welcome');
     await page.getByRole('button', { name: /初访登记/ }).click();
     expect(await heading(page)).toContain('身份信息');
+    // Each step says its question once when it appears.
+    await expect.poll(() => played(page)).toEqual(promptAnnouncement('identity').clips);
+    expect(await page.evaluate(() => (window as unknown as { volume: number }).volume)).toBeCloseTo(0.8); // kiosk.voice.volume
     const person = newPerson();
     await fillIdentity(page, person, '1-identity');
 
     expect(await heading(page)).toContain('来访的情况');
+    await expect.poll(() => played(page)).toEqual(['prompt-identity', 'prompt-visit']);
     await page.getByRole('button', { name: /第一次来/ }).click();
     await checkScreen(page, '2-visit');
     await page.getByTestId('next').click();
     await fillMatterAndFinish(page, true);
+    await expect.poll(() => played(page)).toEqual(['identity', 'visit', 'matter', 'words', 'notice', 'review'].map((s) => `prompt-${s}`));
 
     // The review masks the ID number from onlookers; going back keeps everything.
     const review = await page.locator('main').textContent();
     expect(review).toContain(`${person.idNumber.slice(0, 6)}********${person.idNumber.slice(14)}`);
     expect(review).not.toContain(person.idNumber);
     await checkScreen(page, '6-review');
+    // 静音 silences the next question; pressed again, the questions are said again.
+    const mute = page.getByRole('button', { name: '静音' });
+    expect(await mute.getAttribute('aria-pressed')).toBe('false');
+    await mute.click();
+    expect(await mute.getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: '上一步' }).click();
+    expect(await heading(page)).toContain('一次性告知');
+    await page.waitForTimeout(300);
+    expect((await played(page)).at(-1)).toBe('prompt-review');
+    await mute.click();
     await page.getByRole('button', { name: '上一步' }).click();
+    await expect.poll(async () => (await played(page)).slice(6)).toEqual(['prompt-words']);
     expect(await page.getByLabel('反映的主要问题').inputValue()).toBe('我要反映的问题是：小区旧房改造停工两年。');
     await page.getByTestId('next').click();
     await page.getByRole('button', { name: /已知晓/ }).click();
@@ -160,6 +191,11 @@ describe('the kiosk', () => {
     const number = (await page.getByTestId('issued-number').textContent())!.trim();
     expect(number).toMatch(/^A\d{3}$/);
     const ahead = (await page.getByTestId('ahead').textContent())!;
+    // The number taken is confirmed aloud, digit by digit: 您已取到 A005 号，前面还有 3 人.
+    const taken = ticketTakenAnnouncement(number, Number(/前面还有 (\d+) 人/.exec(ahead)?.[1] ?? 0));
+    expect(taken.clips.slice(0, 6)).toEqual(['nin-yi-qudao', 'A', ...[...number.slice(1)].map((d) => `d${d}`), 'hao']);
+    await expect.poll(async () => (await played(page)).slice(-taken.clips.length)).toEqual(taken.clips);
+    for (const clip of new Set(await played(page))) expect((await hall.app.inject({ url: `/voice/${clip}.wav` })).statusCode, clip).toBe(200);
     const result = (await page.locator('main').textContent())!;
     // Never "0 people ahead … many visitors today": the wait is told as it is.
     if (ahead.includes('前面没有人')) expect(result).not.toContain(PHRASES.pleaseWait);
@@ -272,6 +308,16 @@ describe('the kiosk', () => {
     await page.getByRole('button', { name: /初访登记/ }).click();
     await page.getByLabel('姓名').fill('不该留下');
     await page.getByTestId('idle-countdown').waitFor({ timeout: 30_000 });
+    // The warning is said aloud, and its 继续填写 is big: the dialog's width, half as tall again as 下一步.
+    await expect.poll(() => played(page)).toEqual(['prompt-identity', 'prompt-idle']);
+    const sizes = await page.evaluate(() => {
+      const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+      const dialog = box('.dialog');
+      const padding = parseFloat(getComputedStyle(document.querySelector('.dialog')!).paddingLeft) * 2;
+      return { button: box('.dialog button'), inner: dialog.width - padding, next: box('[data-testid=next]').height };
+    });
+    expect(sizes.button.width).toBeCloseTo(sizes.inner, 0);
+    expect(sizes.button.height).toBeGreaterThanOrEqual(1.5 * sizes.next);
     await checkScreen(page, 'idle-warning');
     await page.getByRole('button', { name: /初访登记/ }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: /初访登记/ }).click();

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { callAnnouncement, cardinalClips, CLIP_TEXTS, inQuietHours, ticketNumberClips, type Announcement } from '../../common/voice.ts';
-import { AnnouncementQueue, type Player } from '../../display/announcer.ts';
+import {
+  callAnnouncement,
+  cardinalClips,
+  CLIP_TEXTS,
+  inQuietHours,
+  KIOSK_PROMPTS,
+  promptAnnouncement,
+  ticketNumberClips,
+  ticketTakenAnnouncement,
+  type Announcement,
+} from '../../common/voice.ts';
+import { AnnouncementQueue, type Player } from '../../common/ui/announcer.ts';
 
 const say = (clips: string[]) => clips.map((c) => CLIP_TEXTS[c]).join('');
 
@@ -35,6 +45,27 @@ describe('announcement builder', () => {
     expect(a.then).toBe('请 A 0 2 4 号做好准备');
     expect(callAnnouncement('A023', 3, 2, null)).toEqual(callAnnouncement('A023', 3, 2));
     expect(callAnnouncement('A023', 3, 2).then).toBeUndefined();
+  });
+
+  it('confirms a number taken at the kiosk: 您已取到 A005 号，前面还有 3 人, the number digit by digit', () => {
+    const a = ticketTakenAnnouncement('A005', 3);
+    expect(a.clips).toEqual(['nin-yi-qudao', 'A', 'd0', 'd0', 'd5', 'hao', 'qianmian-haiyou', 'd3', 'ren']);
+    expect(say(a.clips)).toBe('您已取到A零零五号前面还有三人');
+    expect(a.text).toBe('您已取到 A 0 0 5 号，前面还有 3 人');
+    expect(say(ticketTakenAnnouncement('D012', 2).clips)).toBe('您已取到D零一二号前面还有两人');
+    expect(say(ticketTakenAnnouncement('A101', 12).clips)).toBe('您已取到A一零一号前面还有十二人');
+    expect(say(ticketTakenAnnouncement('A001', 0).clips)).toBe('您已取到A零零一号前面没有人在等候');
+    expect(ticketTakenAnnouncement('A001', 0).text).toBe('您已取到 A 0 0 1 号，前面没有人在等候');
+    expect(say(ticketTakenAnnouncement('A001', 1200).clips)).toBe('您已取到A零零一号');
+  });
+
+  it('says each kiosk step’s question and the idle warning as one clip, in full-width punctuation', () => {
+    expect(promptAnnouncement('identity')).toEqual({ text: '请登记您的身份信息', clips: ['prompt-identity'] });
+    expect(say(promptAnnouncement('idle').clips)).toBe('您还在吗？如需继续，请点击“继续填写”');
+    for (const [name, text] of Object.entries(KIOSK_PROMPTS)) {
+      expect(CLIP_TEXTS[`prompt-${name}`]).toBe(text);
+      expect(text, name).not.toMatch(/[,:?!()]/);
+    }
   });
 
   it('has a recorded clip for every word it may say', () => {
@@ -108,5 +139,16 @@ describe('announcement queue', () => {
     queue.enqueue(a('B003')); // B001 is dropped: only 2 may wait
     for (let i = 0; i < 3; i++) await finishOne();
     expect(log).toEqual(['start broken', 'end broken', 'start B002', 'end B002', 'start B003', 'end B003']);
+  });
+
+  it('drops what has not started when cleared, and goes on with what comes after', async () => {
+    const { player, log, finishOne } = manualPlayer();
+    const queue = new AnnouncementQueue(player);
+    queue.enqueue(a('prompt-identity'));
+    queue.enqueue(a('prompt-visit'));
+    queue.clear();
+    queue.enqueue(a('prompt-matter'));
+    for (let i = 0; i < 2; i++) await finishOne();
+    expect(log).toEqual(['start prompt-identity', 'end prompt-identity', 'start prompt-matter', 'end prompt-matter']);
   });
 });

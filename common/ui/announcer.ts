@@ -1,6 +1,7 @@
-// Plays announcements one after another, never overlapping: recorded clips through the page's
-// audio element, or the browser's zh-CN speech voice where there is one and the hall prefers it.
-import type { Announcement } from '../common/voice.ts';
+// Plays announcements one after another, never overlapping (the hall board's calls, the kiosk's
+// questions): recorded clips through the page's audio element, or the browser's zh-CN speech voice
+// where there is one and the hall prefers it.
+import type { Announcement } from '../voice.ts';
 
 export interface Player {
   play(announcement: Announcement): Promise<void>;
@@ -18,6 +19,11 @@ export class AnnouncementQueue {
 
   get size(): number {
     return this.pending.length + (this.playing ? 1 : 0);
+  }
+
+  /** Drops what has not started yet (the kiosk's next step makes the last one's question stale). */
+  clear(): void {
+    this.pending.length = 0;
   }
 
   enqueue(announcement: Announcement): void {
