@@ -71,5 +71,10 @@ export function useSubmission(connected: boolean) {
       pending.current = null;
       setSubmission({ status: 'idle' });
     },
+    /** The early 一人一号 check already answered what a submission would: show that instead. */
+    settle(outcome: Extract<Submission, { status: 'done' | 'held' }>) {
+      pending.current = null;
+      setSubmission(outcome);
+    },
   };
 }
