@@ -519,6 +519,27 @@ describe('kiosk rate limit', () => {
       await hall.close();
     }
   });
+
+  it('slows down a kiosk trying ID numbers on the identity check, per kiosk, with a polite 429', async () => {
+    const hall = await startHall({ auth: { progressQueriesPerMinute: 2 } });
+    try {
+      const [kiosk, other] = [await pairDevice(hall, 'kiosk'), await pairDevice(hall, 'kiosk')];
+      const ask = (token: string, i: number) =>
+        hall.app.inject({
+          method: 'POST',
+          url: '/api/intakes/identity-check',
+          headers: { authorization: `Bearer ${token}` },
+          payload: { serviceCode: 'A', petitioner: { idNumber: idNumber('19500101', 200 + i * 2), name: '测试人', phone: '13912345678' } },
+        });
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await ask(kiosk, i));
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 429]);
+      expect(answers[2]!.json().message).toMatch(/[\u4e00-\u9fa5]/);
+      expect((await ask(other, 3)).statusCode).toBe(200);
+    } finally {
+      await hall.close();
+    }
+  });
 });
 
 describe('verification at the window', () => {
