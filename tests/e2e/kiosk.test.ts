@@ -272,7 +272,8 @@ describe('the kiosk', () => {
     await page.getByTestId('next').click();
     await page.getByTestId('issued-number').waitFor();
     expect(await page.getByTestId('issued-number').textContent()).toBe(number);
-    expect(await page.getByTestId('reprinted').textContent()).toBe('您今天已经取过号，已为您重新打印号票，请凭原号码等候。');
+    expect(await page.locator('h1').textContent()).toBe('您今天已经取过号，您的号码是');
+    expect(await page.getByTestId('reprinted').textContent()).toBe('一人一号，已为您重新打印号票，请凭原号码等候。');
     await checkScreen(page, 'early-reprint');
     await expect.poll(() => papersWith(number).length, { timeout: 5_000 }).toBe(2);
     expect((await registeredTickets()).filter((t) => t.number === number)).toHaveLength(1);
