@@ -1,10 +1,9 @@
 // 一人一号 asked right after the identity step, so a person already waiting today learns it before
 // filling in five more steps. Whatever goes wrong here, the person goes on: the full registration
 // asks the same question again.
-import type { IdentityCheckReply } from '../common/domain.ts';
 import { api, ApiError } from '../common/ui/api.ts';
 import type { Draft } from './draft.ts';
-import type { IntakeReply } from './use-submission.ts';
+import type { IdentityCheckReply, IntakeReply } from '../common/domain.ts';
 
 export type IdentityCheck =
   | { status: 'go' }
@@ -32,7 +31,7 @@ async function ask(draft: Draft): Promise<IdentityCheck> {
     });
     if (!reply.waiting) return { status: 'go' };
     const { waiting: _, ...intake } = reply;
-    return { status: 'done', reply: intake as IntakeReply };
+    return { status: 'done', reply: intake };
   } catch (err) {
     if (!(err instanceof ApiError)) return { status: 'go' };
     if (err.code === 'person_already_waiting') return { status: 'held', message: err.message };
