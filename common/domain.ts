@@ -5,7 +5,10 @@ import type {
   AlertSchema,
   BoardInfoSchema,
   DivisionSchema,
+  IdentityCheckBodySchema,
+  IdentityCheckReplySchema,
   IntakeBodySchema,
+  IntakeReplySchema,
   PublicTicketSchema,
   ProgressQuerySchema,
   ProgressRecordSchema,
@@ -75,6 +78,9 @@ export type QueueEvent = Static<typeof QueueEventSchema>;
 export type StaffQueueEvent = Static<typeof StaffQueueEventSchema>;
 export type StaffProfile = Static<typeof StaffProfileSchema>;
 export type IntakeBody = Static<typeof IntakeBodySchema>;
+export type IntakeReply = Static<typeof IntakeReplySchema>;
+export type IdentityCheckBody = Static<typeof IdentityCheckBodySchema>;
+export type IdentityCheckReply = Static<typeof IdentityCheckReplySchema>;
 /** What the hall board shows besides the queue: notices, leader receptions, voice settings. */
 export type BoardInfo = Static<typeof BoardInfoSchema>;
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;

@@ -209,6 +209,32 @@ export const IntakeBodySchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** A kiosk registration's answer: the ticket (public view), how it was reached, the wait. */
+export const IntakeReplySchema = Type.Object({
+  outcome: Type.Union([Type.Literal('issued'), Type.Literal('replayed'), Type.Literal('existing')]),
+  collective: Type.Boolean(),
+  ticket: Type.Object({ ...PublicTicketSchema.properties, printState: Type.String(), serviceName: Type.String() }),
+  ...WaitEstimateSchema.properties,
+});
+
+/** 一人一号 asked right after the identity step: the identity and the service chosen. */
+export const IdentityCheckBodySchema = Type.Object(
+  {
+    serviceCode: Type.String({ minLength: 1, maxLength: 16 }),
+    petitioner: Type.Object({ name: Text(2, 30), idNumber: IdNumberField, phone: PhoneField }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Not waiting: go on with the registration. Waiting (the same person): the ticket was printed
+ * again and is answered exactly as a full registration answers it (`outcome: 'existing'`).
+ */
+export const IdentityCheckReplySchema = Type.Union([
+  Type.Object({ waiting: Type.Literal(false) }),
+  Type.Object({ waiting: Type.Literal(true), ...IntakeReplySchema.properties }),
+]);
+
 export const RegistrationFormSchema = Type.Object({
   categories: Type.Array(Type.String()),
   /** Completed by staff at the window: 所属系统, 热点问题. */
@@ -225,6 +251,11 @@ export const RegistrationFormSchema = Type.Object({
   collectiveService: Type.String(),
   /** Its button first asks: look up progress, or register a repeat visit. */
   queryService: Type.String(),
+  /**
+   * Services an ID card placed on the welcome screen may start, in the configured order: all but
+   * the query, collective and leader-reception services. The kiosk starts the first offered today.
+   */
+  cardServices: Type.Array(Type.String()),
   idleSeconds: Type.Integer(),
   /** Voice guidance at the kiosk (`kiosk.voice`): on/off and volume 0–1. */
   voice: Type.Object({ enabled: Type.Boolean(), volume: Type.Number() }),

@@ -25,6 +25,8 @@ export interface Draft {
   problem: string;
   demands: string;
   acknowledged: boolean;
+  /** Begun by an ID card placed on the welcome screen. */
+  startedByCard?: boolean;
 }
 
 export const STEPS = [

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { CardIdentity, RegistrationForm } from '../common/domain.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CardIdentity, RegistrationForm, ServiceInfo } from '../common/domain.ts';
 import { PHRASES } from '../common/phrases.ts';
 import { serviceDayOf } from '../common/time.ts';
 import { api } from '../common/ui/api.ts';
@@ -23,6 +23,7 @@ import { useIdle } from './use-idle.ts';
 import { useKioskVoice } from './use-kiosk-voice.ts';
 import { MuteButton } from './mute-button.tsx';
 import { useSubmission } from './use-submission.ts';
+import { checkIdentity } from './identity-check.ts';
 
 /** Which step asks for a field the server refused. */
 function stepOfField(field: string | null): StepId {
@@ -53,6 +54,10 @@ function useRegistrationForm(enabled: boolean, connected: boolean, socket: HallS
   return { form, hasReader };
 }
 
+/** The service an ID card placed on the welcome screen starts: the first of the form's offered today. */
+const cardServiceOf = (form: RegistrationForm | null, services: readonly ServiceInfo[]) =>
+  form?.cardServices.map((code) => services.find((s) => s.code === code && s.offeredToday)).find((s) => s !== undefined) ?? null;
+
 function Kiosk() {
   const pairing = usePairing();
   const { state, connected, socket } = useHallSocket({ key: pairing.status });
@@ -64,7 +69,8 @@ function Kiosk() {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [querying, setQuerying] = useState(false);
   const [choosing, setChoosing] = useState<string | null>(null);
-  const { submission, submit, reset } = useSubmission(connected);
+  const { submission, submit, reset, settle } = useSubmission(connected);
+  const [checking, setChecking] = useState(false);
   const today = state?.serviceDay ?? serviceDayOf(Date.now(), 'Asia/Shanghai');
 
   const clearAll = () => {
@@ -79,7 +85,7 @@ function Kiosk() {
   };
 
   // A submission on its way is never dropped by the idle timer: it completes, then the result shows.
-  const busy = submission.status === 'sending' || submission.status === 'waiting';
+  const busy = submission.status === 'sending' || submission.status === 'waiting' || checking;
   const warning = useIdle((draft !== null || querying || choosing !== null) && !busy && submission.status !== 'done' && submission.status !== 'held', form?.idleSeconds ?? 60, clearAll);
 
   // Voice guidance: the question of the form step on screen, the idle warning, the number taken.
@@ -93,13 +99,25 @@ function Kiosk() {
   const patch = (change: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...change } : d));
   const patchPetitioner = (change: Partial<Draft['petitioner']>) => setDraft((d) => (d ? { ...d, petitioner: { ...d.petitioner, ...change } } : d));
 
-  // The kiosk's own ID card reader fills the identity (delivered to this kiosk only).
+  // The kiosk's own ID card reader fills the identity (delivered to this kiosk only). On the
+  // welcome screen a card starts the registration (the first-visit service) with it.
+  const cardService = hasReader ? cardServiceOf(form, state?.services ?? []) : null;
+  const onCard = useRef((_: CardIdentity) => {});
+  onCard.current = (card: CardIdentity) => {
+    const identity = { name: card.name, idNumber: card.idNumber.toUpperCase(), address: card.address, fromCard: true };
+    const welcome = !step && !querying && !choosing && submission.status === 'idle' && form !== null;
+    const serviceCode = draft?.serviceCode ?? cardService?.code;
+    if (!welcome || !serviceCode) return patchPetitioner(identity);
+    const begun = draft ?? newDraft(serviceCode, form.collectiveService);
+    setDraft({ ...begun, petitioner: { ...begun.petitioner, ...identity }, startedByCard: true });
+    setStep('identity');
+    setProblems({});
+  };
   useEffect(() => {
     if (!socket) return;
-    const onCard = (card: CardIdentity) =>
-      patchPetitioner({ name: card.name, idNumber: card.idNumber.toUpperCase(), address: card.address, fromCard: true });
-    socket.on('card:read', onCard);
-    return () => void socket.off('card:read', onCard);
+    const read = (card: CardIdentity) => onCard.current(card);
+    socket.on('card:read', read);
+    return () => void socket.off('card:read', read);
   }, [socket]);
 
   // A refusal from the server: back to the step that asks for that field, with its message.
@@ -130,6 +148,17 @@ function Kiosk() {
     if (step === 'review') {
       reset();
       submit(toBody(draft, today));
+      return;
+    }
+    if (step === 'identity') {
+      // 一人一号 at once, not after five more steps.
+      setChecking(true);
+      void checkIdentity(draft).then((answer) => {
+        setChecking(false);
+        if (answer.status === 'go') go('visit');
+        else if (answer.status === 'refused') setProblems({ [answer.field]: answer.message });
+        else settle(answer);
+      });
       return;
     }
     go(STEPS[index + 1]!.id);
@@ -199,6 +228,7 @@ function Kiosk() {
         onElder={setElder}
         onPick={pick}
         onQuery={() => setQuerying(true)}
+        cardServiceName={cardService?.name ?? null}
       />,
     );
   }
@@ -206,7 +236,16 @@ function Kiosk() {
   const body = (() => {
     switch (step) {
       case 'identity':
-        return <IdentityStep draft={draft} today={today} hasReader={hasReader} problems={problems} onChange={patchPetitioner} />;
+        return (
+          <IdentityStep
+            draft={draft}
+            today={today}
+            hasReader={hasReader}
+            serviceName={state.services.find((s) => s.code === draft.serviceCode)?.name ?? ''}
+            problems={problems}
+            onChange={patchPetitioner}
+          />
+        );
       case 'visit':
         return <VisitStep draft={draft} today={today} problems={problems} onChange={patch} />;
       case 'matter':
@@ -248,7 +287,7 @@ function Kiosk() {
       )}
       {busy && (
         <p class="notice" role="status" data-testid="submitting">
-          {submission.status === 'waiting' ? '网络连接暂时中断，您的登记已保留，连接恢复后会自动提交，请稍候。' : '正在提交，请稍候…'}
+          {checking ? '正在核对您的身份信息，请稍候…' : submission.status === 'waiting' ? '网络连接暂时中断，您的登记已保留，连接恢复后会自动提交，请稍候。' : '正在提交，请稍候…'}
         </p>
       )}
       {/* The actions stay on screen whatever the content's length; longer content scrolls. */}

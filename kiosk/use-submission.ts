@@ -2,16 +2,10 @@
 // request id) and sends it again when the server is reachable; the server answers a repeat with
 // the first ticket.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { IntakeBody, PrintState, PublicTicket } from '../common/domain.ts';
+import type { IntakeBody, IntakeReply } from '../common/domain.ts';
 import { api, ApiError } from '../common/ui/api.ts';
 
-export interface IntakeReply {
-  outcome: 'issued' | 'replayed' | 'existing';
-  collective: boolean;
-  ticket: PublicTicket & { printState: PrintState; serviceName: string };
-  ahead: number;
-  waitMinutes: number;
-}
+export type { IntakeReply };
 
 export type Submission =
   | { status: 'idle' }
@@ -70,6 +64,11 @@ export function useSubmission(connected: boolean) {
     reset() {
       pending.current = null;
       setSubmission({ status: 'idle' });
+    },
+    /** The early 一人一号 check already answered what a submission would: show that instead. */
+    settle(outcome: Extract<Submission, { status: 'done' | 'held' }>) {
+      pending.current = null;
+      setSubmission(outcome);
     },
   };
 }

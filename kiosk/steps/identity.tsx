@@ -34,6 +34,8 @@ export function IdentityStep(props: {
   draft: Draft;
   today: string;
   hasReader: boolean;
+  /** The service being registered for (named when an ID card started the registration). */
+  serviceName: string;
   problems: Record<string, string>;
   onChange: (patch: Partial<Draft['petitioner']>) => void;
 }) {
@@ -45,7 +47,11 @@ export function IdentityStep(props: {
     <section class="step" aria-labelledby="step-title">
       <h2 id="step-title">请登记您的身份信息</h2>
       {props.hasReader && !p.fromCard && <p class="notice">请将身份证放在读卡区，信息会自动填写；没有带身份证也可以在下面输入。</p>}
-      {p.fromCard && <p class="ok" role="status">已读取您的身份证信息，请核对。</p>}
+      {p.fromCard && (
+        <p class="ok" role="status" data-testid="card-read">
+          {draft.startedByCard ? `已读取您的身份证，为您办理“${props.serviceName}”。请核对下面的信息，并填写联系电话。` : '已读取您的身份证，请核对下面的信息。'}
+        </p>
+      )}
       <KeypadField
         id="petitioner-idNumber"
         label="身份证号码"

@@ -38,7 +38,7 @@ export function Result({ reply, socket, windows, seconds, onDone }: { reply: Int
   const where = windowsFor(windows, ticket.serviceCode);
   return (
     <main class="kiosk result">
-      <h1 class="lead">{reply.outcome === 'existing' ? '您今天已经取过这项业务的号' : '登记成功，您的号码是'}</h1>
+      <h1 class="lead">{reply.outcome === 'existing' ? '您今天已经取过号，您的号码是' : '登记成功，您的号码是'}</h1>
       <p class="number" data-testid="issued-number">
         {ticket.number}
       </p>
@@ -52,7 +52,7 @@ export function Result({ reply, socket, windows, seconds, onDone }: { reply: Int
         <p data-testid="ahead">前面没有人在等候，请留意叫号，很快就到您。</p>
       )}
       {where && <p data-testid="windows">{`叫号后请到 ${where}办理。`}</p>}
-      {reply.outcome === 'existing' && <p>一人一号，我们为您重新打印了这张号票，请凭此号等候。</p>}
+      {reply.outcome === 'existing' && <p data-testid="reprinted">一人一号，已为您重新打印号票，请凭原号码等候。</p>}
       {reply.collective && <p>集体来访已登记，工作人员会尽快安排代表到窗口反映问题。</p>}
       {printState === 'failed' ? (
         <p class="notice" role="alert" data-testid="print-failed">

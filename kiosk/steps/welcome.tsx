@@ -12,6 +12,8 @@ export function Welcome(props: {
   onElder: (on: boolean) => void;
   onPick: (code: string) => void;
   onQuery: () => void;
+  /** The service an ID card placed on the reader starts; null: no reader, or none offered today. */
+  cardServiceName: string | null;
 }) {
   const { pairing } = props;
   return (
@@ -21,6 +23,11 @@ export function Welcome(props: {
       {pairing.status === 'unpaired' && <p class="notice">这台自助机尚未完成设置，请到服务台，工作人员会为您办理取号。</p>}
       {pairing.status === 'failed' && <p class="notice">{pairing.message}</p>}
       {pairing.status === 'paired' && !props.ready && <p class="notice">正在准备，请稍候…</p>}
+      {props.ready && props.cardServiceName && (
+        <p class="notice card-hint" data-testid="card-hint">
+          不知道从哪里开始？请把身份证放在读卡区，我们会为您开始办理“{props.cardServiceName}”。
+        </p>
+      )}
       {props.ready && (
         <div class="services">
           {props.services

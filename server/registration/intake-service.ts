@@ -1,8 +1,8 @@
 // Registration at the kiosk: checks the rules, recognises a person by the blind index (repeat
 // visits, one number per person and service a day), and writes the sealed registration with its
 // ticket in one transaction, idempotent on the kiosk's request id.
-import type { HallAlert, IntakeBody, StaffRole, ProgressQuery, ProgressRecord, RegistrationView, StaffTicket, VerifyBody } from '../../common/domain.ts';
-import { checkMatter, checkRegistration, isCollective } from '../../common/registration.ts';
+import type { HallAlert, IdentityCheckBody, IntakeBody, StaffRole, ProgressQuery, ProgressRecord, RegistrationView, StaffTicket, VerifyBody } from '../../common/domain.ts';
+import { checkIdNumber, checkMatter, checkRegistration, isCollective } from '../../common/registration.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { conflict, fieldError, forbidden, HallError, notFound } from '../errors.ts';
 import { PERMISSIONS } from '../auth/principal.ts';
@@ -81,7 +81,7 @@ export function createIntakeService(deps: {
   }
 
   /** Whether a new submission carries the identity sealed with the registration of a waiting ticket. */
-  function sameIdentity(ticketId: string, petitioner: IntakeBody['petitioner']): boolean {
+  function sameIdentity(ticketId: string, petitioner: Pick<IntakeBody['petitioner'], 'idNumber' | 'name' | 'phone'>): boolean {
     const earlier = store.intakes.byTicket(ticketId);
     if (!earlier) return false;
     const sealed = cipher.open<SealedRegistration>(earlier.sealed, earlier.id).petitioner;
@@ -122,6 +122,27 @@ export function createIntakeService(deps: {
     });
     deps.onAlert(alert);
     throw conflict('person_already_waiting');
+  }
+
+  /**
+   * 一人一号: someone already waiting today for this service gets that ticket again, printed
+   * again — only when ID number, name and phone match the earlier registration; otherwise a
+   * polite 409 with no ticket data, the desk alerted, the refusal audited. Null: not waiting.
+   */
+  function alreadyWaiting(
+    personIndex: string,
+    serviceCode: string,
+    petitioner: Pick<IntakeBody['petitioner'], 'idNumber' | 'name' | 'phone'>,
+    by: Submitter,
+    collective: boolean,
+  ): SubmitOutcome | null {
+    const waiting = store.intakes.waitingTicketOf(personIndex, engine.today(), serviceCode);
+    if (!waiting) return null;
+    // The ticket (with its query code) goes only to the same person, not to anyone who knows
+    // their ID number.
+    if (!sameIdentity(waiting, petitioner)) refuseOtherIdentity(waiting, by.actor);
+    if (by.printerId) engine.reprint(waiting, by.printerId, by.actor);
+    return again(waiting, 'existing', collective);
   }
 
   const isAccusation = (intake: IntakeRecord) => config.privacy.accusationPurposes.includes(intake.purpose);
@@ -227,14 +248,8 @@ export function createIntakeService(deps: {
       const serviceCode = collective ? rules.collectiveService : body.serviceCode;
       const personIndex = personIndexOf(petitioner.idNumber);
 
-      const waiting = store.intakes.waitingTicketOf(personIndex, engine.today(), serviceCode);
-      if (waiting) {
-        // 一人一号: the ticket (with its query code) goes only to the same person, not to anyone
-        // who knows their ID number. Otherwise the desk is told and the kiosk gets no ticket data.
-        if (!sameIdentity(waiting, petitioner)) refuseOtherIdentity(waiting, by.actor);
-        if (by.printerId) engine.reprint(waiting, by.printerId, by.actor);
-        return again(waiting, 'existing', collective);
-      }
+      const existing = alreadyWaiting(personIndex, serviceCode, petitioner, by, collective);
+      if (existing) return existing;
 
       const raised: HallAlert[] = [];
       const issued = engine.issue({ serviceCode, priority: 'normal' }, by.actor, {
@@ -311,6 +326,21 @@ export function createIntakeService(deps: {
       });
       raised.forEach(deps.onAlert);
       return { outcome: 'issued', collective, ...issued };
+    },
+
+    /**
+     * 一人一号 asked as soon as the kiosk has the identity, before the person fills in five more
+     * steps: the same answer (reprint, or refusal and desk alert) a full registration would get
+     * now, or null to go on. The full submission checks again (the person may register meanwhile
+     * at another kiosk). The ticket's collective flag is the waiting registration's own.
+     */
+    checkIdentity(body: IdentityCheckBody, by: Submitter): SubmitOutcome | null {
+      const { petitioner } = body;
+      if (!checkIdNumber(petitioner.idNumber, engine.today())) throw fieldError('id_number_invalid', 'petitioner.idNumber');
+      const personIndex = personIndexOf(petitioner.idNumber);
+      const waiting = store.intakes.waitingTicketOf(personIndex, engine.today(), body.serviceCode);
+      const collective = waiting ? (store.intakes.byTicket(waiting)?.collective ?? false) : false;
+      return alreadyWaiting(personIndex, body.serviceCode, petitioner, by, collective);
     },
 
     /**
@@ -482,6 +512,9 @@ export function createIntakeService(deps: {
         homePlace: divisions.path(rules.homeDivision) ?? [],
         collectiveService: rules.collectiveService,
         queryService: rules.queryService,
+        cardServices: config.services
+          .map((s) => s.code)
+          .filter((code) => code !== rules.queryService && code !== rules.collectiveService && code !== rules.leaderService),
         idleSeconds: rules.idleSeconds,
         voice: config.kiosk.voice,
       };

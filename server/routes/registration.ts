@@ -6,15 +6,16 @@ import {
   AlertSchema,
   DivisionSchema,
   ErrorSchema,
+  IdentityCheckBodySchema,
+  IdentityCheckReplySchema,
   IntakeBodySchema,
+  IntakeReplySchema,
   ProgressQuerySchema,
   ProgressRecordSchema,
-  PublicTicketSchema,
   StaffTicketSchema,
   RegistrationFormSchema,
   RegistrationViewSchema,
   VerifyBodySchema,
-  WaitEstimateSchema,
 } from '../../common/schemas.ts';
 import { actorOf, hasRole, PERMISSIONS, type Principal } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
@@ -22,21 +23,31 @@ import { notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { perKioskLimit } from '../http/rate-limits.ts';
 import { toPublicTicket } from '../queue/views.ts';
+import type { SubmitOutcome } from '../registration/intake-service.ts';
 
 const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
-const IntakeReply = Type.Object({
-  outcome: Type.Union([Type.Literal('issued'), Type.Literal('replayed'), Type.Literal('existing')]),
-  collective: Type.Boolean(),
-  ticket: Type.Object({ ...PublicTicketSchema.properties, printState: Type.String(), serviceName: Type.String() }),
-  ...WaitEstimateSchema.properties,
-});
 
 /** Who reads a registration: the actor and their roles. */
 const viewerOf = (principal: Principal) => ({ actor: actorOf(principal), roles: principal.kind === 'staff' ? principal.staff.roles : [] });
 
 const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
   const { intakes, config, store, divisions } = hall;
+
+  /** The kiosk registering, and the printer its tickets go to. */
+  const kioskSubmitter = (principal: Extract<Principal, { kind: 'device' }>) => ({
+    actor: actorOf(principal),
+    printerId: principal.device.printerId ?? config.printers[0]?.id ?? null,
+  });
+  /** What a kiosk may see of a registration's ticket: the public view, its print state, the service. */
+  const publicReply = (result: SubmitOutcome) => ({
+    ...result,
+    ticket: {
+      ...toPublicTicket(result.ticket),
+      printState: result.ticket.printState,
+      serviceName: store.services.list().find((s) => s.code === result.ticket.serviceCode)?.name ?? '',
+    },
+  });
 
   app.post(
     '/api/intakes',
@@ -53,8 +64,8 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
           '(no ticket data) and the desk is alerted.',
         body: IntakeBodySchema,
         response: {
-          200: IntakeReply,
-          201: IntakeReply,
+          200: IntakeReplySchema,
+          201: IntakeReplySchema,
           ...Errors,
           429: ErrorSchema,
         },
@@ -63,13 +74,35 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
     async (request, reply) => {
       const principal = request.principal;
       if (principal.kind !== 'device') throw notFound();
-      const printerId = principal.device.printerId ?? config.printers[0]?.id ?? null;
-      const result = intakes.submit(request.body, { actor: actorOf(principal), printerId });
-      const serviceName = store.services.list().find((s) => s.code === result.ticket.serviceCode)?.name ?? '';
-      return reply.code(result.outcome === 'issued' ? 201 : 200).send({
-        ...result,
-        ticket: { ...toPublicTicket(result.ticket), printState: result.ticket.printState, serviceName },
-      });
+      const result = intakes.submit(request.body, kioskSubmitter(principal));
+      return reply.code(result.outcome === 'issued' ? 201 : 200).send(publicReply(result));
+    },
+  );
+
+  app.post(
+    '/api/intakes/identity-check',
+    {
+      preValidation: guard(PERMISSIONS.registerAtKiosk),
+      // Whether an ID number waits today must not be found out by trying many: as slow as the progress query.
+      config: perKioskLimit(config.auth.progressQueriesPerMinute),
+      schema: {
+        tags: ['registration'],
+        summary: '一人一号 right after the identity step: is this person already waiting today for the service?',
+        description:
+          'Not waiting: `{ waiting: false }`, the kiosk goes on. The same person (ID number, name and phone match ' +
+          'the earlier registration): the ticket is printed again (audited `ticket.reprinted`) and answered as ' +
+          '`POST /api/intakes` answers it. The same ID number under another name or phone: 409 ' +
+          '`person_already_waiting` (no ticket data), the desk alerted, `intake.identity_mismatch` audited. ' +
+          'The full registration checks again.',
+        body: IdentityCheckBodySchema,
+        response: { 200: IdentityCheckReplySchema, ...Errors, 429: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const principal = request.principal;
+      if (principal.kind !== 'device') throw notFound();
+      const result = intakes.checkIdentity(request.body, kioskSubmitter(principal));
+      return result ? { waiting: true as const, ...publicReply(result) } : { waiting: false as const };
     },
   );
 

@@ -2,6 +2,7 @@
 // a wrong ID number, a collective visit, the idle timeout and a dropped connection. Every step is
 // checked with axe-core, for touch-target and text sizes. With SCREENSHOT_DIR set, the steps are
 // saved there (the README's pictures come from this test).
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouc
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import { promptAnnouncement, ticketTakenAnnouncement } from '../../common/voice.ts';
-import { idNumber, registration } from '../support/registration.ts';
+import { cardOf, idNumber, registration } from '../support/registration.ts';
 
 let hall: Hall;
 let browser: Browser;
@@ -141,6 +142,15 @@ async function fillMatterAndFinish(page: Page, check = false): Promise<void> {
   expect(await heading(page)).toContain('核对');
 }
 
+/** The tickets printed on the simulated printer P1 that show `number`. */
+function papersWith(number: string): string[] {
+  const dir = join(hall.dir, 'printed', 'P1');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .filter((paper) => paper.includes(` ${number}`) || paper.includes(`${number}\n`));
+}
+
 async function registeredTickets(): Promise<Array<{ number: string; serviceCode: string }>> {
   return (await api('/api/tickets?limit=1000')).tickets;
 }
@@ -250,7 +260,7 @@ describe('the kiosk', () => {
     await page.close();
   });
 
-  it('shows no number to someone using the ID number of a person already waiting under another name, and asks them to see the desk', async () => {
+  it('tells a person already waiting right after the identity step: another name sees no number; a card on the welcome screen starts the registration and the same person gets their number again, reprinted', async () => {
     const waiting = newPerson();
     const other = await pairDevice(hall, 'kiosk');
     const first = await hall.app.inject({
@@ -260,21 +270,50 @@ describe('the kiosk', () => {
       payload: registration({ petitioner: { ...waiting, birthDate: '1956-06-12', gender: 'male' } }),
     });
     expect(first.statusCode).toBe(201);
+    const number = first.json().ticket.number as string;
+    await expect.poll(() => papersWith(number).length, { timeout: 5_000 }).toBe(1);
+
+    // Someone else with that ID number is stopped as soon as the identity is entered.
     const page = await openKiosk();
     await page.getByRole('button', { name: /初访登记/ }).click();
     await fillIdentity(page, { ...waiting, name: '冒名者' });
-    await page.getByRole('button', { name: /第一次来/ }).click();
-    await page.getByTestId('next').click();
-    await fillMatterAndFinish(page);
-    await page.getByRole('button', { name: '确认提交并取号' }).click();
     await page.getByTestId('already-waiting').waitFor();
     const text = (await page.locator('main').textContent())!;
     expect(text).toContain('已经取过');
     expect(text).toContain('服务台');
-    expect(text).not.toContain(first.json().ticket.number);
+    expect(text).not.toContain(number);
     expect(await page.getByTestId('issued-number').count()).toBe(0);
     await checkScreen(page, 'already-waiting');
     await page.getByRole('button', { name: '返回首页' }).click();
+
+    // The welcome screen says one may simply place the ID card; a card there starts 初访登记.
+    expect(await page.getByTestId('card-hint').textContent()).toBe('不知道从哪里开始？请把身份证放在读卡区，我们会为您开始办理“初访登记”。');
+    const card = cardOf({ ...waiting, birthDate: '1956-06-12', gender: 'male', address: '东城区和平里街道七号楼' });
+    const placed = await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card } });
+    expect(placed.statusCode).toBe(204);
+    await page.getByTestId('card-read').waitFor();
+    expect(await heading(page)).toContain('身份信息');
+    expect(await page.getByTestId('card-read').textContent()).toBe('已读取您的身份证，为您办理“初访登记”。请核对下面的信息，并填写联系电话。');
+    const id = waiting.idNumber;
+    expect(await page.getByTestId('petitioner-idNumber').textContent()).toBe(`${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`);
+    expect(await page.getByLabel('姓名').inputValue()).toBe(waiting.name);
+    expect(await page.getByLabel('住址或工作单位').inputValue()).toBe('东城区和平里街道七号楼');
+    expect(await page.getByTestId('derived').textContent()).toMatch(/1956年6月12日 · 性别 男/);
+    // Nothing of the refused attempt is left (its phone number was cleared).
+    expect(await page.getByTestId('petitioner-phone').textContent()).not.toContain('5678');
+    await checkScreen(page, 'card-start');
+
+    // The same person: told at once, with the number, and the ticket comes out of the printer again.
+    await typeOnKeypad(page, 'petitioner-phone', waiting.phone);
+    await page.getByTestId('next').click();
+    await page.getByTestId('issued-number').waitFor();
+    expect(await page.getByTestId('issued-number').textContent()).toBe(number);
+    expect(await page.locator('h1').textContent()).toBe('您今天已经取过号，您的号码是');
+    expect(await page.getByTestId('reprinted').textContent()).toBe('一人一号，已为您重新打印号票，请凭原号码等候。');
+    await checkScreen(page, 'early-reprint');
+    await expect.poll(() => papersWith(number).length, { timeout: 5_000 }).toBe(2);
+    expect((await registeredTickets()).filter((t) => t.number === number)).toHaveLength(1);
+    await page.getByRole('button', { name: '完成' }).click();
     await page.getByRole('button', { name: /初访登记/ }).click();
     expect(await page.getByLabel('姓名').inputValue()).toBe('');
     await page.close();

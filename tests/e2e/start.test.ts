@@ -118,7 +118,7 @@ describe('npm start', () => {
     expect(placed.status).toBe(204);
     await expect.poll(() => kiosk.getByLabel('姓名').inputValue(), { timeout: 10_000 }).toBe(PERSON.name);
     expect(await kiosk.getByTestId('petitioner-idNumber').textContent()).toBe(groupIdNumber(PERSON.idNumber));
-    expect(await kiosk.getByRole('status').first().textContent()).toContain('已读取您的身份证信息');
+    expect(await kiosk.getByTestId('card-read').textContent()).toBe('已读取您的身份证，请核对下面的信息。');
     await kiosk.close();
   });
 

@@ -234,6 +234,7 @@ describe('registration at the kiosk', () => {
     const form = (await hall.app.inject({ url: '/api/registration/form', headers })).json();
     expect(form.purposes).toContain('揭发控告');
     expect(form.homePlace).toEqual(['110000', '110100', '110101']);
+    expect(form.cardServices).toEqual(['A', 'E']); // not 重复访·查询, 领导接访, 集体访
     expect(form.materials.A.length).toBeGreaterThan(0);
     const provinces = (await hall.app.inject({ url: '/api/divisions', headers })).json();
     expect(provinces.divisions).toHaveLength(34);
@@ -259,6 +260,117 @@ describe('registration at the kiosk', () => {
     for (const value of [PERSON.idNumber, PERSON.name, PERSON.phone, secret.petitioner.idNumber, secret.petitioner.name]) {
       expect(log).not.toContain(value);
     }
+  });
+});
+
+describe('一人一号 right after the identity step (POST /api/intakes/identity-check)', () => {
+  let hall: Hall;
+  let kiosk: string;
+  beforeAll(async () => {
+    hall = await startHall({ auth: { kioskIssuePerMinute: 10_000, progressQueriesPerMinute: 10_000 } });
+    kiosk = await pairDevice(hall, 'kiosk');
+  });
+  afterAll(() => hall.close());
+
+  const check = (token: string | null, payload: unknown, cookie?: string) =>
+    hall.app.inject({
+      method: 'POST',
+      url: '/api/intakes/identity-check',
+      headers: token ? { authorization: `Bearer ${token}` } : cookie ? { cookie } : {},
+      payload: payload as object,
+    });
+  const identityOf = (p: { idNumber: string; name?: string; phone?: string }) => ({ idNumber: p.idNumber, name: p.name ?? PERSON.name, phone: p.phone ?? PERSON.phone });
+
+  it('lets someone not waiting go on, and changes nothing', async () => {
+    const before = ticketCount(hall);
+    const answer = await check(kiosk, { serviceCode: 'A', petitioner: identityOf(freshPerson()) });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json()).toEqual({ waiting: false });
+    expect(ticketCount(hall)).toBe(before);
+  });
+
+  it('gives the same person their waiting ticket again at once, printed again and audited, with what the full registration gives', async () => {
+    const person = freshPerson();
+    const first = (await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }))).json();
+    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
+    const before = ticketCount(hall);
+
+    // Waiting for E, not for A: go on with A.
+    expect((await check(kiosk, { serviceCode: 'A', petitioner: identityOf(person) })).json()).toEqual({ waiting: false });
+    const answer = await check(kiosk, { serviceCode: 'E', petitioner: { ...identityOf(person), idNumber: person.idNumber.toLowerCase(), name: ' 王 秀兰 ' } });
+    expect(answer.statusCode).toBe(200);
+    const body = answer.json();
+    expect(body).toMatchObject({ waiting: true, outcome: 'existing', collective: false, ticket: { id: first.ticket.id, number: first.ticket.number, serviceName: '咨询·其他' } });
+    // The same keys as the full registration's answer, nothing about the person.
+    expect(Object.keys(body.ticket).sort()).toEqual(Object.keys(first.ticket).sort());
+    expect(JSON.stringify(body)).not.toMatch(new RegExp(`${person.idNumber}|王秀兰|${PERSON.phone}`));
+    expect(ticketCount(hall)).toBe(before);
+    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(2), { timeout: 5_000 });
+    const reprints = hall.app.hall.store.audit.list({ action: 'ticket.reprinted', limit: 50 }).filter((e) => e.target === first.ticket.id);
+    expect(reprints).toHaveLength(1);
+    expect(reprints[0]!.actorKind).toBe('device');
+
+    // The full registration afterwards still keeps one number per person.
+    const full = await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }));
+    expect(full.json()).toMatchObject({ outcome: 'existing', ticket: { id: first.ticket.id } });
+  });
+
+  it('gives no ticket to the same ID number under another name or phone: a polite 409, the desk alerted, audited', async () => {
+    const desk = await staffCookie(hall, 'desk3', ['desk']);
+    const staffSocket = await connectSocket(hall.url, { cookie: desk });
+    const person = freshPerson();
+    const first = (await submit(hall, kiosk, registration({ serviceCode: 'A', petitioner: person }))).json();
+    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
+    const jobs = printJobsOf(hall, first.ticket.id);
+
+    for (const [i, stranger] of [{ name: '李四光' }, { phone: '13700000000' }].entries()) {
+      const refused = await check(kiosk, { serviceCode: 'A', petitioner: { ...identityOf(person), ...stranger } });
+      expect(refused.statusCode).toBe(409);
+      const body = refused.json();
+      expect(body.error).toBe('person_already_waiting');
+      expect(body.message).toContain('服务台');
+      expect(JSON.stringify(body)).not.toContain(first.ticket.number);
+      const alert = await staffSocket.waitFor((f) => f.event === 'alert' && f.payload.kind === 'identity' && staffSocket.frames.filter((g) => g.event === 'alert').length === i + 1);
+      expect(alert.payload).toMatchObject({ number: first.ticket.number, serviceCode: 'A', ticketId: first.ticket.id });
+      expect(JSON.stringify(alert.payload)).not.toMatch(new RegExp(`${person.idNumber}|李四光|13700000000`));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(printJobsOf(hall, first.ticket.id)).toBe(jobs);
+    expect(papersWith(hall, first.ticket.number)).toHaveLength(1);
+    const mismatches = hall.app.hall.store.audit.list({ action: 'intake.identity_mismatch', limit: 50 }).filter((e) => e.target === first.ticket.id);
+    expect(mismatches).toHaveLength(2);
+    staffSocket.close();
+  });
+
+  it('answers kiosks only, refuses malformed identities with 400 and never fails with a 5xx', async () => {
+    const payload = { serviceCode: 'A', petitioner: identityOf(freshPerson()) };
+    const display = await pairDevice(hall, 'display');
+    const reception = await staffCookie(hall, 'rec3', ['reception']);
+    expect((await check(null, payload)).statusCode).toBe(401);
+    expect((await check(display, payload)).statusCode).toBe(403);
+    expect((await check(null, payload, reception)).statusCode).toBe(403);
+    expect((await check(null, payload, hall.admin)).statusCode).toBe(403);
+
+    const good = identityOf(freshPerson());
+    const badCheckDigit = good.idNumber.slice(0, 17) + (good.idNumber.endsWith('1') ? '2' : '1');
+    const malformed: unknown[] = [
+      {},
+      { serviceCode: 'A' },
+      { serviceCode: 'A', petitioner: { ...good, idNumber: '123' } },
+      { serviceCode: 'A', petitioner: { ...good, phone: '12345' } },
+      { serviceCode: 'A', petitioner: { ...good, name: ' ' } },
+      { serviceCode: '', petitioner: good },
+      { serviceCode: 'A', petitioner: { ...good, address: '多余的字段' } },
+      { serviceCode: 'A', petitioner: good, extra: true },
+      { serviceCode: 'A', petitioner: { ...good, idNumber: badCheckDigit } },
+    ];
+    for (const body of malformed) {
+      const answer = await check(kiosk, body);
+      expect(answer.statusCode, JSON.stringify(body)).toBe(400);
+      expect(answer.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    // A service that does not exist is simply not waited for.
+    expect((await check(kiosk, { serviceCode: 'ZZ', petitioner: good })).json()).toEqual({ waiting: false });
   });
 });
 
@@ -403,6 +515,27 @@ describe('kiosk rate limit', () => {
         codes.push((await submit(hall, kiosk, registration({ petitioner: person }))).statusCode);
       }
       expect(codes).toEqual([201, 201, 429]);
+    } finally {
+      await hall.close();
+    }
+  });
+
+  it('slows down a kiosk trying ID numbers on the identity check, per kiosk, with a polite 429', async () => {
+    const hall = await startHall({ auth: { progressQueriesPerMinute: 2 } });
+    try {
+      const [kiosk, other] = [await pairDevice(hall, 'kiosk'), await pairDevice(hall, 'kiosk')];
+      const ask = (token: string, i: number) =>
+        hall.app.inject({
+          method: 'POST',
+          url: '/api/intakes/identity-check',
+          headers: { authorization: `Bearer ${token}` },
+          payload: { serviceCode: 'A', petitioner: { idNumber: idNumber('19500101', 200 + i * 2), name: '测试人', phone: '13912345678' } },
+        });
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await ask(kiosk, i));
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 429]);
+      expect(answers[2]!.json().message).toMatch(/[\u4e00-\u9fa5]/);
+      expect((await ask(other, 3)).statusCode).toBe(200);
     } finally {
       await hall.close();
     }
