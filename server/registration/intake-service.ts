@@ -13,7 +13,7 @@ import type { Actor, IntakeRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import type { Divisions } from './divisions.ts';
 import { buildPayload } from '../forwarding/payload.ts';
-import { saveAlert } from '../alerts.ts';
+import { raiseAlert } from '../alerts.ts';
 import type { HallSettings } from '../settings.ts';
 
 /** What only the receiving staff and the case system may read. */
@@ -102,21 +102,13 @@ export function createIntakeService(deps: {
     const alert = store.transaction(() => {
       const ticket = store.tickets.get(ticketId)!;
       const serviceName = store.services.list().find((s) => s.code === ticket.serviceCode)?.name ?? ticket.serviceCode;
-      const raised: HallAlert = {
-        id: newId(at),
+      const raised = raiseAlert(store, at, ticket, {
         kind: 'identity',
-        at: new Date(at).toISOString(),
-        ticketId: ticket.id,
-        number: ticket.number,
-        serviceCode: ticket.serviceCode,
-        visitors: 0,
-        category: '',
         message:
           kiosk.kind === 'device'
             ? `一人一号核实：在“${kiosk.name}”登记的身份证号码与正在等候的 ${ticket.number} 号（${serviceName}）相同，但姓名或电话不一致，未补打号票。来访人已被请到服务台，请核实身份后协助办理。`
             : `一人一号核实：${kiosk.name}在窗口登记的身份证号码与正在等候的 ${ticket.number} 号（${serviceName}）相同，但姓名或电话不一致，未登记。请核实来访人身份。`,
-      };
-      saveAlert(store, raised);
+      });
       store.audit.append({ at, actor: kiosk, action: 'intake.identity_mismatch', target: ticket.id, details: { number: ticket.number } });
       return raised;
     });
@@ -308,18 +300,12 @@ export function createIntakeService(deps: {
           };
           store.intakes.insert(intake);
           if (collective) {
-            const alert: HallAlert = {
-              id: newId(at),
+            const alert = raiseAlert(store, at, ticket, {
               kind: 'collective',
-              at: new Date(at).toISOString(),
-              ticketId: ticket.id,
-              number: ticket.number,
-              serviceCode,
               visitors: visit.visitors,
               category: matter.category,
               message: `集体访：${ticket.number} 号，共 ${visit.visitors} 人来访，内容分类“${matter.category}”，请及时安排接待。`,
-            };
-            saveAlert(store, alert);
+            });
             raised.push(alert);
           }
         },

@@ -6,8 +6,7 @@ import { actorOf, isAllowed, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { saveAlert } from '../alerts.ts';
-import { newId } from '../ids.ts';
+import { raiseAlert } from '../alerts.ts';
 
 const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 const TicketId = Type.Object({ id: Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{26}$', description: 'Ticket ULID' }) });
@@ -62,18 +61,11 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
         attach: (ticket) => {
           if (ticket.greenReason === null || !config.green.alertReasons.includes(ticket.greenReason)) return;
           const label = config.green.reasons.find((r) => r.code === ticket.greenReason)?.label ?? ticket.greenReason;
-          const alert: HallAlert = {
-            id: newId(ticket.issuedAt),
+          const alert = raiseAlert(hall.store, ticket.issuedAt, ticket, {
             kind: 'emergency',
-            at: new Date(ticket.issuedAt).toISOString(),
-            ticketId: ticket.id,
-            number: ticket.number,
-            serviceCode: ticket.serviceCode,
             visitors: 1,
-            category: '',
             message: `绿色通道（${label}）：${ticket.number} 号，请立即安排接待和救助。`,
-          };
-          saveAlert(hall.store, alert);
+          });
           raised.push(alert);
         },
       });
