@@ -34,6 +34,7 @@ export const CLIP_TEXTS: Record<string, string> = {
   liang: '两',
   ren: '人',
   'nin-yi-qudao': '您已取到',
+  'nin-yi-quguo': '您今天已经取过号，已为您重新打印号票，您的号码是',
   'qianmian-haiyou': '前面还有',
   'qianmian-meiyou': '前面没有人在等候',
   ...Object.fromEntries(Object.entries(KIOSK_PROMPTS).map(([name, text]) => [`prompt-${name}`, text])),
@@ -94,14 +95,16 @@ export function promptAnnouncement(prompt: KioskPrompt): Announcement {
  * The number just taken, confirmed aloud at the kiosk: 您已取到 A005 号，前面还有 3 人 — the number
  * digit by digit as the board calls it, the people ahead as a number (两 for 2).
  */
-export function ticketTakenAnnouncement(number: string, ahead: number): Announcement {
-  const taken = ['nin-yi-qudao', ...ticketNumberClips(number), 'hao'];
+export function ticketTakenAnnouncement(number: string, ahead: number, again = false): Announcement {
+  // `again`: the person already had this number today (一人一号) and gets it reprinted.
+  const taken = [again ? 'nin-yi-quguo' : 'nin-yi-qudao', ...ticketNumberClips(number), 'hao'];
+  const opening = again ? CLIP_TEXTS['nin-yi-quguo'] : '您已取到';
   const n = Math.max(0, Math.floor(ahead));
   // More than 999 waiting does not happen in one hall; the screen shows the number in any case.
-  if (n > 999) return { text: `您已取到 ${[...number].join(' ')} 号`, clips: taken };
+  if (n > 999) return { text: `${opening} ${[...number].join(' ')} 号`, clips: taken };
   const people = n === 0 ? ['qianmian-meiyou'] : ['qianmian-haiyou', ...(n === 2 ? ['liang'] : cardinalClips(n)), 'ren'];
   return {
-    text: `您已取到 ${[...number].join(' ')} 号，${n === 0 ? '前面没有人在等候' : `前面还有 ${n} 人`}`,
+    text: `${opening} ${[...number].join(' ')} 号，${n === 0 ? '前面没有人在等候' : `前面还有 ${n} 人`}`,
     clips: [...taken, ...people],
   };
 }

@@ -93,7 +93,7 @@ function Kiosk() {
   const voice = useKioskVoice(form?.voice, {
     prompt: onForm ? step : null,
     idle: warning !== null,
-    taken: submission.status === 'done' ? { number: submission.reply.ticket.number, ahead: submission.reply.ahead } : null,
+    taken: submission.status === 'done' ? { number: submission.reply.ticket.number, ahead: submission.reply.ahead, again: submission.reply.outcome === 'existing' } : null,
   });
 
   const patch = (change: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...change } : d));

@@ -12,8 +12,8 @@ export interface KioskVoiceCues {
   prompt: KioskPrompt | null;
   /** Whether the idle warning is showing. */
   idle: boolean;
-  /** The number just taken and how many are ahead of it. */
-  taken: { number: string; ahead: number } | null;
+  /** The number just taken and how many are ahead of it; `again`: reprinted for a person who had it. */
+  taken: { number: string; ahead: number; again: boolean } | null;
 }
 
 export function useKioskVoice(settings: RegistrationForm['voice'] | undefined, cues: KioskVoiceCues) {
@@ -48,7 +48,7 @@ export function useKioskVoice(settings: RegistrationForm['voice'] | undefined, c
     if (cues.idle) say(promptAnnouncement('idle'));
   }, [cues.idle]);
   useEffect(() => {
-    if (cues.taken) say(ticketTakenAnnouncement(cues.taken.number, cues.taken.ahead));
+    if (cues.taken) say(ticketTakenAnnouncement(cues.taken.number, cues.taken.ahead, cues.taken.again));
   }, [cues.taken?.number]);
 
   const setMuted = (on: boolean) => {

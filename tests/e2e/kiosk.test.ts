@@ -311,6 +311,8 @@ describe('the kiosk', () => {
     expect(await page.locator('h1').textContent()).toBe('您今天已经取过号，您的号码是');
     expect(await page.getByTestId('reprinted').textContent()).toBe('一人一号，已为您重新打印号票，请凭原号码等候。');
     await checkScreen(page, 'early-reprint');
+    // Said aloud too: already taken today, printed again, the same number.
+    await expect.poll(async () => (await played(page)).includes('nin-yi-quguo')).toBe(true);
     await expect.poll(() => papersWith(number).length, { timeout: 5_000 }).toBe(2);
     expect((await registeredTickets()).filter((t) => t.number === number)).toHaveLength(1);
     await page.getByRole('button', { name: '完成' }).click();

@@ -57,6 +57,8 @@ describe('announcement builder', () => {
     expect(say(ticketTakenAnnouncement('A001', 0).clips)).toBe('您已取到A零零一号前面没有人在等候');
     expect(ticketTakenAnnouncement('A001', 0).text).toBe('您已取到 A 0 0 1 号，前面没有人在等候');
     expect(say(ticketTakenAnnouncement('A001', 1200).clips)).toBe('您已取到A零零一号');
+    // Someone who already had a number today hears that it was printed again.
+    expect(say(ticketTakenAnnouncement('A005', 3, true).clips)).toBe('您今天已经取过号，已为您重新打印号票，您的号码是A零零五号前面还有三人');
   });
 
   it('says each kiosk step’s question and the idle warning as one clip, in full-width punctuation', () => {
