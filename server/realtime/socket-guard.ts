@@ -45,7 +45,7 @@ export function whenSent(socket: Socket, done: () => void): void {
 }
 
 /** Drops the connection at once, with whatever is still queued for it. */
-export function cutOff(socket: Socket): void {
+function cutOff(socket: Socket): void {
   const ws = (socket.conn as unknown as { transport?: { socket?: { terminate?: () => void } } }).transport?.socket;
   if (typeof ws?.terminate === 'function') ws.terminate();
   else socket.conn.close(true);

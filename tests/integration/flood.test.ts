@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSocket } from '../support/hall.ts';
-import { pipelineFlood, seedWaiting, snapshotFlood, startServerProcess, watchServer, type FloodResult, type ServerProcess } from '../support/flood.ts';
+import { pipelineFlood, seedWaiting, signInAdmin, snapshotFlood, startServerProcess, watchServer, type FloodResult, type ServerProcess } from '../support/flood.ts';
 
 const SECONDS = 8;
 let dir: string;
@@ -29,11 +29,7 @@ async function underFlood(attack: () => Promise<FloodResult>) {
   const result = await attack();
   await watch.stop();
   // The board kept its connection and still sees the queue change.
-  const cookie = (await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'flood-admin-password' }),
-  })).headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = await signInAdmin(server.url);
   const issued = await fetch(`${server.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ serviceCode: 'E', print: false }) });
   const number = (await issued.json()).ticket.number;
   await board.waitFor((f) => f.event === 'queue' && f.payload.ticket?.number === number);

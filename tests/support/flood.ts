@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const FLOOD_ADMIN_PASSWORD = 'flood-admin-password';
+const FLOOD_ADMIN_PASSWORD = 'flood-admin-password';
 
 export interface ServerProcess {
   url: string;
@@ -72,15 +72,20 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   };
 }
 
-/** Signs in as the first admin and issues `count` waiting numbers (no paper). */
-export async function seedWaiting(url: string, count: number): Promise<void> {
+/** Signs in as the first admin; returns the cookie header. */
+export async function signInAdmin(url: string): Promise<string> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'admin', password: FLOOD_ADMIN_PASSWORD }),
   });
   if (login.status !== 200) throw new Error(`login: ${login.status}`);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  return login.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** Issues `count` waiting numbers at the desk (no paper). */
+export async function seedWaiting(url: string, count: number): Promise<void> {
+  const cookie = await signInAdmin(url);
   for (let i = 0; i < count; i++) {
     const response = await fetch(`${url}/api/tickets`, {
       method: 'POST',
@@ -150,7 +155,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Flooders come from their own loopback address, as a hostile machine on the LAN would: the
  * health probes (127.0.0.1) stand for everyone else.
  */
-export const FLOODER_ADDRESS = '127.0.0.2';
+const FLOODER_ADDRESS = '127.0.0.2';
 
 /**
  * `clients` flooders, each running for `seconds`: it connects, floods until the server hangs up
@@ -224,8 +229,3 @@ export function pipelineFlood(url: string, { clients = 10, seconds = 10, path = 
     return { sent, cutOff: closed };
   });
 }
-
-export const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0;
-};
