@@ -66,6 +66,8 @@ const Counts = Type.Record(Type.String(), Type.Integer());
 export const QueueSnapshotSchema = Type.Object({
   seq: Type.Integer(),
   serviceDay: Type.String(),
+  /** The hall's zone (IANA name): screens show times as the hall reads them, whatever the PC's zone. */
+  timeZone: Type.String(),
   hallName: Type.String(),
   services: Type.Array(ServiceInfoSchema),
   windows: Type.Array(WindowViewSchema),

@@ -33,3 +33,17 @@ export function nextDayStart(ms: number, timeZone: string): number {
 export function dayStart(ms: number, timeZone: string): number {
   return startOfDay(new TZDate(ms, timeZone)).getTime();
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A time as people in the hall read it (`14:05:09`, or `2026/11/25 14:05:09`), in the hall's zone. */
+export function hallTime(at: string | number, timeZone: string, { withDate = false } = {}): string {
+  const cache = withDate ? dateTimeFormats : clockFormats;
+  let f = cache.get(timeZone);
+  if (!f) {
+    const date: Intl.DateTimeFormatOptions = withDate ? { year: 'numeric', month: '2-digit', day: '2-digit' } : {};
+    cache.set(timeZone, (f = new Intl.DateTimeFormat('zh-CN', { timeZone, ...date, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })));
+  }
+  return f.format(typeof at === 'string' ? Date.parse(at) : at);
+}

@@ -1,5 +1,6 @@
 // Administration (管理): windows and their services, staff accounts, devices and pairing, the
 // audit log and green-channel use per staff member. Admin only; the server checks each action.
+import { hallTime } from '../common/time.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { QueueSnapshot, StaffProfile, StaffRole } from '../common/domain.ts';
 import { api } from '../common/ui/api.ts';
@@ -9,7 +10,6 @@ import { ActionMessage, useAction } from './use-action.tsx';
 
 const ROLE_NAMES: Record<StaffRole, string> = { admin: '管理员', desk: '服务台', reception: '窗口接待', leader: '领导' };
 const KIND_NAMES: Record<string, string> = { kiosk: '自助机', display: '综合屏', 'window-screen': '窗口屏' };
-const shanghai = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 function useList<T>(path: string, key: string, deps: unknown[] = []): [T[], () => void] {
   const [items, setItems] = useState<T[]>([]);
@@ -290,7 +290,7 @@ function Devices({ state, settings }: { state: QueueSnapshot; settings: ConsoleS
               <td>{KIND_NAMES[d.kind] ?? d.kind}</td>
               <td>{d.name}</td>
               <td>{[d.windowNo ? `${d.windowNo}号窗口` : '', d.printerId ? `打印机 ${d.printerId}` : '', d.readerId ? `读卡器 ${d.readerId}` : ''].filter(Boolean).join(' · ')}</td>
-              <td>{d.lastSeen ? shanghai(d.lastSeen) : '—'}</td>
+              <td>{d.lastSeen ? hallTime(d.lastSeen, state.timeZone, { withDate: true }) : '—'}</td>
               <td>
                 <button type="button" class="link" onClick={() => void action.run('POST', `/api/devices/${d.id}/revoke`, {}, () => (reload(), `${d.name} 已停用`))}>
                   停用
@@ -369,7 +369,7 @@ function Devices({ state, settings }: { state: QueueSnapshot; settings: ConsoleS
       </form>
       {code && (
         <p class="ok" role="status">
-          配对码 <strong data-testid="pairing-code">{code.code}</strong>:在该设备上打开{' '}
+          配对码 <strong data-testid="pairing-code">{code.code}</strong>：在该设备上打开{' '}
           <code>
             {location.origin}/{code.kind === 'kiosk' ? 'kiosk' : 'display'}/?pair={code.code}
           </code>
@@ -388,7 +388,7 @@ interface AuditEvent {
   target: string | null;
 }
 
-function Audit({ reasons }: { reasons: ConsoleSettings['greenReasons'] }) {
+function Audit({ reasons, timeZone }: { reasons: ConsoleSettings['greenReasons']; timeZone: string }) {
   const [action, setAction] = useState('');
   const [day, setDay] = useState('');
   const [events, setEvents] = useState<AuditEvent[]>([]);
@@ -430,7 +430,7 @@ function Audit({ reasons }: { reasons: ConsoleSettings['greenReasons'] }) {
         <tbody data-testid="audit-rows">
           {events.map((e) => (
             <tr key={e.id}>
-              <td>{shanghai(e.at)}</td>
+              <td>{hallTime(e.at, timeZone, { withDate: true })}</td>
               <td>{e.actorName}</td>
               <td>{e.action}</td>
               <td>{e.target ?? ''}</td>
@@ -598,7 +598,7 @@ export function AdminPage({ state, settings, me }: { state: QueueSnapshot; setti
       <Settings state={state} />
       <Staff me={me} />
       <Devices state={state} settings={settings} />
-      <Audit reasons={settings.greenReasons} />
+      <Audit reasons={settings.greenReasons} timeZone={state.timeZone} />
     </div>
   );
 }

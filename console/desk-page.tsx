@@ -1,5 +1,6 @@
 // The security desk (服务台): green-channel numbers (audited), numbers for people who cannot use
 // the kiosk, reprint, reinstate, cancel; device status at a glance; alerts.
+import { hallTime } from '../common/time.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { QueueSnapshot, StaffTicket } from '../common/domain.ts';
 import type { DeviceStatus } from '../common/events.ts';
@@ -41,7 +42,7 @@ interface DeviceOverview {
   devices: Array<{ id: string; kind: string; name: string; online: boolean; lastSeen: string | null; windowNo: number | null }>;
 }
 
-function Devices({ socket }: { socket: HallSocket | null }) {
+function Devices({ socket, timeZone }: { socket: HallSocket | null; timeZone: string }) {
   const [overview, setOverview] = useState<DeviceOverview | null>(null);
   const load = () => api<DeviceOverview>('GET', '/api/devices/status').then(setOverview, () => undefined);
   useEffect(() => {
@@ -82,7 +83,7 @@ function Devices({ socket }: { socket: HallSocket | null }) {
               <td>{KIND[d.kind] ?? d.kind}</td>
               <td>{d.name}</td>
               <td>{d.online ? '在线' : '离线'}</td>
-              <td>{d.online ? '' : `请检查设备和网络${d.lastSeen ? `（最后在线 ${new Date(d.lastSeen).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}）` : ''}`}</td>
+              <td>{d.online ? '' : `请检查设备和网络${d.lastSeen ? `（最后在线 ${hallTime(d.lastSeen, timeZone, { withDate: true })}）` : ''}`}</td>
             </tr>
           ))}
         </tbody>
@@ -117,7 +118,7 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
 
   return (
     <div class="desk-page">
-      <AlertList alerts={alerts} />
+      <AlertList alerts={alerts} timeZone={state.timeZone} />
       <section class="panel" aria-labelledby="issue-title">
         <h2 id="issue-title">帮办取号</h2>
         <form
@@ -222,7 +223,7 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
           </button>
         </div>
       )}
-      <Devices socket={socket} />
+      <Devices socket={socket} timeZone={state.timeZone} />
     </div>
   );
 }

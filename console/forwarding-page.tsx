@@ -1,5 +1,6 @@
 // 转送情况: today's registrations on their way to the case system — pending, delivered, dead with
 // the reason in plain words, and a resend for the dead ones (desk, admin; audited).
+import { hallTime } from '../common/time.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../common/ui/api.ts';
 import { ActionMessage, useAction } from './use-action.tsx';
@@ -22,7 +23,6 @@ export interface ForwardingOverview {
 }
 
 const STATE = { pending: '等待转送', delivered: '已转送', dead: '转送失败' } as const;
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
 /** Today's forwarding, refreshed every `seconds` (and after an action). */
 export function useForwarding(seconds = 30): [ForwardingOverview | null, () => void] {
@@ -47,7 +47,8 @@ export function ForwardingWarning() {
   );
 }
 
-export function ForwardingPage({ canResend }: { canResend: boolean }) {
+export function ForwardingPage({ canResend, timeZone }: { canResend: boolean; timeZone: string }) {
+  const time = (iso: string | null) => (iso ? hallTime(iso, timeZone) : '');
   const [overview, reload] = useForwarding();
   const action = useAction();
   if (!overview) return <p>正在加载…</p>;
@@ -55,7 +56,7 @@ export function ForwardingPage({ canResend }: { canResend: boolean }) {
   return (
     <section class="panel" aria-labelledby="forwarding-title">
       <h2 id="forwarding-title">
-        今日转送：已转送 {counts.delivered},等待 {counts.pending},失败 {counts.dead}
+        今日转送：已转送 {counts.delivered}，等待 {counts.pending}，失败 {counts.dead}
       </h2>
       <ActionMessage message={action.message} />
       <table>

@@ -40,7 +40,7 @@ export function LeaderPage({ state, socket }: { state: QueueSnapshot; socket: Ha
 
   return (
     <div class="leader-page">
-      <AlertList alerts={alerts} />
+      <AlertList alerts={alerts} timeZone={state.timeZone} />
       <section class="panel" aria-labelledby="today-title">
         <h2 id="today-title">今日概况</h2>
         <div class="figures">

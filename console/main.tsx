@@ -103,7 +103,7 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
         ) : page === 'admin' ? (
           <AdminPage state={state} settings={settings} me={staff.id} />
         ) : page === 'forwarding' ? (
-          <ForwardingPage canResend={staff.roles.some((r) => r === 'desk' || r === 'admin')} />
+          <ForwardingPage canResend={staff.roles.some((r) => r === 'desk' || r === 'admin')} timeZone={state.timeZone} />
         ) : (
           <p>您的账号还没有分配可用的页面，请联系管理员。</p>
         )}

@@ -179,7 +179,7 @@ export function RegistrationPanel({ ticketId, number, mode = 'window' }: { ticke
         <dt>来访人数</dt>
         <dd>
           {view.visitors} 人{view.collective ? '（集体访）' : ''}
-          {view.representatives.length > 0 && `,其他代表：${view.representatives.map((r) => `${r.name}(${r.idNumber})`).join('、')}`}
+          {view.representatives.length > 0 && `，其他代表：${view.representatives.map((r) => `${r.name}（${r.idNumber}）`).join('、')}`}
         </dd>
         <dt>问题属地</dt>
         <dd>{view.matter.placeName}</dd>

@@ -1,5 +1,6 @@
 // Collective-visit and emergency alerts for the desk and the leaders: today's list, new ones live,
 // each with a sound so nobody has to watch the screen.
+import { hallTime } from '../common/time.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HallAlert } from '../common/domain.ts';
 import { api } from '../common/ui/api.ts';
@@ -24,7 +25,7 @@ export function useAlerts(socket: HallSocket | null): HallAlert[] {
   return alerts;
 }
 
-export function AlertList({ alerts }: { alerts: HallAlert[] }) {
+export function AlertList({ alerts, timeZone }: { alerts: HallAlert[]; timeZone: string }) {
   return (
     <section class="panel alerts" aria-labelledby="alerts-title">
       <h2 id="alerts-title">提醒（{alerts.length}）</h2>
@@ -34,7 +35,7 @@ export function AlertList({ alerts }: { alerts: HallAlert[] }) {
         <ul aria-live="assertive">
           {alerts.map((a) => (
             <li key={a.id} class="alert-item">
-              <time>{new Date(a.at).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</time> {a.message}
+              <time>{hallTime(a.at, timeZone)}</time> {a.message}
             </li>
           ))}
         </ul>

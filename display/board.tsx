@@ -84,7 +84,7 @@ export function Board() {
         <main class="board">
           <header class="board-header">
             <h1>{state.hallName}</h1>
-            <Clock timeZone={info?.timeZone ?? 'Asia/Shanghai'} />
+            <Clock timeZone={state.timeZone} />
             <ConnectionDot connected={connected} />
           </header>
           <LatestCall state={state} info={info} />

@@ -71,7 +71,8 @@ function Kiosk() {
   const [choosing, setChoosing] = useState<string | null>(null);
   const { submission, submit, reset, settle } = useSubmission(connected);
   const [checking, setChecking] = useState(false);
-  const today = state?.serviceDay ?? serviceDayOf(Date.now(), 'Asia/Shanghai');
+  // Until the hall's state arrives, the kiosk PC's own calendar day.
+  const today = state?.serviceDay ?? serviceDayOf(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 
   const clearAll = () => {
     setQuerying(false);

@@ -48,7 +48,7 @@ export function httpAdapter(options: { url: string; secret: string; now?: () => 
       } catch (err) {
         if (signal.aborted) throw new DeliveryError('案件系统没有按时答复（超时），稍后自动重试。', false);
         const cause = (err as { cause?: { code?: string } }).cause?.code;
-        throw new DeliveryError(`暂时连不上案件系统${cause ? `(${cause})` : ''},稍后自动重试。`, false);
+        throw new DeliveryError(`暂时连不上案件系统${cause ? `（${cause}）` : ''}，稍后自动重试。`, false);
       }
       const text = await response.text().catch(() => '');
       if (response.ok) {

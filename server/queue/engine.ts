@@ -571,6 +571,7 @@ export function createQueueEngine(deps: {
         return {
           seq: store.meta.seq(),
           serviceDay: day,
+          timeZone: config.timeZone,
           hallName: config.hall.name,
           services: store.services
             .list()

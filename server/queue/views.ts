@@ -61,10 +61,11 @@ export function toPublicEvent(event: StaffQueueEvent): QueueEvent {
 }
 
 export function toPublicSnapshot(s: StaffSnapshot): QueueSnapshot {
-  const { seq, serviceDay, hallName, services, windows, waitingCounts } = s;
+  const { seq, serviceDay, timeZone, hallName, services, windows, waitingCounts } = s;
   return {
     seq,
     serviceDay,
+    timeZone,
     hallName,
     services,
     windows,

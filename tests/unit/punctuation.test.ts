@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FOLDERS = ['kiosk', 'display', 'console', 'common', 'server', 'devices', 'config'];
-/** A mark right after a Chinese character, or parentheses opening or closing Chinese text. */
-const HALF_WIDTH = /[\u4e00-\u9fff][,:;?!(]|\)[\u4e00-\u9fff]|[`'"}>]\((?=[\u4e00-\u9fff])|[\u4e00-\u9fff]\)(?=[`'"<{])/;
+/** A mark right before or after a Chinese character, or parentheses opening or closing Chinese text. */
+const HALF_WIDTH = /[\u4e00-\u9fff][,:;?!(]|[,:;?!)][\u4e00-\u9fff]|[`'"}>]\((?=[\u4e00-\u9fff])|[\u4e00-\u9fff]\)(?=[`'"<{])/;
 /**
  * Code comments and API descriptions are English prose that may name a Chinese term
  * (`首问负责制: who first…`, `(e.g. 急救)`).

@@ -23,6 +23,7 @@ const window2: WindowView = { ...window1, no: 2, name: '2号窗口', services: [
 const snapshot = (over: Partial<QueueSnapshot> = {}): QueueSnapshot => ({
   seq: 10,
   serviceDay: '2026-11-25',
+  timeZone: 'Asia/Shanghai',
   hallName: '大厅',
   services: [],
   windows: [window1, window2],
