@@ -43,6 +43,11 @@ export class SerialIdCardReader extends EventEmitter<ReaderEvents> {
     this.readRetryMs = options.readRetryMs ?? [3_000, 10_000, 30_000];
   }
 
+  /** The configured port, for messages about it. */
+  get path(): string {
+    return this.settings.path;
+  }
+
   async open(): Promise<void> {
     const port = await openPort(this.createPort, this.settings);
     this.port = port;
