@@ -43,6 +43,11 @@ export interface ServerToClientEvents {
   'settings:changed': (key: string) => void;
   /** A card read on the kiosk's own reader (room `kiosk:<device id>` only). */
   'card:read': (identity: CardIdentity) => void;
+  /**
+   * A card on the kiosk's own reader could not be read (room `kiosk:<device id>` only): `message`
+   * asks the person politely to place it again. Never carries personal data.
+   */
+  'card:error': (error: { error: 'card_unreadable'; message: string }) => void;
 }
 
 export interface ClientToServerEvents {

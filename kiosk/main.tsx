@@ -24,6 +24,7 @@ import { useKioskVoice } from './use-kiosk-voice.ts';
 import { MuteButton } from './mute-button.tsx';
 import { useSubmission } from './use-submission.ts';
 import { checkIdentity } from './identity-check.ts';
+import { useCardError } from './use-card-error.ts';
 
 /** Which step asks for a field the server refused. */
 function stepOfField(field: string | null): StepId {
@@ -62,6 +63,7 @@ function Kiosk() {
   const pairing = usePairing();
   const { state, connected, socket } = useHallSocket({ key: pairing.status });
   const { form, hasReader } = useRegistrationForm(pairing.status === 'paired', connected, socket);
+  const cardError = useCardError(socket);
   const [elder, setElder] = useState(false);
   const moreBelow = useMoreBelow();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -174,6 +176,11 @@ function Kiosk() {
       )}
       {voice.available && <MuteButton muted={voice.muted} onMuted={voice.setMuted} />}
       {content}
+      {cardError && (
+        <p class="problem card-error" role="alert" data-testid="card-error">
+          {cardError}
+        </p>
+      )}
       {warning !== null && (
         <div class="overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title">
           <div class="dialog">

@@ -36,7 +36,7 @@ import { loadDivisions } from './registration/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
 import statsRoutes from './routes/stats.ts';
-import { createReaderFleet } from './reading/reader-fleet.ts';
+import { CARD_UNREADABLE, createReaderFleet } from './reading/reader-fleet.ts';
 import { createPrinterFleet } from './printing/printer-fleet.ts';
 import { createQueueEngine, SYSTEM } from './queue/engine.ts';
 import { createSnapshotBytes } from './queue/snapshot-bytes.ts';
@@ -151,6 +151,15 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
           }
         }
       },
+      // Said to the kiosks at that reader only; the fleet logs the reason (never the card's text).
+      onReadError: (readerId) => {
+        for (const device of store.devices.list()) {
+          if (device.kind === 'kiosk' && device.readerId === readerId && device.revokedAt === null) {
+            app.io.to(ROOMS.kioskDevice(device.id)).emit('card:error', { error: 'card_unreadable', message: CARD_UNREADABLE });
+          }
+        }
+      },
+      log: { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) },
       onStatus: (readerId, condition) => {
         const name = config.readers.find((r) => r.id === readerId)?.name ?? readerId;
         app.io?.to(ROOMS.staff).emit('device:status', { kind: 'reader', id: readerId, name, condition, at: new Date(now()).toISOString() });

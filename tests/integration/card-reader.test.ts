@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CardIdentity } from '../../common/domain.ts';
 import { SAMPLE_CARD as CARD } from '../../devices/id-reader/sample-card.ts';
+import type { HallConfig } from '../../server/config/schema.ts';
+import { CARD_UNREADABLE, createReaderFleet } from '../../server/reading/reader-fleet.ts';
 import { connectSocket, startHall, type Hall } from '../support/hall.ts';
 
 let hall: Hall;
@@ -54,5 +56,51 @@ describe('ID card reader at a kiosk', () => {
     expect(real.json().error).toBe('reader_unknown');
     const bad = await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card: { ...CARD, idNumber: '123' } } });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('tells only that kiosk politely when a card cannot be read, logs it masked, and does not re-read it every round', async () => {
+    const logs: string[] = [];
+    hall = await startHall({}, undefined, logs);
+    const withReader = await connectSocket(hall.url, { token: await pairKiosk('R1') });
+    const otherKiosk = await connectSocket(hall.url, { token: await pairKiosk() });
+    const staff = await connectSocket(hall.url, { cookie: hall.admin });
+    const simulated = hall.app.hall.readers.simulated('R1')!;
+    simulated.corruptText = true; // the ID number fails its check character
+    simulated.card = CARD;
+
+    const error = await withReader.waitFor((f) => f.event === 'card:error');
+    expect(error.payload).toEqual({ error: 'card_unreadable', message: CARD_UNREADABLE });
+    expect(CARD_UNREADABLE).toContain('请将身份证');
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // several more poll rounds
+    expect(simulated.reads).toBe(1);
+    expect(withReader.frames.filter((f) => f.event === 'card:error')).toHaveLength(1);
+    for (const other of [otherKiosk, staff]) expect(other.frames.map((f) => f.event)).not.toContain('card:error');
+    const logged = logs.join('\n');
+    expect(logged).toContain('读卡失败');
+    expect(logged).toContain('ID number check failed');
+    expect(logged).not.toContain(CARD.name);
+    expect(logged).not.toContain(CARD.idNumber.slice(0, 17));
+
+    simulated.card = null; // taken off, put back, read
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    simulated.corruptText = false;
+    simulated.card = CARD;
+    expect((await withReader.waitFor((f) => f.event === 'card:read')).payload).toEqual(CARD);
+    [withReader, otherKiosk, staff].forEach((s) => s.close());
+  });
+});
+
+describe('a configured reader port that will not open', () => {
+  it('is logged once per reason, in plain words, not at every retry', async () => {
+    const lines: { level: string; msg: string; reason?: string }[] = [];
+    const log = { info: (obj: object, msg: string) => lines.push({ ...obj, level: 'info', msg }), warn: (obj: object, msg: string) => lines.push({ ...obj, level: 'warn', msg }) };
+    const config = { readers: [{ id: 'R9', name: '9号读卡器', port: { path: '/dev/ttyHALL-NO-READER', baudRate: 115200 } }] } as unknown as HallConfig;
+    const fleet = createReaderFleet(config, { pollIntervalMs: 20, retryMs: 20, onCard: () => undefined, onStatus: () => undefined, log });
+    fleet.start();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // many attempts
+    await fleet.stop();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'warn', reason: 'missing', msg: expect.stringContaining('找不到端口 /dev/ttyHALL-NO-READER') });
+    expect(lines[0]!.msg).toContain('9号读卡器');
   });
 });

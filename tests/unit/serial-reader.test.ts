@@ -21,8 +21,8 @@ afterEach(async () => {
   await Promise.all(readers.splice(0).map((r) => r.close()));
 });
 
-async function connect(fake: SimulatedIdReader) {
-  const reader = new SerialIdCardReader({ path: fake.path, baudRate: 115200 }, fake.factory, 100);
+async function connect(fake: SimulatedIdReader, readRetryMs: readonly number[] = [60_000]) {
+  const reader = new SerialIdCardReader({ path: fake.path, baudRate: 115200 }, fake.factory, 100, { readRetryMs });
   readers.push(reader);
   const cards: CardIdentity[] = [];
   const errors: Error[] = [];
@@ -61,13 +61,58 @@ describe('serial ID card reader', () => {
   it('survives garbage and silence: no crash, a status the desk can see', async () => {
     const fake = new SimulatedIdReader();
     fake.card = CARD;
-    fake.garbage = true;
+    fake.noise = true;
     const { reader, cards } = await connect(fake);
+    expect(reader.condition).toBe('offline'); // no valid reply to the SAM check within the timeout
     expect(await reader.poll()).toBeNull();
-    expect(reader.condition).toBe('offline'); // no valid reply within the timeout
+    expect(reader.condition).toBe('offline');
     expect(cards).toEqual([]);
-    fake.garbage = false;
+    fake.noise = false;
     expect(await reader.poll()).toEqual(CARD);
     expect(reader.condition).toBe('ready');
+  });
+
+  it('is ready again as soon as it answers properly, with no card on it', async () => {
+    const fake = new SimulatedIdReader();
+    const { reader } = await connect(fake);
+    expect(reader.condition).toBe('ready');
+    fake.noise = true;
+    for (let i = 0; i < 3; i++) await reader.poll();
+    expect(reader.condition).toBe('offline');
+    fake.noise = false;
+    expect(await reader.poll()).toBeNull();
+    expect(reader.condition).toBe('ready');
+  });
+
+  it('reports a garbled read of a card as a read error, not as an offline reader', async () => {
+    const fake = new SimulatedIdReader();
+    const { reader, errors } = await connect(fake);
+    fake.card = CARD;
+    fake.garbage = true;
+    expect(await reader.poll()).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(reader.condition).toBe('ready');
+  });
+
+  it('does not re-read a failing card every round: again after a pause, or at once when put back', async () => {
+    const fake = new SimulatedIdReader();
+    fake.card = CARD;
+    fake.corruptText = true;
+    const { reader, cards, errors } = await connect(fake, [150]);
+    for (let i = 0; i < 4; i++) expect(await reader.poll()).toBeNull();
+    expect(fake.reads).toBe(1);
+    expect(errors).toHaveLength(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await reader.poll();
+    expect(fake.reads).toBe(2); // tried again after the pause
+    expect(errors).toHaveLength(2);
+
+    fake.card = null; // taken off and put back, read properly this time
+    await reader.poll();
+    fake.card = CARD;
+    fake.corruptText = false;
+    expect(await reader.poll()).toEqual(CARD);
+    expect(cards).toEqual([CARD]);
   });
 });
