@@ -68,6 +68,8 @@ export const PrinterConfig = Type.Object(
     port: Type.Optional(SerialPortConfig(9600)),
     paperWidth: Type.Union([Type.Literal(58), Type.Literal(80)], { default: 80 }),
     codepage: Type.Union([Type.Literal('gb18030'), Type.Literal('gbk')], { default: 'gb18030' }),
+    /** How long a status reply may take beyond the wire time of the bytes still in flight on the port. */
+    replyMarginMs: Type.Integer({ minimum: 50, maximum: 10_000, default: 500 }),
   },
   { additionalProperties: false },
 );

@@ -83,8 +83,10 @@ export function createPrintWorker(deps: { store: Store; engine: QueueEngine; fle
         // The server may have closed (and the store with it) while the printer was writing.
         if (stopped) return;
         if (failure) {
-          // Left pending: printed again in full once the printer is back, until it expires.
+          // Left pending: printed again in full once the printer is back, until it expires. The
+          // person is told now (the ticket says `failed`; `printed` follows if the reprint works).
           store.printJobs.update(job.id, { lastError: (failure as Error).message });
+          engine.printFinished(job.ticketId, 'failed');
           return;
         }
         store.printJobs.update(job.id, { state: 'printed', finishedAt: now() });
