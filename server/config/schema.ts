@@ -70,6 +70,8 @@ export const PrinterConfig = Type.Object(
     codepage: Type.Union([Type.Literal('gb18030'), Type.Literal('gbk')], { default: 'gb18030' }),
     /** How long a status reply may take beyond the wire time of the bytes still in flight on the port. */
     replyMarginMs: Type.Integer({ minimum: 50, maximum: 10_000, default: 500 }),
+    /** Lines fed after the last line of text before the cut (about 4 mm each). */
+    feedLines: Type.Integer({ minimum: 0, maximum: 20, default: 4 }),
   },
   { additionalProperties: false },
 );

@@ -34,7 +34,7 @@ export function createPrintHook(deps: { store: Store; config: HallConfig; fleet:
           reminder: config.printing.reminders[ticket.serviceCode] ?? null,
           qrData: ticket.queryCode,
         },
-        { paperWidth: printer?.config.paperWidth ?? 80, codepage: printer?.config.codepage ?? 'gb18030' },
+        { paperWidth: printer?.config.paperWidth ?? 80, codepage: printer?.config.codepage ?? 'gb18030', feedLines: printer?.config.feedLines },
       );
       // When the printer cannot print now, the person is told at once (the ticket's print state is
       // `failed`, the number stays on screen); the job still waits and prints if the printer
