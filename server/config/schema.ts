@@ -178,6 +178,8 @@ export const HallConfigSchema = Type.Object(
     printing: Type.Object(
       {
         failAfterSeconds: Type.Integer({ minimum: 5, maximum: 3600, default: 120 }),
+        /** A job still waiting after this long is not printed when the printer recovers: failed, and the desk alerted. */
+        lateAfterSeconds: Type.Integer({ minimum: 5, maximum: 3600, default: 30 }),
         deskPrinter: Type.Optional(Type.String()),
         /** Short one-time-notification reminder printed on the ticket, per service code. */
         reminders: Type.Record(Type.String(), Type.String({ maxLength: 60 }), {

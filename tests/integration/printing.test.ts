@@ -100,6 +100,33 @@ describe('printing tickets', () => {
     staff.close();
   }, 30_000);
 
+  it('does not print a ticket late when the printer recovers after lateAfterSeconds: fails it, alerts the desk, which can reprint', async () => {
+    hall = await startHall({ printing: { lateAfterSeconds: 5 } });
+    const { simulated } = hall.app.hall.fleet.get('P1')!;
+    await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
+    const staff = await connectSocket(hall.url, { cookie: hall.admin });
+    simulated!.status[4] = 0x12 | 0x60; // paper out
+    await staff.waitFor((f) => f.event === 'device:status' && f.payload.condition === 'paper_out', 10_000);
+    const kiosk = await pairDevice(hall, 'kiosk');
+    const { ticket } = await registerAtKiosk(hall.app, kiosk);
+    expect(ticket.printState).toBe('failed');
+
+    await new Promise((resolve) => setTimeout(resolve, 5_500)); // the person has probably left
+    simulated!.status[4] = 0x12; // a new roll, too late
+    const alert = await staff.waitFor((f) => f.event === 'alert' && (f.payload as { kind: string }).kind === 'print_late', 10_000);
+    expect(alert.payload).toMatchObject({ ticketId: ticket.id, number: ticket.number });
+    expect((alert.payload as { message: string }).message).toContain(`${ticket.number} 号`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(readdirSync(join(hall.dir, 'printed', 'P1'))).toEqual([]);
+    expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('failed');
+
+    const reprint = await hall.app.inject({ method: 'POST', url: `/api/tickets/${ticket.id}/reprint`, headers: { cookie: hall.admin }, payload: {} });
+    expect(reprint.statusCode).toBe(200);
+    await vi.waitFor(() => expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('printed'), { timeout: 5_000 });
+    expect(previews(hall)).toHaveLength(1);
+    staff.close();
+  }, 30_000);
+
   it('prints the ticket again when someone already waiting registers again at a kiosk (一人一号)', async () => {
     hall = await startHall();
     await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
