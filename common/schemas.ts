@@ -272,8 +272,11 @@ export const DivisionSchema = Type.Object({
 
 export const AlertSchema = Type.Object({
   id: Type.String(),
-  /** `identity`: someone registered with the ID number of a person already waiting, under another name or phone. */
-  kind: Type.Union([Type.Literal('collective'), Type.Literal('emergency'), Type.Literal('identity')]),
+  /**
+   * `identity`: someone registered with the ID number of a person already waiting, under another name or phone.
+   * `print_late`: a ticket's printer recovered too late (`printing.lateAfterSeconds`); not printed, the desk may reprint.
+   */
+  kind: Type.Union([Type.Literal('collective'), Type.Literal('emergency'), Type.Literal('identity'), Type.Literal('print_late')]),
   at: Iso,
   ticketId: Type.String(),
   number: Type.String(),

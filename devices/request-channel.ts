@@ -18,24 +18,36 @@ export class RequestChannel<Reply> {
     return run;
   }
 
-  /** Writes a request and waits for its reply; `what` names it in the timeout error. */
-  request(write: () => Promise<void>, what: string): Promise<Reply> {
+  /**
+   * Writes a request and waits for its reply; `what` names it in the timeout error. `timeoutMs`
+   * (read once the write has finished) overrides the channel's own timeout for this request, e.g.
+   * when the reply must first wait behind bytes still travelling over a slow line.
+   */
+  request(write: () => Promise<void>, what: string, timeoutMs?: number | (() => number)): Promise<Reply> {
     return new Promise<Reply>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
-      this.waiter = (reply) => {
+      let settled = false;
+      const waiter = (reply: Reply) => {
+        settled = true;
         clearTimeout(timer);
         this.waiter = null;
         resolve(reply);
       };
+      this.waiter = waiter;
       write().then(
         () => {
+          // A reply that came before the write finished leaves nothing to time out.
+          if (settled) return;
+          const ms = typeof timeoutMs === 'function' ? timeoutMs() : (timeoutMs ?? this.timeoutMs);
           timer = setTimeout(() => {
-            this.waiter = null;
-            reject(new Error(`no reply to ${what} within ${this.timeoutMs} ms`));
-          }, this.timeoutMs);
+            settled = true;
+            if (this.waiter === waiter) this.waiter = null;
+            reject(new Error(`no reply to ${what} within ${Math.round(ms)} ms`));
+          }, ms);
         },
         (err: unknown) => {
-          this.waiter = null;
+          settled = true;
+          if (this.waiter === waiter) this.waiter = null;
           reject(err);
         },
       );

@@ -90,7 +90,14 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       service.code !== config.registration.leaderService ||
       upcomingReceptions(settings.current().leaderReceptions, at, config.timeZone, 1).length > 0,
   });
-  const printWorker = createPrintWorker({ store, engine, fleet, now });
+  const printWorker = createPrintWorker({
+    store,
+    engine,
+    fleet,
+    now,
+    lateAfterMs: config.printing.lateAfterSeconds * 1000,
+    onAlert: (alert) => publishAlert(alert),
+  });
   const staffAuth = createStaffAuth({ store, config, now });
   const deviceAuth = createDeviceAuth({ store, config, now });
   const cipher = createDataCipher(

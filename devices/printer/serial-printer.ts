@@ -11,6 +11,16 @@ export class PrinterNotReadyError extends Error {
   }
 }
 
+/** The ticket reached the printer but the status after printing says it did not come out whole. */
+export class PrintNotConfirmedError extends Error {
+  constructor(readonly condition: PrinterCondition) {
+    super(`ticket not confirmed as printed: ${condition}`);
+  }
+}
+
+/** Bits on the wire per byte at 8N1 (start, 8 data, stop). */
+const BITS_PER_BYTE = 10;
+
 export interface PrinterEvents {
   status: [condition: PrinterCondition, status: PrinterStatus | null];
   disconnected: [error: Error];
@@ -20,19 +30,31 @@ export class SerialTicketPrinter extends EventEmitter<PrinterEvents> {
   condition: PrinterCondition = 'disconnected';
   private port: Port | null = null;
   private readonly channel: RequestChannel<number>;
+  /** When the bytes written so far will have left the line, at the port's baud rate. */
+  private wireBusyUntil = 0;
 
+  /**
+   * `replyMarginMs`: how long a status reply may take beyond the time the bytes still in flight
+   * on the port need at its baud rate (a link that buffers holds the reply behind the ticket).
+   */
   constructor(
     private readonly settings: SerialSettings,
     private readonly createPort: PortFactory,
-    replyTimeoutMs = 500,
+    private readonly replyMarginMs = 500,
   ) {
     super();
-    this.channel = new RequestChannel(replyTimeoutMs);
+    this.channel = new RequestChannel(replyMarginMs);
+  }
+
+  /** How long a reply may take now: the wire time of the bytes still in flight plus the margin. */
+  replyTimeoutMs(): number {
+    return Math.max(0, this.wireBusyUntil - Date.now()) + this.replyMarginMs;
   }
 
   async open(): Promise<void> {
     const port = await openPort(this.createPort, this.settings);
     this.port = port;
+    this.wireBusyUntil = 0;
     // A data listener keeps the port reading, which is how an unplug is noticed at all.
     port.on('data', (chunk: Buffer) => {
       for (const byte of chunk) if (isStatusByte(byte)) this.channel.deliver(byte);
@@ -51,30 +73,47 @@ export class SerialTicketPrinter extends EventEmitter<PrinterEvents> {
 
   /** Asks the four status bytes; no answer means the printer is off or not listening. */
   poll(): Promise<PrinterCondition> {
-    return this.channel.serialised(async () => {
-      let status: PrinterStatus = READY;
-      try {
-        for (const kind of Object.keys(STATUS_KINDS) as StatusKind[]) {
-          const reply = this.channel.request(() => writeAll(this.port, statusRequest(kind)), `DLE EOT ${STATUS_KINDS[kind]}`);
-          status = applyStatusByte(status, kind, await reply);
-        }
-      } catch {
-        if (!this.port) return this.condition;
-        this.setCondition('offline', null);
-        return this.condition;
-      }
-      this.setCondition(conditionOf(status), status);
-      return this.condition;
+    return this.channel.serialised(() => this.readStatus());
+  }
+
+  /**
+   * Sends a whole ticket and resolves only when the printer says it came out: the status is read
+   * right before the write (a poll a few seconds old does not know the paper just ran out) and
+   * again after it; paper end, an open cover, an error or no answer after printing rejects, so
+   * the job waits and is printed again in full.
+   */
+  async print(bytes: Buffer): Promise<void> {
+    await this.channel.serialised(async () => {
+      const before = await this.readStatus();
+      if (!canPrint(before)) throw new PrinterNotReadyError(before);
+      await this.write(bytes);
+      const after = await this.readStatus();
+      if (!canPrint(after)) throw new PrintNotConfirmedError(after);
     });
   }
 
-  /** Sends a whole ticket once the printer can print it; re-reads the status afterwards. */
-  async print(bytes: Buffer): Promise<void> {
-    await this.channel.serialised(async () => {
-      if (!canPrint(this.condition)) throw new PrinterNotReadyError(this.condition);
-      await writeAll(this.port, bytes);
-    });
-    await this.poll();
+  /** Asks the four status bytes (inside the port's serialised work). */
+  private async readStatus(): Promise<PrinterCondition> {
+    let status: PrinterStatus = READY;
+    try {
+      for (const kind of Object.keys(STATUS_KINDS) as StatusKind[]) {
+        const reply = this.channel.request(() => this.write(statusRequest(kind)), `DLE EOT ${STATUS_KINDS[kind]}`, () => this.replyTimeoutMs());
+        status = applyStatusByte(status, kind, await reply);
+      }
+    } catch {
+      if (!this.port) return this.condition;
+      this.setCondition('offline', null);
+      return this.condition;
+    }
+    this.setCondition(conditionOf(status), status);
+    return this.condition;
+  }
+
+  /** Writes bytes and books their time on the line, which a following reply waits behind. */
+  private write(bytes: Buffer): Promise<void> {
+    const wireMs = (bytes.length * BITS_PER_BYTE * 1000) / this.settings.baudRate;
+    this.wireBusyUntil = Math.max(Date.now(), this.wireBusyUntil) + wireMs;
+    return writeAll(this.port, bytes);
   }
 
   private setCondition(condition: PrinterCondition, status: PrinterStatus | null): void {

@@ -16,6 +16,8 @@ export interface SimulatedPrinter {
   factory: PortFactory;
   /** Reply byte per DLE EOT n (1 printer, 2 offline cause, 3 error cause, 4 paper sensor). */
   status: Record<1 | 2 | 3 | 4, number>;
+  /** Runs once after the next whole ticket came out (a test makes the paper run out there). */
+  afterNextTicket: (() => void) | null;
 }
 
 export function simulatedPrinter(outDir: string, codepage: ChineseCodepage): SimulatedPrinter {
@@ -24,6 +26,7 @@ export function simulatedPrinter(outDir: string, codepage: ChineseCodepage): Sim
   let pending = Buffer.alloc(0);
   let count = 0;
   const status = { 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12 };
+  const simulated = { status, afterNextTicket: null as (() => void) | null };
   const device = mockSerialDevice((bytes, reply) => {
     if (bytes.length === 3 && bytes[0] === 0x10 && bytes[1] === 0x04) {
       return reply(Buffer.from([status[bytes[2] as 1 | 2 | 3 | 4] ?? 0x12]));
@@ -35,7 +38,10 @@ export function simulatedPrinter(outDir: string, codepage: ChineseCodepage): Sim
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(++count).padStart(4, '0')}`;
       writeFileSync(join(outDir, `${name}.txt`), previewTicket(ticket, codepage), { mode: 0o600 });
       writeFileSync(join(outDir, `${name}.bin`), ticket, { mode: 0o600 });
+      const after = simulated.afterNextTicket;
+      simulated.afterNextTicket = null;
+      after?.();
     }
   });
-  return { ...device, status };
+  return Object.assign(simulated, device);
 }

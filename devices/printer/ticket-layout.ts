@@ -27,7 +27,11 @@ export interface TicketPrint {
 export interface LayoutOptions {
   paperWidth: PaperWidth;
   codepage: ChineseCodepage;
+  /** Lines fed after the last text before the cut (each about 4 mm); default 4. */
+  feedLines?: number;
 }
+
+export const DEFAULT_FEED_LINES = 4;
 
 const FS_HANZI_ON = Buffer.from([0x1c, 0x26]);
 const FS_HANZI_OFF = Buffer.from([0x1c, 0x2e]);
@@ -74,6 +78,9 @@ export function layoutTicket(ticket: TicketPrint, options: LayoutOptions): Buffe
   printer.drawLine();
   printer.printQR(ticket.qrData, { cellSize: options.paperWidth === 80 ? 6 : 5, correction: 'M', model: 2 });
   chinese('扫码可查询办理进度、评价服务');
-  printer.partialCut({ verticalTabAmount: 3 });
+  // ESC d n feeds n lines in one command, enough to bring the last line past the cutter.
+  const feed = Math.max(0, Math.min(255, Math.round(options.feedLines ?? DEFAULT_FEED_LINES)));
+  if (feed > 0) printer.add(Buffer.from([0x1b, 0x64, feed]));
+  printer.partialCut({ verticalTabAmount: 0 });
   return printer.getBuffer();
 }

@@ -68,6 +68,10 @@ export const PrinterConfig = Type.Object(
     port: Type.Optional(SerialPortConfig(9600)),
     paperWidth: Type.Union([Type.Literal(58), Type.Literal(80)], { default: 80 }),
     codepage: Type.Union([Type.Literal('gb18030'), Type.Literal('gbk')], { default: 'gb18030' }),
+    /** How long a status reply may take beyond the wire time of the bytes still in flight on the port. */
+    replyMarginMs: Type.Integer({ minimum: 50, maximum: 10_000, default: 500 }),
+    /** Lines fed after the last line of text before the cut (about 4 mm each). */
+    feedLines: Type.Integer({ minimum: 0, maximum: 20, default: 4 }),
   },
   { additionalProperties: false },
 );
@@ -174,6 +178,8 @@ export const HallConfigSchema = Type.Object(
     printing: Type.Object(
       {
         failAfterSeconds: Type.Integer({ minimum: 5, maximum: 3600, default: 120 }),
+        /** A job still waiting after this long is not printed when the printer recovers: failed, and the desk alerted. */
+        lateAfterSeconds: Type.Integer({ minimum: 5, maximum: 3600, default: 30 }),
         deskPrinter: Type.Optional(Type.String()),
         /** Short one-time-notification reminder printed on the ticket, per service code. */
         reminders: Type.Record(Type.String(), Type.String({ maxLength: 60 }), {

@@ -1,9 +1,10 @@
 // Print jobs: queued in the ticket's issue transaction, sent by one worker per printer when the
 // printer can print, retried in full after a failed write, failed when their time runs out.
-import type { PrintState } from '../../common/domain.ts';
+import type { HallAlert, PrintState } from '../../common/domain.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import { canPrint, type PrinterCondition } from '../../devices/printer/status.ts';
 import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
+import { raiseAlert } from '../alerts.ts';
 import type { HallConfig } from '../config/schema.ts';
 import type { PrintHook, QueueEngine } from '../queue/engine.ts';
 import type { PrintJobRecord, TicketRecord } from '../store/records.ts';
@@ -34,7 +35,7 @@ export function createPrintHook(deps: { store: Store; config: HallConfig; fleet:
           reminder: config.printing.reminders[ticket.serviceCode] ?? null,
           qrData: ticket.queryCode,
         },
-        { paperWidth: printer?.config.paperWidth ?? 80, codepage: printer?.config.codepage ?? 'gb18030' },
+        { paperWidth: printer?.config.paperWidth ?? 80, codepage: printer?.config.codepage ?? 'gb18030', feedLines: printer?.config.feedLines },
       );
       // When the printer cannot print now, the person is told at once (the ticket's print state is
       // `failed`, the number stays on screen); the job still waits and prints if the printer
@@ -60,8 +61,16 @@ export function createPrintHook(deps: { store: Store; config: HallConfig; fleet:
 
 export type PrintWorker = ReturnType<typeof createPrintWorker>;
 
-export function createPrintWorker(deps: { store: Store; engine: QueueEngine; fleet: PrinterFleet; now: () => number }) {
-  const { store, engine, fleet, now } = deps;
+export function createPrintWorker(deps: {
+  store: Store;
+  engine: QueueEngine;
+  fleet: PrinterFleet;
+  now: () => number;
+  /** A job older than this is not printed (the person has probably left): the desk is alerted instead. */
+  lateAfterMs?: number;
+  onAlert?: (alert: HallAlert) => void;
+}) {
+  const { store, engine, fleet, now, lateAfterMs = Number.POSITIVE_INFINITY, onAlert } = deps;
   const busy = new Set<string>();
   let stopped = false;
 
@@ -77,14 +86,22 @@ export function createPrintWorker(deps: { store: Store; engine: QueueEngine; fle
           continue;
         }
         if (!canPrint(entry.printer.condition)) return;
+        // The printer recovered too late: a ticket nobody waits for would come out unseen (and
+        // could be taken by someone else). Fail it and ask the desk to reprint it for the person.
+        if (now() - job.createdAt >= lateAfterMs) {
+          failLate(job);
+          continue;
+        }
         store.printJobs.update(job.id, { attempts: job.attempts + 1 });
         let failure: Error | null = null;
         await entry.printer.print(job.bytes).catch((err: Error) => (failure = err));
         // The server may have closed (and the store with it) while the printer was writing.
         if (stopped) return;
         if (failure) {
-          // Left pending: printed again in full once the printer is back, until it expires.
+          // Left pending: printed again in full once the printer is back, until it expires. The
+          // person is told now (the ticket says `failed`; `printed` follows if the reprint works).
           store.printJobs.update(job.id, { lastError: (failure as Error).message });
+          engine.printFinished(job.ticketId, 'failed');
           return;
         }
         store.printJobs.update(job.id, { state: 'printed', finishedAt: now() });
@@ -98,6 +115,18 @@ export function createPrintWorker(deps: { store: Store; engine: QueueEngine; fle
   function fail(job: PrintJobRecord): void {
     store.printJobs.update(job.id, { state: 'failed', finishedAt: now() });
     engine.printFinished(job.ticketId, 'failed');
+  }
+
+  function failLate(job: PrintJobRecord): void {
+    fail(job);
+    const ticket = store.tickets.get(job.ticketId);
+    if (!ticket || ticket.status !== 'waiting') return;
+    const waitedSeconds = Math.round((now() - job.createdAt) / 1000);
+    const alert = raiseAlert(store, now(), ticket, {
+      kind: 'print_late',
+      message: `${ticket.number} 号的号票等候打印机恢复已 ${waitedSeconds} 秒，未再打印（取号人可能已离开）。如本人到服务台询问，请为其补打号票。`,
+    });
+    onAlert?.(alert);
   }
 
   function expire(): void {

@@ -26,7 +26,7 @@ export function createPrinterFleet(config: HallConfig, keeperOptions: KeeperOpti
   for (const printerConfig of config.printers) {
     const simulated = printerConfig.port ? null : simulatedPrinter(join(config.dataDir, 'printed', printerConfig.id), printerConfig.codepage);
     const settings = printerConfig.port ?? { path: simulated!.path, baudRate: 9600 };
-    const printer = new SerialTicketPrinter(settings, simulated?.factory ?? realPort);
+    const printer = new SerialTicketPrinter(settings, simulated?.factory ?? realPort, printerConfig.replyMarginMs);
     printers.set(printerConfig.id, { config: printerConfig, printer, keeper: new PrinterKeeper(printer, keeperOptions), simulated });
   }
   return {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrinterKeeper } from '../../devices/printer/printer-keeper.ts';
-import { PrinterNotReadyError, SerialTicketPrinter } from '../../devices/printer/serial-printer.ts';
+import { SAMPLE_TICKET } from '../../devices/printer/sample-ticket.ts';
+import { PrintNotConfirmedError, PrinterNotReadyError, SerialTicketPrinter } from '../../devices/printer/serial-printer.ts';
+import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
 import type { PrinterCondition } from '../../devices/printer/status.ts';
 import { FakeEscPosPrinter } from '../support/fake-escpos-printer.ts';
 
@@ -11,8 +13,8 @@ afterEach(async () => {
   await Promise.all(printers.splice(0).map((p) => p.close()));
 });
 
-async function connect(fake: FakeEscPosPrinter, timeoutMs = 100) {
-  const printer = new SerialTicketPrinter({ path: fake.path, baudRate: 9600 }, fake.factory, timeoutMs);
+async function connect(fake: FakeEscPosPrinter, replyMarginMs = 100) {
+  const printer = new SerialTicketPrinter({ path: fake.path, baudRate: 9600 }, fake.factory, replyMarginMs);
   printers.push(printer);
   const conditions: PrinterCondition[] = [];
   printer.on('status', (condition) => conditions.push(condition));
@@ -41,6 +43,54 @@ describe('serial ticket printer', () => {
     await printer.print(TICKET);
     expect(fake.printed).toHaveLength(1);
     expect(conditions).toEqual(['paper_out', 'ready']);
+  });
+
+  it('checks the paper right before writing: paper gone since the last poll means nothing is sent', async () => {
+    const fake = new FakeEscPosPrinter();
+    const { printer, conditions } = await connect(fake);
+    expect(printer.condition).toBe('ready');
+    fake.status[4] = 0x12 | 0x60; // runs out after the last poll, before the ticket is sent
+    await expect(printer.print(TICKET)).rejects.toBeInstanceOf(PrinterNotReadyError);
+    expect(fake.printed).toEqual([]);
+    expect(printer.condition).toBe('paper_out');
+    fake.status[4] = 0x12; // a new roll
+    expect(await printer.poll()).toBe('ready');
+    await printer.print(TICKET);
+    expect(fake.printed).toEqual([TICKET]);
+    expect(conditions).toEqual(['ready', 'paper_out', 'ready']);
+  });
+
+  it('does not count a ticket as printed when the paper end is reported only after printing it', async () => {
+    const fake = new FakeEscPosPrinter();
+    const { printer } = await connect(fake);
+    fake.afterNextPrint = () => (fake.status[2] = 0x12 | 0x20); // stopped by paper end mid-ticket
+    await expect(printer.print(TICKET)).rejects.toBeInstanceOf(PrintNotConfirmedError);
+    expect(printer.condition).toBe('paper_out');
+  });
+
+  it('does not count a ticket as printed when the cover opens or an error shows after printing', async () => {
+    const fake = new FakeEscPosPrinter();
+    const { printer } = await connect(fake);
+    fake.afterNextPrint = () => (fake.status[2] = 0x12 | 0x04);
+    await expect(printer.print(TICKET)).rejects.toBeInstanceOf(PrintNotConfirmedError);
+    fake.status[2] = 0x12;
+    expect(await printer.poll()).toBe('ready');
+    fake.afterNextPrint = () => (fake.status[3] = 0x12 | 0x08);
+    await expect(printer.print(TICKET)).rejects.toBeInstanceOf(PrintNotConfirmedError);
+    expect(printer.condition).toBe('cutter_error');
+  });
+
+  it('waits for the status reply behind the ticket on a slow line that buffers (9600 baud)', async () => {
+    const fake = new FakeEscPosPrinter();
+    fake.lineBaudRate = 9600;
+    const { printer, conditions } = await connect(fake);
+    const ticket = layoutTicket(SAMPLE_TICKET, { paperWidth: 80, codepage: 'gb18030' });
+    // Longer on the wire than the reply margin: a fixed timeout would call the printer offline.
+    expect((ticket.length * 10) / 9600).toBeGreaterThan(0.1);
+    for (let i = 0; i < 5; i++) await printer.print(ticket);
+    expect(fake.printed).toHaveLength(5);
+    expect(printer.condition).toBe('ready');
+    expect(conditions).toEqual(['ready']);
   });
 
   it('warns when the paper is near its end but still prints', async () => {

@@ -38,6 +38,16 @@ describe('ticket layout (ESC/POS)', () => {
     expect(bytes.subarray(0, 2).toString('hex')).toBe('1b40');
   });
 
+  it('feeds 4 lines before the cut by default (not 12, about 45 mm of blank paper), or as configured', () => {
+    expect(bytes.subarray(-8).toString('hex')).toBe('1b64041d56011b40'); // ESC d 4, partial cut, reset
+    expect(bytes.indexOf(Buffer.from([0x1b, 0x64]))).toBe(bytes.length - 8); // the only feed command
+    const six = layoutTicket(TICKET, { paperWidth: 80, codepage: 'gb18030', feedLines: 6 });
+    expect(six.subarray(-8).toString('hex')).toBe('1b64061d56011b40');
+    const none = layoutTicket(TICKET, { paperWidth: 80, codepage: 'gb18030', feedLines: 0 });
+    expect(none.indexOf(Buffer.from([0x1b, 0x64]))).toBe(-1);
+    expect(none.subarray(-5).toString('hex')).toBe('1d56011b40');
+  });
+
   it('marks green-channel tickets and fits well under 1 KB', () => {
     const green = layoutTicket({ ...TICKET, green: true, number: 'L001' }, { paperWidth: 58, codepage: 'gbk' });
     expect(green.indexOf(hanzi(' 绿色通道 优先办理 ', 'gbk'))).toBeGreaterThan(-1);
