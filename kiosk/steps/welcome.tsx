@@ -25,7 +25,7 @@ export function Welcome(props: {
       {pairing.status === 'paired' && !props.ready && <p class="notice">正在准备，请稍候…</p>}
       {props.ready && props.cardServiceName && (
         <p class="notice card-hint" data-testid="card-hint">
-          不知道从哪里开始？请把身份证放在读卡区，我们会为您开始办理“{props.cardServiceName}”。
+          最简单的办法：请把身份证放在读卡区，我们会一步一步为您办理“{props.cardServiceName}”。
         </p>
       )}
       {props.ready && (

@@ -287,7 +287,7 @@ describe('the kiosk', () => {
     await page.getByRole('button', { name: '返回首页' }).click();
 
     // The welcome screen says one may simply place the ID card; a card there starts 初访登记.
-    expect(await page.getByTestId('card-hint').textContent()).toBe('不知道从哪里开始？请把身份证放在读卡区，我们会为您开始办理“初访登记”。');
+    expect(await page.getByTestId('card-hint').textContent()).toBe('最简单的办法：请把身份证放在读卡区，我们会一步一步为您办理“初访登记”。');
     const card = cardOf({ ...waiting, birthDate: '1956-06-12', gender: 'male', address: '东城区和平里街道七号楼' });
     const placed = await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card } });
     expect(placed.statusCode).toBe(204);
