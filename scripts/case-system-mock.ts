@@ -73,7 +73,7 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
       case 'fail':
         return send(response, 500, { error: 'internal error' });
       case 'reject':
-        return send(response, 400, { error: '材料不全:缺少必填字段' });
+        return send(response, 400, { error: '材料不全：缺少必填字段' });
       case 'drop':
         return request.socket.destroy();
       case 'hang':

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const FOLDERS = ['kiosk', 'display', 'console', 'common', 'server', 'devices', 'config'];
+// scripts/: the technicians' device tool and the mock case system speak Chinese too.
+const FOLDERS = ['kiosk', 'display', 'console', 'common', 'server', 'devices', 'config', 'scripts'];
 /** A mark right before or after a Chinese character, or parentheses opening or closing Chinese text. */
 const HALF_WIDTH = /[\u4e00-\u9fff][,:;?!(]|[,:;?!)][\u4e00-\u9fff]|[`'"}>]\((?=[\u4e00-\u9fff])|[\u4e00-\u9fff]\)(?=[`'"<{])/;
 /**
@@ -17,7 +18,7 @@ const PROSE = /^\s*(\/\/|\/\*|\*|--)|\b(description|summary): /;
 
 function files(folder: string): string[] {
   return readdirSync(join(ROOT, folder), { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.(ts|tsx|json|html)$/.test(entry.name))
+    .filter((entry) => entry.isFile() && /\.(ts|tsx|mjs|json|html)$/.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
