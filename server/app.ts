@@ -113,6 +113,17 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     events: { log: { warn: (obj, msg) => app.log.warn(obj, msg) } },
   });
   const publishAlert = (alert: HallAlert) => app.io.to(ROOMS.staff).emit('alert', alert);
+  /**
+   * Sends to the active kiosks a card reader is attached to, and to nobody when there is none
+   * (`to([])` would mean every socket).
+   */
+  const toKiosksAt = (readerId: string, send: (to: ReturnType<HallSocketServer['to']>) => void) => {
+    const rooms = store.devices
+      .list()
+      .filter((d) => d.kind === 'kiosk' && d.readerId === readerId && d.revokedAt === null)
+      .map((d) => ROOMS.kioskDevice(d.id));
+    if (rooms.length > 0) send(app.io.to(rooms));
+  };
   // Boards, kiosks and consoles reload what they show from the settings; a changed leader
   // schedule may open or close 领导接访 today.
   settings.onChange((key) => {
@@ -151,21 +162,9 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       pollIntervalMs: 500,
       retryMs: 5_000,
       // A card goes to the kiosks this reader is attached to, and nowhere else (not even the log).
-      onCard: (readerId, identity) => {
-        for (const device of store.devices.list()) {
-          if (device.kind === 'kiosk' && device.readerId === readerId && device.revokedAt === null) {
-            app.io.to(ROOMS.kioskDevice(device.id)).emit('card:read', identity);
-          }
-        }
-      },
+      onCard: (readerId, identity) => toKiosksAt(readerId, (to) => to.emit('card:read', identity)),
       // Said to the kiosks at that reader only; the fleet logs the reason (never the card's text).
-      onReadError: (readerId) => {
-        for (const device of store.devices.list()) {
-          if (device.kind === 'kiosk' && device.readerId === readerId && device.revokedAt === null) {
-            app.io.to(ROOMS.kioskDevice(device.id)).emit('card:error', { error: 'card_unreadable', message: CARD_UNREADABLE });
-          }
-        }
-      },
+      onReadError: (readerId) => toKiosksAt(readerId, (to) => to.emit('card:error', { error: 'card_unreadable', message: CARD_UNREADABLE })),
       log: { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) },
       onStatus: (readerId, condition) => {
         const name = config.readers.find((r) => r.id === readerId)?.name ?? readerId;

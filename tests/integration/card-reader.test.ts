@@ -47,6 +47,21 @@ describe('ID card reader at a kiosk', () => {
     [withReader, otherKiosk, board, staff].forEach((s) => s.close());
   });
 
+  it('sends a card on a reader no kiosk is attached to nowhere at all', async () => {
+    hall = await startHall();
+    const kiosk = await connectSocket(hall.url, { token: await pairKiosk() });
+    const board = await connectSocket(hall.url);
+    const staff = await connectSocket(hall.url, { cookie: hall.admin });
+    const placed = await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card: CARD } });
+    expect(placed.statusCode).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // several poll rounds
+    for (const socket of [kiosk, board, staff]) {
+      expect(socket.frames.filter((f) => f.event === 'card:read')).toEqual([]);
+      expect(JSON.stringify(socket.frames)).not.toContain(CARD.idNumber);
+    }
+    [kiosk, board, staff].forEach((s) => s.close());
+  });
+
   it('lets only an admin place test cards, and only on simulated readers', async () => {
     hall = await startHall({ readers: [{ id: 'R1', name: '模拟' }, { id: 'R2', name: '真实', port: { path: '/dev/ttyHALL-NO-READER' } }] });
     const kiosk = await pairKiosk('R1');
