@@ -17,6 +17,15 @@ const previews = (h: Hall, printer = 'P1') => {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 };
 
+/** A hall whose simulated printer P1 is ready, with a staff socket listening and a paired kiosk. */
+async function readyHall(overrides: Record<string, unknown> = {}) {
+  hall = await startHall(overrides);
+  const { simulated } = hall.app.hall.fleet.get('P1')!;
+  await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
+  const staff = await connectSocket(hall.url, { cookie: hall.admin });
+  return { simulated: simulated!, staff, kiosk: await pairDevice(hall, 'kiosk') };
+}
+
 describe('printing tickets', () => {
   it('prints a kiosk ticket on the simulated printer and tells the boards it printed', async () => {
     hall = await startHall();
@@ -38,19 +47,15 @@ describe('printing tickets', () => {
   });
 
   it('tells the kiosk at once when the paper is out, then prints once when paper is back', async () => {
-    hall = await startHall();
-    const { simulated } = hall.app.hall.fleet.get('P1')!;
-    await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
-    const staff = await connectSocket(hall.url, { cookie: hall.admin });
-    simulated!.status[4] = 0x12 | 0x60; // paper out
+    const { simulated, staff, kiosk } = await readyHall();
+    simulated.status[4] = 0x12 | 0x60; // paper out
     await staff.waitFor((f) => f.event === 'device:status' && f.payload.condition === 'paper_out', 10_000);
 
-    const kiosk = await pairDevice(hall, 'kiosk');
     const { ticket } = await registerAtKiosk(hall.app, kiosk);
     expect(ticket.printState).toBe('failed');
     expect(readdirSync(join(hall.dir, 'printed', 'P1'))).toEqual([]);
 
-    simulated!.status[4] = 0x12; // a new roll
+    simulated.status[4] = 0x12; // a new roll
     await staff.waitFor((f) => f.event === 'queue:staff' && f.payload.type === 'ticket.printed' && f.payload.ticket.id === ticket.id, 10_000);
     expect(staff.frames.some((f) => f.event === 'device:status' && (f.payload as { condition: string }).condition === 'ready')).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -60,17 +65,13 @@ describe('printing tickets', () => {
   }, 30_000);
 
   it('does not record a ticket as printed when the paper ran out since the last poll; prints it once after new paper', async () => {
-    hall = await startHall();
-    const { simulated } = hall.app.hall.fleet.get('P1')!;
-    await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
-    const staff = await connectSocket(hall.url, { cookie: hall.admin });
-    const kiosk = await pairDevice(hall, 'kiosk');
-    simulated!.status[4] = 0x12 | 0x60; // runs out; the last poll still said ready
+    const { simulated, staff, kiosk } = await readyHall();
+    simulated.status[4] = 0x12 | 0x60; // runs out; the last poll still said ready
     const { ticket } = await registerAtKiosk(hall.app, kiosk);
     await vi.waitFor(() => expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('failed'), { timeout: 5_000 });
     expect(readdirSync(join(hall.dir, 'printed', 'P1'))).toEqual([]);
 
-    simulated!.status[4] = 0x12; // a new roll
+    simulated.status[4] = 0x12; // a new roll
     await staff.waitFor((f) => f.event === 'queue:staff' && f.payload.type === 'ticket.printed' && f.payload.ticket.id === ticket.id, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(previews(hall)).toHaveLength(1);
@@ -79,19 +80,15 @@ describe('printing tickets', () => {
   }, 30_000);
 
   it('does not count a ticket as printed when the paper end shows only after printing; prints it again in full once', async () => {
-    hall = await startHall();
-    const { simulated } = hall.app.hall.fleet.get('P1')!;
-    await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
-    const staff = await connectSocket(hall.url, { cookie: hall.admin });
-    const kiosk = await pairDevice(hall, 'kiosk');
-    simulated!.afterNextTicket = () => (simulated!.status[2] = 0x12 | 0x20); // stopped by paper end
+    const { simulated, staff, kiosk } = await readyHall();
+    simulated.afterNextTicket = () => (simulated.status[2] = 0x12 | 0x20); // stopped by paper end
     const { ticket } = await registerAtKiosk(hall.app, kiosk);
     expect(ticket.printState).toBe('pending');
     await staff.waitFor((f) => f.event === 'queue:staff' && f.payload.type === 'ticket.print_failed' && f.payload.ticket.id === ticket.id, 10_000);
     expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('failed');
     expect(previews(hall)).toHaveLength(1); // what came out before the paper ended
 
-    simulated!.status[2] = 0x12; // a new roll
+    simulated.status[2] = 0x12; // a new roll
     await staff.waitFor((f) => f.event === 'queue:staff' && f.payload.type === 'ticket.printed' && f.payload.ticket.id === ticket.id, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(previews(hall)).toHaveLength(2);
@@ -101,18 +98,14 @@ describe('printing tickets', () => {
   }, 30_000);
 
   it('does not print a ticket late when the printer recovers after lateAfterSeconds: fails it, alerts the desk, which can reprint', async () => {
-    hall = await startHall({ printing: { lateAfterSeconds: 5 } });
-    const { simulated } = hall.app.hall.fleet.get('P1')!;
-    await vi.waitFor(() => expect(hall.app.hall.fleet.condition('P1')).toBe('ready'), { timeout: 5_000 });
-    const staff = await connectSocket(hall.url, { cookie: hall.admin });
-    simulated!.status[4] = 0x12 | 0x60; // paper out
+    const { simulated, staff, kiosk } = await readyHall({ printing: { lateAfterSeconds: 5 } });
+    simulated.status[4] = 0x12 | 0x60; // paper out
     await staff.waitFor((f) => f.event === 'device:status' && f.payload.condition === 'paper_out', 10_000);
-    const kiosk = await pairDevice(hall, 'kiosk');
     const { ticket } = await registerAtKiosk(hall.app, kiosk);
     expect(ticket.printState).toBe('failed');
 
     await new Promise((resolve) => setTimeout(resolve, 5_500)); // the person has probably left
-    simulated!.status[4] = 0x12; // a new roll, too late
+    simulated.status[4] = 0x12; // a new roll, too late
     const alert = await staff.waitFor((f) => f.event === 'alert' && (f.payload as { kind: string }).kind === 'print_late', 10_000);
     expect(alert.payload).toMatchObject({ ticketId: ticket.id, number: ticket.number });
     expect((alert.payload as { message: string }).message).toContain(`${ticket.number} 号`);
