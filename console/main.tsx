@@ -6,7 +6,7 @@ import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import '../common/ui/base.css';
 import './console.css';
-import { AdminPage } from './admin-page.tsx';
+import { AdminPage } from './admin/admin-page.tsx';
 import { DeskPage, type ConsoleSettings } from './desk-page.tsx';
 import { ForwardingPage, ForwardingWarning } from './forwarding-page.tsx';
 import { LeaderPage } from './leader-page.tsx';
