@@ -40,7 +40,7 @@ export function LabelledTextarea({ id, label, wide, value, onValue, ...textarea 
 }
 
 /** An option given as its text (value and label alike) or as a value with its label. */
-export type Choice = string | { value: string | number; label: string };
+export type Choice = string | { value: string | number; label: string; disabled?: boolean };
 
 /** A select whose options are the choices, after an empty first option when `empty` gives its text. */
 export function LabelledSelect(props: FieldProps & { value: string | number; choices: readonly Choice[]; onValue: (value: string) => void; empty?: string; required?: boolean }) {
@@ -50,9 +50,9 @@ export function LabelledSelect(props: FieldProps & { value: string | number; cho
       <select id={id} value={value} onChange={(e) => onValue(e.currentTarget.value)} required={required}>
         {empty !== undefined && <option value="">{empty}</option>}
         {choices.map((c) => {
-          const { value: v, label: text } = typeof c === 'string' ? { value: c, label: c } : c;
+          const { value: v, label: text, disabled } = typeof c === 'string' ? { value: c, label: c, disabled: undefined } : c;
           return (
-            <option key={v} value={v}>
+            <option key={v} value={v} disabled={disabled}>
               {text}
             </option>
           );
@@ -80,4 +80,14 @@ export function CheckboxGroup<T extends string>(props: { legend: string; options
 /** The list with the item added, or removed when it was there. */
 export function toggled<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+/** One checkbox with its label after it. */
+export function LabelledCheckbox({ id, label, checked, onChecked, required }: { id: string; label: ComponentChildren; checked: boolean; onChecked: (checked: boolean) => void; required?: boolean }) {
+  return (
+    <label class="radio" for={id}>
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChecked(e.currentTarget.checked)} required={required} />
+      {label}
+    </label>
+  );
 }
