@@ -19,24 +19,19 @@ export function Field({ id, label, wide, children }: FieldProps & { children: Co
   );
 }
 
+/** The value of a text control, and what to do with each change. */
+type TextProps = FieldProps & { value: string | number; onValue: (value: string) => void };
 type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'id' | 'label' | 'onInput' | 'value'>;
-
-export function LabelledInput({ id, label, wide, value, onValue, ...input }: FieldProps & InputProps & { value: string | number; onValue: (value: string) => void }) {
-  return (
-    <Field id={id} label={label} wide={wide}>
-      <input id={id} value={value} onInput={(e) => onValue(e.currentTarget.value)} {...input} />
-    </Field>
-  );
-}
-
 type TextareaProps = Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'label' | 'onInput' | 'value'>;
 
-export function LabelledTextarea({ id, label, wide, value, onValue, ...textarea }: FieldProps & TextareaProps & { value: string; onValue: (value: string) => void }) {
-  return (
-    <Field id={id} label={label} wide={wide}>
-      <textarea id={id} value={value} onInput={(e) => onValue(e.currentTarget.value)} {...textarea} />
-    </Field>
-  );
+export function LabelledInput({ id, label, wide, value, onValue, ...input }: TextProps & InputProps) {
+  const control = <input id={id} value={value} onInput={(e) => onValue(e.currentTarget.value)} {...input} />;
+  return <Field id={id} label={label} wide={wide}>{control}</Field>;
+}
+
+export function LabelledTextarea({ id, label, wide, value, onValue, ...textarea }: TextProps & TextareaProps) {
+  const control = <textarea id={id} value={value} onInput={(e) => onValue(e.currentTarget.value)} {...textarea} />;
+  return <Field id={id} label={label} wide={wide}>{control}</Field>;
 }
 
 /** An option given as its text (value and label alike) or as a value with its label. */
