@@ -143,6 +143,29 @@ module.exports = {
       to: { path: '^server/routes/' },
     },
     {
+      name: 'socket-io-only-in-realtime',
+      severity: 'error',
+      comment: 'Socket.IO (the server side) is wrapped once: only server/realtime/ imports it.',
+      from: { path: '^server/', pathNot: '^server/realtime/' },
+      to: { path: 'node_modules/socket\\.io/' },
+    },
+    {
+      name: 'sqlite-only-in-store',
+      severity: 'error',
+      comment: 'better-sqlite3 is wrapped once: only server/store/ imports it.',
+      from: { path: '^(server|common|devices)/', pathNot: '^server/store/' },
+      to: { path: 'node_modules/better-sqlite3/' },
+    },
+    {
+      name: 'serial-ports-only-in-devices',
+      severity: 'error',
+      comment:
+        'serialport is wrapped once, by devices/ (its port factory and drivers): the server asks ' +
+        'devices/ for ports and never imports serialport itself.',
+      from: { path: '^(server|common)/' },
+      to: { path: 'node_modules/(serialport|@serialport/[^/]+)/' },
+    },
+    {
       name: 'only-tests-import-tests',
       severity: 'error',
       comment: 'Nothing outside tests/ imports from tests/.',
