@@ -32,7 +32,7 @@ import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwardi
 import { startFileDropUpkeep } from './forwarding/file-drop-upkeep.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
 import forwardingRoutes from './routes/forwarding.ts';
-import { loadDivisions } from './registration/divisions.ts';
+import { loadDivisions } from './reference/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
 import statsRoutes from './routes/stats.ts';

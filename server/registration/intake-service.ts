@@ -11,7 +11,7 @@ import type { DataCipher } from '../privacy/cipher.ts';
 import type { Operator, QueueEngine, WaitEstimate } from '../queue/engine.ts';
 import type { Actor, IntakeRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
-import type { Divisions } from './divisions.ts';
+import type { Divisions } from '../reference/divisions.ts';
 import { buildPayload } from '../forwarding/payload.ts';
 import { raiseAlert } from '../alerts.ts';
 import type { HallSettings } from '../settings.ts';
