@@ -15,3 +15,21 @@ export interface SealedReply {
   remarks: string;
   answer: string;
 }
+
+/** The sealed part of a submitted registration, trimmed and with ID numbers upper-cased. */
+export function sealedFrom(body: IntakeBody): SealedRegistration {
+  const { petitioner, matter } = body;
+  return {
+    petitioner: {
+      name: petitioner.name.trim(),
+      idNumber: petitioner.idNumber.toUpperCase(),
+      birthDate: petitioner.birthDate,
+      phone: petitioner.phone,
+      address: petitioner.address.trim(),
+      ...(petitioner.occupation?.trim() ? { occupation: petitioner.occupation.trim() } : {}),
+    },
+    representatives: (body.representatives ?? []).map((r) => ({ ...r, name: r.name.trim(), idNumber: r.idNumber.toUpperCase() })),
+    problem: matter.problem.trim(),
+    demands: matter.demands.trim(),
+  };
+}
