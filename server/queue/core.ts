@@ -24,6 +24,7 @@ export interface QueueDeps {
 
 export type QueueCore = ReturnType<typeof createQueueCore>;
 
+// Longer than ~80 lines as a whole: a factory whose body is the few small functions it shares.
 export function createQueueCore(deps: QueueDeps) {
   const { store, config } = deps;
   const now = deps.now ?? Date.now;

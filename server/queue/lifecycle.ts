@@ -16,6 +16,7 @@ function requireState(t: TicketRecord, action: QueueAction): void {
 /** The window a ticket leaves when it stops being held. */
 const releasedWindow = (t: TicketRecord): number[] => (t.windowNo ? [t.windowNo] : []);
 
+// Longer than ~80 lines as a whole: a factory whose body is one small function per queue step.
 export function createLifecycle(core: QueueCore) {
   const { store, now, mutate, getTicket } = core;
   const q = core.config.queue;

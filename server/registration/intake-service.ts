@@ -28,6 +28,7 @@ const ID_INDEX = 'resident-id';
 
 export type IntakeService = ReturnType<typeof createIntakeService>;
 
+// Longer than ~80 lines as a whole: a factory whose body is one small function per operation.
 export function createIntakeService(deps: {
   store: Store;
   engine: QueueEngine;

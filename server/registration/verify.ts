@@ -14,6 +14,7 @@ import type { Store } from '../store/repositories.ts';
 import type { HallSettings } from '../settings.ts';
 import type { SealedRegistration, SealedReply } from './sealed.ts';
 
+// Just over 80 lines: the verifying transaction reads best in one piece (checks, write, outbox).
 export function createVerification(deps: {
   store: Store;
   config: HallConfig;
