@@ -6,7 +6,7 @@ import type { Forwarder } from './forwarding/forwarder.ts';
 import type { HallSettings } from './settings.ts';
 import type { DataCipher } from './privacy/cipher.ts';
 import type { IntakeService } from './registration/intake-service.ts';
-import type { Divisions } from './registration/divisions.ts';
+import type { Divisions } from './reference/divisions.ts';
 import type { PrincipalResolver } from './http/auth-hooks.ts';
 import type { Offenders } from './http/offenders.ts';
 import type { PrintWorker } from './printing/print-jobs.ts';

@@ -32,6 +32,12 @@ export interface TicketRecord {
   updatedAt: number;
 }
 
+/**
+ * The fields of a ticket that the queue rules look at (and that the store's queue read returns):
+ * declared here with the records so the store and the pure rules both depend on it.
+ */
+export type QueueTicket = Pick<TicketRecord, 'id' | 'serviceCode' | 'priority' | 'rank' | 'seq' | 'targetWindowNo'>;
+
 export interface ServiceRecord {
   code: string;
   name: string;
