@@ -2,7 +2,9 @@
 // audit log and green-channel use per staff member. Admin only; the server checks each action.
 import { hallTime } from '../common/time.ts';
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffProfile, StaffRole } from '../common/domain.ts';
+import type { QueueSnapshot } from '../common/contract/queue.ts';
+import type { StaffProfile } from '../common/contract/staff.ts';
+import type { StaffRole } from '../common/vocabulary.ts';
 import { api } from '../common/ui/api.ts';
 import type { ConsoleSettings } from './desk-page.tsx';
 import { InputAction } from './input-action.tsx';

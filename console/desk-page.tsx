@@ -2,7 +2,7 @@
 // the kiosk, reprint, reinstate, cancel; device status at a glance; alerts.
 import { hallTime } from '../common/time.ts';
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket } from '../common/domain.ts';
+import type { QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
 import type { DeviceStatus } from '../common/events.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';

@@ -1,7 +1,7 @@
 // The leaders' live view (领导): queues, waits, windows, alerts, today's registrations and how
 // many are already forwarded. Figures only; no personal data.
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot } from '../common/domain.ts';
+import type { QueueSnapshot } from '../common/contract/queue.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 import { AlertList, useAlerts } from './use-alerts.tsx';

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { StaffProfile, StaffRole } from '../common/domain.ts';
+import type { StaffProfile } from '../common/contract/staff.ts';
+import type { StaffRole } from '../common/vocabulary.ts';
 import { api } from '../common/ui/api.ts';
 import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';

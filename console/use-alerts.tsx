@@ -2,7 +2,7 @@
 // each with a sound so nobody has to watch the screen.
 import { hallTime } from '../common/time.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HallAlert } from '../common/domain.ts';
+import type { HallAlert } from '../common/contract/alerts.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 

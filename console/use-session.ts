@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StaffProfile } from '../common/domain.ts';
+import type { StaffProfile } from '../common/contract/staff.ts';
 import { api, ApiError } from '../common/ui/api.ts';
 
 export type Session = { status: 'checking' | 'signed-out' } | { status: 'signed-in'; staff: StaffProfile };

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CardIdentity, RegistrationForm, ServiceInfo } from '../common/domain.ts';
+import type { CardIdentity } from '../common/contract/devices.ts';
+import type { ServiceInfo } from '../common/contract/queue.ts';
+import type { RegistrationForm } from '../common/contract/registration.ts';
 import { PHRASES } from '../common/phrases.ts';
 import { serviceDayOf } from '../common/time.ts';
 import { api } from '../common/ui/api.ts';

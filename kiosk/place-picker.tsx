@@ -1,6 +1,6 @@
 // Province → city → county picker over the server's division data, starting at the hall's city.
 import { useEffect, useState } from 'preact/hooks';
-import type { Division } from '../common/domain.ts';
+import type { Division } from '../common/contract/registration.ts';
 import { api } from '../common/ui/api.ts';
 
 interface Level {

@@ -10,7 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HallAlert } from '../common/domain.ts';
+import type { HallAlert } from '../common/contract/alerts.ts';
 import { nextDayStart } from '../common/time.ts';
 import { createDeviceAuth } from './auth/device-auth.ts';
 import { createStaffAuth } from './auth/staff-auth.ts';

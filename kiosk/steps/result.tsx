@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueEvent, WindowView } from '../../common/domain.ts';
+import type { QueueEvent, WindowView } from '../../common/contract/queue.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import type { HallSocket } from '../../common/ui/use-hall-socket.ts';
 import type { IntakeReply } from '../use-submission.ts';

@@ -1,7 +1,8 @@
 // The queue engine: applies the pure rules to the store, one transaction per operation, and
 // announces each committed change (with its seq) to listeners such as the realtime layer.
 import { newId } from '../ids.ts';
-import type { PrintState, QueueEventType, StaffQueueEvent, StaffTicket, TicketStatus, WindowView } from '../../common/domain.ts';
+import type { StaffQueueEvent, StaffTicket, WindowView } from '../../common/contract/queue.ts';
+import type { PrintState, QueueEventType, TicketStatus } from '../../common/vocabulary.ts';
 import { newQueryCode } from '../auth/secrets.ts';
 import type { StaffSnapshot } from '../../common/events.ts';
 import { formatTicketNumber } from '../../common/numbering.ts';

@@ -1,6 +1,6 @@
 // The queue rules, pure: no clock, no database. Every decision the engine takes about order and
 // allowed transitions is made here, so it can be tested exhaustively without I/O.
-import type { Priority, TicketStatus, WindowState } from '../../common/domain.ts';
+import type { Priority, TicketStatus, WindowState } from '../../common/vocabulary.ts';
 
 /** The fields of a ticket that the rules look at. */
 export interface QueueTicket {

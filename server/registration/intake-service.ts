@@ -1,7 +1,11 @@
 // Registration at the kiosk: checks the rules, recognises a person by the blind index (repeat
 // visits, one number per person and service a day), and writes the sealed registration with its
 // ticket in one transaction, idempotent on the kiosk's request id.
-import type { HallAlert, IdentityCheckBody, IntakeBody, StaffRole, ProgressQuery, ProgressRecord, RegistrationView, StaffTicket, VerifyBody } from '../../common/domain.ts';
+import type { HallAlert } from '../../common/contract/alerts.ts';
+import type { ProgressQuery, ProgressRecord } from '../../common/contract/progress.ts';
+import type { StaffTicket } from '../../common/contract/queue.ts';
+import type { IdentityCheckBody, IntakeBody, RegistrationView, VerifyBody } from '../../common/contract/registration.ts';
+import type { IntakeOutcome, StaffRole } from '../../common/vocabulary.ts';
 import { checkIdNumber, checkMatter, checkRegistration, isCollective } from '../../common/registration.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { conflict, fieldError, forbidden, HallError, notFound } from '../errors.ts';
@@ -32,7 +36,7 @@ interface SealedReply {
 
 export type SubmitOutcome = WaitEstimate & {
   /** `issued`: a new ticket; `replayed`: the same request again; `existing`: the person already waits. */
-  outcome: 'issued' | 'replayed' | 'existing';
+  outcome: IntakeOutcome;
   ticket: StaffTicket;
   collective: boolean;
 };

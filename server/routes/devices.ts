@@ -1,7 +1,8 @@
 import '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CardIdentitySchema, DeviceInfoSchema, DeviceKindSchema, ErrorSchema } from '../../common/schemas.ts';
+import { ErrorSchema } from '../../common/contract/base.ts';
+import { CardIdentitySchema, DeviceInfoSchema, DeviceKindSchema } from '../../common/contract/devices.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { HallError, notFound } from '../errors.ts';

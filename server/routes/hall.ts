@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { BoardInfoSchema, QueueSnapshotSchema, ServiceInfoSchema, StaffSnapshotSchema, WindowViewSchema } from '../../common/schemas.ts';
+import { BoardInfoSchema } from '../../common/contract/hall.ts';
+import { QueueSnapshotSchema, ServiceInfoSchema, StaffSnapshotSchema, WindowViewSchema } from '../../common/contract/queue.ts';
 import { isAllowed, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { upcomingReceptions } from '../board/leader-schedule.ts';

@@ -1,22 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { HallAlert } from '../../common/domain.ts';
+import type { HallAlert } from '../../common/contract/alerts.ts';
 import { dayStart } from '../../common/time.ts';
-import {
-  AlertSchema,
-  DivisionSchema,
-  ErrorSchema,
-  IdentityCheckBodySchema,
-  IdentityCheckReplySchema,
-  IntakeBodySchema,
-  IntakeReplySchema,
-  ProgressQuerySchema,
-  ProgressRecordSchema,
-  StaffTicketSchema,
-  RegistrationFormSchema,
-  RegistrationViewSchema,
-  VerifyBodySchema,
-} from '../../common/schemas.ts';
+import { AlertSchema } from '../../common/contract/alerts.ts';
+import { ErrorSchema } from '../../common/contract/base.ts';
+import { ProgressQuerySchema, ProgressRecordSchema } from '../../common/contract/progress.ts';
+import { StaffTicketSchema } from '../../common/contract/queue.ts';
+import { DivisionSchema, IdentityCheckBodySchema, IdentityCheckReplySchema, IntakeBodySchema, IntakeReplySchema, RegistrationFormSchema, RegistrationViewSchema, VerifyBodySchema } from '../../common/contract/registration.ts';
 import { actorOf, hasRole, PERMISSIONS, type Principal } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { notFound } from '../errors.ts';

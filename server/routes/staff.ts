@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorSchema, StaffProfileSchema, StaffRoleSchema } from '../../common/schemas.ts';
+import { ErrorSchema } from '../../common/contract/base.ts';
+import { StaffProfileSchema, StaffRoleSchema } from '../../common/contract/staff.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { HallError } from '../errors.ts';

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { TICKET_STATUSES, type HallAlert } from '../../common/domain.ts';
-import { ErrorSchema, StaffTicketSchema, WaitEstimateSchema } from '../../common/schemas.ts';
+import type { HallAlert } from '../../common/contract/alerts.ts';
+import { TICKET_STATUSES } from '../../common/vocabulary.ts';
+import { ErrorSchema } from '../../common/contract/base.ts';
+import { StaffTicketSchema, WaitEstimateSchema } from '../../common/contract/queue.ts';
 import { actorOf, isAllowed, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { badRequest, forbidden } from '../errors.ts';

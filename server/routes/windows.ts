@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { ErrorSchema, StaffTicketSchema, WindowViewSchema } from '../../common/schemas.ts';
+import { ErrorSchema } from '../../common/contract/base.ts';
+import { StaffTicketSchema, WindowViewSchema } from '../../common/contract/queue.ts';
 import { actorOf, hasRole, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';

@@ -15,7 +15,7 @@ import type {
   TicketRecord,
   WindowRecord,
 } from './records.ts';
-import type { TicketStatus } from '../../common/domain.ts';
+import type { OutboxState, TicketStatus } from '../../common/vocabulary.ts';
 import type { QueueTicket } from '../queue/rules.ts';
 
 export interface TicketRepository {
@@ -204,7 +204,7 @@ export interface OutboxRepository {
   /** When the next pending message is due (null: none pending). */
   nextDueAt(): number | null;
   since(from: number, limit: number): OutboxRecord[];
-  countsSince(from: number): Record<'pending' | 'delivered' | 'dead', number>;
+  countsSince(from: number): Record<OutboxState, number>;
 }
 
 export interface SettingsRepository {
