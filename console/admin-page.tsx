@@ -6,7 +6,7 @@ import type { QueueSnapshot } from '../common/contract/queue.ts';
 import type { StaffProfile } from '../common/contract/staff.ts';
 import type { StaffRole } from '../common/vocabulary.ts';
 import { api } from '../common/ui/api.ts';
-import type { ConsoleSettings } from './desk-page.tsx';
+import type { ConsoleSettings } from '../common/contract/staff.ts';
 import { InputAction } from './input-action.tsx';
 import { ActionMessage, useAction } from './use-action.tsx';
 

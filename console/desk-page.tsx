@@ -2,7 +2,9 @@
 // the kiosk, reprint, reinstate, cancel; device status at a glance; alerts.
 import { hallTime } from '../common/time.ts';
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
+import type { DeviceCondition, DeviceOverview } from '../common/contract/devices.ts';
+import type { QueueSnapshot, StaffTicket, TicketListReply, TicketReply } from '../common/contract/queue.ts';
+import type { ConsoleSettings } from '../common/contract/staff.ts';
 import type { DeviceStatus } from '../common/events.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
@@ -10,14 +12,6 @@ import { AlertList, useAlerts } from './use-alerts.tsx';
 import { InputAction } from './input-action.tsx';
 import { RegistrationPanel } from './registration-panel.tsx';
 import { ActionMessage, useAction } from './use-action.tsx';
-
-export interface ConsoleSettings {
-  hotkeys: Record<string, string>;
-  printers: Array<{ id: string; name: string }>;
-  readers: Array<{ id: string; name: string }>;
-  deskPrinter: string;
-  greenReasons: Array<{ code: string; label: string; needsNote: boolean }>;
-}
 
 /** What each condition means, and the polite thing to do about it. */
 const CONDITIONS: Record<string, [text: string, todo: string]> = {
@@ -36,12 +30,6 @@ const TICKET_STATUS: Record<string, string> = {
 };
 const PRINT: Record<string, string> = { none: '未打印', pending: '打印中', printed: '已打印', failed: '未打出' };
 
-interface DeviceOverview {
-  printers: Array<{ id: string; name: string; condition: string }>;
-  readers: Array<{ id: string; name: string; condition: string }>;
-  devices: Array<{ id: string; kind: string; name: string; online: boolean; lastSeen: string | null; windowNo: number | null }>;
-}
-
 function Devices({ socket, timeZone }: { socket: HallSocket | null; timeZone: string }) {
   const [overview, setOverview] = useState<DeviceOverview | null>(null);
   const load = () => api<DeviceOverview>('GET', '/api/devices/status').then(setOverview, () => undefined);
@@ -56,7 +44,7 @@ function Devices({ socket, timeZone }: { socket: HallSocket | null; timeZone: st
     };
   }, [socket]);
   if (!overview) return null;
-  const row = (kind: string, d: { id: string; name: string; condition: string }) => {
+  const row = (kind: string, d: DeviceCondition) => {
     const [text, todo] = CONDITIONS[d.condition] ?? [d.condition, ''];
     return (
       <tr key={`${kind}-${d.id}`} class={d.condition === 'ready' ? '' : 'attention'} data-testid={`device-${d.id}`}>
@@ -105,11 +93,11 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
   const alerts = useAlerts(socket);
   const needsNote = settings.greenReasons.find((r) => r.code === reason)?.needsNote ?? false;
 
-  const loadTickets = () => api<{ tickets: StaffTicket[] }>('GET', '/api/tickets?limit=200').then(({ tickets }) => setTickets(tickets), () => undefined);
+  const loadTickets = () => api<TicketListReply>('GET', '/api/tickets?limit=200').then(({ tickets }) => setTickets(tickets), () => undefined);
   useEffect(() => void loadTickets(), [state.seq]);
 
   const issue = (green: boolean) =>
-    action.run<{ ticket: StaffTicket }>(
+    action.run<TicketReply>(
       'POST',
       '/api/tickets',
       { serviceCode, printerId, ...(green ? { priority: 'green', greenReason: reason, ...(note.trim() ? { greenNote: note.trim() } : {}) } : {}) },

@@ -2,7 +2,7 @@
 // transfer, call a chosen ticket; the registration of the ticket being served. One click or one
 // key per action (hotkeys from the configuration), usable with the keyboard alone.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
+import type { QueueSnapshot, StaffTicket, TicketReply } from '../common/contract/queue.ts';
 import type { StaffProfile } from '../common/contract/staff.ts';
 import { waitingFor } from '../common/queue-state.ts';
 import { RegistrationPanel } from './registration-panel.tsx';
@@ -24,7 +24,7 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
   const base = `/api/windows/${window?.no}`;
 
   const ticketAction = (path: string, done: string) =>
-    action.run<{ ticket: StaffTicket }>('POST', `${base}/${path}`, {}, ({ ticket }) => `${ticket.number} ${done}`);
+    action.run<TicketReply>('POST', `${base}/${path}`, {}, ({ ticket }) => `${ticket.number} ${done}`);
   const actions: Array<{ key: keyof Hotkeys; label: string; path: string; done: string; enabled: boolean }> = [
     { key: 'callNext', label: '叫下一位', path: 'call-next', done: '已叫号', enabled: !current && window?.state === 'open' },
     { key: 'recall', label: '重呼', path: 'recall', done: '已重新呼叫', enabled: current?.status === 'called' },
@@ -107,7 +107,7 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
               e.preventDefault();
               const [kind, value] = transferTo.split(':');
               const body = kind === 'w' ? { windowNo: Number(value) } : { serviceCode: value };
-              void action.run<{ ticket: StaffTicket }>('POST', `${base}/transfer`, body, ({ ticket }) => `${ticket.number} 已转移`);
+              void action.run<TicketReply>('POST', `${base}/transfer`, body, ({ ticket }) => `${ticket.number} 已转移`);
             }}
           >
             <label class="form-field" for="transfer-to">
@@ -179,7 +179,7 @@ export function WindowPage({ state, staff, hotkeys }: { state: QueueSnapshot; st
                 type="button"
                 class="link"
                 disabled={!!current || mine.state !== 'open'}
-                onClick={() => void action.run<{ ticket: StaffTicket }>('POST', `${base}/call`, { ticketId: t.id }, ({ ticket }) => `${ticket.number} 已叫号（指定）`)}
+                onClick={() => void action.run<TicketReply>('POST', `${base}/call`, { ticketId: t.id }, ({ ticket }) => `${ticket.number} 已叫号（指定）`)}
               >
                 叫这个号
               </button>

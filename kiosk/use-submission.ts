@@ -5,8 +5,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IntakeBody, IntakeReply } from '../common/contract/registration.ts';
 import { api, ApiError } from '../common/ui/api.ts';
 
-export type { IntakeReply };
-
 export type Submission =
   | { status: 'idle' }
   | { status: 'sending' }

@@ -21,3 +21,6 @@ export const ErrorSchema = Type.Object({
   field: Type.Optional(Type.String({ description: 'Path of the field to correct, e.g. petitioner.idNumber' })),
 });
 export type ErrorReply = Static<typeof ErrorSchema>;
+
+/** The reply of a change that answers nothing (204). */
+export const NoContentSchema = Type.Null();

@@ -89,6 +89,9 @@ export const StaffSnapshotSchema = Type.Object({
 });
 export type StaffSnapshot = Static<typeof StaffSnapshotSchema>;
 
+/** GET /api/queue/snapshot: staff get the staff view, everyone else the public one. */
+export const SnapshotReplySchema = Type.Union([StaffSnapshotSchema, QueueSnapshotSchema]);
+
 const queueEventFields = {
   seq: Type.Integer(),
   type: Type.Enum(QUEUE_EVENT_TYPES),

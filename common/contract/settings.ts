@@ -33,5 +33,8 @@ export const EditableSettingsSchema = Type.Object({
 });
 export type EditableSettings = Static<typeof EditableSettingsSchema>;
 export type SettingKey = keyof EditableSettings;
+export const SETTING_KEYS = Object.keys(EditableSettingsSchema.properties) as SettingKey[];
+
+export const SettingKeyParams = Type.Object({ key: Type.Union(SETTING_KEYS.map((key) => Type.Literal(key))) });
 
 export const SettingBodySchema = Type.Object({ value: Type.Unknown() }, { additionalProperties: false });
