@@ -19,7 +19,8 @@ import { HallError, notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { deviceInfo, errorReplies } from './route-kit.ts';
 
-const Errors = errorReplies(400, 401, 403, 404);
+/** Device routes never conflict (no 409). */
+const DeviceErrors = errorReplies(400, 401, 403, 404);
 
 const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
   const { store, deviceAuth } = hall;
@@ -32,7 +33,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
         tags: ['devices'],
         summary: 'Create a one-time pairing code for a kiosk, display or window screen (admin)',
         body: PairingCodeBodySchema,
-        response: { 201: PairingCodeReplySchema, ...Errors },
+        response: { 201: PairingCodeReplySchema, ...DeviceErrors },
       },
     },
     async (request, reply) => {
@@ -64,7 +65,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
 
   app.get(
     '/api/devices/me',
-    { schema: { tags: ['devices'], response: { 200: DeviceReplySchema, ...Errors } } },
+    { schema: { tags: ['devices'], response: { 200: DeviceReplySchema, ...DeviceErrors } } },
     async (request) => {
       if (request.principal.kind !== 'device') throw new HallError(401, 'unauthenticated');
       return { device: deviceInfo(request.principal.device) };
@@ -80,7 +81,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
         summary: 'Place a test card on a simulated reader, or take it away (card: null); admin only',
         params: ReaderIdParams,
         body: TestCardBodySchema,
-        response: { 204: NoContentSchema, ...Errors },
+        response: { 204: NoContentSchema, ...DeviceErrors },
       },
     },
     async (request, reply) => {
@@ -95,7 +96,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     '/api/devices',
     {
       preValidation: guard(PERMISSIONS.viewDevices),
-      schema: { tags: ['devices'], response: { 200: DeviceListReplySchema, ...Errors } },
+      schema: { tags: ['devices'], response: { 200: DeviceListReplySchema, ...DeviceErrors } },
     },
     async () => ({ devices: store.devices.list().map(deviceInfo) }),
   );
@@ -107,7 +108,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['devices'],
         summary: 'Printers and readers with their condition; kiosks and screens with whether they are connected now',
-        response: { 200: DeviceOverviewSchema, ...Errors },
+        response: { 200: DeviceOverviewSchema, ...DeviceErrors },
       },
     },
     async () => {
@@ -134,7 +135,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['devices'],
         params: DeviceIdParams,
-        response: { 200: DeviceReplySchema, ...Errors },
+        response: { 200: DeviceReplySchema, ...DeviceErrors },
       },
     },
     async (request) => ({ device: deviceInfo(deviceAuth.revoke(request.params.id, actorOf(request.principal))) }),
