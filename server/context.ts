@@ -1,4 +1,4 @@
-import type { HallAlert } from '../common/domain.ts';
+import type { HallAlert } from '../common/contract/alerts.ts';
 import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';

@@ -1,4 +1,4 @@
-import type { RegistrationForm } from '../../common/domain.ts';
+import type { RegistrationForm } from '../../common/contract/registration.ts';
 import type { Draft } from '../draft.ts';
 import { Choices, Field } from '../fields.tsx';
 import { PlacePicker } from '../place-picker.tsx';

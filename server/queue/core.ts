@@ -1,7 +1,7 @@
 // The heart the engine's parts share: runs each operation in one transaction, announces the
 // changes it recorded (with their seq) after commit, expires earlier days lazily, and reads what
 // several parts need (a window's view, a ticket of today, a wait estimate).
-import type { StaffQueueEvent, WindowView } from '../../common/domain.ts';
+import type { StaffQueueEvent, WindowView } from '../../common/contract/queue.ts';
 import { serviceDayOf, weekdayOf } from '../../common/time.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { notFound } from '../errors.ts';

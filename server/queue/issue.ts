@@ -1,7 +1,7 @@
 // Issuing a ticket: the number is allocated in the transaction that inserts the ticket (no gaps,
 // no duplicates across kiosks and restarts); the print job and whatever belongs with the ticket
 // (its registration) are written in that transaction too.
-import type { StaffTicket } from '../../common/domain.ts';
+import type { StaffTicket } from '../../common/contract/queue.ts';
 import { formatTicketNumber } from '../../common/numbering.ts';
 import { serviceDayOf } from '../../common/time.ts';
 import { badRequest, conflict } from '../errors.ts';

@@ -1,7 +1,7 @@
 // The hall's layout as an admin manages it: windows (name, services in tie-break order) and
 // services (name, days offered, offered at all). Once an admin changes it, the store, not the
 // configuration file, holds the layout. Every change is audited and makes clients reload.
-import type { WindowView } from '../../common/domain.ts';
+import type { WindowView } from '../../common/contract/queue.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import type { Actor } from '../store/records.ts';
 import type { QueueCore } from './core.ts';

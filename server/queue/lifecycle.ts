@@ -1,6 +1,7 @@
 // A ticket's way through the queue after it is issued: called, recalled, set aside as a no-show
 // and reinstated, served, completed, transferred or cancelled. One transaction per step.
-import type { QueueEventType, StaffTicket, TicketStatus } from '../../common/domain.ts';
+import type { StaffTicket } from '../../common/contract/queue.ts';
+import type { QueueEventType, TicketStatus } from '../../common/vocabulary.ts';
 import { badRequest, conflict } from '../errors.ts';
 import type { Actor, TicketRecord, WindowRecord } from '../store/records.ts';
 import type { QueueCore } from './core.ts';

@@ -1,6 +1,6 @@
 // Where the queue hands tickets to printing and learns how printing ended. The print job itself
 // is written by the PrintHook (server/printing/) in the queue operation's transaction.
-import type { StaffTicket } from '../../common/domain.ts';
+import type { StaffTicket } from '../../common/contract/queue.ts';
 import { conflict } from '../errors.ts';
 import type { Actor } from '../store/records.ts';
 import type { QueueCore } from './core.ts';

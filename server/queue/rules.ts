@@ -1,6 +1,6 @@
 // The queue rules, pure: no clock, no database. Every decision the engine takes about order and
 // allowed transitions is made here, so it can be tested exhaustively without I/O.
-import type { TicketStatus, WindowState } from '../../common/domain.ts';
+import type { TicketStatus, WindowState } from '../../common/vocabulary.ts';
 import type { QueueTicket } from '../store/records.ts';
 
 export type { QueueTicket };

@@ -1,6 +1,6 @@
 // The queue engine's vocabulary, shared by its parts and by the services built on it
 // (registration, printing, routes).
-import type { PrintState, QueueEventType } from '../../common/domain.ts';
+import type { PrintState, QueueEventType } from '../../common/vocabulary.ts';
 import type { Actor, TicketRecord } from '../store/records.ts';
 
 export interface IssueInput {

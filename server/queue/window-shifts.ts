@@ -1,6 +1,6 @@
 // A window's shift: a staff member takes it and opens it (挂牌上岗: their name shows on its
 // screen), pauses and resumes it, and closes it when nobody is held there.
-import type { WindowView } from '../../common/domain.ts';
+import type { WindowView } from '../../common/contract/queue.ts';
 import { conflict, forbidden } from '../errors.ts';
 import type { QueueCore } from './core.ts';
 import type { Operator } from './types.ts';

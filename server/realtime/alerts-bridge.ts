@@ -1,7 +1,7 @@
 // Alerts to staff sockets. `raiseAlert()` (server/alerts.ts) stores an alert inside the caller's
 // transaction; the caller publishes it here once that transaction has committed. Services get
 // `publish` when they are built; the socket server is attached when it exists.
-import type { HallAlert } from '../../common/domain.ts';
+import type { HallAlert } from '../../common/contract/alerts.ts';
 import { ROOMS } from '../../common/events.ts';
 import type { HallSocketServer } from './hall-io.ts';
 

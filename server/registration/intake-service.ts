@@ -2,7 +2,11 @@
 // visits, one number per person and service a day), and writes the sealed registration with its
 // ticket in one transaction, idempotent on the kiosk's request id. Reading (view.ts), 一人一号
 // (one-per-person.ts) and verification with the outbox (verify.ts) are its parts.
-import type { HallAlert, IdentityCheckBody, IntakeBody, ProgressQuery, ProgressRecord, RegistrationView, StaffRole, StaffTicket, VerifyBody } from '../../common/domain.ts';
+import type { HallAlert } from '../../common/contract/alerts.ts';
+import type { ProgressQuery, ProgressRecord } from '../../common/contract/progress.ts';
+import type { StaffTicket } from '../../common/contract/queue.ts';
+import type { IdentityCheckBody, IntakeBody, RegistrationView, VerifyBody } from '../../common/contract/registration.ts';
+import type { StaffRole } from '../../common/vocabulary.ts';
 import { checkIdNumber, checkRegistration, isCollective } from '../../common/registration.ts';
 import { raiseAlert } from '../alerts.ts';
 import type { HallConfig } from '../config/schema.ts';

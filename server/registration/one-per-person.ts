@@ -1,7 +1,8 @@
 // 一人一号: one number per person and service a day. Someone already waiting gets that ticket
 // again (printed again) only when ID number, name and phone match the earlier registration;
 // otherwise a polite 409 with no ticket data, the desk alerted and the refusal audited.
-import type { HallAlert, IntakeBody } from '../../common/domain.ts';
+import type { HallAlert } from '../../common/contract/alerts.ts';
+import type { IntakeBody } from '../../common/contract/registration.ts';
 import { raiseAlert } from '../alerts.ts';
 import { conflict } from '../errors.ts';
 import type { DataCipher } from '../privacy/cipher.ts';

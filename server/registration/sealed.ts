@@ -1,6 +1,6 @@
 // What a registration keeps sealed (encrypted at rest): only the receiving staff and the case
 // system may read it. The shapes live here so registration and forwarding both depend on them.
-import type { IntakeBody } from '../../common/domain.ts';
+import type { IntakeBody } from '../../common/contract/registration.ts';
 
 /** The petitioner, representatives and the matter's free text of one registration. */
 export interface SealedRegistration {

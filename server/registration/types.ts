@@ -1,5 +1,6 @@
 // What the registration service's callers pass in and get back.
-import type { StaffRole, StaffTicket } from '../../common/domain.ts';
+import type { StaffTicket } from '../../common/contract/queue.ts';
+import type { StaffRole } from '../../common/vocabulary.ts';
 import type { WaitEstimate } from '../queue/types.ts';
 import type { Actor } from '../store/records.ts';
 

@@ -1,6 +1,7 @@
 // The staff member at the window checks, corrects and completes the registration; in the same
 // transaction its document for the case system is queued (the transactional outbox).
-import type { StaffRole, VerifyBody } from '../../common/domain.ts';
+import type { VerifyBody } from '../../common/contract/registration.ts';
+import type { StaffRole } from '../../common/vocabulary.ts';
 import { checkMatter } from '../../common/registration.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { conflict, fieldError, notFound } from '../errors.ts';

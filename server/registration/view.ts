@@ -1,6 +1,7 @@
 // Reading a registration: who may (need to know), who becomes its first receiver (首问), and the
 // decrypted view with the person's earlier registrations and their answers.
-import type { RegistrationView, StaffRole } from '../../common/domain.ts';
+import type { RegistrationView } from '../../common/contract/registration.ts';
+import type { StaffRole } from '../../common/vocabulary.ts';
 import { PERMISSIONS } from '../auth/principal.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { forbidden, HallError } from '../errors.ts';

@@ -16,7 +16,7 @@ import type {
   TicketRecord,
   WindowRecord,
 } from './records.ts';
-import type { TicketStatus } from '../../common/domain.ts';
+import type { TicketStatus } from '../../common/vocabulary.ts';
 
 export interface TicketRepository {
   insert(ticket: TicketRecord): void;
