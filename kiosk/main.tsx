@@ -25,6 +25,7 @@ import { MuteButton } from './mute-button.tsx';
 import { useSubmission } from './use-submission.ts';
 import { checkIdentity } from './identity-check.ts';
 import { useCardError } from './use-card-error.ts';
+import { ElderMode } from './elder.ts';
 
 /** Which step asks for a field the server refused. */
 function stepOfField(field: string | null): StepId {
@@ -168,6 +169,7 @@ function Kiosk() {
   };
 
   const shell = (content: preact.ComponentChildren) => (
+    <ElderMode.Provider value={elder}>
     <div class={elder ? 'app elder' : 'app'}>
       {!connected && pairing.status === 'paired' && (
         <p class="offline" role="status">
@@ -196,6 +198,7 @@ function Kiosk() {
         </div>
       )}
     </div>
+    </ElderMode.Provider>
   );
 
   if (submission.status === 'done') {
