@@ -5,6 +5,7 @@ import { useContext, useEffect, useRef } from 'preact/hooks';
 import { ElderMode } from './elder.ts';
 import { groupIdNumber } from '../common/id-number.ts';
 import { ImeKeyboard } from './ime/keyboard.tsx';
+import { preloadDictionary } from './ime/use-dictionary.ts';
 import './ime/ime.css';
 import { Keypad, typeKey } from './keypad.tsx';
 
@@ -58,6 +59,7 @@ export function TextField(props: {
   useEffect(() => {
     if (props.open) reveal();
   }, [props.open, elder]);
+  useEffect(preloadDictionary, []);
   const open = () => {
     props.onOpen();
     reveal();

@@ -35,5 +35,10 @@ const lines = [...byKey.keys()].sort().map((key) => {
   const words = byKey.get(key).sort((a, b) => b[1] - a[1]);
   return `${key} ${words.map(([w, n]) => `${w}${Math.round(4 * Math.log2(1 + n))}`).join(' ')}`;
 });
-writeFileSync(OUT, `${lines.join('\n')}\n`);
+const version = /^version: "?([^"\n]+)"?$/m.exec(text)?.[1] ?? '?';
+const header = [
+  `# Rime pinyin_simp dictionary, version ${version} (Debian package rime-data-pinyin-simp), derived from the`,
+  '# Android Pinyin IME word list. Apache License 2.0. Made by scripts/ime-dictionary.mjs: key, then word+frequency.',
+];
+writeFileSync(OUT, `${[...header, ...lines].join('\n')}\n`);
 console.log(`${entries} words under ${lines.length} keys → ${OUT}`);

@@ -45,7 +45,7 @@ export function parseDictionary(text: string): Dictionary {
   let size = 0;
   for (const line of text.split('\n')) {
     const space = line.indexOf(' ');
-    if (space <= 0) continue;
+    if (space <= 0 || line.startsWith('#')) continue;
     const parts = line.slice(0, space).split("'");
     for (const s of parts) syllables.add(s);
     maxSyllables = Math.max(maxSyllables, parts.length);

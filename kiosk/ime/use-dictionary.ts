@@ -1,4 +1,4 @@
-// The pinyin dictionary, fetched from the hall server the first time a keyboard opens (a hashed,
+// The pinyin dictionary, fetched from the hall server when a Chinese field first shows (a hashed,
 // cacheable file of dist/assets, ~1 MB, ~450 KB gzip) and parsed once per page: the kiosk's start
 // stays small and every lookup after that runs in the kiosk's browser, with no request per key.
 import { useEffect, useState } from 'preact/hooks';
@@ -6,6 +6,11 @@ import dictionaryUrl from './pinyin-simp.txt?url';
 import { parseDictionary, type Dictionary } from './pinyin.ts';
 
 let loading: Promise<Dictionary> | null = null;
+
+/** Starts fetching the dictionary (a field that may need it is on screen); the keyboard waits for it. */
+export function preloadDictionary(): void {
+  load().catch(() => undefined);
+}
 
 function load(): Promise<Dictionary> {
   loading ??= fetch(dictionaryUrl)

@@ -82,6 +82,7 @@ const fieldOnScreen = (page: Page, label: string) =>
     const box = el.getBoundingClientRect();
     const keyboard = document.querySelector('[data-testid="ime"]')!.getBoundingClientRect();
     const actions = document.querySelector('[data-testid="actions"]')!.getBoundingClientRect();
+    // The numbers themselves when not, to say what was hidden.
     return box.top >= 0 && box.bottom <= keyboard.top && keyboard.bottom <= actions.top + 1
       ? true
       : { field: [box.top, box.bottom], keyboard: [keyboard.top, keyboard.bottom], actions: actions.top };
@@ -97,9 +98,13 @@ async function checkKeyboard(page: Page, name: string): Promise<void> {
 describe('the kiosk keyboard', () => {
   it('opens below a Chinese field with large keys, larger in 大字模式, keeping the field on screen in both orientations', async () => {
     const page = await openKiosk();
+    const started = Date.now();
     await page.getByRole('button', { name: /初访登记/ }).click();
     await page.getByLabel('住址或工作单位').click();
     await ime(page).waitFor();
+    // The dictionary is fetched and parsed when the registration starts, not with the kiosk's first screen.
+    await ime(page).getByText('点字母拼写，再点字词').waitFor();
+    console.log(`dictionary ready ${Date.now() - started} ms after the registration started`);
     expect(await fieldOnScreen(page, '住址或工作单位')).toBe(true);
     const normal = await smallestKey(page);
     expect(normal.width).toBeGreaterThanOrEqual(64);
@@ -115,7 +120,6 @@ describe('the kiosk keyboard', () => {
 
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.getByLabel('姓名', { exact: true }).click();
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'kiosk-ime-elder-landscape-open.png') });
     expect(await fieldOnScreen(page, '姓名')).toBe(true);
     const landscape = await smallestKey(page);
     expect(landscape.width).toBeGreaterThanOrEqual(64);
@@ -154,7 +158,13 @@ describe('the kiosk keyboard', () => {
     await tap(page, '删除');
     await typeWord(page, 'ao', '号');
     expect(await page.getByLabel('住址或工作单位').inputValue()).toBe('北京市朝阳区8号');
+    // Checked with candidates on screen; 清空 then clears the pinyin, not the field.
+    for (const letter of 'heping') await tap(page, letter);
+    expect(await page.getByTestId('ime-pinyin').textContent()).toBe("he'ping");
     await checkKeyboard(page, 'pinyin');
+    await tap(page, '清空');
+    expect(await page.getByTestId('ime-pinyin').textContent()).toBe('');
+    expect(await page.getByLabel('住址或工作单位').inputValue()).toBe('北京市朝阳区8号');
     await page.getByTestId('next').click();
 
     await page.getByRole('button', { name: /第一次来/ }).click();
@@ -169,6 +179,12 @@ describe('the kiosk keyboard', () => {
     taps = 0;
     await typeWord(page, 'tuoqian', '拖欠');
     await typeWord(page, 'gongzi', '工资');
+    if (SCREENSHOTS) {
+      for (const letter of 'sangeyue') await tap(page, letter);
+      await page.screenshot({ path: join(SCREENSHOTS, 'kiosk-ime-words.png') });
+      for (let i = 0; i < 8; i += 1) await tap(page, '删除');
+      taps -= 16;
+    }
     await typeWord(page, 'sangeyue', '三个月');
     const sentenceTaps = taps;
     await tap(page, '句号');
@@ -186,7 +202,7 @@ describe('the kiosk keyboard', () => {
     for (let i = 0; i < 4; i += 1) await tap(page, '删除');
     await tap(page, '句号');
     expect(await page.getByLabel(/您的诉求/).inputValue()).toBe('希望尽快发工资。');
-    await checkKeyboard(page, 'words');
+    await checkKeyboard(page, 'demands');
     await page.getByTestId('next').click();
 
     await page.getByRole('button', { name: '我已知晓' }).click();
