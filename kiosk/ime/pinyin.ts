@@ -12,8 +12,8 @@ export interface Entry {
 }
 
 export interface Dictionary {
-  /** Entries by the first letters of their syllables ("bj"). */
-  byLetters: ReadonlyMap<string, readonly Entry[]>;
+  /** The entries whose syllables start with these letters ("bj"), parsed on first use. */
+  entries(letters: string): readonly Entry[];
   /** Every complete syllable of the dictionary (ü as v). */
   syllables: ReadonlySet<string>;
   /** Every prefix of a syllable ("z", "zh", "zha", "zhan", "zhang"). */
@@ -38,8 +38,13 @@ const ABBREVIATED = 4;
 /** Splits with more syllables than the fewest plus this are not considered. */
 const MAX_EXTRA = 2;
 
+/**
+ * Reads the compact dictionary. Only the lines are sorted into groups by first letters here; a
+ * group's words become entries the first time a lookup needs them, so opening the keyboard does not
+ * wait for all 65,000 words to be parsed.
+ */
 export function parseDictionary(text: string): Dictionary {
-  const byLetters = new Map<string, Entry[]>();
+  const lines = new Map<string, string[]>();
   const syllables = new Set<string>();
   let maxSyllables = 1;
   let size = 0;
@@ -50,18 +55,31 @@ export function parseDictionary(text: string): Dictionary {
     for (const s of parts) syllables.add(s);
     maxSyllables = Math.max(maxSyllables, parts.length);
     const letters = parts.map((s) => s[0]).join('');
-    const list = byLetters.get(letters) ?? [];
-    for (const item of line.slice(space + 1).split(' ')) {
-      let digits = item.length;
-      while (digits > 0 && item.charCodeAt(digits - 1) <= 57) digits -= 1;
-      list.push({ word: item.slice(0, digits), syllables: parts, weight: Number(item.slice(digits)) });
-      size += 1;
-    }
-    byLetters.set(letters, list);
+    const group = lines.get(letters);
+    if (group) group.push(line);
+    else lines.set(letters, [line]);
+    for (let at = space; at >= 0; at = line.indexOf(' ', at + 1)) size += 1;
   }
+  const parsed = new Map<string, Entry[]>();
+  const entries = (letters: string): readonly Entry[] => {
+    let list = parsed.get(letters);
+    if (list) return list;
+    list = [];
+    for (const line of lines.get(letters) ?? []) {
+      const space = line.indexOf(' ');
+      const parts = line.slice(0, space).split("'");
+      for (const item of line.slice(space + 1).split(' ')) {
+        let digits = item.length;
+        while (digits > 0 && item.charCodeAt(digits - 1) <= 57) digits -= 1;
+        list.push({ word: item.slice(0, digits), syllables: parts, weight: Number(item.slice(digits)) });
+      }
+    }
+    parsed.set(letters, list);
+    return list;
+  };
   const prefixes = new Set<string>();
   for (const s of syllables) for (let i = 1; i <= s.length; i += 1) prefixes.add(s.slice(0, i));
-  return { byLetters, syllables, prefixes, maxSyllables, size };
+  return { entries, syllables, prefixes, maxSyllables, size };
 }
 
 /** What the letter keys (or a physical keyboard) typed, as the dictionary spells it: ü → v. */
@@ -151,7 +169,7 @@ export function candidates(dict: Dictionary, typed: string, limit = 300): Candid
       const letters = path.map((p) => p.text[0]).join('');
       // A leading part only along the best split ("xian" offers no 西 from xi'an, "zhangwei" offers 张).
       const whole = t.end === input.length;
-      for (const entry of whole || extra === 0 ? (dict.byLetters.get(letters) ?? []) : []) {
+      for (const entry of whole || extra === 0 ? dict.entries(letters) : []) {
         if (entry.syllables.length !== path.length || !matches(entry, path)) continue;
         const score = entry.weight - EXTRA_SYLLABLE * extra - ABBREVIATED * abbr;
         const key = `${entry.word}@${t.end}`;
