@@ -169,7 +169,6 @@ function Kiosk() {
   };
 
   const shell = (content: preact.ComponentChildren) => (
-    <ElderMode.Provider value={elder}>
     <div class={elder ? 'app elder' : 'app'}>
       {!connected && pairing.status === 'paired' && (
         <p class="offline" role="status">
@@ -177,7 +176,7 @@ function Kiosk() {
         </p>
       )}
       {voice.available && <MuteButton muted={voice.muted} onMuted={voice.setMuted} />}
-      {content}
+      <ElderMode.Provider value={elder}>{content}</ElderMode.Provider>
       {cardError && (
         <p class="problem card-error" role="alert" data-testid="card-error">
           {cardError}
@@ -198,7 +197,6 @@ function Kiosk() {
         </div>
       )}
     </div>
-    </ElderMode.Provider>
   );
 
   if (submission.status === 'done') {
