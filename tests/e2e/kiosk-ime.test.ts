@@ -198,8 +198,17 @@ describe('the kiosk keyboard', () => {
     await tap(page, '逗号');
     await typeWord(page, 'lv', '绿');
     await typeWord(page, "xi'an", '西安');
-    expect(await page.getByLabel(/您的诉求/).inputValue()).toBe('希望尽快发工资，绿西安');
-    for (let i = 0; i < 4; i += 1) await tap(page, '删除');
+    // 西安 from "xian" (one syllable first) is further down: 下一页 and 上一页 page through the bar.
+    for (const letter of 'xian') await tap(page, letter);
+    const bar = page.getByTestId('ime-candidates');
+    expect(await bar.getByRole('button').first().textContent()).toBe('先');
+    await tap(page, '下一页');
+    expect(await bar.getByRole('button', { name: '先', exact: true }).count()).toBe(0);
+    await tap(page, '上一页');
+    expect(await bar.getByRole('button').first().textContent()).toBe('先');
+    await typeWord(page, '', '西安');
+    expect(await page.getByLabel(/您的诉求/).inputValue()).toBe('希望尽快发工资，绿西安西安');
+    for (let i = 0; i < 6; i += 1) await tap(page, '删除');
     await tap(page, '句号');
     expect(await page.getByLabel(/您的诉求/).inputValue()).toBe('希望尽快发工资。');
     await checkKeyboard(page, 'demands');
