@@ -76,16 +76,17 @@ const smallestKey = (page: Page) =>
     return { width: Math.min(...boxes.map((b) => b.width)), height: Math.min(...boxes.map((b) => b.height)) };
   });
 
-/** The field being typed in and its whole keyboard are on screen, above the actions bar (下一步). */
+/** The field being typed in (clear of the 静音 button) and its whole keyboard are on screen, above the actions bar (下一步). */
 const fieldOnScreen = (page: Page, label: string) =>
   page.getByLabel(label, { exact: true }).evaluate((el) => {
     const box = el.getBoundingClientRect();
     const keyboard = document.querySelector('[data-testid="ime"]')!.getBoundingClientRect();
     const actions = document.querySelector('[data-testid="actions"]')!.getBoundingClientRect();
+    const mute = document.querySelector('.mute')?.getBoundingClientRect();
     // The numbers themselves when not, to say what was hidden.
-    return box.top >= 0 && box.bottom <= keyboard.top && keyboard.bottom <= actions.top + 1
+    return box.top >= 0 && box.top >= (mute?.bottom ?? 0) && box.bottom <= keyboard.top && keyboard.bottom <= actions.top + 1
       ? true
-      : { field: [box.top, box.bottom], keyboard: [keyboard.top, keyboard.bottom], actions: actions.top };
+      : { field: [box.top, box.bottom], mute: mute?.bottom, keyboard: [keyboard.top, keyboard.bottom], actions: actions.top };
   });
 
 async function checkKeyboard(page: Page, name: string): Promise<void> {
