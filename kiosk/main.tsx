@@ -27,6 +27,7 @@ import { MuteButton } from './mute-button.tsx';
 import { useSubmission } from './use-submission.ts';
 import { checkIdentity } from './identity-check.ts';
 import { useCardError } from './use-card-error.ts';
+import { ElderMode } from './elder.ts';
 
 /** Which step asks for a field the server refused. */
 function stepOfField(field: string | null): StepId {
@@ -177,7 +178,7 @@ function Kiosk() {
         </p>
       )}
       {voice.available && <MuteButton muted={voice.muted} onMuted={voice.setMuted} />}
-      {content}
+      <ElderMode.Provider value={elder}>{content}</ElderMode.Provider>
       {cardError && (
         <p class="problem card-error" role="alert" data-testid="card-error">
           {cardError}
