@@ -9,7 +9,7 @@ import type { HallConfig } from '../config/schema.ts';
 import type { PrintHook, QueueEngine } from '../queue/engine.ts';
 import type { PrintJobRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
-import type { PrinterFleet } from './printer-fleet.ts';
+import type { PrinterFleet } from '../devices/fleet.ts';
 
 const issuedAtText = (ms: number, timeZone: string) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
@@ -144,7 +144,7 @@ export function createPrintWorker(deps: {
     if (canPrint(condition)) void drain(printerId);
   };
   const listeners = fleet.all().map((p) => [p, onStatus(p.config.id)] as const);
-  for (const [p, listener] of listeners) p.keeper.on('status', listener);
+  for (const [p, listener] of listeners) p.printer.on('status', listener);
   const timer = setInterval(expire, 1_000);
   timer.unref();
 
@@ -154,7 +154,7 @@ export function createPrintWorker(deps: {
       stopped = true;
       clearInterval(timer);
       unsubscribe();
-      for (const [p, listener] of listeners) p.keeper.off('status', listener);
+      for (const [p, listener] of listeners) p.printer.off('status', listener);
     },
   };
 }

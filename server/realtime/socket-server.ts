@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from '../http/auth-hooks.ts';
 import { ANY_METHOD, normaliseOrigins, originAllowed } from '../http/origin.ts';
 import { toPublicEvent } from '../queue/views.ts';
 import { closeSocketWhenSessionRunsOut } from './authority.ts';
+import { bridgeDevices } from './device-bridge.ts';
 import { backlogBytes, guardSockets, whenSent } from './socket-guard.ts';
 
 interface SocketData {
@@ -126,19 +127,12 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
     io.to(ROOMS.board).emit('queue', toPublicEvent(event));
   });
 
-  const onPrinter = hall.fleet.all().map((p) => {
-    const listener = (condition: string) => {
-      app.log.info({ printer: p.config.id, condition }, 'printer status');
-      io.to(ROOMS.staff).emit('device:status', { kind: 'printer', id: p.config.id, name: p.config.name, condition, at: new Date().toISOString() });
-    };
-    p.keeper.on('status', listener);
-    return () => p.keeper.off('status', listener);
-  });
+  const unbridgeDevices = bridgeDevices({ io, store: hall.store, devices: hall.devices, now: hall.now, log: app.log });
 
   app.addHook('preClose', async () => {
     guard.stop();
     unsubscribe();
-    onPrinter.forEach((off) => off());
+    unbridgeDevices();
     io.disconnectSockets(true);
     await io.close();
   });
