@@ -30,6 +30,7 @@ const CONDITIONS: Record<string, [text: string, todo: string]> = {
   sam_error: ['安全模块异常', '请联系维护人员'],
   offline: ['离线', '请检查电源和连接线'],
   disconnected: ['未连接', '请检查电源和连接线'],
+  agent_offline: ['自助机设备代理离线', '请检查该自助机电脑是否开机、联网'],
 };
 const TICKET_STATUS: Record<string, string> = {
   waiting: '等候中', called: '已叫号', serving: '办理中', done: '已办结', no_show: '过号', cancelled: '已取消', expired: '已过期',

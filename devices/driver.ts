@@ -25,7 +25,8 @@ export interface DeviceDriver<Condition extends string> {
   off(event: 'disconnected', listener: (error: Error) => void): this;
 }
 
-export type ReaderCondition = 'ready' | 'sam_error' | 'offline' | 'disconnected';
+/** `agent_offline`: run by a kiosk's device agent that is not connected to the server now. */
+export type ReaderCondition = 'ready' | 'sam_error' | 'offline' | 'disconnected' | 'agent_offline';
 
 export interface PrinterEvents {
   status: [condition: PrinterCondition];
@@ -41,12 +42,17 @@ export interface ReaderEvents {
   disconnected: [error: Error];
 }
 
+export interface PrintOptions {
+  /** The same for every hand-out of one print job (a device agent's journal recognises a job it already printed). */
+  key?: string;
+}
+
 export interface TicketPrinter extends DeviceDriver<PrinterCondition> {
   /**
    * Prints a whole ticket and resolves only when the printer's status after printing confirms
    * it; rejects otherwise (the job waits and is printed again in full).
    */
-  print(bytes: Buffer): Promise<void>;
+  print(bytes: Buffer, options?: PrintOptions): Promise<void>;
 }
 
 export interface IdCardReader extends DeviceDriver<ReaderCondition> {

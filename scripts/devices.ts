@@ -10,6 +10,7 @@ import type { CardIdentity } from '../common/domain.ts';
 import { parseIdNumber } from '../common/id-number.ts';
 import { maskName } from '../common/registration.ts';
 import { SAMPLE_CARD } from '../devices/id-reader/sample-card.ts';
+import { PRINTER_CONDITION_TEXT, READER_CONDITION_TEXT, type ConditionText } from '../devices/condition-text.ts';
 import { SerialIdCardReader, type ReaderCondition } from '../devices/id-reader/serial-reader.ts';
 import { listPorts, type UdevList } from '../devices/port-list.ts';
 import { SerialTicketPrinter } from '../devices/printer/serial-printer.ts';
@@ -31,6 +32,10 @@ export const EXIT = {
 } as const;
 
 const OPEN_EXIT: Record<OpenFailure, number> = { missing: EXIT.portMissing, permission: EXIT.portPermission, busy: EXIT.portBusy, other: EXIT.failed };
+
+/** The condition texts with the exit code of their verdict. */
+const withExit = <C extends string>(texts: Record<C, ConditionText>) =>
+  Object.fromEntries(Object.entries<ConditionText>(texts).map(([c, t]) => [c, { text: t.text, exit: EXIT[t.verdict] }])) as Record<C, { text: string; exit: number }>;
 
 /** What the CLI talks to: real ports and the console, or mock ports and collected lines in tests. */
 export interface DevicesIo {
@@ -118,27 +123,13 @@ async function opened<T extends { open(): Promise<void> }>(device: T, path: stri
   return device;
 }
 
-const PRINTER_CONDITION: Record<PrinterCondition, { text: string; exit: number }> = {
-  ready: { text: '打印机正常，可以打印。', exit: EXIT.ok },
-  paper_near_end: { text: '纸卷快用完了，仍可打印，请准备换纸。', exit: EXIT.ok },
-  paper_out: { text: '打印机缺纸，请装纸后再试。', exit: EXIT.deviceFault },
-  cover_open: { text: '打印机盖子没有合上，请合上后再试。', exit: EXIT.deviceFault },
-  cutter_error: { text: '切刀故障，请检查切刀是否卡纸。', exit: EXIT.deviceFault },
-  error: { text: '打印机报告故障，请关机检查后再试。', exit: EXIT.deviceFault },
-  offline: { text: '打印机没有应答或处于离线状态，请检查电源、连线和波特率（通常为 9600）。', exit: EXIT.noAnswer },
-  disconnected: { text: '端口已断开，请检查连线。', exit: EXIT.noAnswer },
-};
+const PRINTER_CONDITION = withExit(PRINTER_CONDITION_TEXT);
 
 /** 110101196005200035 → 110**************5: personal data never appears in full here. */
 const maskIdNumber = (id: string) => (id.length > 4 ? `${id.slice(0, 3)}${'*'.repeat(id.length - 4)}${id.slice(-1)}` : '*'.repeat(id.length));
 const masked = (card: CardIdentity) => `姓名 ${maskName(card.name)}，身份证号 ${maskIdNumber(card.idNumber)}`;
 
-const READER_CONDITION: Record<ReaderCondition, { text: string; exit: number }> = {
-  ready: { text: 'SAM 模块正常，读卡器就绪。', exit: EXIT.ok },
-  sam_error: { text: 'SAM 模块异常，读卡器自检未通过。', exit: EXIT.deviceFault },
-  offline: { text: '读卡器无应答，请检查连线、电源和波特率（通常为 115200）。', exit: EXIT.noAnswer },
-  disconnected: { text: '端口已断开，请检查连线。', exit: EXIT.noAnswer },
-};
+const READER_CONDITION = withExit(READER_CONDITION_TEXT);
 
 /** A printer's condition in words; a fault becomes the exit code. */
 async function printerStatus(values: Values, io: DevicesIo): Promise<number> {

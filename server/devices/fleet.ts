@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import type { IdCardReader, ReaderCondition, TicketPrinter } from '../../devices/driver.ts';
 import { createPrinterDriver, createReaderDriver } from '../../devices/factory.ts';
+import { AgentPrinter, AgentReader } from './agent-devices.ts';
 import type { SimulatedIdReader } from '../../devices/id-reader/simulated-reader.ts';
 import type { CardIdentity } from '../../devices/id-reader/identity.ts';
 import { DeviceKeeper, KEEPER_DEFAULTS, type KeeperLog, type KeeperOptions } from '../../devices/keeper.ts';
@@ -19,8 +20,10 @@ import type { HallConfig, PrinterConfig, ReaderConfig } from '../config/schema.t
 export interface FleetPrinter {
   config: PrinterConfig;
   printer: TicketPrinter;
-  /** Keeps a local printer connected. */
-  keeper: DeviceKeeper<PrinterCondition>;
+  /** Keeps a local printer connected; null for a printer run by a kiosk's device agent. */
+  keeper: DeviceKeeper<PrinterCondition> | null;
+  /** The server's stand-in for a printer run by a kiosk's device agent. */
+  agent: AgentPrinter | null;
   /** The simulated device behind a printer configured without a port. */
   simulated: SimulatedPrinter | null;
 }
@@ -28,7 +31,8 @@ export interface FleetPrinter {
 export interface FleetReader {
   config: ReaderConfig;
   reader: IdCardReader;
-  keeper: DeviceKeeper<ReaderCondition>;
+  keeper: DeviceKeeper<ReaderCondition> | null;
+  agent: AgentReader | null;
   simulated: SimulatedIdReader | null;
 }
 
@@ -36,6 +40,8 @@ export interface DeviceRef {
   kind: 'printer' | 'reader';
   id: string;
   name: string;
+  /** Run by a kiosk's device agent. */
+  agent: boolean;
 }
 
 export interface FleetEvents {
@@ -68,27 +74,45 @@ export function createDeviceFleet(config: HallConfig, options: FleetOptions = {}
 
   for (const printerConfig of config.printers) {
     const { id, name } = printerConfig;
-    const { driver, simulated } = createPrinterDriver(printerConfig, join(config.dataDir, 'printed', id), options.createPort);
-    const keeper = new DeviceKeeper(driver, options.keeper?.printer ?? KEEPER_DEFAULTS.printer, { label: `打印机 ${name}（${id}）`, fields: { printer: id }, log });
-    keeper.on('status', (condition) => events.emit('status', { kind: 'printer', id, name }, condition));
-    printers.set(id, { config: printerConfig, printer: driver, keeper, simulated });
+    const entry: FleetPrinter = printerConfig.agent
+      ? (() => {
+          const agent = new AgentPrinter(id);
+          return { config: printerConfig, printer: agent, keeper: null, agent, simulated: null };
+        })()
+      : (() => {
+          const { driver, simulated } = createPrinterDriver(printerConfig, join(config.dataDir, 'printed', id), options.createPort);
+          const keeper = new DeviceKeeper(driver, options.keeper?.printer ?? KEEPER_DEFAULTS.printer, { label: `打印机 ${name}（${id}）`, fields: { printer: id }, log });
+          return { config: printerConfig, printer: driver, keeper, agent: null, simulated };
+        })();
+    entry.printer.on('status', (condition) => events.emit('status', { kind: 'printer', id, name, agent: printerConfig.agent }, condition));
+    printers.set(id, entry);
   }
 
   for (const readerConfig of config.readers) {
     const { id, name } = readerConfig;
-    const { driver, simulated } = createReaderDriver(readerConfig, { readRetryMs: options.readRetryMs }, options.createPort);
-    const keeper = new DeviceKeeper(driver, options.keeper?.reader ?? KEEPER_DEFAULTS.reader, { label: `读卡器 ${name}（${id}）`, fields: { reader: id }, log });
-    keeper.on('status', (condition) => events.emit('status', { kind: 'reader', id, name }, condition));
+    const entry: FleetReader = readerConfig.agent
+      ? (() => {
+          const agent = new AgentReader(id);
+          return { config: readerConfig, reader: agent, keeper: null, agent, simulated: null };
+        })()
+      : (() => {
+          const { driver, simulated } = createReaderDriver(readerConfig, { readRetryMs: options.readRetryMs }, options.createPort);
+          const keeper = new DeviceKeeper(driver, options.keeper?.reader ?? KEEPER_DEFAULTS.reader, { label: `读卡器 ${name}（${id}）`, fields: { reader: id }, log });
+          return { config: readerConfig, reader: driver, keeper, agent: null, simulated };
+        })();
+    const driver = entry.reader;
+    driver.on('status', (condition) => events.emit('status', { kind: 'reader', id, name, agent: readerConfig.agent }, condition));
     driver.on('card', (identity) => events.emit('card', id, identity));
     driver.on('readError', (err) => {
       // The reason comes from the checks and the protocol, never from the card's text.
       log?.warn({ reader: id, reason: err.message }, `读卡器 ${name}（${id}）读卡失败，已请来访人重新放置身份证。`);
       events.emit('cardError', id);
     });
-    readers.set(id, { config: readerConfig, reader: driver, keeper, simulated });
+    readers.set(id, entry);
   }
 
-  const keepers = () => [...[...printers.values()].map((p) => p.keeper), ...[...readers.values()].map((r) => r.keeper)];
+  const keepers = () => [...[...printers.values()].map((p) => p.keeper), ...[...readers.values()].map((r) => r.keeper)].filter((k) => k !== null);
+  const agentDrivers = () => [...[...printers.values()].map((p) => p.agent), ...[...readers.values()].map((r) => r.agent)].filter((a) => a !== null);
 
   return {
     events,
@@ -104,6 +128,6 @@ export function createDeviceFleet(config: HallConfig, options: FleetOptions = {}
       conditions: () => [...readers.values()].map((r) => ({ id: r.config.id, name: r.config.name, condition: r.reader.condition })),
     },
     start: () => keepers().forEach((k) => k.start()),
-    stop: () => Promise.all(keepers().map((k) => k.stop())).then(() => undefined),
+    stop: () => Promise.all([...keepers().map((k) => k.stop()), ...agentDrivers().map((a) => a.close())]).then(() => undefined),
   };
 }

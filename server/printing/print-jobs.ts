@@ -94,7 +94,7 @@ export function createPrintWorker(deps: {
         }
         store.printJobs.update(job.id, { attempts: job.attempts + 1 });
         let failure: Error | null = null;
-        await entry.printer.print(job.bytes).catch((err: Error) => (failure = err));
+        await entry.printer.print(job.bytes, { key: `${job.ticketId}/${job.id}` }).catch((err: Error) => (failure = err));
         // The server may have closed (and the store with it) while the printer was writing.
         if (stopped) return;
         if (failure) {

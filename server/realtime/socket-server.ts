@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from '../http/auth-hooks.ts';
 import { ANY_METHOD, normaliseOrigins, originAllowed } from '../http/origin.ts';
 import { toPublicEvent } from '../queue/views.ts';
 import { closeSocketWhenSessionRunsOut } from './authority.ts';
+import { attachAgent } from './agent-handler.ts';
 import { bridgeDevices } from './device-bridge.ts';
 import { backlogBytes, guardSockets, whenSent } from './socket-guard.ts';
 
@@ -21,17 +22,20 @@ interface SocketData {
   staffView: boolean;
   /** A snapshot sent to this socket has not yet been taken by the operating system. */
   snapshotInFlight: boolean;
+  /** A kiosk's device agent (handshake `agent: true`), handled by agent-handler.ts. */
+  agent: boolean;
 }
 
 export type HallSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 function readAuth(raw: unknown): HandshakeAuth | null {
   if (typeof raw !== 'object' || raw === null) return {};
-  const { token, windowNo } = raw as Record<string, unknown>;
+  const { token, windowNo, agent } = raw as Record<string, unknown>;
   if (token !== undefined && (typeof token !== 'string' || token.length > 200)) return null;
   if (windowNo !== undefined && !(Number.isInteger(windowNo) && (windowNo as number) > 0)) return null;
-  return { token: token as string | undefined, windowNo: windowNo as number | undefined };
+  if (agent !== undefined && typeof agent !== 'boolean') return null;
+  return { token: token as string | undefined, windowNo: windowNo as number | undefined, agent: agent as boolean | undefined };
 }
 
 export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSocketServer {
@@ -59,6 +63,9 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
       socket.data.principal = principal;
       socket.data.staffView = isAllowed(principal, PERMISSIONS.viewStaffQueue);
       socket.data.snapshotInFlight = false;
+      // Only a kiosk's own device token may connect as its device agent.
+      socket.data.agent = auth.agent === true;
+      if (socket.data.agent && !(principal.kind === 'device' && principal.device.kind === 'kiosk')) return next(new Error('forbidden'));
       next();
     } catch (err) {
       next(new Error(err instanceof HallError ? err.code : 'unauthenticated'));
@@ -91,6 +98,13 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
   io.on('connection', (socket) => {
     const { principal, staffView } = socket.data;
     const auth = readAuth(socket.handshake.auth) ?? {};
+    if (socket.data.agent && principal.kind === 'device') {
+      // The agent joins its device's room only (closed when the device is revoked): no queue events.
+      void socket.join([ROOMS.device(principal.device.id), ROOMS.agent(principal.device.id)]);
+      socket.use((_packet, next) => (stillValid(socket, auth) ? next() : socket.disconnect(true)));
+      attachAgent(socket, principal.device, { devices: hall.devices, log: app.log });
+      return;
+    }
     // Rooms by authority, so server/realtime/authority.ts can close them when it ends.
     if (principal.kind === 'staff') void socket.join([ROOMS.session(principal.sessionHash), ROOMS.staffMember(principal.staff.id)]);
     if (principal.kind === 'device') void socket.join(ROOMS.device(principal.device.id));
