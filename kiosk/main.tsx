@@ -25,6 +25,7 @@ import { MuteButton } from './mute-button.tsx';
 import { useSubmission } from './use-submission.ts';
 import { checkIdentity } from './identity-check.ts';
 import { useCardError } from './use-card-error.ts';
+import { useAgentOnline } from './use-agent-status.ts';
 
 /** Which step asks for a field the server refused. */
 function stepOfField(field: string | null): StepId {
@@ -64,6 +65,7 @@ function Kiosk() {
   const { state, connected, socket } = useHallSocket({ key: pairing.status });
   const { form, hasReader } = useRegistrationForm(pairing.status === 'paired', connected, socket);
   const cardError = useCardError(socket);
+  const agentOnline = useAgentOnline(socket);
   const [elder, setElder] = useState(false);
   const moreBelow = useMoreBelow();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -172,6 +174,11 @@ function Kiosk() {
       {!connected && pairing.status === 'paired' && (
         <p class="offline" role="status">
           {PHRASES.connectionLost}
+        </p>
+      )}
+      {connected && agentOnline === false && (
+        <p class="offline" role="status" data-testid="devices-unavailable">
+          {PHRASES.devicesUnavailable}
         </p>
       )}
       {voice.available && <MuteButton muted={voice.muted} onMuted={voice.setMuted} />}
