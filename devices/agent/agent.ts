@@ -57,6 +57,7 @@ export function startAgent(options: AgentOptions) {
     ? new DeviceKeeper(reader.driver, options.keeper?.reader ?? KEEPER_DEFAULTS.reader, { label: `读卡器（${reader.driver.path}）`, fields: { device: 'reader' }, log: logAdapter(log) })
     : null;
   let killed = false;
+  let stopped = false;
 
   const socket: Socket<AgentServerToClientEvents, AgentClientToServerEvents> = io(options.server, {
     auth: { token: options.token, agent: true },
@@ -77,20 +78,39 @@ export function startAgent(options: AgentOptions) {
   };
 
   socket.on('connect', () => {
+    retries = 0;
     log.info('已连接大厅服务器。', { server: options.server });
     report();
     events.emit('connected');
   });
+  // Socket.IO reconnects by itself after a lost connection, but not after the server closed the
+  // socket (a server restart or shutdown) or refused the handshake: then the agent tries again
+  // itself, with the same growing pauses (a refused token only every minute).
+  const backoff = options.reconnect ?? { delayMs: 500, maxDelayMs: 10_000 };
+  let retries = 0;
+  let retryTimer: NodeJS.Timeout | null = null;
+  const retryLater = (delayMs: number) => {
+    if (killed || stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      if (!socket.connected && !killed && !stopped) socket.connect();
+    }, delayMs);
+  };
+  const nextDelay = () => Math.min(backoff.maxDelayMs, backoff.delayMs * 2 ** retries++) * (0.75 + Math.random() * 0.5);
   socket.on('disconnect', (reason) => {
     log.warn('与大厅服务器的连接已断开，正在自动重连。', { reason });
     events.emit('disconnected', reason);
+    if (reason === 'io server disconnect') retryLater(nextDelay());
   });
   socket.on('connect_error', (err) => {
-    if (err.message === 'device_revoked' || err.message === 'unauthenticated' || err.message === 'forbidden') {
+    const refused = err.message === 'device_revoked' || err.message === 'unauthenticated' || err.message === 'forbidden';
+    if (refused) {
       log.warn('大厅服务器拒绝了本机的设备令牌（可能已被管理员注销）。请在控制台重新生成配对码，用 --pair 重新配对。', { error: err.message });
     } else {
       log.warn('连不上大厅服务器，稍后自动重试。', { error: err.message });
     }
+    // `active` is false when the server refused the handshake: Socket.IO will not try again.
+    if (!socket.active) retryLater(refused ? 60_000 : nextDelay());
   });
   socket.on('agent:welcome', (welcome) => {
     log.info(`大厅服务器确认：本机为自助机 ${welcome.name}。`, { printer: welcome.printer?.id ?? null, reader: welcome.reader?.id ?? null });
@@ -160,12 +180,15 @@ export function startAgent(options: AgentOptions) {
     reader,
     /** Stops cleanly: disconnects and closes the ports. */
     async stop(): Promise<void> {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
       socket.disconnect();
       await Promise.all([printerKeeper?.stop(), readerKeeper?.stop()]);
     },
     /** For tests: ends like a killed process — the connection drops, nothing more is answered or journaled. */
     async kill(): Promise<void> {
       killed = true;
+      if (retryTimer) clearTimeout(retryTimer);
       socket.io.reconnection(false);
       socket.io.engine?.close();
       socket.disconnect();

@@ -120,6 +120,39 @@ describe('device agent', () => {
     [mine, theirs, staff].forEach((s) => s.close());
   });
 
+  it('hears an agent only about its own kiosk’s devices, and a kiosk page not at all', async () => {
+    const { kiosk } = await setUp();
+    // A kiosk paired with the server's own printer and reader, pretending to run P1 and R1.
+    const other = await pairKiosk(hall!, 'P2', 'R2', '2号自助机');
+    const { io } = await import('socket.io-client');
+    const intruder = io(hall!.url, { auth: { token: other, agent: true }, transports: ['websocket'], forceNew: true, reconnection: false });
+    const welcome = await new Promise<{ printer: unknown; reader: unknown }>((resolve) => intruder.once('agent:welcome', resolve));
+    expect(welcome).toMatchObject({ printer: null, reader: null }); // P2 and R2 are not agent-run
+    intruder.emit('agent:status', { printer: 'paper_out', reader: 'sam_error' });
+    intruder.emit('agent:card', SAMPLE_CARD);
+    intruder.emit('agent:status', { printer: 'on fire' } as never); // malformed: ignored
+    // The kiosk's browser page (same kind of token, no agent flag) cannot speak for the agent either.
+    const page = await connectSocket(hall!.url, { token: kiosk });
+    page.socket.emit('agent:status' as never, { printer: 'cover_open' });
+    page.socket.emit('agent:card' as never, SAMPLE_CARD);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(hall!.app.hall.fleet.condition('P1')).toBe('ready');
+    expect(hall!.app.hall.readers.conditions().find((r) => r.id === 'R1')!.condition).toBe('ready');
+    expect(page.frames.map((f) => f.event)).not.toContain('card:read');
+    intruder.close();
+    page.close();
+  });
+
+  it('closes the agent of a revoked kiosk, and its printer goes offline', async () => {
+    const { agentToken } = await setUp();
+    const me = await hall!.app.inject({ method: 'GET', url: '/api/devices/me', headers: { authorization: `Bearer ${agentToken}` } });
+    const revoke = await hall!.app.inject({ method: 'POST', url: `/api/devices/${me.json().device.id}/revoke`, headers: { cookie: hall!.admin } });
+    expect(revoke.statusCode).toBeLessThan(300);
+    await vi.waitFor(() => expect(hall!.app.hall.fleet.condition('P1')).toBe('agent_offline'), WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 800)); // its reconnection attempts are refused
+    expect(hall!.app.hall.fleet.condition('P1')).toBe('agent_offline');
+  });
+
   it('refuses an agent with a token that is not a kiosk’s', async () => {
     hall = await startHall(AGENT_HALL);
     const code = await hall.app.inject({ method: 'POST', url: '/api/devices/pairing-codes', headers: { cookie: hall.admin }, payload: { kind: 'display', name: '大屏' } });
@@ -175,6 +208,23 @@ describe('exactly one ticket on paper through the agent', () => {
     const { ticket } = await registerAtKiosk(hall!.app, kiosk);
     await vi.waitFor(() => expect(printState(ticket.id)).toBe('printed'), WAIT);
     expect(handedOut).toBe(2);
+    expect(papers(dir)).toHaveLength(1);
+  });
+
+  it('when the server is restarted (closing the agent’s socket) while the job waits for paper', async () => {
+    const { kiosk, dir, agent } = await setUp();
+    const port = Number(new URL(hall!.url).port);
+    const hallDir = hall!.dir;
+    agent.printer!.simulated!.status[4] = 0x12 | 0x60; // paper out
+    await agent.printer!.driver.status();
+    await vi.waitFor(() => expect(hall!.app.hall.fleet.condition('P1')).toBe('paper_out'), WAIT);
+    const { ticket } = await registerAtKiosk(hall!.app, kiosk);
+    await hall!.close({ keepData: true });
+    hall = await startHall(AGENT_HALL, hallDir, undefined, { port });
+    await vi.waitFor(() => expect(hall!.app.hall.fleet.condition('P1')).toBe('paper_out'), WAIT); // the agent is back
+    expect(papers(dir)).toEqual([]);
+    agent.printer!.simulated!.status[4] = 0x12;
+    await vi.waitFor(() => expect(printState(ticket.id)).toBe('printed'), WAIT);
     expect(papers(dir)).toHaveLength(1);
   });
 
