@@ -27,7 +27,7 @@ export interface AgentCliIo {
 }
 
 const USAGE = `用法：
-  npm run agent -- --server http://大厅服务器:3000 --pair 配对码 [--printer 端口|simulated] [--reader 端口|simulated]
+  npm run agent -- --server http://192.168.1.10:3000 --pair 配对码 [--printer 端口|simulated] [--reader 端口|simulated]
   npm run agent                 按已保存的设置运行
   npm run agent -- --check      检查本机端口、打印机、读卡器和服务器连接
 选项：--dir 目录（保存令牌和日志，默认 ~/.xinfang-agent）  --printer-baud 9600  --reader-baud 115200  --no-printer  --no-reader`;
@@ -57,7 +57,7 @@ export async function runAgentCli(args: string[], io: AgentCliIo): Promise<numbe
     const dir = values.dir ?? process.env.XINFANG_AGENT_DIR ?? join(homedir(), '.xinfang-agent');
     let state = loadState(dir);
     if (values.pair) state = await pair(values.server ?? state?.server, values.pair, io);
-    if (!state) throw new Fault(`本机还没有配对。请先运行：npm run agent -- --server http://大厅服务器:3000 --pair 配对码\n${USAGE}`);
+    if (!state) throw new Fault(`本机还没有配对。请先运行：npm run agent -- --server http://192.168.1.10:3000 --pair 配对码\n${USAGE}`);
     if (values.server) state.server = values.server;
     const device = (path: string | undefined, baud: string | undefined, none: boolean | undefined, fallback: AgentState['printer']) => {
       if (none) return undefined;
