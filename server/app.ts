@@ -44,6 +44,7 @@ import { createAlertsBridge } from './realtime/alerts-bridge.ts';
 import { bridgeSettings } from './realtime/settings-bridge.ts';
 import type { HallSocketServer } from './realtime/hall-io.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
+import alertRoutes from './routes/alerts.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import deviceRoutes from './routes/devices.ts';
@@ -51,6 +52,7 @@ import hallRoutes from './routes/hall.ts';
 import staffRoutes from './routes/staff.ts';
 import ticketRoutes from './routes/tickets.ts';
 import windowRoutes from './routes/windows.ts';
+import serviceRoutes from './routes/services.ts';
 import { syncHallLayout } from './store/seed.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
 import type { Store } from './store/repositories.ts';
@@ -188,7 +190,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
