@@ -32,6 +32,7 @@ export function registration(overrides: DeepPartial<IntakeBody> & Record<string,
     petitioner: { ...PERSON, fromCard: false, ...petitioner },
     visit: { visitors: 1, repeat: false, ...visit },
     matter: {
+      topic: '房屋和拆迁',
       category: '城乡建设',
       purpose: '求决',
       placeCode: '110101',
