@@ -137,7 +137,7 @@ describe('staff console', () => {
     await page.getByLabel('联系电话').fill('13800138000');
     await page.getByLabel('住址或工作单位').fill('东城区东四街道');
     for (const [label, option] of [['内容分类', '民政'], ['信访目的', '求决'], ['产生原因', '其他']] as const) {
-      await page.getByLabel(label, { exact: true }).selectOption(option);
+      await page.getByLabel(label).selectOption(option);
     }
     await page.getByLabel('反映的主要问题').fill('低保资格被取消，想了解原因。');
     await page.getByLabel('诉求').fill('恢复低保待遇。');
