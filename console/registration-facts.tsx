@@ -58,7 +58,7 @@ export function PreviousVisits({ previous }: { previous: RegistrationView['previ
       <ul class="previous">
         {previous.map((v) => (
           <li key={`${v.date}-${v.number}`}>
-            {v.date} {v.number} · {v.category} · {v.purpose} · {STATE[v.state]}
+            {v.date} {v.number} · {v.category || '待分类'} · {v.purpose || '待分类'} · {STATE[v.state]}
             {v.receiver ? ` · 接待：${v.receiver}` : ''}
             <br />
             答复：{v.confidential ? '（揭发控告事项，答复仅限经办人员查看）' : (v.answer ?? '（未记录）')}
