@@ -51,6 +51,7 @@ export const ERROR_MESSAGES = {
   too_many_representatives: '集体来访请推选不超过5名代表登记，代表人数不能超过来访人数。',
   representative_duplicate: '{field}与已登记的人重复，请核对。',
   choice_unknown: '所选的{field}不在列表中，请重新选择。',
+  choice_required: '还没有选择{field}，请选择后再提交。',
   notification_required: '请先阅读并确认一次性告知的材料清单。',
   person_already_waiting: '您好，系统显示这位来访人今天已经取过这项业务的号。为保护来访人的信息，这里不能补打号票，请您到服务台，工作人员会为您核实后帮助办理。',
   registration_not_yours: '这份登记信息仅供接待这个号的窗口工作人员查看。如确有需要，请联系服务台或管理员。',

@@ -1,16 +1,18 @@
 // The form to verify and complete the registration of the ticket being served (核对完成).
 import { useEffect, useState } from 'preact/hooks';
 import type { RegistrationForm, RegistrationView, VerifyBody } from '../common/contract/registration.ts';
+import { suggestedCategory } from '../common/registration.ts';
 import { ActionMessage, useAction } from './use-action.tsx';
 import { LabelledInput, LabelledSelect, LabelledTextarea } from './ui/field.tsx';
 
-function toVerifyBody(view: RegistrationView): VerifyBody {
+/** The registration as the form starts: a kiosk registration's category pre-filled from the person's topic. */
+function toVerifyBody(view: RegistrationView, form: RegistrationForm): VerifyBody {
   const { name, phone, address, occupation } = view.petitioner;
   const m = view.matter;
   return {
     petitioner: { name, phone, address, ...(occupation ? { occupation } : {}) },
     matter: {
-      category: m.category,
+      category: m.category || suggestedCategory(m.topic, form.topicCategories, form.categories),
       purpose: m.purpose,
       placeCode: m.placeCode,
       cause: m.cause,
@@ -31,8 +33,8 @@ function ListSelect(props: { id: string; label: string; value: string; options: 
 }
 
 export function VerifyForm({ ticketId, view, form, onVerified }: { ticketId: string; view: RegistrationView; form: RegistrationForm; onVerified: (view: RegistrationView) => void }) {
-  const [draft, setDraft] = useState<VerifyBody>(() => toVerifyBody(view));
-  useEffect(() => setDraft(toVerifyBody(view)), [view]);
+  const [draft, setDraft] = useState<VerifyBody>(() => toVerifyBody(view, form));
+  useEffect(() => setDraft(toVerifyBody(view, form)), [view]);
   const action = useAction();
   const setP = (patch: Partial<VerifyBody['petitioner']>) => setDraft({ ...draft, petitioner: { ...draft.petitioner, ...patch } });
   const setM = (patch: Partial<VerifyBody['matter']>) => setDraft({ ...draft, matter: { ...draft.matter, ...patch } });
@@ -51,7 +53,7 @@ export function VerifyForm({ ticketId, view, form, onVerified }: { ticketId: str
         <LabelledInput id="v-name" label="姓名" value={draft.petitioner.name} onValue={(name) => setP({ name })} required />
         <LabelledInput id="v-phone" label="联系电话" value={draft.petitioner.phone} onValue={(phone) => setP({ phone })} required />
         <LabelledInput id="v-address" label="住址或工作单位" wide value={draft.petitioner.address} onValue={(address) => setP({ address })} required />
-        <ListSelect id="v-category" label="内容分类" value={draft.matter.category} options={form.categories} onChange={(category) => setM({ category })} />
+        <ListSelect id="v-category" label={view.matter.topic ? `内容分类（来访人选的：${view.matter.topic}）` : '内容分类'} value={draft.matter.category} options={form.categories} onChange={(category) => setM({ category })} />
         <ListSelect id="v-purpose" label="信访目的" value={draft.matter.purpose} options={form.purposes} onChange={(purpose) => setM({ purpose })} />
         <ListSelect id="v-cause" label="产生原因" value={draft.matter.cause} options={form.causes} onChange={(cause) => setM({ cause })} />
         <ListSelect id="v-system" label="所属系统" value={draft.matter.responsibleSystem} options={form.systems} onChange={(responsibleSystem) => setM({ responsibleSystem })} />

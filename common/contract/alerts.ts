@@ -12,6 +12,7 @@ export const AlertSchema = Type.Object({
   number: Type.String(),
   serviceCode: Type.String(),
   visitors: Type.Integer(),
+  /** The official category of a walk-in; '' for a kiosk registration (its topic is in the message). */
   category: Type.String(),
   message: Type.String(),
 });

@@ -21,6 +21,9 @@ const ListPer = Type.Record(Type.String(), Type.Array(Type.String()));
 export const EditableSettingsSchema = Type.Object({
   notices: List,
   leaderReceptions: Type.Array(LeaderReceptionSchema),
+  /** The kiosk's everyday topics, and the official category each suggests to the window. */
+  topics: List,
+  topicCategories: Type.Record(Type.String(), Type.String()),
   categories: List,
   purposes: List,
   causes: List,

@@ -144,6 +144,15 @@ function checkConsistency(config: HallConfig): void {
   for (const code of Object.keys(registration.materials)) {
     if (!codes.has(code)) throw new ConfigError(`registration.materials.${code}`, `unknown service "${code}"`);
   }
+  for (const [topic, category] of Object.entries(registration.topicCategories)) {
+    if (!registration.topics.includes(topic)) throw new ConfigError(`registration.topicCategories.${topic}`, `unknown topic "${topic}"`);
+    if (!registration.categories.includes(category)) {
+      throw new ConfigError(`registration.topicCategories.${topic}`, `unknown category "${category}"`);
+    }
+  }
+  registration.kioskPurposes.forEach(({ purpose }, i) => {
+    if (!registration.purposes.includes(purpose)) throw new ConfigError(`registration.kioskPurposes[${i}].purpose`, `unknown purpose "${purpose}"`);
+  });
   for (const purpose of Object.keys(registration.purposeMaterials)) {
     if (!registration.purposes.includes(purpose)) {
       throw new ConfigError(`registration.purposeMaterials.${purpose}`, `unknown purpose "${purpose}"`);

@@ -51,6 +51,8 @@ export function buildPayload(input: PayloadInput): string {
       },
       representatives: r.representatives.map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone ?? null })),
       matter: {
+        // The person's own words for the topic (kiosk), beside the official coding done at the window.
+        topic: intake.topic,
         category: intake.category,
         purpose: intake.purpose,
         cause: intake.cause,

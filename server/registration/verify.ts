@@ -30,7 +30,7 @@ export function createVerification(deps: {
   function checkedMatter(body: VerifyBody): VerifyBody['matter'] {
     const m = body.matter;
     const current = { ...deps.settings.current(), isPlace: divisions.isPlace };
-    const problem = checkMatter(m, current);
+    const problem = checkMatter(m, current, 'window');
     if (problem) throw fieldError(problem.code, problem.field);
     if (!current.systems.includes(m.responsibleSystem)) throw fieldError('choice_unknown', 'matter.responsibleSystem');
     if (m.hotIssue && !current.hotIssues.includes(m.hotIssue)) throw fieldError('choice_unknown', 'matter.hotIssue');

@@ -29,14 +29,15 @@ afterAll(async () => {
 });
 
 let people = 0;
-async function register(name: string): Promise<{ id: string; number: string; idNumber: string }> {
+/** A kiosk registration as the kiosk sends it: the person's everyday topic, the purpose unknown (不清楚), no official coding. */
+async function register(name: string, matter: Record<string, unknown> = {}): Promise<{ id: string; number: string; idNumber: string }> {
   people += 1;
   const id = idNumber('19590101', 301 + people * 2);
   const response = await hall.app.inject({
     method: 'POST',
     url: '/api/intakes',
     headers: { authorization: `Bearer ${kiosk}` },
-    payload: registration({ petitioner: { name, idNumber: id, birthDate: '1959-01-01', gender: 'male' } }),
+    payload: registration({ petitioner: { name, idNumber: id, birthDate: '1959-01-01', gender: 'male' }, matter }),
   });
   expect(response.statusCode).toBe(201);
   return { ...response.json().ticket, idNumber: id };
@@ -79,7 +80,7 @@ async function check(page: Page, name: string): Promise<void> {
 
 describe('staff console', () => {
   it('lets a reception staff member work window 3 with the keyboard alone, through to a verified registration', async () => {
-    const ticket = await register('王秀兰');
+    const ticket = await register('王秀兰', { topic: '工资被拖欠', category: undefined, purpose: undefined, cause: undefined });
     const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await board.goto(`${hall.url}/display/`);
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -101,6 +102,15 @@ describe('staff console', () => {
     // The registration, decrypted for this staff member only.
     await expect.poll(() => page.getByTestId('registration-id').textContent()).toBe(ticket.idNumber);
     expect(await page.locator('#v-name').inputValue()).toBe('王秀兰');
+    // The person's topic is shown; the official category starts from its suggestion; purpose and cause are coded here.
+    expect(await page.getByTestId('registration-topic').textContent()).toBe('工资被拖欠');
+    expect(await page.locator('#v-category').inputValue()).toBe('劳动和社会保障');
+    expect(await page.locator('#v-purpose').inputValue()).toBe('');
+    for (const id of ['#v-purpose', '#v-cause']) {
+      await tabTo(page, id);
+      await page.keyboard.press('ArrowDown');
+      expect(await page.locator(id).inputValue()).not.toBe('');
+    }
     await tabTo(page, '#v-system');
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('#v-system').inputValue()).not.toBe('');
@@ -116,6 +126,7 @@ describe('staff console', () => {
     const view = await inject('GET', `/api/tickets/${ticket.id}/registration`, cookies.rec3!);
     // Verified, and by now possibly already forwarded (the default file-drop adapter is quick).
     expect(view.body).toMatchObject({ state: expect.stringMatching(/^(verified|forwarded)$/), firstReceiver: 'rec3姓名' });
+    expect(view.body.matter).toMatchObject({ topic: '工资被拖欠', category: '劳动和社会保障', purpose: expect.stringMatching(/./), cause: expect.stringMatching(/./) });
     expect((await inject('GET', `/api/tickets/${ticket.id}`, cookies.rec3!)).body.ticket.status).toBe('done');
 
     // Someone who cannot use the kiosk is registered at the window and served at once.

@@ -170,10 +170,9 @@ describe('the kiosk keyboard', () => {
 
     await page.getByRole('button', { name: /第一次来/ }).click();
     await page.getByTestId('next').click();
-    await page.getByRole('button', { name: '城乡建设' }).click();
-    await page.getByRole('button', { name: '求决' }).click();
+    await page.getByRole('button', { name: '工资被拖欠' }).click();
+    await page.getByRole('button', { name: '请求解决问题' }).click();
     await page.getByRole('button', { name: '东城区' }).click();
-    await page.getByRole('button', { name: '政策落实不到位' }).click();
     await page.getByTestId('next').click();
 
     await page.getByLabel('反映的主要问题').click();

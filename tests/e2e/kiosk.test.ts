@@ -43,6 +43,7 @@ async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page
   await page.addInitScript(() => {
     const played: string[] = [];
     (window as unknown as { played: string[] }).played = played;
+    addEventListener('click', () => ((window as unknown as { taps: number }).taps = ((window as unknown as { taps?: number }).taps ?? 0) + 1), true);
     HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
       played.push(new URL(this.src).pathname);
       (window as unknown as { volume: number }).volume = this.volume;
@@ -87,6 +88,9 @@ const played = (page: Page) =>
 
 const heading = (page: Page) => page.locator('h2#step-title').textContent();
 
+/** Clicks the page has seen so far (counted by a listener the test adds). */
+const tapCount = (page: Page) => page.evaluate(() => (window as unknown as { taps?: number }).taps ?? 0);
+
 async function typeOnKeypad(page: Page, field: string, digits: string): Promise<void> {
   const box = page.getByTestId(field);
   if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
@@ -118,13 +122,22 @@ async function fillIdentity(page: Page, person: Person, check?: string): Promise
 }
 
 async function fillMatterAndFinish(page: Page, check = false): Promise<void> {
-  expect(await heading(page)).toContain('哪方面');
-  await page.getByRole('button', { name: '城乡建设' }).click();
-  await page.getByRole('button', { name: '求决' }).click();
+  // Plain words: an everyday topic, what the person wants, where; no official category or cause.
+  await expect.poll(() => heading(page)).toBe('您要反映的事情和什么有关？');
+  const taps = { before: await tapCount(page) };
+  await page.getByRole('button', { name: '工资被拖欠' }).click();
+  await page.getByRole('button', { name: '请求解决问题' }).click();
   await page.getByRole('button', { name: '东城区' }).click();
   expect(await page.getByTestId('place-name').textContent()).toBe('北京市 北京市 东城区');
-  await page.getByRole('button', { name: '政策落实不到位' }).click();
-  if (check) await checkScreen(page, '3-matter');
+  expect(await page.getByRole('button', { name: '不清楚' }).count()).toBe(2); // for the topic and for the purpose
+  for (const official of ['城乡建设', '求决', '政策落实不到位']) expect(await page.getByRole('button', { name: official, exact: true }).count()).toBe(0);
+  if (check) {
+    await checkScreen(page, '3-matter');
+    // Measured for the note: taps and characters to read on this step.
+    const text = await page.locator('section.step').evaluate((el) => (el as HTMLElement).innerText);
+    expect((await tapCount(page)) - taps.before).toBe(3);
+    console.log(`matter step: ${(await tapCount(page)) - taps.before} taps, ${[...text.replace(/\s/g, '')].length} characters shown`);
+  }
   await page.getByTestId('next').click();
 
   expect(await heading(page)).toContain('自己的话');
@@ -167,7 +180,8 @@ describe('the kiosk', () => {
     const person = newPerson();
     await fillIdentity(page, person, '1-identity');
 
-    expect(await heading(page)).toContain('来访的情况');
+    // The identity step asks 一人一号 of the server before it moves on.
+    await expect.poll(() => heading(page)).toContain('来访的情况');
     await expect.poll(() => played(page)).toEqual(['prompt-identity', 'prompt-visit']);
     await page.getByRole('button', { name: /第一次来/ }).click();
     await checkScreen(page, '2-visit');

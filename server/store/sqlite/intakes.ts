@@ -20,6 +20,7 @@ export function intakeRepository(db: Db): IntakeRepository {
     fromCard: ['from_card', 'bool'],
     gender: ['gender'],
     birthYear: ['birth_year'],
+    topic: ['topic'],
     category: ['category'],
     purpose: ['purpose'],
     cause: ['cause'],
