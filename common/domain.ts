@@ -5,6 +5,8 @@ import type {
   AlertSchema,
   BoardInfoSchema,
   DivisionSchema,
+  HandwritingBodySchema,
+  HandwritingReplySchema,
   IdentityCheckBodySchema,
   IdentityCheckReplySchema,
   IntakeBodySchema,
@@ -119,3 +121,7 @@ export interface GreenReason {
   /** The desk must add a note (e.g. 其他). */
   needsNote: boolean;
 }
+
+/** Strokes of one handwritten character, in the pad's 1000×1000 box. */
+export type HandwritingBody = Static<typeof HandwritingBodySchema>;
+export type HandwritingReply = Static<typeof HandwritingReplySchema>;

@@ -423,3 +423,25 @@ export const ProgressRecordSchema = Type.Object({
   acceptanceDue: Nullable(Type.String()),
   answerDue: Nullable(Type.String()),
 });
+
+// --- Handwriting at the kiosk (手写输入) ----------------------------------------------------
+
+/** The pad scales its strokes into this square (x to the right, y downwards) before sending. */
+export const INK_BOX = 1000;
+/** At most this many strokes per character and points per stroke (the pad thins longer strokes). */
+export const INK_LIMITS = { strokes: 40, points: 120 } as const;
+const InkCoordinate = Type.Integer({ minimum: 0, maximum: INK_BOX });
+
+export const HandwritingBodySchema = Type.Object(
+  {
+    strokes: Type.Array(
+      Type.Array(Type.Tuple([InkCoordinate, InkCoordinate]), { minItems: 1, maxItems: INK_LIMITS.points, description: 'Points [x, y] in drawing order' }),
+      { minItems: 1, maxItems: INK_LIMITS.strokes, description: 'Strokes in writing order' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const HandwritingReplySchema = Type.Object({
+  candidates: Type.Array(Type.String({ minLength: 1, maxLength: 2 }), { maxItems: 10, description: 'Best first' }),
+});

@@ -32,6 +32,8 @@ import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwardi
 import { startFileDropUpkeep } from './forwarding/file-drop-upkeep.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
 import forwardingRoutes from './routes/forwarding.ts';
+import imeRoutes from './routes/ime.ts';
+import { createZinniaRecognizer } from './ime/zinnia.ts';
 import { loadDivisions } from './registration/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
@@ -130,8 +132,18 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     app.io.emit('settings:changed', key);
     if (key === 'leaderReceptions') engine.offerChanged(SYSTEM);
   });
+  const handwritingConfig = config.kiosk.handwriting;
+  // Started at the first recognition, not here: halls without kiosks never run it.
+  const handwriting = handwritingConfig.enabled
+    ? createZinniaRecognizer({
+        command: handwritingConfig.command,
+        model: handwritingConfig.model,
+        log: { warn: (obj, msg) => app.log.warn(obj, msg) },
+      })
+    : null;
   const hall: HallContext = {
     settings,
+    handwriting,
     forwarder,
     publishAlert,
     now,
@@ -202,7 +214,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
@@ -212,7 +224,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, settingsRoutes, imeRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -242,7 +254,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.addHook('onClose', async () => {
     await forwarder.stop();
     printWorker.stop();
-    await Promise.all([fleet.stop(), hall.readers.stop()]);
+    await Promise.all([fleet.stop(), hall.readers.stop(), handwriting?.close()]);
     if (!options.store) store.close();
   });
   return app;
