@@ -1,6 +1,7 @@
 // TypeBox schemas of everything that crosses the wire. The TypeScript types in domain.ts are
 // derived from these, so the validator, the OpenAPI document and the code cannot disagree.
 import { Type, type Static, type TSchema } from 'typebox';
+import { INK_BOX, INK_LIMITS } from './ink.ts';
 import { DEVICE_KINDS, INTAKE_STATES, PRINT_STATES, QUEUE_EVENT_TYPES, STAFF_ROLES, TICKET_STATUSES, WINDOW_STATES } from './domain.ts';
 
 /**
@@ -426,10 +427,6 @@ export const ProgressRecordSchema = Type.Object({
 
 // --- Handwriting at the kiosk (手写输入) ----------------------------------------------------
 
-/** The pad scales its strokes into this square (x to the right, y downwards) before sending. */
-export const INK_BOX = 1000;
-/** At most this many strokes per character and points per stroke (the pad thins longer strokes). */
-export const INK_LIMITS = { strokes: 40, points: 120 } as const;
 const InkCoordinate = Type.Integer({ minimum: 0, maximum: INK_BOX });
 
 export const HandwritingBodySchema = Type.Object(

@@ -6,7 +6,7 @@
 // next request, no sooner than the back-off allows; meanwhile requests are refused at once.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { INK_BOX } from '../../common/schemas.ts';
+import { INK_BOX } from '../../common/ink.ts';
 import { RecognizerUnavailable, type HandwritingRecognizer, type Stroke } from './recognizer.ts';
 
 export interface ZinniaOptions {

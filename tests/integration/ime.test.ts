@@ -3,7 +3,7 @@
 // off or missing; the per-kiosk rate limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../common/errors.ts';
-import { INK_LIMITS } from '../../common/schemas.ts';
+import { INK_LIMITS } from '../../common/ink.ts';
 import { inkOf } from '../support/ink.ts';
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 

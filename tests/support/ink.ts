@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { INK_BOX } from '../../common/schemas.ts';
+import { INK_BOX } from '../../common/ink.ts';
 
 const dataDir = dirname(createRequire(import.meta.url).resolve('hanzi-writer-data/package.json'));
 

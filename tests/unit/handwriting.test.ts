@@ -11,6 +11,8 @@ import { ERROR_MESSAGES } from '../../common/errors.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import { RecognizerUnavailable } from '../../server/ime/recognizer.ts';
 import { createZinniaRecognizer, zinniaLine } from '../../server/ime/zinnia.ts';
+import { thin, toInk } from '../../kiosk/ime/ink.ts';
+import { INK_LIMITS } from '../../common/ink.ts';
 import { inkOf } from '../support/ink.ts';
 
 const ZINNIA = { command: 'zinnia', model: '/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model' };
@@ -69,6 +71,22 @@ describe('the S-expression line', () => {
     expect(zinniaLine('r7', [[[0, 0], [10.4, 20]], [[1000, 1000]]])).toBe(
       '(character (value r7)(width 1000)(height 1000)(strokes ((0 0)(10 20))((1000 1000))))\n',
     );
+  });
+});
+
+describe("the pad's ink", () => {
+  it('scales CSS pixels of the square into the 1000 box as integers, clamped', () => {
+    expect(toInk([[[0, 0], [150, 75.3], [300, 300], [310, -4]]], 300)).toEqual([[[0, 0], [500, 251], [1000, 1000], [1000, 0]]]);
+  });
+
+  it('thins long strokes to the limit, keeping both ends; drops empty strokes and extra strokes', () => {
+    const long = Array.from({ length: 1000 }, (_, i) => [i, i] as const);
+    const thinned = thin(long, INK_LIMITS.points);
+    expect(thinned).toHaveLength(INK_LIMITS.points);
+    expect(thinned[0]).toEqual([0, 0]);
+    expect(thinned.at(-1)).toEqual([999, 999]);
+    const many = Array.from({ length: 50 }, () => [[1, 1] as const]);
+    expect(toInk([[], ...many], 1000)).toHaveLength(INK_LIMITS.strokes);
   });
 });
 
