@@ -1,5 +1,5 @@
 // The handwriting pad in headless Chromium against the real server and recogniser: strokes of
-// real characters (Make Me a Hanzi's medians) drawn with the mouse (pointer events), the right
+// real characters (Make Me a Hanzi's medians) drawn with the mouse and with touch, the right
 // character picked from the candidates, 退一笔 and 重写, the box's size in both modes, axe-core.
 // The pad is shown on a test-only page (tests/e2e/handwriting-page/) built here and served on the
 // hall's origin, so its requests carry a paired kiosk's token like the kiosk's own.
@@ -13,7 +13,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 import { pairDevice, startHall, type Hall } from '../support/hall.ts';
-import { inkOf } from '../support/ink.ts';
+import { drawCharacter, padCandidate as candidate, padCanvas, writeCharacter } from '../support/handwriting.ts';
 import { RECOGNISE_AFTER_MS } from '../../kiosk/ime/use-handwriting.ts';
 
 const PAGE_DIR = join(import.meta.dirname, 'handwriting-page');
@@ -57,21 +57,6 @@ async function openPad(query = '', viewport = { width: 1080, height: 1920 }): Pr
   return page;
 }
 
-/** Draws a character's strokes in the pad's box with the mouse, as a finger would. */
-async function write(page: Page, character: string) {
-  const box = (await page.locator('canvas.hw-box').boundingBox())!;
-  const ink = inkOf(character)!;
-  for (const stroke of ink) {
-    const [first, ...rest] = stroke.map(([x, y]) => [box.x + (x / 1000) * box.width, box.y + (y / 1000) * box.height] as const);
-    await page.mouse.move(first![0], first![1]);
-    await page.mouse.down();
-    for (const [x, y] of rest) await page.mouse.move(x, y, { steps: 2 });
-    await page.mouse.up();
-  }
-}
-
-const candidate = (page: Page, character: string) => page.getByRole('button', { name: `选“${character}”` });
-
 describe('handwriting pad', () => {
   it('writes 信访 and 李秀英 stroke by stroke, each picked from the candidates', async () => {
     const page = await openPad();
@@ -81,9 +66,8 @@ describe('handwriting pad', () => {
       if (request.url().endsWith('/api/ime/handwriting')) roundTrips.push(request.timing().responseEnd - request.timing().requestStart);
     });
     for (const character of '信访李秀英') {
-      await write(page, character);
-      await candidate(page, character).click();
-      await expect.poll(() => page.locator('canvas.hw-box').getAttribute('aria-label')).toBe('手写框，已写0笔');
+      await writeCharacter(page, character);
+      await expect.poll(() => padCanvas(page).getAttribute('aria-label')).toBe('手写框，已写0笔');
     }
     await expect.poll(() => page.getByTestId('picked').textContent()).toBe('信访李秀英');
     roundTrips.sort((a, b) => a - b);
@@ -92,7 +76,7 @@ describe('handwriting pad', () => {
         `${roundTrips[roundTrips.length >> 1]!.toFixed(0)} ms, max ${roundTrips.at(-1)!.toFixed(0)} ms (plus the pad's ${RECOGNISE_AFTER_MS} ms wait after a stroke)`,
     );
     if (SCREENSHOTS) {
-      await write(page, '路');
+      await drawCharacter(page, '路');
       await candidate(page, '路').waitFor();
       await page.locator('main').screenshot({ path: join(SCREENSHOTS, 'kiosk-handwriting.png') });
     }
@@ -104,14 +88,14 @@ describe('handwriting pad', () => {
 
   it('退一笔 takes back the last stroke, 重写 clears the box', async () => {
     const page = await openPad();
-    const label = () => page.locator('canvas.hw-box').getAttribute('aria-label');
+    const label = () => padCanvas(page).getAttribute('aria-label');
     await expect(page.getByRole('button', { name: /^退一笔/ }).isDisabled()).resolves.toBe(true);
-    await write(page, '工');
+    await drawCharacter(page, '工');
     await expect.poll(label).toBe('手写框，已写3笔');
     await candidate(page, '工').waitFor();
     // A fourth, stray stroke, taken back: 工 comes back among the candidates.
     await page.mouse.move(100, 100);
-    const box = (await page.locator('canvas.hw-box').boundingBox())!;
+    const box = (await padCanvas(page).boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 20);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width - 20, box.y + box.height - 20, { steps: 10 });
@@ -127,18 +111,24 @@ describe('handwriting pad', () => {
     await page.close();
   });
 
+  it('takes strokes from a finger (touch events) as well', async () => {
+    const page = await openPad();
+    for (const character of '人民路') await writeCharacter(page, character, { touch: true });
+    await expect.poll(() => page.getByTestId('picked').textContent()).toBe('人民路');
+    await page.close();
+  });
+
   it('the box is square, at least 300 px, and larger in 大字模式 (portrait and landscape)', async () => {
     for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 1080 }]) {
       const normal = await openPad('', viewport);
       const large = await openPad('?large', viewport);
-      const a = (await normal.locator('canvas.hw-box').boundingBox())!;
-      const b = (await large.locator('canvas.hw-box').boundingBox())!;
+      const a = (await padCanvas(normal).boundingBox())!;
+      const b = (await padCanvas(large).boundingBox())!;
       expect(Math.abs(a.width - a.height)).toBeLessThan(1);
       expect(a.width).toBeGreaterThanOrEqual(300);
       expect(b.width).toBeGreaterThan(a.width);
       expect(await large.evaluate(() => getComputedStyle(document.querySelector('canvas.hw-box')!).touchAction)).toBe('none');
-      await write(large, '民');
-      await candidate(large, '民').click();
+      await writeCharacter(large, '民');
       await expect.poll(() => large.getByTestId('picked').textContent()).toBe('民');
       expect(await smallTouchTargets(large)).toEqual([]);
       await normal.close();
