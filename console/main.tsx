@@ -6,11 +6,12 @@ import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import '../common/ui/base.css';
 import './console.css';
-import { AdminPage } from './admin-page.tsx';
+import { AdminPage } from './admin/admin-page.tsx';
 import { DeskPage, type ConsoleSettings } from './desk-page.tsx';
 import { ForwardingPage, ForwardingWarning } from './forwarding-page.tsx';
 import { LeaderPage } from './leader-page.tsx';
 import { useSession } from './use-session.ts';
+import { LabelledInput } from './ui/field.tsx';
 import { WindowPage } from './window-page.tsx';
 
 /** The pages and who sees them; the server checks every action again. */
@@ -35,14 +36,8 @@ function SignIn({ error, onSubmit }: { error: string | null; onSubmit: (u: strin
       }}
     >
       <h1>工作人员登录</h1>
-      <label class="form-field" for="username">
-        用户名
-        <input id="username" name="username" autoComplete="username" value={username} onInput={(e) => setUsername(e.currentTarget.value)} required />
-      </label>
-      <label class="form-field" for="password">
-        密码
-        <input id="password" name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} required />
-      </label>
+      <LabelledInput id="username" label="用户名" name="username" autoComplete="username" value={username} onValue={setUsername} required />
+      <LabelledInput id="password" label="密码" name="password" type="password" autoComplete="current-password" value={password} onValue={setPassword} required />
       {error && (
         <p role="alert" class="error">
           {error}

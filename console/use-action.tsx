@@ -22,7 +22,10 @@ export function useAction() {
   return { run, busy, message, clear: () => setMessage(null) };
 }
 
-export function ActionMessage({ message }: { message: ReturnType<typeof useAction>['message'] }) {
+/** One action of a page: `run` it, show its `message`, disable buttons while `busy`. */
+export type Action = ReturnType<typeof useAction>;
+
+export function ActionMessage({ message }: { message: Action['message'] }) {
   if (!message) return null;
   return (
     <p class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>

@@ -1,0 +1,46 @@
+// The ticket actions of a window (call, recall, start, complete, no-show) with their hotkeys.
+import { useEffect, useRef } from 'preact/hooks';
+import type { StaffTicket, WindowView } from '../common/domain.ts';
+import type { Action } from './use-action.tsx';
+
+export type Hotkeys = Record<'callNext' | 'recall' | 'start' | 'complete' | 'noShow', string>;
+
+export interface WindowAction {
+  key: keyof Hotkeys;
+  label: string;
+  path: string;
+  done: string;
+  enabled: boolean;
+}
+
+/** The actions `mine` allows now, and how to run one; the hotkeys run them too. */
+export function useWindowActions(mine: WindowView | undefined, hotkeys: Hotkeys, action: Action) {
+  const current = mine?.current as StaffTicket | null | undefined;
+  const ticketAction = (path: string, done: string) =>
+    action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${mine?.no}/${path}`, {}, ({ ticket }) => `${ticket.number} ${done}`);
+  const actions: WindowAction[] = [
+    { key: 'callNext', label: '叫下一位', path: 'call-next', done: '已叫号', enabled: !current && mine?.state === 'open' },
+    { key: 'recall', label: '重呼', path: 'recall', done: '已重新呼叫', enabled: current?.status === 'called' },
+    { key: 'start', label: '开始办理', path: 'start', done: '开始办理', enabled: current?.status === 'called' },
+    { key: 'complete', label: '办结', path: 'complete', done: '已办结', enabled: !!current },
+    { key: 'noShow', label: '过号', path: 'no-show', done: '已过号', enabled: current?.status === 'called' },
+  ];
+
+  // Hotkeys work anywhere on the page except while typing in a field. One listener for the
+  // page's life, reading the latest state through a ref, so no key is lost between renders.
+  const onKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  onKey.current = (e) => {
+    const target = e.target as HTMLElement;
+    if (!mine || e.ctrlKey || e.altKey || e.metaKey || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+    const hit = actions.find((a) => a.enabled && hotkeys[a.key]?.toLowerCase() === e.key.toLowerCase());
+    if (!hit || action.busy) return;
+    e.preventDefault();
+    void ticketAction(hit.path, hit.done);
+  };
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey.current(e);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+  return { current, actions, ticketAction };
+}
