@@ -5,7 +5,6 @@ import type {
   AlertSchema,
   BoardInfoSchema,
   DivisionSchema,
-  HandwritingBodySchema,
   HandwritingReplySchema,
   IdentityCheckBodySchema,
   IdentityCheckReplySchema,
@@ -122,6 +121,4 @@ export interface GreenReason {
   needsNote: boolean;
 }
 
-/** Strokes of one handwritten character, in the pad's 1000×1000 box. */
-export type HandwritingBody = Static<typeof HandwritingBodySchema>;
 export type HandwritingReply = Static<typeof HandwritingReplySchema>;

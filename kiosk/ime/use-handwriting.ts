@@ -8,7 +8,7 @@ import { toInk, type InkStroke } from './ink.ts';
 /** Wait after a stroke ends before asking: a quick next stroke makes the first question moot. */
 export const RECOGNISE_AFTER_MS = 250;
 
-export interface Handwriting {
+interface Handwriting {
   candidates: string[];
   /** A polite reason when the server could not answer, else null. */
   problem: string | null;
