@@ -9,6 +9,8 @@ import './handwriting-pad.css';
 
 /** Points closer than this (CSS px) to the last one are not recorded. */
 const MIN_STEP_PX = 3;
+/** Candidates shown: the server's ten, eight in 大字模式 (two rows beside the box on a portrait kiosk). */
+const SHOWN = { normal: 10, large: 8 };
 
 export function HandwritingPad(props: { onPick: (text: string) => void; large: boolean }): JSX.Element {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -111,23 +113,25 @@ export function HandwritingPad(props: { onPick: (text: string) => void; large: b
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
       />
-      <p class={problem ? 'hw-hint hw-problem' : 'hw-hint'} aria-live="polite">
-        {hint}
-      </p>
-      <div class="hw-candidates" role="group" aria-label="候选字">
-        {candidates.map((c) => (
-          <button type="button" key={c} class="hw-candidate" onClick={() => pick(c)} aria-label={`选“${c}”`}>
-            {c}
+      <div class="hw-side">
+        <p class={problem ? 'hw-hint hw-problem' : 'hw-hint'} aria-live="polite">
+          {hint}
+        </p>
+        <div class="hw-candidates" role="group" aria-label="候选字">
+          {candidates.slice(0, props.large ? SHOWN.large : SHOWN.normal).map((c) => (
+            <button type="button" key={c} class="hw-candidate" onClick={() => pick(c)} aria-label={`选“${c}”`}>
+              {c}
+            </button>
+          ))}
+        </div>
+        <div class="hw-actions">
+          <button type="button" class="hw-action" onClick={undo} disabled={strokeCount === 0} aria-label="退一笔，擦掉最后写的一笔">
+            退一笔
           </button>
-        ))}
-      </div>
-      <div class="hw-actions">
-        <button type="button" class="hw-action" onClick={undo} disabled={strokeCount === 0} aria-label="退一笔，擦掉最后写的一笔">
-          退一笔
-        </button>
-        <button type="button" class="hw-action" onClick={clear} disabled={strokeCount === 0} aria-label="重写，擦掉框内所有笔画">
-          重写
-        </button>
+          <button type="button" class="hw-action" onClick={clear} disabled={strokeCount === 0} aria-label="重写，擦掉框内所有笔画">
+            重写
+          </button>
+        </div>
       </div>
     </div>
   );
