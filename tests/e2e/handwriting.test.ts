@@ -78,7 +78,7 @@ describe('handwriting pad', () => {
     if (SCREENSHOTS) {
       await drawCharacter(page, '路');
       await candidate(page, '路').waitFor();
-      await page.locator('main').screenshot({ path: join(SCREENSHOTS, 'kiosk-handwriting.png') });
+      await page.getByTestId('handwriting-pad').screenshot({ path: join(SCREENSHOTS, 'kiosk-handwriting.png') });
     }
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await smallTouchTargets(page)).toEqual([]);
