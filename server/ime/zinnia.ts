@@ -67,7 +67,15 @@ export function createZinniaRecognizer(options: ZinniaOptions): HandwritingRecog
   const start = (): ChildProcessWithoutNullStreams | null => {
     if (child) return child;
     if (Date.now() < notBefore) return null;
-    const proc = spawn(options.command, ['-m', options.model, '-n', String(candidates)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let proc: ChildProcessWithoutNullStreams;
+    try {
+      proc = spawn(options.command, ['-m', options.model, '-n', String(candidates)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (err) {
+      // Refused before it ran (e.g. an invalid command): the same back-off as a crash.
+      notBefore = Date.now() + restartDelay;
+      options.log?.warn({ err }, 'handwriting recogniser cannot be started');
+      return null;
+    }
     child = proc;
     proc.stdin.on('error', () => {}); // a dead process: 'exit' below says so
     createInterface({ input: proc.stdout }).on('line', (line) => {
