@@ -73,10 +73,3 @@ export const ERROR_MESSAGES = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
-
-export interface ErrorBody {
-  error: string;
-  message: string;
-  /** The field to correct, when the refusal is about one field. */
-  field?: string;
-}

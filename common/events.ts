@@ -1,5 +1,7 @@
 // Socket.IO protocol: event names, payloads and the handshake, typed once for server and clients.
-import type { CardIdentity, HallAlert, QueueEvent, QueueSnapshot, StaffQueueEvent, StaffSnapshot } from './domain.ts';
+import type { HallAlert } from './contract/alerts.ts';
+import type { CardIdentity } from './contract/devices.ts';
+import type { QueueEvent, QueueSnapshot, StaffQueueEvent, StaffSnapshot } from './contract/queue.ts';
 import type { JsonBytes } from './wire.ts';
 
 export type { StaffSnapshot };

@@ -1,6 +1,6 @@
 // The client side of the realtime protocol, pure: applies one queue event to a snapshot, or says
 // that the client must reload the snapshot (gap in seq, new service day).
-import type { PublicTicket, QueueEvent, QueueSnapshot } from './domain.ts';
+import type { PublicTicket, QueueEvent, QueueSnapshot } from './contract/queue.ts';
 
 const RECENT_CALLS = 10;
 

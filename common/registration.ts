@@ -2,7 +2,7 @@
 // authoritative check at the edge). Pure: the configured lists and the division lookup come in.
 import type { ErrorCode } from './errors.ts';
 import { parseIdNumber } from './id-number.ts';
-import type { IntakeBody } from './domain.ts';
+import type { IntakeBody } from './contract/registration.ts';
 
 /** A collective visit (集体访) is more than this many people; they send at most this many representatives. */
 export const MAX_REPRESENTATIVES = 5;

@@ -1,7 +1,8 @@
 // The security desk (服务台): green-channel numbers (audited), numbers for people who cannot use
 // the kiosk, reprint, reinstate, cancel; device status at a glance; alerts.
+import type { ConsoleSettings } from '../common/contract/staff.ts';
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket } from '../common/domain.ts';
+import type { QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 import { AlertList, useAlerts } from './use-alerts.tsx';
@@ -10,14 +11,6 @@ import { DeviceStatusPanel } from './device-status-panel.tsx';
 import { RegistrationPanel } from './registration-panel.tsx';
 import { type Action, ActionMessage, useAction } from './use-action.tsx';
 import { LabelledInput, LabelledSelect } from './ui/field.tsx';
-
-export interface ConsoleSettings {
-  hotkeys: Record<string, string>;
-  printers: Array<{ id: string; name: string }>;
-  readers: Array<{ id: string; name: string }>;
-  deskPrinter: string;
-  greenReasons: Array<{ code: string; label: string; needsNote: boolean }>;
-}
 
 export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; settings: ConsoleSettings; socket: HallSocket | null }) {
   const [printerId, setPrinterId] = useState(settings.deskPrinter);

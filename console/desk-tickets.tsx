@@ -1,5 +1,5 @@
 // Today's tickets at the desk (今日号票): reprint, read the registration, reinstate, cancel.
-import type { QueueSnapshot, StaffTicket } from '../common/domain.ts';
+import type { QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
 import { InputAction } from './input-action.tsx';
 import type { Action } from './use-action.tsx';
 

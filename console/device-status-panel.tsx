@@ -2,6 +2,7 @@
 // fault, and paired devices online or not. Refreshed on each device event and every 30 s.
 import { hallTime } from '../common/time.ts';
 import { useEffect, useState } from 'preact/hooks';
+import type { DeviceOverview } from '../common/contract/devices.ts';
 import type { DeviceStatus } from '../common/events.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
@@ -19,12 +20,6 @@ const CONDITIONS: Record<string, [text: string, todo: string]> = {
   offline: ['离线', '请检查电源和连接线'],
   disconnected: ['未连接', '请检查电源和连接线'],
 };
-
-interface DeviceOverview {
-  printers: Array<{ id: string; name: string; condition: string }>;
-  readers: Array<{ id: string; name: string; condition: string }>;
-  devices: Array<{ id: string; kind: string; name: string; online: boolean; lastSeen: string | null; windowNo: number | null }>;
-}
 
 function useDeviceOverview(socket: HallSocket | null) {
   const [overview, setOverview] = useState<DeviceOverview | null>(null);

@@ -2,25 +2,9 @@
 // the reason in plain words, and a resend for the dead ones (desk, admin; audited).
 import { hallTime } from '../common/time.ts';
 import { useEffect, useState } from 'preact/hooks';
+import type { ForwardingOverview } from '../common/contract/forwarding.ts';
 import { api } from '../common/ui/api.ts';
 import { ActionMessage, useAction } from './use-action.tsx';
-
-interface ForwardingMessage {
-  id: number;
-  ticketNumber: string;
-  state: 'pending' | 'delivered' | 'dead';
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-  deliveredAt: string | null;
-  caseNumber: string | null;
-}
-
-export interface ForwardingOverview {
-  counts: Record<'pending' | 'delivered' | 'dead', number>;
-  warning: string | null;
-  messages: ForwardingMessage[];
-}
 
 const STATE = { pending: '等待转送', delivered: '已转送', dead: '转送失败' } as const;
 

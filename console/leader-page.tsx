@@ -1,20 +1,11 @@
 // The leaders' live view (领导): queues, waits, windows, alerts, today's registrations and how
 // many are already forwarded. Figures only; no personal data.
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot } from '../common/domain.ts';
+import type { QueueSnapshot } from '../common/contract/queue.ts';
+import type { TodayStats } from '../common/contract/stats.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 import { AlertList, useAlerts } from './use-alerts.tsx';
-
-interface TodayStats {
-  registrations: number;
-  verified: number;
-  forwarded: number;
-  collective: number;
-  repeat: number;
-  green: number;
-  tickets: Record<string, number>;
-}
 
 export function LeaderPage({ state, socket }: { state: QueueSnapshot; socket: HallSocket | null }) {
   const [stats, setStats] = useState<TodayStats | null>(null);

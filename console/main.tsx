@@ -1,13 +1,15 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { StaffProfile, StaffRole } from '../common/domain.ts';
+import type { StaffProfile } from '../common/contract/staff.ts';
+import type { StaffRole } from '../common/vocabulary.ts';
 import { api } from '../common/ui/api.ts';
 import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import '../common/ui/base.css';
 import './console.css';
 import { AdminPage } from './admin/admin-page.tsx';
-import { DeskPage, type ConsoleSettings } from './desk-page.tsx';
+import type { ConsoleSettings } from '../common/contract/staff.ts';
+import { DeskPage } from './desk-page.tsx';
 import { ForwardingPage, ForwardingWarning } from './forwarding-page.tsx';
 import { LeaderPage } from './leader-page.tsx';
 import { useSession } from './use-session.ts';

@@ -1,6 +1,6 @@
 // What the registration says, read only: the petitioner (all of it when looked up at the desk),
 // the visit, and earlier registrations of the same person with their answers.
-import type { RegistrationView } from '../common/domain.ts';
+import type { RegistrationView } from '../common/contract/registration.ts';
 
 const GENDER: Record<string, string> = { male: '男', female: '女' };
 export const STATE: Record<string, string> = { submitted: '待核对', verified: '已核对', forwarded: '已转送', acknowledged: '已受理' };

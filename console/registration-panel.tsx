@@ -1,7 +1,7 @@
 // The registration of the ticket being served, decrypted for this staff member (each view is
 // audited on the server), with the form to verify and complete it.
 import { useEffect, useState } from 'preact/hooks';
-import type { RegistrationForm, RegistrationView } from '../common/domain.ts';
+import type { RegistrationForm, RegistrationView } from '../common/contract/registration.ts';
 import { api, ApiError } from '../common/ui/api.ts';
 import { PreviousVisits, RegistrationFacts, STATE } from './registration-facts.tsx';
 import { LabelledInput } from './ui/field.tsx';

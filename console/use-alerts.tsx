@@ -2,7 +2,7 @@
 // each with a sound so nobody has to watch the screen.
 import { hallTime } from '../common/time.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HallAlert } from '../common/domain.ts';
+import type { AlertListReply, HallAlert } from '../common/contract/alerts.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 
@@ -10,7 +10,7 @@ export function useAlerts(socket: HallSocket | null): HallAlert[] {
   const [alerts, setAlerts] = useState<HallAlert[]>([]);
   const chime = useRef<HTMLAudioElement | null>(null);
   useEffect(() => {
-    api<{ alerts: HallAlert[] }>('GET', '/api/alerts').then(({ alerts }) => setAlerts(alerts), () => undefined);
+    api<AlertListReply>('GET', '/api/alerts').then(({ alerts }) => setAlerts(alerts), () => undefined);
   }, []);
   useEffect(() => {
     if (!socket) return;

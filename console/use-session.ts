@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StaffProfile } from '../common/domain.ts';
+import type { StaffProfile, StaffReply } from '../common/contract/staff.ts';
 import { api, ApiError } from '../common/ui/api.ts';
 
 export type Session = { status: 'checking' | 'signed-out' } | { status: 'signed-in'; staff: StaffProfile };
@@ -10,7 +10,7 @@ export function useSession() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api<{ staff: StaffProfile }>('GET', '/api/auth/me')
+    api<StaffReply>('GET', '/api/auth/me')
       .then(({ staff }) => setSession({ status: 'signed-in', staff }))
       .catch(() => setSession({ status: 'signed-out' }));
   }, []);
@@ -18,7 +18,7 @@ export function useSession() {
   const signIn = async (username: string, password: string) => {
     setError(null);
     try {
-      const { staff } = await api<{ staff: StaffProfile }>('POST', '/api/auth/login', { username, password });
+      const { staff } = await api<StaffReply>('POST', '/api/auth/login', { username, password });
       setSession({ status: 'signed-in', staff });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

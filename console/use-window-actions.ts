@@ -1,6 +1,6 @@
 // The ticket actions of a window (call, recall, start, complete, no-show) with their hotkeys.
 import { useEffect, useRef } from 'preact/hooks';
-import type { StaffTicket, WindowView } from '../common/domain.ts';
+import type { StaffTicket, WindowView } from '../common/contract/queue.ts';
 import type { Action } from './use-action.tsx';
 
 export type Hotkeys = Record<'callNext' | 'recall' | 'start' | 'complete' | 'noShow', string>;

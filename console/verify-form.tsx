@@ -1,6 +1,6 @@
 // The form to verify and complete the registration of the ticket being served (核对完成).
 import { useEffect, useState } from 'preact/hooks';
-import type { RegistrationForm, RegistrationView, VerifyBody } from '../common/domain.ts';
+import type { RegistrationForm, RegistrationView, VerifyBody } from '../common/contract/registration.ts';
 import { ActionMessage, useAction } from './use-action.tsx';
 import { LabelledInput, LabelledSelect, LabelledTextarea } from './ui/field.tsx';
 

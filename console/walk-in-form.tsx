@@ -1,7 +1,8 @@
 // 窗口登记: a walk-in without a kiosk registration, registered by the staff member at the window
 // and called there at once. The one-time notification is read out and ticked.
 import { useEffect, useState } from 'preact/hooks';
-import type { Division, QueueSnapshot, RegistrationForm, StaffTicket, WindowView } from '../common/domain.ts';
+import type { QueueSnapshot, StaffTicket, WindowView } from '../common/contract/queue.ts';
+import type { Division, RegistrationForm } from '../common/contract/registration.ts';
 import { checkIdNumber } from '../common/registration.ts';
 import { api } from '../common/ui/api.ts';
 import { ActionMessage, useAction } from './use-action.tsx';

@@ -1,7 +1,7 @@
 // The controls of a reception window around its ticket actions: taking a window, transferring the
 // current ticket, pausing, resuming and closing.
 import { useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket, WindowView } from '../common/domain.ts';
+import type { QueueSnapshot, StaffTicket, WindowView } from '../common/contract/queue.ts';
 import { type Action, ActionMessage } from './use-action.tsx';
 import { LabelledInput, LabelledSelect } from './ui/field.tsx';
 

@@ -2,7 +2,8 @@
 // transfer, call a chosen ticket; the registration of the ticket being served. One click or one
 // key per action (hotkeys from the configuration), usable with the keyboard alone.
 import { useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffProfile, StaffTicket, WindowView } from '../common/domain.ts';
+import type { QueueSnapshot, StaffTicket, WindowView } from '../common/contract/queue.ts';
+import type { StaffProfile } from '../common/contract/staff.ts';
 import { waitingFor } from '../common/queue-state.ts';
 import { RegistrationPanel } from './registration-panel.tsx';
 import { WalkInForm } from './walk-in-form.tsx';

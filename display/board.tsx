@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
-import type { BoardInfo, PublicTicket, QueueSnapshot, WindowView } from '../common/domain.ts';
+import type { BoardInfo } from '../common/contract/hall.ts';
+import type { PublicTicket, QueueSnapshot, WindowView } from '../common/contract/queue.ts';
 import { PHRASES } from '../common/phrases.ts';
 import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { BoardInfo } from '../common/domain.ts';
+import type { BoardInfo } from '../common/contract/hall.ts';
 import { PHRASES } from '../common/phrases.ts';
 import { Readable } from './readable.tsx';
 import { fullWidth } from './text.ts';

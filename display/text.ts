@@ -1,6 +1,6 @@
 // Text on the public screens, pure: full-width punctuation in Chinese sentences, and the next number
 // a window will call.
-import type { PublicTicket, QueueSnapshot } from '../common/domain.ts';
+import type { PublicTicket, QueueSnapshot } from '../common/contract/queue.ts';
 import { waitingFor } from '../common/queue-state.ts';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）', ':': '：' };

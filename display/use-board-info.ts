@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { BoardInfo } from '../common/domain.ts';
+import type { BoardInfo } from '../common/contract/hall.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 

@@ -1,6 +1,7 @@
 // Voice calling on the hall board: every call and recall, queued, in the hall's quiet rules.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BoardInfo, QueueEvent, QueueSnapshot } from '../common/domain.ts';
+import type { BoardInfo } from '../common/contract/hall.ts';
+import type { QueueEvent, QueueSnapshot } from '../common/contract/queue.ts';
 import { applyQueueEvent } from '../common/queue-state.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 import { callAnnouncement, inQuietHours } from '../common/voice.ts';

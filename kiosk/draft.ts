@@ -1,6 +1,6 @@
 // The registration being filled in at the kiosk, kept whole across steps (going back loses
 // nothing) and turned into the request body once, with its request id, at submit.
-import type { IntakeBody, RegistrationForm } from '../common/domain.ts';
+import type { IntakeBody, RegistrationForm } from '../common/contract/registration.ts';
 import { checkIdNumber, MAX_REPRESENTATIVES, PHONE_PATTERN } from '../common/registration.ts';
 
 export interface PersonDraft {

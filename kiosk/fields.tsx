@@ -1,11 +1,24 @@
-// Form pieces shared by the steps: a field with its problem, choice buttons, a keypad-typed number.
-import type { ComponentChildren } from 'preact';
+// Form pieces shared by the steps: a field with its problem, choice buttons, a keypad-typed number,
+// Chinese text typed on the on-screen keyboard.
+import type { ComponentChildren, Ref } from 'preact';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import { ElderMode } from './elder.ts';
 import { groupIdNumber } from '../common/id-number.ts';
+import { ImeKeyboard } from './ime/keyboard.tsx';
+import { preloadDictionary } from './ime/use-dictionary.ts';
+import './ime/ime.css';
 import { Keypad, typeKey } from './keypad.tsx';
 
-export function Field(props: { id: string; label: string; problem?: string | undefined; children: ComponentChildren; hint?: string }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  problem?: string | undefined;
+  children: ComponentChildren;
+  hint?: string;
+  fieldRef?: Ref<HTMLDivElement>;
+}) {
   return (
-    <div class={props.problem ? 'field has-problem' : 'field'}>
+    <div class={props.problem ? 'field has-problem' : 'field'} ref={props.fieldRef}>
       <label class="field-label" for={props.id} id={`${props.id}-label`}>
         {props.label}
       </label>
@@ -20,27 +33,56 @@ export function Field(props: { id: string; label: string; problem?: string | und
   );
 }
 
-/** Free text (names, addresses) from the system keyboard or IME; focusing it closes any keypad. */
+/**
+ * Chinese text (names, addresses, the matter) typed on the on-screen keyboard (ime/), which opens
+ * below the field when it is touched and scrolls the field to the top of the screen; a physical
+ * keyboard still types into it.
+ */
 export function TextField(props: {
   id: string;
   label: string;
   value: string;
   maxLength: number;
   problem?: string | undefined;
-  onFocus: () => void;
+  /** A textarea of this many rows; otherwise one line. */
+  rows?: number;
+  /** The on-screen keyboard is open for this field (one field at a time). */
+  open: boolean;
+  onOpen: () => void;
+  onClose: () => void;
   onInput: (value: string) => void;
 }) {
+  const field = useRef<HTMLDivElement>(null);
+  const elder = useContext(ElderMode);
+  // The field at the top of the screen, its keyboard below it, above the actions bar.
+  const reveal = () => field.current?.scrollIntoView({ block: 'start' });
+  useEffect(() => {
+    if (props.open) reveal();
+  }, [props.open, elder]);
+  useEffect(preloadDictionary, []);
+  const open = () => {
+    props.onOpen();
+    reveal();
+  };
+  const common = {
+    id: props.id,
+    class: 'text',
+    value: props.value,
+    maxLength: props.maxLength,
+    // No system keyboard: the kiosk's own opens instead.
+    inputMode: 'none' as const,
+    onFocus: props.onOpen,
+    onClick: open,
+    'aria-describedby': props.problem ? `${props.id}-problem` : undefined,
+  };
   return (
-    <Field id={props.id} label={props.label} problem={props.problem}>
-      <input
-        id={props.id}
-        class="text"
-        value={props.value}
-        maxLength={props.maxLength}
-        autocomplete="off"
-        onFocus={props.onFocus}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
+    <Field id={props.id} label={props.label} problem={props.problem} fieldRef={field}>
+      {props.rows ? (
+        <textarea {...common} rows={props.rows} onInput={(e) => props.onInput(e.currentTarget.value)} />
+      ) : (
+        <input {...common} autocomplete="off" onInput={(e) => props.onInput(e.currentTarget.value)} />
+      )}
+      {props.open && <ImeKeyboard value={props.value} maxLength={props.maxLength} onChange={props.onInput} onClose={props.onClose} />}
     </Field>
   );
 }

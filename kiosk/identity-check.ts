@@ -3,7 +3,7 @@
 // asks the same question again.
 import { api, ApiError } from '../common/ui/api.ts';
 import type { Draft } from './draft.ts';
-import type { IdentityCheckReply, IntakeReply } from '../common/domain.ts';
+import type { IdentityCheckReply, IntakeReply } from '../common/contract/registration.ts';
 
 export type IdentityCheck =
   | { status: 'go' }

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CardIdentity, RegistrationForm, ServiceInfo } from '../common/domain.ts';
+import type { CardIdentity, DeviceReply } from '../common/contract/devices.ts';
+import type { ServiceInfo } from '../common/contract/queue.ts';
+import type { RegistrationForm } from '../common/contract/registration.ts';
 import { PHRASES } from '../common/phrases.ts';
 import { serviceDayOf } from '../common/time.ts';
 import { api } from '../common/ui/api.ts';
@@ -25,6 +27,7 @@ import { MuteButton } from './mute-button.tsx';
 import { useSubmission } from './use-submission.ts';
 import { checkIdentity } from './identity-check.ts';
 import { useCardError } from './use-card-error.ts';
+import { ElderMode } from './elder.ts';
 
 /** Which step asks for a field the server refused. */
 function stepOfField(field: string | null): StepId {
@@ -45,7 +48,7 @@ function useRegistrationForm(enabled: boolean, connected: boolean, socket: HallS
   useEffect(() => {
     if (!enabled || !connected || form) return;
     load();
-    api<{ device: { readerId: string | null } }>('GET', '/api/devices/me').then((me) => setHasReader(me.device.readerId !== null), () => undefined);
+    api<DeviceReply>('GET', '/api/devices/me').then((me) => setHasReader(me.device.readerId !== null), () => undefined);
   }, [enabled, connected]);
   useEffect(() => {
     if (!enabled) return;
@@ -175,7 +178,7 @@ function Kiosk() {
         </p>
       )}
       {voice.available && <MuteButton muted={voice.muted} onMuted={voice.setMuted} />}
-      {content}
+      <ElderMode.Provider value={elder}>{content}</ElderMode.Provider>
       {cardError && (
         <p class="problem card-error" role="alert" data-testid="card-error">
           {cardError}

@@ -1,6 +1,6 @@
 // Province → city → county picker over the server's division data, starting at the hall's city.
 import { useEffect, useState } from 'preact/hooks';
-import type { Division } from '../common/domain.ts';
+import type { Division, DivisionListReply } from '../common/contract/registration.ts';
 import { api } from '../common/ui/api.ts';
 
 interface Level {
@@ -10,7 +10,7 @@ interface Level {
 }
 
 async function load(parent: string | null): Promise<Level> {
-  const reply = await api<{ divisions: Division[]; path: Division[] }>('GET', `/api/divisions${parent ? `?parent=${parent}` : ''}`);
+  const reply = await api<DivisionListReply>('GET', `/api/divisions${parent ? `?parent=${parent}` : ''}`);
   return { parent, ...reply };
 }
 

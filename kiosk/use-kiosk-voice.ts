@@ -3,7 +3,7 @@
 // through one audio element, queued by the board's announcer; a new question replaces one not yet
 // begun. The person may mute it for their visit (the next person hears it again).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { RegistrationForm } from '../common/domain.ts';
+import type { RegistrationForm } from '../common/contract/registration.ts';
 import { AnnouncementQueue, clipPlayer } from '../common/ui/announcer.ts';
 import { promptAnnouncement, ticketTakenAnnouncement, type Announcement, type KioskPrompt } from '../common/voice.ts';
 

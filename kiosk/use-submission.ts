@@ -2,10 +2,8 @@
 // request id) and sends it again when the server is reachable; the server answers a repeat with
 // the first ticket.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { IntakeBody, IntakeReply } from '../common/domain.ts';
+import type { IntakeBody, IntakeReply } from '../common/contract/registration.ts';
 import { api, ApiError } from '../common/ui/api.ts';
-
-export type { IntakeReply };
 
 export type Submission =
   | { status: 'idle' }

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SerialPort } from 'serialport';
-import type { CardIdentity } from '../common/domain.ts';
+import type { CardIdentity } from '../common/contract/devices.ts';
 import { parseIdNumber } from '../common/id-number.ts';
 import { maskName } from '../common/registration.ts';
 import { SAMPLE_CARD } from '../devices/id-reader/sample-card.ts';

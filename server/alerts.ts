@@ -1,7 +1,7 @@
 // Alerts raised to leaders and the desk at once (collective visits, medical emergencies, an ID
 // number already waiting under another name): kept in the store for the day's list, published to
 // staff sockets after the write commits.
-import type { HallAlert } from '../common/domain.ts';
+import type { HallAlert } from '../common/contract/alerts.ts';
 import { newId } from './ids.ts';
 import type { Store } from './store/repositories.ts';
 

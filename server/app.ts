@@ -10,7 +10,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServ
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HallAlert } from '../common/domain.ts';
 import { nextDayStart } from '../common/time.ts';
 import { createDeviceAuth } from './auth/device-auth.ts';
 import { createStaffAuth } from './auth/staff-auth.ts';
@@ -34,7 +33,7 @@ import { createForwarder } from './forwarding/forwarder.ts';
 import forwardingRoutes from './routes/forwarding.ts';
 import imeRoutes from './routes/ime.ts';
 import { createZinniaRecognizer } from './ime/zinnia.ts';
-import { loadDivisions } from './registration/divisions.ts';
+import { loadDivisions } from './reference/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
 import statsRoutes from './routes/stats.ts';
@@ -44,6 +43,8 @@ import { createQueueEngine, SYSTEM } from './queue/engine.ts';
 import { createSnapshotBytes } from './queue/snapshot-bytes.ts';
 import { upcomingReceptions } from './board/leader-schedule.ts';
 import { closeSocketsWhenAuthorityEnds } from './realtime/authority.ts';
+import { createAlertsBridge } from './realtime/alerts-bridge.ts';
+import { bridgeSettings } from './realtime/settings-bridge.ts';
 import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
@@ -114,7 +115,9 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     now,
     events: { log: { warn: (obj, msg) => app.log.warn(obj, msg) } },
   });
-  const publishAlert = (alert: HallAlert) => app.io.to(ROOMS.staff).emit('alert', alert);
+  // Alerts are published once the socket server exists (below); services get `publish` now.
+  const alerts = createAlertsBridge();
+  const publishAlert = alerts.publish;
   /**
    * Sends to the active kiosks a card reader is attached to, and to nobody when there is none
    * (`to([])` would mean every socket).
@@ -126,12 +129,6 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       .map((d) => ROOMS.kioskDevice(d.id));
     if (rooms.length > 0) send(app.io.to(rooms));
   };
-  // Boards, kiosks and consoles reload what they show from the settings; a changed leader
-  // schedule may open or close 领导接访 today.
-  settings.onChange((key) => {
-    app.io.emit('settings:changed', key);
-    if (key === 'leaderReceptions') engine.offerChanged(SYSTEM);
-  });
   const handwritingConfig = config.kiosk.handwriting;
   // Started at the first recognition, not here: halls without kiosks never run it.
   const handwriting = handwritingConfig.enabled
@@ -240,6 +237,12 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   if (!layoutFromFile) app.log.info('services and windows are managed in the console; those in the configuration file are not applied');
   const io = attachRealtime(app, hall);
   app.decorate('io', io);
+  alerts.attach(io);
+  bridgeSettings(io, settings);
+  // A changed leader schedule may open or close 领导接访 today (after `settings:changed` is sent).
+  settings.onChange((key) => {
+    if (key === 'leaderReceptions') engine.offerChanged(SYSTEM);
+  });
   app.addHook('onClose', closeSocketsWhenAuthorityEnds(io, hall));
   scheduleRollover(app, hall, now);
   if (config.forwarding.adapter === 'file') {

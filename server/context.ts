@@ -1,4 +1,4 @@
-import type { HallAlert } from '../common/domain.ts';
+import type { HallAlert } from '../common/contract/alerts.ts';
 import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
@@ -7,7 +7,7 @@ import type { HandwritingRecognizer } from './ime/recognizer.ts';
 import type { HallSettings } from './settings.ts';
 import type { DataCipher } from './privacy/cipher.ts';
 import type { IntakeService } from './registration/intake-service.ts';
-import type { Divisions } from './registration/divisions.ts';
+import type { Divisions } from './reference/divisions.ts';
 import type { PrincipalResolver } from './http/auth-hooks.ts';
 import type { Offenders } from './http/offenders.ts';
 import type { PrintWorker } from './printing/print-jobs.ts';

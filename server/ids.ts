@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { encodeTime } from 'ulid';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -12,4 +12,10 @@ export function newId(ms: number): string {
   let out = encodeTime(ms, 10);
   for (const byte of random) out += CROCKFORD[byte & 31];
   return out;
+}
+
+/** A ticket's query code: 10 characters, unambiguous, about 50 bits. */
+export function newQueryCode(): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+  return Array.from({ length: 10 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }

@@ -2,6 +2,7 @@
 // notices, the leader reception schedule, and the registration lists. Stored values win over the
 // file's; each change is validated with the same schema as the file and audited.
 import { Value } from 'typebox/value';
+import { SETTING_KEYS, type SettingKey } from '../common/contract/settings.ts';
 import { HallConfigSchema, type HallConfig } from './config/schema.ts';
 import { badRequest } from './errors.ts';
 import type { Actor } from './store/records.ts';
@@ -21,10 +22,8 @@ const EDITABLE = {
   helperPhrases: { schema: registration.helperPhrases, fromFile: (c: HallConfig) => c.registration.helperPhrases },
   materials: { schema: registration.materials, fromFile: (c: HallConfig) => c.registration.materials },
   purposeMaterials: { schema: registration.purposeMaterials, fromFile: (c: HallConfig) => c.registration.purposeMaterials },
-} as const;
+} as const satisfies Record<SettingKey, unknown>;
 
-export type SettingKey = keyof typeof EDITABLE;
-export const SETTING_KEYS = Object.keys(EDITABLE) as SettingKey[];
 export type Settings = { [K in SettingKey]: ReturnType<(typeof EDITABLE)[K]['fromFile']> };
 
 /** Names of the settings as the admin sees them, for messages. */

@@ -2,7 +2,7 @@
 // snapshot after any gap or reconnect.
 import { useEffect, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
-import type { QueueEvent, QueueSnapshot } from '../domain.ts';
+import type { QueueEvent, QueueSnapshot } from '../contract/queue.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../events.ts';
 import { applyQueueEvent } from '../queue-state.ts';
 import { decodeJson } from '../wire.ts';

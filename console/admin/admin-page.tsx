@@ -1,8 +1,8 @@
 // Administration (管理): windows and their services, notices and lists, staff accounts, devices and
 // pairing, the audit log and green-channel use per staff member. Admin only; the server checks each
 // action. One panel per file in this folder.
-import type { QueueSnapshot } from '../../common/domain.ts';
-import type { ConsoleSettings } from '../desk-page.tsx';
+import type { QueueSnapshot } from '../../common/contract/queue.ts';
+import type { ConsoleSettings } from '../../common/contract/staff.ts';
 import { AuditPanel } from './audit-panel.tsx';
 import { DevicesPanel } from './devices-panel.tsx';
 import { ServicesPanel } from './services-panel.tsx';

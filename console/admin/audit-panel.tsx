@@ -2,22 +2,15 @@
 import { hallTime } from '../../common/time.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../common/ui/api.ts';
-import type { ConsoleSettings } from '../desk-page.tsx';
+import type { AuditListReply } from '../../common/contract/audit.ts';
+import type { ConsoleSettings } from '../../common/contract/staff.ts';
 import { LabelledInput } from '../ui/field.tsx';
 import { useList } from './shared.ts';
-
-interface AuditEvent {
-  id: number;
-  at: string;
-  actorName: string;
-  action: string;
-  target: string | null;
-}
 
 export function AuditPanel({ reasons, timeZone }: { reasons: ConsoleSettings['greenReasons']; timeZone: string }) {
   const [action, setAction] = useState('');
   const [day, setDay] = useState('');
-  const [events, setEvents] = useState<AuditEvent[]>([]);
+  const [events, setEvents] = useState<AuditListReply['events']>([]);
   const search = () => {
     const q = new URLSearchParams({ limit: '200' });
     if (action) q.set('action', action);
@@ -25,7 +18,7 @@ export function AuditPanel({ reasons, timeZone }: { reasons: ConsoleSettings['gr
       q.set('from', new Date(`${day}T00:00:00+08:00`).toISOString());
       q.set('to', new Date(`${day}T23:59:59.999+08:00`).toISOString());
     }
-    void api<{ events: AuditEvent[] }>('GET', `/api/audit?${q}`).then((r) => setEvents(r.events), () => undefined);
+    void api<AuditListReply>('GET', `/api/audit?${q}`).then((r) => setEvents(r.events), () => undefined);
   };
   useEffect(search, []);
   return (

@@ -1,27 +1,17 @@
 // Paired devices (设备): the list with revocation, and pairing codes for new kiosks and screens.
 import { hallTime } from '../../common/time.ts';
 import { useState } from 'preact/hooks';
-import type { QueueSnapshot } from '../../common/domain.ts';
-import type { ConsoleSettings } from '../desk-page.tsx';
+import type { QueueSnapshot } from '../../common/contract/queue.ts';
+import type { DeviceInfo } from '../../common/contract/devices.ts';
+import type { ConsoleSettings } from '../../common/contract/staff.ts';
 import { KIND_NAMES } from '../device-kinds.ts';
 import { type Action, ActionMessage, useAction } from '../use-action.tsx';
 import { LabelledInput, LabelledSelect } from '../ui/field.tsx';
 import { useList } from './shared.ts';
 
-interface Device {
-  id: string;
-  kind: string;
-  name: string;
-  windowNo: number | null;
-  printerId: string | null;
-  readerId: string | null;
-  lastSeen: string | null;
-  revoked: boolean;
-}
-
 export function DevicesPanel({ state, settings }: { state: QueueSnapshot; settings: ConsoleSettings }) {
   const action = useAction();
-  const [devices, reload] = useList<Device>('/api/devices', 'devices');
+  const [devices, reload] = useList<DeviceInfo>('/api/devices', 'devices');
   return (
     <section class="panel" aria-labelledby="admin-devices">
       <h2 id="admin-devices">设备</h2>

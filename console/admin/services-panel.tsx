@@ -1,16 +1,9 @@
 // Services (业务): name, days offered and enabled for each queue; adding a new one with its prefix.
 import { useState } from 'preact/hooks';
+import type { ServiceDefinition as ServiceRow } from '../../common/contract/services.ts';
 import { ActionMessage, useAction } from '../use-action.tsx';
 import { toggled } from '../ui/field.tsx';
 import { useList, WEEKDAYS } from './shared.ts';
-
-interface ServiceRow {
-  code: string;
-  name: string;
-  prefix: string;
-  enabled: boolean;
-  weekdays: number[] | null;
-}
 
 function ServiceEditor({ row, onSave, isNew }: { row: ServiceRow; onSave: (row: ServiceRow) => void; isNew: boolean }) {
   const [r, setR] = useState(row);

@@ -1,32 +1,11 @@
 // Notices, the leader reception schedule and the registration lists (公告、接访安排与登记名单).
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot } from '../../common/domain.ts';
+import type { QueueSnapshot } from '../../common/contract/queue.ts';
+import type { EditableSettings, LeaderReception as Reception } from '../../common/contract/settings.ts';
 import { api } from '../../common/ui/api.ts';
 import { ActionMessage, useAction } from '../use-action.tsx';
 import { LabelledTextarea } from '../ui/field.tsx';
 import { WEEKDAYS } from './shared.ts';
-
-interface Reception {
-  date?: string;
-  weekday?: number;
-  time: string;
-  leader: string;
-  title: string;
-  responsibilities: string;
-  place: string;
-}
-
-interface EditableSettings {
-  notices: string[];
-  leaderReceptions: Reception[];
-  categories: string[];
-  purposes: string[];
-  causes: string[];
-  systems: string[];
-  hotIssues: string[];
-  helperPhrases: string[];
-  materials: Record<string, string[]>;
-}
 
 const LISTS: Array<[key: 'notices' | 'categories' | 'purposes' | 'causes' | 'systems' | 'hotIssues' | 'helperPhrases', label: string]> = [
   ['notices', '大厅公告（每行一条，在综合屏滚动显示）'],

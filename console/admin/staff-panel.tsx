@@ -1,6 +1,7 @@
 // Staff accounts (工作人员): roles, password reset, deactivation, new accounts.
 import { useState } from 'preact/hooks';
-import type { StaffProfile, StaffRole } from '../../common/domain.ts';
+import type { StaffProfile } from '../../common/contract/staff.ts';
+import type { StaffRole } from '../../common/vocabulary.ts';
 import { InputAction } from '../input-action.tsx';
 import { type Action, ActionMessage, useAction } from '../use-action.tsx';
 import { CheckboxGroup, LabelledInput, toggled } from '../ui/field.tsx';

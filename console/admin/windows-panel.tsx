@@ -1,6 +1,6 @@
 // Windows (窗口): the services each one serves, removing a closed one, adding a new one.
 import { useState } from 'preact/hooks';
-import type { QueueSnapshot } from '../../common/domain.ts';
+import type { QueueSnapshot } from '../../common/contract/queue.ts';
 import { type Action, ActionMessage, useAction } from '../use-action.tsx';
 import { CheckboxGroup, LabelledInput } from '../ui/field.tsx';
 

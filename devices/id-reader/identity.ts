@@ -1,5 +1,5 @@
 // The 256-byte UCS-2LE text block of a resident ID card, as the reader returns it.
-import type { CardIdentity } from '../../common/domain.ts';
+import type { CardIdentity } from '../../common/contract/devices.ts';
 import { parseIdNumber } from '../../common/id-number.ts';
 
 export type { CardIdentity };

@@ -1,4 +1,4 @@
-import type { CardIdentity } from '../../common/domain.ts';
+import type { CardIdentity } from '../../common/contract/devices.ts';
 import { idCheckCharacter } from '../../common/id-number.ts';
 
 /** A made-up resident ID card (valid check character): the reader tests and `npm run devices -- place-card` use it. */

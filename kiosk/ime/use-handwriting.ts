@@ -1,7 +1,7 @@
 // Candidates for what is on the pad: asks the server a moment after each stroke ends; an answer to
 // older strokes than the newest question is dropped.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HandwritingReply } from '../../common/domain.ts';
+import type { HandwritingReply } from '../../common/contract/ime.ts';
 import { api, ApiError } from '../../common/ui/api.ts';
 import { toInk, type InkStroke } from './ink.ts';
 

@@ -41,7 +41,8 @@ export function IdentityStep(props: {
 }) {
   const { draft, today, problems } = props;
   const p = draft.petitioner;
-  const [keypad, setKeypad] = useState<'idNumber' | 'phone' | null>(p.idNumber ? null : 'idNumber');
+  // One keyboard open at a time: the digit keypad of a number or the Chinese keyboard of a text.
+  const [keypad, setKeypad] = useState<'idNumber' | 'phone' | 'name' | 'address' | null>(p.idNumber ? null : 'idNumber');
   const toggle = (field: 'idNumber' | 'phone') => setKeypad(keypad === field ? null : field);
   return (
     <section class="step" aria-labelledby="step-title">
@@ -71,7 +72,9 @@ export function IdentityStep(props: {
         value={p.name}
         maxLength={30}
         problem={problems['petitioner.name']}
-        onFocus={() => setKeypad(null)}
+        open={keypad === 'name'}
+        onOpen={() => setKeypad('name')}
+        onClose={() => setKeypad(null)}
         onInput={(name) => props.onChange({ name })}
       />
       <KeypadField
@@ -92,7 +95,9 @@ export function IdentityStep(props: {
         value={p.address}
         maxLength={80}
         problem={problems['petitioner.address']}
-        onFocus={() => setKeypad(null)}
+        open={keypad === 'address'}
+        onOpen={() => setKeypad('address')}
+        onClose={() => setKeypad(null)}
         onInput={(address) => props.onChange({ address })}
       />
     </section>

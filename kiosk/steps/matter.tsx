@@ -1,6 +1,7 @@
-import type { RegistrationForm } from '../../common/domain.ts';
+import type { RegistrationForm } from '../../common/contract/registration.ts';
 import type { Draft } from '../draft.ts';
-import { Choices, Field } from '../fields.tsx';
+import { useState } from 'preact/hooks';
+import { Choices, TextField } from '../fields.tsx';
 import { PlacePicker } from '../place-picker.tsx';
 
 export function MatterStep(props: { draft: Draft; form: RegistrationForm; problems: Record<string, string>; onChange: (patch: Partial<Draft>) => void }) {
@@ -24,13 +25,23 @@ export function MatterStep(props: { draft: Draft; form: RegistrationForm; proble
 
 export function WordsStep(props: { draft: Draft; form: RegistrationForm; problems: Record<string, string>; onChange: (patch: Partial<Draft>) => void }) {
   const { draft, form, problems, onChange } = props;
+  const [keyboard, setKeyboard] = useState<'problem' | 'demands' | null>(null);
   return (
     <section class="step" aria-labelledby="step-title">
       <h2 id="step-title">请用您自己的话说说情况</h2>
       <p class="lead">请您别着急，慢慢写。简单写几句就可以，窗口工作人员会帮您补充完整。</p>
-      <Field id="matter-problem" label="反映的主要问题" problem={problems['matter.problem']}>
-        <textarea id="matter-problem" class="text" rows={5} maxLength={2000} value={draft.problem} onInput={(e) => onChange({ problem: e.currentTarget.value })} />
-      </Field>
+      <TextField
+        id="matter-problem"
+        label="反映的主要问题"
+        rows={5}
+        maxLength={2000}
+        value={draft.problem}
+        problem={problems['matter.problem']}
+        open={keyboard === 'problem'}
+        onOpen={() => setKeyboard('problem')}
+        onClose={() => setKeyboard(null)}
+        onInput={(problem) => onChange({ problem })}
+      />
       <div class="phrases" role="group" aria-label="常用语，点一下即可加入">
         {form.helperPhrases.map((phrase) => (
           <button type="button" key={phrase} class="phrase" onClick={() => onChange({ problem: draft.problem + phrase })}>
@@ -38,9 +49,18 @@ export function WordsStep(props: { draft: Draft; form: RegistrationForm; problem
           </button>
         ))}
       </div>
-      <Field id="matter-demands" label="您的诉求（希望怎样解决）" problem={problems['matter.demands']}>
-        <textarea id="matter-demands" class="text" rows={3} maxLength={1000} value={draft.demands} onInput={(e) => onChange({ demands: e.currentTarget.value })} />
-      </Field>
+      <TextField
+        id="matter-demands"
+        label="您的诉求（希望怎样解决）"
+        rows={3}
+        maxLength={1000}
+        value={draft.demands}
+        problem={problems['matter.demands']}
+        open={keyboard === 'demands'}
+        onOpen={() => setKeyboard('demands')}
+        onClose={() => setKeyboard(null)}
+        onInput={(demands) => onChange({ demands })}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { RegistrationForm } from '../../common/domain.ts';
+import type { RegistrationForm } from '../../common/contract/registration.ts';
 import { materialsFor, type Draft } from '../draft.ts';
 
 /** 一次性告知: everything to bring or show, said once, acknowledged with one tap. */

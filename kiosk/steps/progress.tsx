@@ -1,7 +1,7 @@
 // 查询办理进度: by the QR code on the ticket (a scanner types it, then Enter) or by ID number and
 // the last four digits of the phone. Plain words; a miss says nothing about why.
 import { useState } from 'preact/hooks';
-import type { ProgressQuery, ProgressRecord } from '../../common/domain.ts';
+import type { ProgressQuery, ProgressRecord, ProgressReply } from '../../common/contract/progress.ts';
 import { checkIdNumber } from '../../common/registration.ts';
 import { api, ApiError } from '../../common/ui/api.ts';
 import { KeypadField } from '../fields.tsx';
@@ -38,7 +38,7 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
     setBusy(true);
     setMessage(null);
     try {
-      setRecords((await api<{ records: ProgressRecord[] }>('POST', '/api/progress', query)).records);
+      setRecords((await api<ProgressReply>('POST', '/api/progress', query)).records);
     } catch (err) {
       setMessage(err instanceof ApiError ? err.message : String(err));
     } finally {

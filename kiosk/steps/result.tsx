@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueEvent, WindowView } from '../../common/domain.ts';
+import type { QueueEvent, WindowView } from '../../common/contract/queue.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import type { HallSocket } from '../../common/ui/use-hall-socket.ts';
-import type { IntakeReply } from '../use-submission.ts';
+import type { IntakeReply } from '../../common/contract/registration.ts';
 
 /** A wait estimate this long is apologised for. */
 const LONG_WAIT_MINUTES = 30;

@@ -1,4 +1,4 @@
-import type { ServiceInfo } from '../../common/domain.ts';
+import type { ServiceInfo } from '../../common/contract/queue.ts';
 import { checkIdNumber, isCollective, MAX_REPRESENTATIVES } from '../../common/registration.ts';
 import { maskIdNumber, maskPhone, type Draft, type StepId } from '../draft.ts';
 

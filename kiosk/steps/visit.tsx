@@ -55,7 +55,9 @@ export function VisitStep(props: {
               value={rep.name}
               maxLength={30}
               problem={problems[`representatives.${i}.name`]}
-              onFocus={() => setKeypad(null)}
+              open={keypad === `name-${i}`}
+              onOpen={() => setKeypad(`name-${i}`)}
+              onClose={() => setKeypad(null)}
               onInput={(name) => setRep(i, { name })}
             />
             <KeypadField

@@ -1,4 +1,4 @@
-import type { ServiceInfo } from '../../common/domain.ts';
+import type { ServiceInfo } from '../../common/contract/queue.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import type { Pairing } from '../../common/ui/use-pairing.ts';
 

@@ -1,7 +1,7 @@
 // Device enrolment: an admin creates a one-time pairing code; the device exchanges it once for
 // a long-lived token (kept in the device's storage, so it survives reboots).
 import { newId } from '../ids.ts';
-import type { DeviceKind } from '../../common/domain.ts';
+import type { DeviceKind } from '../../common/vocabulary.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { HallError, notFound } from '../errors.ts';
 import type { Actor, DeviceRecord } from '../store/records.ts';

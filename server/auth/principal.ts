@@ -1,4 +1,4 @@
-import type { DeviceKind, StaffRole } from '../../common/domain.ts';
+import type { DeviceKind, StaffRole } from '../../common/vocabulary.ts';
 import type { Actor, DeviceRecord, StaffRecord } from '../store/records.ts';
 
 /** Who is making a request or holds a socket. */

@@ -45,12 +45,6 @@ export function newOneTimePassword(length = 14): string {
   return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
-/** A ticket's query code: 10 characters, unambiguous, about 50 bits. */
-export function newQueryCode(): string {
-  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-  return Array.from({ length: 10 }, () => alphabet[randomInt(alphabet.length)]).join('');
-}
-
 /** An 8-digit pairing code, typed once on a device. */
 export function newPairingCode(): string {
   return String(randomInt(0, 100_000_000)).padStart(8, '0');

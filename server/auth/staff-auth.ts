@@ -1,7 +1,7 @@
 // Staff accounts and sessions: scrypt passwords, sign-in throttling per (account, address) and
 // per account, opaque session tokens (hashed at rest) with a sliding expiry.
 import { newId } from '../ids.ts';
-import type { StaffRole } from '../../common/domain.ts';
+import type { StaffRole } from '../../common/vocabulary.ts';
 import type { ErrorCode } from '../../common/errors.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { HallError, notFound } from '../errors.ts';

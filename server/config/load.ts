@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Value } from 'typebox/value';
 import { HallConfigSchema, type HallConfig } from './schema.ts';
-import { loadDivisions } from '../registration/divisions.ts';
+import { loadDivisions } from '../reference/divisions.ts';
 
 /** A configuration problem, reported at start with the key that is wrong. */
 export class ConfigError extends Error {

@@ -1,6 +1,7 @@
 // The hall's configuration: one JSON file (HALL_CONFIG) over these defaults, then environment
 // overrides. Every key is documented in docs/configuration.md; keep the two in step.
 import { Type, type Static } from 'typebox';
+import { ForwardingSection, RegistrationSection, ServerSection } from './sections.ts';
 
 const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' });
 
@@ -45,9 +46,6 @@ const SerialPortConfig = (defaultBaud: number) =>
     { additionalProperties: false },
   );
 
-const Labels = (defaults: string[]) =>
-  Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { minItems: 1, uniqueItems: true, default: defaults });
-
 const DeviceId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' });
 
 export const ReaderConfig = Type.Object(
@@ -82,34 +80,7 @@ export const HallConfigSchema = Type.Object(
       { name: Type.String({ minLength: 1, maxLength: 40, default: '人民来访接待大厅' }) },
       { additionalProperties: false, default: {} },
     ),
-    server: Type.Object(
-      {
-        host: Type.String({ minLength: 1, default: '0.0.0.0' }),
-        port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
-        logLevel: Type.Union(
-          ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
-          { default: 'info' },
-        ),
-        /** Origins (besides the hall's own address) whose pages may send staff requests. */
-        allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+/?$' }), { default: [], uniqueItems: true }),
-        // What one client may hold or ask of the server, so that no client on the hall LAN
-        // (stuck, buggy or hostile) can exhaust its memory or starve the others.
-        limits: Type.Object(
-          {
-            connectionsPerAddress: Type.Integer({ minimum: 1, maximum: 100_000, default: 64, description: 'TCP connections (HTTP and sockets) open from one address at once' }),
-            socketsPerAddress: Type.Integer({ minimum: 1, maximum: 100_000, default: 32, description: 'Socket.IO connections from one address at once' }),
-            pipelinedRequests: Type.Integer({ minimum: 1, maximum: 100, default: 8, description: 'requests on one connection still waiting for their answer to go out' }),
-            requestsPerConnection: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1_000, description: 'requests one keep-alive connection may carry before it is closed' }),
-            outgoingBufferKiB: Type.Integer({ minimum: 64, maximum: 1_048_576, default: 1_024, description: 'data waiting to go out to one connection or socket; beyond it the client is cut off' }),
-            coolOffSeconds: Type.Integer({ minimum: 1, maximum: 3_600, default: 10, description: 'an address cut off for flooding is refused this long (doubling on repeats, at most 32×)' }),
-            socketEventBurst: Type.Integer({ minimum: 1, maximum: 10_000, default: 10, description: 'events a socket may send at once' }),
-            socketEventsPerSecond: Type.Number({ exclusiveMinimum: 0, maximum: 10_000, default: 1, description: 'events a socket may send per second, sustained' }),
-          },
-          { additionalProperties: false, default: {} },
-        ),
-      },
-      { additionalProperties: false, default: {} },
-    ),
+    server: ServerSection,
     dataDir: Type.String({ minLength: 1, default: './data' }),
     timeZone: Type.String({ minLength: 1, default: 'Asia/Shanghai' }),
     /** Demo set-up: prints ready-to-open URLs that pair a demo kiosk and window screen at once. */
@@ -244,76 +215,8 @@ export const HallConfigSchema = Type.Object(
         ],
       },
     ),
-    registration: Type.Object(
-      {
-        categories: Labels([
-          '城乡建设', '农村农业', '劳动和社会保障', '国土资源', '政法', '卫生健康', '教育文体', '环境保护', '民政',
-          '纪检监察', '组织人事', '企业改制', '交通运输', '商贸旅游', '经济管理', '科技与信息产业', '党务政务', '其他',
-        ]),
-        purposes: Labels(['求决', '申诉', '揭发控告', '意见建议', '咨询', '其他']),
-        causes: Labels(['政策不完善', '政策落实不到位', '工作作风问题', '历史遗留问题', '其他']),
-        systems: Labels([
-          '住房城乡建设', '自然资源', '人力资源社会保障', '公安', '司法', '卫生健康', '教育', '生态环境', '民政',
-          '交通运输', '农业农村', '市场监管', '纪检监察', '其他',
-        ]),
-        hotIssues: Labels(['征地拆迁', '劳动工资', '物业管理', '房屋质量', '社会保障', '涉法涉诉', '环境污染']),
-        helperPhrases: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
-          default: ['我要反映的问题是：', '事情发生在', '年', '月', '之前已经向', '反映过，', '至今没有解决。', '希望有关部门'],
-          description: 'Tap-to-insert phrases under the main-problem box',
-        }),
-        homeDivision: Type.String({
-          pattern: '^\\d{6}$',
-          default: '110101',
-          description: "GB/T 2260 code of the hall's own county/city: the place picker starts there",
-        }),
-        collectiveService: Type.String({ default: 'D', description: 'Service a collective visit (more than 5 people) is queued for' }),
-        queryService: Type.String({ default: 'B', description: 'Service whose kiosk button first offers the progress query (重复访·查询)' }),
-        leaderService: Type.Union([Type.String(), Type.Null()], {
-          default: 'C',
-          description: 'Service offered only on days with a leader reception in the schedule (领导接访); null: no such link',
-        }),
-        idleSeconds: Type.Integer({ minimum: 20, maximum: 600, default: 60, description: 'Kiosk: untouched this long → warn, then clear' }),
-        /** One-time notification (一次性告知): materials to bring or show, per service code. */
-        materials: Type.Record(Type.String(), Type.Array(Type.String({ maxLength: 80 })), {
-          default: {
-            A: ['本人居民身份证（原件）', '反映问题的书面材料（写明事实、理由和诉求）', '与问题有关的证据材料（合同、票据、照片等复印件）'],
-            B: ['本人居民身份证（原件）', '此前的受理告知书或答复意见书', '新的事实、证据材料（如有）'],
-            C: ['本人居民身份证（原件）', '反映问题的书面材料', '此前有关部门的处理意见（如有）'],
-            D: ['每位代表的居民身份证（原件）', '全体来访人推选代表的书面说明', '反映问题的书面材料和证据材料'],
-            E: ['本人居民身份证（原件）', '与咨询问题有关的材料（如有）'],
-          },
-        }),
-        purposeMaterials: Type.Record(Type.String(), Type.Array(Type.String({ maxLength: 80 })), {
-          default: {
-            '申诉': ['原处理决定或答复文书'],
-            '揭发控告': ['被反映人的姓名、单位、职务及具体事实', '可以核实的证据线索（您的材料将严格保密）'],
-          },
-        }),
-      },
-      { additionalProperties: false, default: {} },
-    ),
-    /** Forwarding verified registrations to the bureau's case system (当日办). */
-    forwarding: Type.Object(
-      {
-        adapter: Type.Union([Type.Literal('file'), Type.Literal('http'), Type.Literal('off')], {
-          default: 'file',
-          description: 'file: one JSON file per registration in `directory`; http: POST to `url`; off: queue only',
-        }),
-        directory: Type.Optional(Type.String({ minLength: 1, description: 'File drop folder (default <dataDir>/forwarded)' })),
-        url: Type.Optional(Type.String({ pattern: '^https?://' })),
-        secret: Type.Optional(Type.String({ minLength: 16, description: 'HMAC-SHA256 key shared with the case system' })),
-        concurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4 }),
-        timeoutSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 300, default: 15 }),
-        maxAttempts: Type.Integer({ minimum: 1, maximum: 10_000, default: 200 }),
-        retryBaseSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 5 }),
-        retryMaxSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 86_400, default: 600 }),
-        closingTime: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', default: '17:30' }),
-        warnMinutesBeforeClose: Type.Integer({ minimum: 0, maximum: 600, default: 60 }),
-        /** Days a dropped file stays after the case system acknowledged it (0: removed at once). */
-        retainDays: Type.Number({ minimum: 0, maximum: 3650, default: 7 }),
-      },
-      { additionalProperties: false, default: {} },
-    ),
+    registration: RegistrationSection,
+    forwarding: ForwardingSection,
     kiosk: Type.Object(
       {
         /** Voice guidance: each step's question said once, the idle warning, the number taken. */

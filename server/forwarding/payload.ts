@@ -1,6 +1,6 @@
 // The registration as the case system receives it: one JSON document, versioned, documented in
 // docs/forwarding.md. Pure: built from what the store and the cipher give it.
-import type { SealedRegistration } from '../registration/intake-service.ts';
+import type { SealedRegistration } from '../registration/sealed.ts';
 import type { IntakeRecord } from '../store/records.ts';
 
 export const PAYLOAD_FORMAT = 'xinfang-hall/intake';

@@ -1,6 +1,7 @@
 // Print jobs: queued in the ticket's issue transaction, sent by one worker per printer when the
 // printer can print, retried in full after a failed write, failed when their time runs out.
-import type { HallAlert, PrintState } from '../../common/domain.ts';
+import type { HallAlert } from '../../common/contract/alerts.ts';
+import type { PrintState } from '../../common/vocabulary.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import { canPrint, type PrinterCondition } from '../../devices/printer/status.ts';
 import { layoutTicket } from '../../devices/printer/ticket-layout.ts';

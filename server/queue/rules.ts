@@ -1,16 +1,9 @@
 // The queue rules, pure: no clock, no database. Every decision the engine takes about order and
 // allowed transitions is made here, so it can be tested exhaustively without I/O.
-import type { Priority, TicketStatus, WindowState } from '../../common/domain.ts';
+import type { TicketStatus, WindowState } from '../../common/vocabulary.ts';
+import type { QueueTicket } from '../store/records.ts';
 
-/** The fields of a ticket that the rules look at. */
-export interface QueueTicket {
-  id: string;
-  serviceCode: string;
-  priority: Priority;
-  rank: number;
-  seq: number;
-  targetWindowNo: number | null;
-}
+export type { QueueTicket };
 
 export interface QueueWindow {
   no: number;

@@ -1,6 +1,6 @@
 // Record → view conversions. The public view is built by picking allowed fields (never by
 // deleting private ones), so a field added to the record later cannot leak to the boards.
-import type { OnDuty, PublicTicket, QueueEvent, QueueSnapshot, StaffQueueEvent, StaffTicket, WindowView } from '../../common/domain.ts';
+import type { OnDuty, PublicTicket, QueueEvent, QueueSnapshot, StaffQueueEvent, StaffTicket, WindowView } from '../../common/contract/queue.ts';
 import type { StaffSnapshot } from '../../common/events.ts';
 import type { StaffRecord, TicketRecord, WindowRecord } from '../store/records.ts';
 

@@ -8,7 +8,11 @@ import { ROOMS } from '../../common/events.ts';
 import type { AuthorityEnded } from '../auth/authority.ts';
 import type { DeviceAuth } from '../auth/device-auth.ts';
 import type { StaffAuth } from '../auth/staff-auth.ts';
-import type { HallSocketServer } from './socket-server.ts';
+
+/** What closing needs of the socket server (structural, so this module does not import it). */
+interface SocketRooms {
+  in(room: string): { disconnectSockets(close: boolean): void };
+}
 
 export function roomOf(ended: AuthorityEnded): string {
   switch (ended.kind) {
@@ -23,7 +27,7 @@ export function roomOf(ended: AuthorityEnded): string {
 
 /** Subscribes; returns the unsubscribe (for app close). */
 export function closeSocketsWhenAuthorityEnds(
-  io: HallSocketServer,
+  io: SocketRooms,
   auth: { staffAuth: Pick<StaffAuth, 'onAuthorityEnded'>; deviceAuth: Pick<DeviceAuth, 'onAuthorityEnded'> },
 ): () => Promise<void> {
   // Synchronous on the local adapter: the sockets leave every room before the next emit.

@@ -2,8 +2,8 @@
 // before Fastify hooks run) and again before every event a socket sends; each socket joins rooms
 // by who it is, gets a snapshot on connect, then every committed queue change once, in seq order.
 import type { FastifyInstance } from 'fastify';
-import { Server, type Socket } from 'socket.io';
-import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../common/events.ts';
+import { Server } from 'socket.io';
+import type { HandshakeAuth } from '../../common/events.ts';
 import { ROOMS } from '../../common/events.ts';
 import { ERROR_MESSAGES } from '../../common/errors.ts';
 import { isAllowed, PERMISSIONS, type Principal } from '../auth/principal.ts';
@@ -11,19 +11,12 @@ import type { HallContext } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/auth-hooks.ts';
 import { ANY_METHOD, normaliseOrigins, originAllowed } from '../http/origin.ts';
-import { toPublicEvent } from '../queue/views.ts';
 import { closeSocketWhenSessionRunsOut } from './authority.ts';
+import type { HallSocket, HallSocketServer } from './hall-io.ts';
+import { bridgeQueue } from './queue-bridge.ts';
 import { backlogBytes, guardSockets, whenSent } from './socket-guard.ts';
 
-interface SocketData {
-  principal: Principal;
-  staffView: boolean;
-  /** A snapshot sent to this socket has not yet been taken by the operating system. */
-  snapshotInFlight: boolean;
-}
-
-export type HallSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type { HallSocketServer } from './hall-io.ts';
 
 function readAuth(raw: unknown): HandshakeAuth | null {
   if (typeof raw !== 'object' || raw === null) return {};
@@ -120,11 +113,7 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
     });
   });
 
-  // One conversion per change for all board sockets; staff get the full event.
-  const unsubscribe = engine.onChange((event) => {
-    io.to(ROOMS.staff).emit('queue:staff', event);
-    io.to(ROOMS.board).emit('queue', toPublicEvent(event));
-  });
+  const unsubscribe = bridgeQueue(io, engine);
 
   const onPrinter = hall.fleet.all().map((p) => {
     const listener = (condition: string) => {

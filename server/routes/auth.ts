@@ -1,18 +1,14 @@
 import '@fastify/cookie';
 import '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorSchema, StaffProfileSchema } from '../../common/schemas.ts';
+import { NoContentSchema } from '../../common/contract/base.ts';
+import { LoginBodySchema, StaffReplySchema } from '../../common/contract/staff.ts';
 import { SignInRefused } from '../auth/staff-auth.ts';
 import type { RouteOptions } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/auth-hooks.ts';
-import type { StaffRecord, WindowRecord } from '../store/records.ts';
-
-export function staffProfile(staff: StaffRecord, window: WindowRecord | undefined) {
-  const { id, username, displayName, staffNo, roles, active } = staff;
-  return { id, username, displayName, staffNo, roles, active, windowNo: window?.no ?? null };
-}
+import type { StaffRecord } from '../store/records.ts';
+import { errorReplies, staffProfile } from './route-kit.ts';
 
 const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
   const { staffAuth, store, config } = hall;
@@ -25,21 +21,8 @@ const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
       schema: {
         tags: ['auth'],
         summary: 'Staff sign-in; sets an httpOnly SameSite=Strict session cookie (423/429 carry Retry-After)',
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 1, maxLength: 64 }),
-            password: Type.String({ minLength: 1, maxLength: 200 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({ staff: StaffProfileSchema }),
-          400: ErrorSchema,
-          401: ErrorSchema,
-          403: ErrorSchema,
-          423: ErrorSchema,
-          429: ErrorSchema,
-        },
+        body: LoginBodySchema,
+        response: { 200: StaffReplySchema, ...errorReplies(400, 401, 403, 423, 429) },
       },
     },
     async (request, reply) => {
@@ -60,7 +43,7 @@ const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], response: { 204: Type.Null() } } },
+    { schema: { tags: ['auth'], response: { 204: NoContentSchema } } },
     async (request, reply) => {
       if (request.principal.kind === 'staff') staffAuth.logout(request.principal.sessionHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -70,7 +53,7 @@ const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], response: { 200: Type.Object({ staff: StaffProfileSchema }), 401: ErrorSchema } } },
+    { schema: { tags: ['auth'], response: { 200: StaffReplySchema, ...errorReplies(401) } } },
     async (request) => {
       if (request.principal.kind !== 'staff') throw new HallError(401, 'unauthenticated');
       return { staff: profile(request.principal.staff) };

@@ -1,30 +1,26 @@
 import '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { CardIdentitySchema, DeviceInfoSchema, DeviceKindSchema, ErrorSchema } from '../../common/schemas.ts';
+import { NoContentSchema } from '../../common/contract/base.ts';
+import {
+  DeviceIdParams,
+  DeviceListReplySchema,
+  DeviceOverviewSchema,
+  DeviceReplySchema,
+  EnrolBodySchema,
+  EnrolReplySchema,
+  PairingCodeBodySchema,
+  PairingCodeReplySchema,
+  ReaderIdParams,
+  TestCardBodySchema,
+} from '../../common/contract/devices.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { HallError, notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
-import type { DeviceRecord } from '../store/records.ts';
+import { deviceInfo, errorReplies } from './route-kit.ts';
 
-const DeviceCondition = Type.Object({ id: Type.String(), name: Type.String(), condition: Type.String() });
-const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-export function deviceInfo(d: DeviceRecord) {
-  return {
-    id: d.id,
-    kind: d.kind,
-    name: d.name,
-    windowNo: d.windowNo,
-    printerId: d.printerId,
-    readerId: d.readerId,
-    createdAt: new Date(d.createdAt).toISOString(),
-    lastSeen: iso(d.lastSeen),
-    revoked: d.revokedAt !== null,
-  };
-}
+/** Device routes never conflict (no 409). */
+const DeviceErrors = errorReplies(400, 401, 403, 404);
 
 const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
   const { store, deviceAuth } = hall;
@@ -36,17 +32,8 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['devices'],
         summary: 'Create a one-time pairing code for a kiosk, display or window screen (admin)',
-        body: Type.Object(
-          {
-            kind: DeviceKindSchema,
-            name: Type.String({ minLength: 1, maxLength: 40 }),
-            windowNo: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
-            printerId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$', description: 'Printer a kiosk prints on' })),
-            readerId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$', description: 'ID card reader of a kiosk' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: Type.Object({ code: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), ...Errors },
+        body: PairingCodeBodySchema,
+        response: { 201: PairingCodeReplySchema, ...DeviceErrors },
       },
     },
     async (request, reply) => {
@@ -66,8 +53,8 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['devices'],
         summary: 'Exchange a pairing code for the device token (once)',
-        body: Type.Object({ code: Type.String({ pattern: '^\\d{8}$' }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ token: Type.String(), device: DeviceInfoSchema }), ...Errors, 429: ErrorSchema },
+        body: EnrolBodySchema,
+        response: { 201: EnrolReplySchema, ...errorReplies(400, 401, 403, 404, 429) },
       },
     },
     async (request, reply) => {
@@ -78,7 +65,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
 
   app.get(
     '/api/devices/me',
-    { schema: { tags: ['devices'], response: { 200: Type.Object({ device: DeviceInfoSchema }), ...Errors } } },
+    { schema: { tags: ['devices'], response: { 200: DeviceReplySchema, ...DeviceErrors } } },
     async (request) => {
       if (request.principal.kind !== 'device') throw new HallError(401, 'unauthenticated');
       return { device: deviceInfo(request.principal.device) };
@@ -92,9 +79,9 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['devices'],
         summary: 'Place a test card on a simulated reader, or take it away (card: null); admin only',
-        params: Type.Object({ id: Type.String({ maxLength: 16 }) }),
-        body: Type.Object({ card: Type.Union([CardIdentitySchema, Type.Null()]) }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...Errors },
+        params: ReaderIdParams,
+        body: TestCardBodySchema,
+        response: { 204: NoContentSchema, ...DeviceErrors },
       },
     },
     async (request, reply) => {
@@ -109,7 +96,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     '/api/devices',
     {
       preValidation: guard(PERMISSIONS.viewDevices),
-      schema: { tags: ['devices'], response: { 200: Type.Object({ devices: Type.Array(DeviceInfoSchema) }), ...Errors } },
+      schema: { tags: ['devices'], response: { 200: DeviceListReplySchema, ...DeviceErrors } },
     },
     async () => ({ devices: store.devices.list().map(deviceInfo) }),
   );
@@ -121,14 +108,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['devices'],
         summary: 'Printers and readers with their condition; kiosks and screens with whether they are connected now',
-        response: {
-          200: Type.Object({
-            printers: Type.Array(DeviceCondition),
-            readers: Type.Array(DeviceCondition),
-            devices: Type.Array(Type.Object({ ...DeviceInfoSchema.properties, online: Type.Boolean() })),
-          }),
-          ...Errors,
-        },
+        response: { 200: DeviceOverviewSchema, ...DeviceErrors },
       },
     },
     async () => {
@@ -154,8 +134,8 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       preValidation: guard(PERMISSIONS.manageDevices),
       schema: {
         tags: ['devices'],
-        params: Type.Object({ id: Type.String({ maxLength: 26 }) }),
-        response: { 200: Type.Object({ device: DeviceInfoSchema }), ...Errors },
+        params: DeviceIdParams,
+        response: { 200: DeviceReplySchema, ...DeviceErrors },
       },
     },
     async (request) => ({ device: deviceInfo(deviceAuth.revoke(request.params.id, actorOf(request.principal))) }),

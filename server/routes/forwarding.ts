@@ -1,23 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorSchema } from '../../common/schemas.ts';
+import { ForwardingOverviewSchema, OutboxIdParams, ResendReplySchema } from '../../common/contract/forwarding.ts';
 import { dayStart } from '../../common/time.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { conflict, notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
-
-const Message = Type.Object({
-  id: Type.Integer(),
-  ticketNumber: Type.String(),
-  state: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('dead')]),
-  attempts: Type.Integer(),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  nextAttemptAt: Type.String({ format: 'date-time' }),
-  createdAt: Type.String({ format: 'date-time' }),
-  deliveredAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  caseNumber: Type.Union([Type.String(), Type.Null()]),
-});
+import { errorReplies, isoOrNull } from './route-kit.ts';
 
 /** Minutes after local midnight of `ms` in the hall's zone. */
 const localMinutes = (ms: number, timeZone: string) => Math.round((ms - dayStart(ms, timeZone)) / 60_000);
@@ -45,19 +33,10 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
       schema: {
         tags: ['forwarding'],
         summary: "Today's documents for the case system: pending, delivered, dead, with the last error in plain words",
-        response: {
-          200: Type.Object({
-            counts: Type.Object({ pending: Type.Integer(), delivered: Type.Integer(), dead: Type.Integer() }),
-            warning: Type.Union([Type.String(), Type.Null()]),
-            messages: Type.Array(Message),
-          }),
-          401: ErrorSchema,
-          403: ErrorSchema,
-        },
+        response: { 200: ForwardingOverviewSchema, ...errorReplies(401, 403) },
       },
     },
     async () => {
-      const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
       const messages = store.outbox.since(dayStart(hall.now(), config.timeZone), 500).map((m) => {
         const intake = store.intakes.get(m.intakeId);
         return {
@@ -68,7 +47,7 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
           lastError: m.lastError,
           nextAttemptAt: new Date(m.nextAttemptAt).toISOString(),
           createdAt: new Date(m.createdAt).toISOString(),
-          deliveredAt: iso(m.deliveredAt),
+          deliveredAt: isoOrNull(m.deliveredAt),
           caseNumber: intake?.caseNumber ?? null,
         };
       });
@@ -83,8 +62,8 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
       schema: {
         tags: ['forwarding'],
         summary: 'Send a dead document again (same key, same body); audited',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        response: { 200: Type.Object({ id: Type.Integer(), state: Type.String() }), 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+        params: OutboxIdParams,
+        response: { 200: ResendReplySchema, ...errorReplies(401, 403, 404, 409) },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { BoardInfoSchema, QueueSnapshotSchema, ServiceInfoSchema, StaffSnapshotSchema, WindowViewSchema } from '../../common/schemas.ts';
+import { BoardInfoSchema, HallInfoSchema, HealthReplySchema } from '../../common/contract/hall.ts';
+import { SnapshotReplySchema } from '../../common/contract/queue.ts';
 import { isAllowed, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { upcomingReceptions } from '../board/leader-schedule.ts';
@@ -12,7 +12,7 @@ const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
 
   app.get(
     '/api/health',
-    { schema: { tags: ['hall'], response: { 200: Type.Object({ status: Type.Literal('ok'), seq: Type.Integer() }) } } },
+    { schema: { tags: ['hall'], response: { 200: HealthReplySchema } } },
     async () => ({ status: 'ok' as const, seq: hall.store.meta.seq() }),
   );
 
@@ -22,17 +22,7 @@ const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
       schema: {
         tags: ['hall'],
         summary: 'Hall name, services offered, windows and green-channel reasons',
-        response: {
-          200: Type.Object({
-            name: Type.String(),
-            serviceDay: Type.String(),
-            services: Type.Array(ServiceInfoSchema),
-            windows: Type.Array(WindowViewSchema),
-            greenReasons: Type.Array(
-              Type.Object({ code: Type.String(), label: Type.String(), needsNote: Type.Boolean() }),
-            ),
-          }),
-        },
+        response: { 200: HallInfoSchema },
       },
     },
     async () => {
@@ -78,7 +68,7 @@ const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
       schema: {
         tags: ['queue'],
         summary: 'Queue state with its seq; staff get the staff view, everyone else the public one',
-        response: { 200: Type.Union([StaffSnapshotSchema, QueueSnapshotSchema]) },
+        response: { 200: SnapshotReplySchema },
       },
     },
     async (request, reply) => {

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorSchema, HandwritingBodySchema, HandwritingReplySchema } from '../../common/schemas.ts';
+import { ErrorSchema } from '../../common/contract/base.ts';
+import { HandwritingBodySchema, HandwritingReplySchema } from '../../common/contract/ime.ts';
 import { PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { perKioskLimit } from '../http/rate-limits.ts';
 import { RecognizerUnavailable } from '../ime/recognizer.ts';
+import { errorReplies } from './route-kit.ts';
 
 /** On-screen Chinese entry at the kiosk: handwriting recognition (the kiosk has no system input method). */
 const imeRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
@@ -22,7 +24,7 @@ const imeRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall })
           'characters, best first. 503 `handwriting_unavailable` while the recogniser is off, missing, restarting ' +
           'or busy; rate-limited per kiosk (`kiosk.handwriting.perMinute`).',
         body: HandwritingBodySchema,
-        response: { 200: HandwritingReplySchema, 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 429: ErrorSchema, 503: ErrorSchema },
+        response: { 200: HandwritingReplySchema, ...errorReplies(400, 401, 403, 429), 503: ErrorSchema },
       },
     },
     async (request) => {

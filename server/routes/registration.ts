@@ -1,35 +1,27 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { HallAlert } from '../../common/domain.ts';
-import { dayStart } from '../../common/time.ts';
+import { ProgressQuerySchema, ProgressReplySchema } from '../../common/contract/progress.ts';
+import { TicketIdParams, WindowNoParams } from '../../common/contract/queue.ts';
 import {
-  AlertSchema,
-  DivisionSchema,
-  ErrorSchema,
+  DivisionListReplySchema,
+  DivisionQuerySchema,
   IdentityCheckBodySchema,
   IdentityCheckReplySchema,
   IntakeBodySchema,
   IntakeReplySchema,
-  ProgressQuerySchema,
-  ProgressRecordSchema,
-  StaffTicketSchema,
   RegistrationFormSchema,
+  RegistrationViewQuerySchema,
   RegistrationViewSchema,
   VerifyBodySchema,
-} from '../../common/schemas.ts';
-import { actorOf, hasRole, PERMISSIONS, type Principal } from '../auth/principal.ts';
+  WalkInReplySchema,
+} from '../../common/contract/registration.ts';
+import { actorOf, PERMISSIONS, type Principal } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { perKioskLimit } from '../http/rate-limits.ts';
 import { toPublicTicket } from '../queue/views.ts';
 import type { SubmitOutcome } from '../registration/intake-service.ts';
-
-const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
-
-
-/** Who reads a registration: the actor and their roles. */
-const viewerOf = (principal: Principal) => ({ actor: actorOf(principal), roles: principal.kind === 'staff' ? principal.staff.roles : [] });
+import { Errors, errorReplies, operatorOf, viewerOf } from './route-kit.ts';
 
 const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
   const { intakes, config, store, divisions } = hall;
@@ -66,8 +58,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
         response: {
           200: IntakeReplySchema,
           201: IntakeReplySchema,
-          ...Errors,
-          429: ErrorSchema,
+          ...errorReplies(400, 401, 403, 404, 409, 429),
         },
       },
     },
@@ -95,7 +86,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
           '`person_already_waiting` (no ticket data), the desk alerted, `intake.identity_mismatch` audited. ' +
           'The full registration checks again.',
         body: IdentityCheckBodySchema,
-        response: { 200: IdentityCheckReplySchema, ...Errors, 429: ErrorSchema },
+        response: { 200: IdentityCheckReplySchema, ...errorReplies(400, 401, 403, 404, 409, 429) },
       },
     },
     async (request) => {
@@ -113,14 +104,13 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       schema: {
         tags: ['registration'],
         summary: 'Register a walk-in at the window and call the new ticket there at once (the staff member on duty)',
-        params: Type.Object({ no: Type.Integer({ minimum: 1, maximum: 999 }) }),
+        params: WindowNoParams,
         body: IntakeBodySchema,
-        response: { 201: Type.Object({ ticket: StaffTicketSchema }), ...Errors },
+        response: { 201: WalkInReplySchema, ...Errors },
       },
     },
     async (request, reply) => {
-      const op = { actor: actorOf(request.principal), override: hasRole(request.principal, 'admin') };
-      return reply.code(201).send({ ticket: intakes.walkIn(request.body, request.params.no, op) });
+      return reply.code(201).send({ ticket: intakes.walkIn(request.body, request.params.no, operatorOf(request)) });
     },
   );
 
@@ -134,7 +124,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
         tags: ['registration'],
         summary: "Progress of a person's registrations (电脑查询): by the ticket's QR code, or ID number + last 4 phone digits",
         body: ProgressQuerySchema,
-        response: { 200: Type.Object({ records: Type.Array(ProgressRecordSchema) }), ...Errors, 429: ErrorSchema },
+        response: { 200: ProgressReplySchema, ...errorReplies(400, 401, 403, 404, 409, 429) },
       },
     },
     async (request) => ({ records: intakes.progress(request.body) }),
@@ -156,8 +146,8 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       schema: {
         tags: ['registration'],
         summary: 'Administrative divisions below `parent` (provinces without it)',
-        querystring: Type.Object({ parent: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ divisions: Type.Array(DivisionSchema), path: Type.Array(DivisionSchema) }), ...Errors },
+        querystring: DivisionQuerySchema,
+        response: { 200: DivisionListReplySchema, ...Errors },
       },
     },
     async (request) => {
@@ -168,8 +158,6 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       return { divisions: children, path };
     },
   );
-
-  const TicketId = Type.Object({ id: Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{26}$', description: 'Ticket ULID' }) });
 
   app.get(
     '/api/tickets/:id/registration',
@@ -182,11 +170,8 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
           'For the staff member at the window that holds or held the ticket. Desk, leaders and admins state a ' +
           '`reason` (2–100 characters, recorded in the `intake.viewed` audit event); 揭发控告 only for the roles in ' +
           '`privacy.accusationRoles`. Anyone else: 403.',
-        params: TicketId,
-        querystring: Type.Object(
-          { reason: Type.Optional(Type.String({ maxLength: 100, description: 'Why this registration is read (desk, leaders, admins)' })) },
-          { additionalProperties: false },
-        ),
+        params: TicketIdParams,
+        querystring: RegistrationViewQuerySchema,
         response: { 200: RegistrationViewSchema, ...Errors },
       },
     },
@@ -200,30 +185,13 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       schema: {
         tags: ['registration'],
         summary: 'Verify and complete the registration at the window that holds the ticket (audited)',
-        params: TicketId,
+        params: TicketIdParams,
         body: VerifyBodySchema,
         response: { 200: RegistrationViewSchema, ...Errors },
       },
     },
     async (request) =>
-      intakes.verify(request.params.id, request.body, { ...viewerOf(request.principal), override: hasRole(request.principal, 'admin') }),
-  );
-
-  app.get(
-    '/api/alerts',
-    {
-      preValidation: guard(PERMISSIONS.viewAlerts),
-      schema: { tags: ['registration'], summary: "Today's alerts, newest first", response: { 200: Type.Object({ alerts: Type.Array(AlertSchema) }), ...Errors } },
-    },
-    async () => ({
-      alerts: store.alerts.since(dayStart(hall.now(), config.timeZone), 200).map((a) => ({
-        ...(a.details as Omit<HallAlert, 'id' | 'kind' | 'at' | 'ticketId'>),
-        id: a.id,
-        kind: a.kind,
-        at: new Date(a.at).toISOString(),
-        ticketId: a.ticketId ?? '',
-      })),
-    }),
+      intakes.verify(request.params.id, request.body, { ...viewerOf(request.principal), ...operatorOf(request) }),
   );
 };
 

@@ -1,11 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorSchema, StaffProfileSchema, StaffRoleSchema } from '../../common/schemas.ts';
+import { NoContentSchema } from '../../common/contract/base.ts';
+import {
+  ConsoleSettingsSchema,
+  NewStaffBodySchema,
+  PasswordBodySchema,
+  StaffChangeBodySchema,
+  StaffIdParams,
+  StaffListReplySchema,
+  StaffReplySchema,
+} from '../../common/contract/staff.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { staffProfile } from './auth.ts';
+import { errorReplies, staffProfile } from './route-kit.ts';
 
 const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
   const { store, staffAuth } = hall;
@@ -17,17 +25,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       schema: {
         tags: ['staff'],
         summary: 'What the staff console needs: hotkeys, printers, green-channel reasons',
-        response: {
-          200: Type.Object({
-            hotkeys: Type.Record(Type.String(), Type.String()),
-            printers: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
-            readers: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
-            deskPrinter: Type.String(),
-            greenReasons: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), needsNote: Type.Boolean() })),
-          }),
-          401: ErrorSchema,
-          403: ErrorSchema,
-        },
+        response: { 200: ConsoleSettingsSchema, ...errorReplies(401, 403) },
       },
     },
     async () => ({
@@ -43,7 +41,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
     '/api/staff',
     {
       preValidation: guard(PERMISSIONS.manageStaff),
-      schema: { tags: ['staff'], response: { 200: Type.Object({ staff: Type.Array(StaffProfileSchema) }), 401: ErrorSchema, 403: ErrorSchema } },
+      schema: { tags: ['staff'], response: { 200: StaffListReplySchema, ...errorReplies(401, 403) } },
     },
     async () => ({ staff: store.staff.list().map((s) => staffProfile(s, store.windows.byStaff(s.id))) }),
   );
@@ -55,17 +53,8 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       schema: {
         tags: ['staff'],
         summary: 'Create a staff account (admin)',
-        body: Type.Object(
-          {
-            username: Type.String({ pattern: '^[A-Za-z0-9_.-]{2,32}$' }),
-            displayName: Type.String({ minLength: 1, maxLength: 20 }),
-            staffNo: Type.String({ pattern: '^[A-Za-z0-9-]{1,16}$' }),
-            roles: Type.Array(StaffRoleSchema, { minItems: 1, uniqueItems: true }),
-            password: Type.String({ minLength: 10, maxLength: 200 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: Type.Object({ staff: StaffProfileSchema }), 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 409: ErrorSchema },
+        body: NewStaffBodySchema,
+        response: { 201: StaffReplySchema, ...errorReplies(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {
@@ -75,8 +64,6 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
     },
   );
 
-  const StaffId = Type.Object({ id: Type.String({ maxLength: 26 }) });
-
   app.patch(
     '/api/staff/:id',
     {
@@ -84,17 +71,9 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       schema: {
         tags: ['staff'],
         summary: 'Change an account: name, staff number, roles, or disable/enable it (admin; audited)',
-        params: StaffId,
-        body: Type.Object(
-          {
-            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-            staffNo: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{1,16}$' })),
-            roles: Type.Optional(Type.Array(StaffRoleSchema, { minItems: 1, uniqueItems: true })),
-            active: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
-        response: { 200: Type.Object({ staff: StaffProfileSchema }), 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+        params: StaffIdParams,
+        body: StaffChangeBodySchema,
+        response: { 200: StaffReplySchema, ...errorReplies(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -114,9 +93,9 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       schema: {
         tags: ['staff'],
         summary: "Set a new password for an account (admin; audited; the person's sessions end)",
-        params: StaffId,
-        body: Type.Object({ password: Type.String({ minLength: 10, maxLength: 200 }) }, { additionalProperties: false }),
-        response: { 204: Type.Null(), 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
+        params: StaffIdParams,
+        body: PasswordBodySchema,
+        response: { 204: NoContentSchema, ...errorReplies(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorSchema } from '../../common/schemas.ts';
+import { TodayStatsSchema } from '../../common/contract/stats.ts';
 import { PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';
+import { errorReplies } from './route-kit.ts';
 
 /** Today's figures for the leaders' live view. Counts only: no personal data. */
 const statsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
@@ -15,20 +15,7 @@ const statsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       schema: {
         tags: ['stats'],
         summary: "Today's registrations, verifications, forwarding, collective and repeat visits, tickets by status, green channel",
-        response: {
-          200: Type.Object({
-            serviceDay: Type.String(),
-            registrations: Type.Integer(),
-            verified: Type.Integer(),
-            forwarded: Type.Integer(),
-            collective: Type.Integer(),
-            repeat: Type.Integer(),
-            tickets: Type.Record(Type.String(), Type.Integer()),
-            green: Type.Integer(),
-          }),
-          401: ErrorSchema,
-          403: ErrorSchema,
-        },
+        response: { 200: TodayStatsSchema, ...errorReplies(401, 403) },
       },
     },
     async () => {

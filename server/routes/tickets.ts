@@ -1,23 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { TICKET_STATUSES, type HallAlert } from '../../common/domain.ts';
-import { ErrorSchema, StaffTicketSchema, WaitEstimateSchema } from '../../common/schemas.ts';
+import type { HallAlert } from '../../common/contract/alerts.ts';
+import {
+  CancelBodySchema,
+  EstimatedTicketReplySchema,
+  IssueBodySchema,
+  ReprintBodySchema,
+  TicketIdParams,
+  TicketListQuerySchema,
+  TicketListReplySchema,
+  TicketReplySchema,
+  TransferBodySchema,
+} from '../../common/contract/queue.ts';
+import { raiseAlert } from '../alerts.ts';
 import { actorOf, isAllowed, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { raiseAlert } from '../alerts.ts';
-
-const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
-const TicketId = Type.Object({ id: Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{26}$', description: 'Ticket ULID' }) });
-export const TransferBody = Type.Object(
-  {
-    serviceCode: Type.Optional(Type.String({ minLength: 1, maxLength: 16 })),
-    windowNo: Type.Optional(Type.Integer({ minimum: 1, maximum: 999 })),
-  },
-  { additionalProperties: false },
-);
-const TicketReply = Type.Object({ ticket: StaffTicketSchema });
+import { Errors } from './route-kit.ts';
 
 const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
   const { engine, config } = hall;
@@ -29,21 +28,8 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['tickets'],
         summary: 'Issue a queue number at the desk or a window (green channel: desk and admin only); kiosks register instead',
-        body: Type.Object(
-          {
-            serviceCode: Type.String({ minLength: 1, maxLength: 16 }),
-            priority: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('green')], { default: 'normal' })),
-            greenReason: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-            greenNote: Type.Optional(Type.String({ maxLength: 100 })),
-            print: Type.Optional(Type.Boolean({ default: true, description: 'Print a ticket' })),
-            printerId: Type.Optional(Type.String({ maxLength: 16, description: "Printer to use (default: the desk's)" })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object({ ticket: StaffTicketSchema, ...WaitEstimateSchema.properties }),
-          ...Errors,
-        },
+        body: IssueBodySchema,
+        response: { 201: EstimatedTicketReplySchema, ...Errors },
       },
     },
     async (request, reply) => {
@@ -81,15 +67,8 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['tickets'],
         summary: "Today's tickets, newest first",
-        querystring: Type.Object(
-          {
-            status: Type.Optional(Type.Enum(TICKET_STATUSES)),
-            serviceCode: Type.Optional(Type.String({ maxLength: 16 })),
-            limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ tickets: Type.Array(StaffTicketSchema) }), ...Errors },
+        querystring: TicketListQuerySchema,
+        response: { 200: TicketListReplySchema, ...Errors },
       },
     },
     async (request) => ({ tickets: engine.listTickets(request.query) }),
@@ -101,8 +80,8 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       preValidation: guard(PERMISSIONS.viewStaffQueue),
       schema: {
         tags: ['tickets'],
-        params: TicketId,
-        response: { 200: Type.Object({ ticket: StaffTicketSchema, ...WaitEstimateSchema.properties }), ...Errors },
+        params: TicketIdParams,
+        response: { 200: EstimatedTicketReplySchema, ...Errors },
       },
     },
     async (request) => engine.estimateFor(request.params.id),
@@ -114,9 +93,9 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       preValidation: guard(PERMISSIONS.manageTickets),
       schema: {
         tags: ['tickets'],
-        params: TicketId,
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-        response: { 200: TicketReply, ...Errors },
+        params: TicketIdParams,
+        body: CancelBodySchema,
+        response: { 200: TicketReplySchema, ...Errors },
       },
     },
     async (request) => ({
@@ -131,8 +110,8 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['tickets'],
         summary: 'Put a no-show ticket back after the next K waiting tickets (audited)',
-        params: TicketId,
-        response: { 200: TicketReply, ...Errors },
+        params: TicketIdParams,
+        response: { 200: TicketReplySchema, ...Errors },
       },
     },
     async (request) => ({ ticket: engine.reinstate(request.params.id, actorOf(request.principal)) }),
@@ -145,9 +124,9 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['tickets'],
         summary: "Print a ticket again on the desk's (or a chosen) printer (audited)",
-        params: TicketId,
-        body: Type.Object({ printerId: Type.Optional(Type.String({ maxLength: 16 })) }, { additionalProperties: false }),
-        response: { 200: TicketReply, ...Errors },
+        params: TicketIdParams,
+        body: ReprintBodySchema,
+        response: { 200: TicketReplySchema, ...Errors },
       },
     },
     async (request) => {
@@ -162,7 +141,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     '/api/tickets/:id/transfer',
     {
       preValidation: guard(PERMISSIONS.manageTickets),
-      schema: { tags: ['tickets'], params: TicketId, body: TransferBody, response: { 200: TicketReply, ...Errors } },
+      schema: { tags: ['tickets'], params: TicketIdParams, body: TransferBodySchema, response: { 200: TicketReplySchema, ...Errors } },
     },
     async (request) => ({ ticket: engine.transfer(request.params.id, request.body, actorOf(request.principal)) }),
   );

@@ -1,23 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { ErrorSchema, StaffTicketSchema, WindowViewSchema } from '../../common/schemas.ts';
-import { actorOf, hasRole, PERMISSIONS } from '../auth/principal.ts';
+import { NoContentSchema } from '../../common/contract/base.ts';
+import {
+  CallTicketBodySchema,
+  NewWindowBodySchema,
+  PauseBodySchema,
+  TicketReplySchema,
+  TransferBodySchema,
+  WindowDefinitionSchema,
+  WindowListReplySchema,
+  WindowNoParams,
+  WindowReplySchema,
+} from '../../common/contract/queue.ts';
+import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';
-import type { Operator } from '../queue/engine.ts';
-import { TransferBody } from './tickets.ts';
-
-const Errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
-const WindowNo = Type.Object({ no: Type.Integer({ minimum: 1, maximum: 999 }) });
-const TicketReply = Type.Object({ ticket: StaffTicketSchema });
-const WindowReply = Type.Object({ window: WindowViewSchema });
-
-/** Staff on duty operate their own window; an admin may act for any window. */
-const operatorOf = (request: FastifyRequest): Operator => ({
-  actor: actorOf(request.principal),
-  override: hasRole(request.principal, 'admin'),
-});
+import { Errors, operatorOf } from './route-kit.ts';
 
 /** One-click ticket actions at a window: same shape, one engine call each. */
 const TICKET_ACTIONS: Array<[path: string, summary: string, action: 'callNext' | 'recall' | 'noShow' | 'start' | 'complete']> = [
@@ -39,58 +36,8 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
 
   app.get(
     '/api/windows',
-    { schema: { tags: ['windows'], response: { 200: Type.Object({ windows: Type.Array(WindowViewSchema) }) } } },
+    { schema: { tags: ['windows'], response: { 200: WindowListReplySchema } } },
     async () => ({ windows: engine.snapshot().windows }),
-  );
-
-  const WindowDefinition = Type.Object(
-    {
-      name: Type.String({ minLength: 1, maxLength: 20 }),
-      services: Type.Array(Type.String({ minLength: 1, maxLength: 16 }), { minItems: 1, uniqueItems: true, description: 'Tie-break order' }),
-    },
-    { additionalProperties: false },
-  );
-
-  const ServiceRecordSchema = Type.Object({
-    code: Type.String(),
-    name: Type.String(),
-    prefix: Type.String(),
-    enabled: Type.Boolean(),
-    weekdays: Type.Union([Type.Array(Type.Integer()), Type.Null()]),
-  });
-  const ServiceFields = {
-    name: Type.String({ minLength: 1, maxLength: 20 }),
-    enabled: Type.Boolean(),
-    weekdays: Type.Union([Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { uniqueItems: true, minItems: 1 }), Type.Null()], {
-      description: 'ISO weekdays it is offered; null = every day',
-    }),
-  };
-
-  app.get(
-    '/api/services',
-    {
-      preValidation: guard(PERMISSIONS.manageHall),
-      schema: { tags: ['windows'], summary: 'All services, offered or not (admin)', response: { 200: Type.Object({ services: Type.Array(ServiceRecordSchema) }), ...Errors } },
-    },
-    async () => ({ services: hall.store.services.list().map(({ code, name, prefix, enabled, weekdays }) => ({ code, name, prefix, enabled, weekdays })) }),
-  );
-
-  app.put(
-    '/api/services/:code',
-    {
-      preValidation: guard(PERMISSIONS.manageHall),
-      schema: {
-        tags: ['windows'],
-        summary: 'Add a service (with its number prefix) or change its name and days (admin; audited)',
-        params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' }) }),
-        body: Type.Object({ ...ServiceFields, prefix: Type.Optional(Type.String({ pattern: '^[A-Z]{1,2}$' })) }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...Errors },
-      },
-    },
-    async (request, reply) => {
-      engine.defineService({ code: request.params.code, ...request.body }, actorOf(request.principal));
-      return reply.code(204).send(null);
-    },
   );
 
   app.post(
@@ -100,8 +47,8 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['windows'],
         summary: 'Add a window (admin; audited); boards show it at once',
-        body: Type.Object({ no: Type.Integer({ minimum: 1, maximum: 999 }), ...WindowDefinition.properties }, { additionalProperties: false }),
-        response: { 201: WindowReply, ...Errors },
+        body: NewWindowBodySchema,
+        response: { 201: WindowReplySchema, ...Errors },
       },
     },
     async (request, reply) => {
@@ -113,7 +60,7 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     '/api/windows/:no',
     {
       preValidation: guard(PERMISSIONS.manageHall),
-      schema: { tags: ['windows'], summary: "Change a window's name or services (admin; audited)", params: WindowNo, body: WindowDefinition, response: { 200: WindowReply, ...Errors } },
+      schema: { tags: ['windows'], summary: "Change a window's name or services (admin; audited)", params: WindowNoParams, body: WindowDefinitionSchema, response: { 200: WindowReplySchema, ...Errors } },
     },
     async (request) => {
       return { window: engine.defineWindow({ no: request.params.no, ...request.body }, actorOf(request.principal), 'change') };
@@ -124,7 +71,7 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     '/api/windows/:no',
     {
       preValidation: guard(PERMISSIONS.manageHall),
-      schema: { tags: ['windows'], summary: 'Remove a closed window from the hall (admin; audited)', params: WindowNo, response: { 204: Type.Null(), ...Errors } },
+      schema: { tags: ['windows'], summary: 'Remove a closed window from the hall (admin; audited)', params: WindowNoParams, response: { 204: NoContentSchema, ...Errors } },
     },
     async (request, reply) => {
       engine.removeWindow(request.params.no, actorOf(request.principal));
@@ -137,7 +84,7 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       `/api/windows/:no/${path}`,
       {
         preValidation: guard(PERMISSIONS.operateWindow),
-        schema: { tags: ['windows'], summary, params: WindowNo, response: { 200: TicketReply, ...Errors } },
+        schema: { tags: ['windows'], summary, params: WindowNoParams, response: { 200: TicketReplySchema, ...Errors } },
       },
       async (request) => ({ ticket: engine[action](request.params.no, operatorOf(request)) }),
     );
@@ -148,7 +95,7 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       `/api/windows/:no/${path}`,
       {
         preValidation: guard(PERMISSIONS.operateWindow),
-        schema: { tags: ['windows'], summary, params: WindowNo, response: { 200: WindowReply, ...Errors } },
+        schema: { tags: ['windows'], summary, params: WindowNoParams, response: { 200: WindowReplySchema, ...Errors } },
       },
       async (request) => {
         engine[action](request.params.no, operatorOf(request));
@@ -164,9 +111,9 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['windows'],
         summary: 'Pause calling; the reason is shown politely on the screens',
-        params: WindowNo,
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
-        response: { 200: WindowReply, ...Errors },
+        params: WindowNoParams,
+        body: PauseBodySchema,
+        response: { 200: WindowReplySchema, ...Errors },
       },
     },
     async (request) => {
@@ -182,12 +129,9 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['windows'],
         summary: 'Call a specific ticket out of order (audited)',
-        params: WindowNo,
-        body: Type.Object(
-          { ticketId: Type.String({ pattern: '^[0-9A-HJKMNP-TV-Z]{26}$' }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: TicketReply, ...Errors },
+        params: WindowNoParams,
+        body: CallTicketBodySchema,
+        response: { 200: TicketReplySchema, ...Errors },
       },
     },
     async (request) => ({ ticket: engine.callTicket(request.params.no, request.body.ticketId, operatorOf(request)) }),
@@ -200,9 +144,9 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       schema: {
         tags: ['windows'],
         summary: "Transfer the window's current ticket to a service or a window, keeping its arrival order",
-        params: WindowNo,
-        body: TransferBody,
-        response: { 200: TicketReply, ...Errors },
+        params: WindowNoParams,
+        body: TransferBodySchema,
+        response: { 200: TicketReplySchema, ...Errors },
       },
     },
     async (request) => ({ ticket: engine.transferHeld(request.params.no, request.body, operatorOf(request)) }),

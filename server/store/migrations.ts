@@ -1,5 +1,5 @@
 // Versioned schema migrations, applied once each, in order, at start. Never edit a shipped
-// migration: add the next one.
+// migration: add the next one. (Over 300 lines on purpose: the schema's history as SQL, append-only.)
 export interface Migration {
   version: number;
   name: string;

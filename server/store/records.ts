@@ -1,7 +1,8 @@
 // Rows as the domain sees them (timestamps in epoch milliseconds). The repository interfaces
 // below are what the queue engine and the routes depend on; `sqlite/` implements them and a
 // PostgreSQL implementation would implement the same interfaces.
-import type { DeviceKind, HallAlert, IntakeState, Priority, PrintState, StaffRole, TicketStatus, WindowState } from '../../common/domain.ts';
+import type { HallAlert } from '../../common/contract/alerts.ts';
+import type { DeviceKind, Gender, IntakeState, OutboxState, Priority, PrintState, StaffRole, TicketSourceKind, TicketStatus, WindowState } from '../../common/vocabulary.ts';
 
 export interface TicketRecord {
   id: string;
@@ -13,7 +14,7 @@ export interface TicketRecord {
   priority: Priority;
   greenReason: string | null;
   greenNote: string | null;
-  sourceKind: 'device' | 'staff';
+  sourceKind: TicketSourceKind;
   sourceId: string;
   sourceName: string;
   status: TicketStatus;
@@ -31,6 +32,12 @@ export interface TicketRecord {
   finishedAt: number | null;
   updatedAt: number;
 }
+
+/**
+ * The fields of a ticket that the queue rules look at (and that the store's queue read returns):
+ * declared here with the records so the store and the pure rules both depend on it.
+ */
+export type QueueTicket = Pick<TicketRecord, 'id' | 'serviceCode' | 'priority' | 'rank' | 'seq' | 'targetWindowNo'>;
 
 export interface ServiceRecord {
   code: string;
@@ -157,7 +164,7 @@ export interface IntakeRecord {
   /** Earlier registrations of the same person (blind index) when this one was made. */
   previousVisits: number;
   fromCard: boolean;
-  gender: 'male' | 'female';
+  gender: Gender;
   birthYear: number;
   category: string;
   purpose: string;
@@ -195,8 +202,6 @@ export interface AlertRecord {
   handledAt: number | null;
   handledBy: string | null;
 }
-
-export type OutboxState = 'pending' | 'delivered' | 'dead';
 
 export interface OutboxRecord {
   id: number;

@@ -10,13 +10,13 @@ import type {
   DeviceRecord,
   PairingCodeRecord,
   PrintJobRecord,
+  QueueTicket,
   ServiceRecord,
   StaffRecord,
   TicketRecord,
   WindowRecord,
 } from './records.ts';
-import type { TicketStatus } from '../../common/domain.ts';
-import type { QueueTicket } from '../queue/rules.ts';
+import type { TicketStatus } from '../../common/vocabulary.ts';
 
 export interface TicketRepository {
   insert(ticket: TicketRecord): void;

@@ -204,6 +204,20 @@ describe('API document', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/tickets', '/api/windows/{no}/call-next', '/api/auth/login']));
     expect(doc.paths['/api/tickets'].post.requestBody.content['application/json'].schema.required).toContain('serviceCode');
   });
+
+  it('gives every route its success reply schema, from the one wire contract', async () => {
+    const doc = (await hall.app.inject('/api/openapi.json')).json();
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries<Record<string, { responses?: Record<string, { content?: unknown; description?: string }> }>>(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+        // 204 answers nothing; every other success names its body.
+        if (success.length === 0 || success.some(([status, reply]) => status !== '204' && !reply.content)) missing.push(`${method} ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/alerts', '/api/services', '/api/services/{code}', '/api/settings']));
+  });
 });
 
 describe('first start', () => {

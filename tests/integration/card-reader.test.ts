@@ -1,7 +1,7 @@
 // A card placed on a kiosk's reader reaches that kiosk's socket only: not other kiosks, not the
 // boards, not staff, not the log.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CardIdentity } from '../../common/domain.ts';
+import type { CardIdentity } from '../../common/contract/devices.ts';
 import { SAMPLE_CARD as CARD } from '../../devices/id-reader/sample-card.ts';
 import type { HallConfig } from '../../server/config/schema.ts';
 import { CARD_UNREADABLE, createReaderFleet } from '../../server/reading/reader-fleet.ts';

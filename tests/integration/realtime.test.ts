@@ -1,7 +1,7 @@
 // Real socket.io clients against the listening server: snapshot first, then every change once,
 // in seq order, and no private data on public sockets.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { QueueSnapshot } from '../../common/domain.ts';
+import type { QueueSnapshot } from '../../common/contract/queue.ts';
 import { decodeJson } from '../../common/wire.ts';
 import { connectSocket, pairDevice, staffCookie, startHall, type Hall, type RecordingSocket } from '../support/hall.ts';
 

@@ -1,6 +1,7 @@
 // Valid registrations for tests, with ID numbers that pass the GB 11643 check.
 import { randomInt, randomUUID } from 'node:crypto';
-import type { CardIdentity, IntakeBody } from '../../common/domain.ts';
+import type { CardIdentity } from '../../common/contract/devices.ts';
+import type { IntakeBody } from '../../common/contract/registration.ts';
 import type { HallApp } from '../../server/app.ts';
 import { idCheckCharacter } from '../../common/id-number.ts';
 

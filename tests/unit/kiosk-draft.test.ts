@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { materialsFor, maskIdNumber, maskPhone, newDraft, problemsOf, representativeSlots, toBody } from '../../kiosk/draft.ts';
 import { typeKey } from '../../kiosk/keypad.tsx';
 import { checkRegistration } from '../../common/registration.ts';
-import { loadDivisions } from '../../server/registration/divisions.ts';
+import { loadDivisions } from '../../server/reference/divisions.ts';
 import { idNumber, PERSON } from '../support/registration.ts';
 
 const TODAY = '2026-11-25';

@@ -1,6 +1,6 @@
 // Every queue rule, through the engine over a real temporary SQLite store.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StaffQueueEvent } from '../../common/domain.ts';
+import type { StaffQueueEvent } from '../../common/contract/queue.ts';
 import { HallError } from '../../server/errors.ts';
 import { caught } from '../support/caught.ts';
 import { engineFixture, type EngineFixture } from '../support/engine.ts';

@@ -1,7 +1,7 @@
 // Thousands of random operations across windows and services; after every step the queue's
 // invariants must hold. Seeded, so a failure names the seed that reproduces it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { TICKET_STATUSES } from '../../common/domain.ts';
+import { TICKET_STATUSES } from '../../common/vocabulary.ts';
 import { HallError } from '../../server/errors.ts';
 import { aheadOf, isEligible } from '../../server/queue/rules.ts';
 import type { TicketRecord } from '../../server/store/records.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicTicket, QueueEvent, QueueSnapshot, WindowView } from '../../common/domain.ts';
+import type { PublicTicket, QueueEvent, QueueSnapshot, WindowView } from '../../common/contract/queue.ts';
 import { applyQueueEvent, waitingFor } from '../../common/queue-state.ts';
 
 const ticket = (id: string, over: Partial<PublicTicket> = {}): PublicTicket => ({

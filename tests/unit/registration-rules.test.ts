@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupIdNumber, idCheckCharacter, idNumberProblem } from '../../common/id-number.ts';
 import { checkRegistration, fieldLabel, isCollective, maskName } from '../../common/registration.ts';
-import { loadDivisions } from '../../server/registration/divisions.ts';
+import { loadDivisions } from '../../server/reference/divisions.ts';
 import { idNumber, registration } from '../support/registration.ts';
 
 const divisions = loadDivisions();

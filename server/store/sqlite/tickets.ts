@@ -1,6 +1,5 @@
 import type { Db } from '../database.ts';
-import type { QueueTicket } from '../../queue/rules.ts';
-import type { TicketRecord } from '../records.ts';
+import type { QueueTicket, TicketRecord } from '../records.ts';
 import type { CounterRepository, TicketRepository } from '../repositories.ts';
 import { defineTable } from './mapping.ts';
 

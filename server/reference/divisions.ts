@@ -1,7 +1,7 @@
 // Administrative divisions (GB/T 2260: province / city / county) from a maintained data package,
 // for the place-of-the-problem picker and its check. Codes: PP0000 province, PPCC00 city, PPCCXX county.
 import { areaList } from '@vant/area-data';
-import type { Division } from '../../common/domain.ts';
+import type { Division } from '../../common/contract/registration.ts';
 
 const LEVELS = [areaList.province_list, areaList.city_list, areaList.county_list] as const;
 

@@ -1,0 +1,42 @@
+// The audit trail on the wire (/api/audit): events by actor, action and time, and the
+// green-channel numbers per staff member per day.
+import { Type, type Static } from 'typebox';
+import { Iso, Nullable } from './base.ts';
+
+export const AuditEventSchema = Type.Object({
+  id: Type.Integer(),
+  at: Iso,
+  actorKind: Type.String(),
+  actorId: Type.String(),
+  actorName: Type.String(),
+  action: Type.String(),
+  target: Nullable(Type.String()),
+  details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+});
+export type AuditEvent = Static<typeof AuditEventSchema>;
+
+export const AuditQuerySchema = Type.Object(
+  {
+    actorId: Type.Optional(Type.String({ maxLength: 64 })),
+    action: Type.Optional(Type.String({ maxLength: 64 })),
+    from: Type.Optional(Iso),
+    to: Type.Optional(Iso),
+    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  },
+  { additionalProperties: false },
+);
+export type AuditQuery = Static<typeof AuditQuerySchema>;
+
+export const AuditListReplySchema = Type.Object({ events: Type.Array(AuditEventSchema) });
+export type AuditListReply = Static<typeof AuditListReplySchema>;
+
+export const GreenChannelRowSchema = Type.Object({
+  day: Type.String(),
+  actorName: Type.String(),
+  count: Type.Integer(),
+  /** Numbers issued per green-channel reason code. */
+  reasons: Type.Record(Type.String(), Type.Integer()),
+});
+export type GreenChannelRow = Static<typeof GreenChannelRowSchema>;
+export const GreenChannelReplySchema = Type.Object({ rows: Type.Array(GreenChannelRowSchema) });
+export type GreenChannelReply = Static<typeof GreenChannelReplySchema>;

@@ -1,0 +1,31 @@
+// The progress query at the kiosk (电脑查询): what the petitioner asks with, and what they see.
+import { Type, type Static } from 'typebox';
+import { INTAKE_STATES } from '../vocabulary.ts';
+import { Nullable } from './base.ts';
+
+export const ProgressQuerySchema = Type.Union([
+  Type.Object({ queryCode: Type.String({ pattern: '^[0-9A-Za-z]{6,20}$', description: "From the ticket's QR code" }) }, { additionalProperties: false }),
+  Type.Object(
+    {
+      idNumber: Type.String({ pattern: '^\\d{17}[\\dXx]$' }),
+      phoneLast4: Type.String({ pattern: '^\\d{4}$', description: 'Last four digits of the phone given at registration' }),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type ProgressQuery = Static<typeof ProgressQuerySchema>;
+
+export const ProgressRecordSchema = Type.Object({
+  date: Type.String(),
+  number: Type.String(),
+  serviceName: Type.String(),
+  state: Type.Enum(INTAKE_STATES),
+  caseNumber: Nullable(Type.String()),
+  acceptanceDue: Nullable(Type.String()),
+  answerDue: Nullable(Type.String()),
+});
+/** What the petitioner sees of a registration's progress: no personal data. */
+export type ProgressRecord = Static<typeof ProgressRecordSchema>;
+
+export const ProgressReplySchema = Type.Object({ records: Type.Array(ProgressRecordSchema) });
+export type ProgressReply = Static<typeof ProgressReplySchema>;

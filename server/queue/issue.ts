@@ -1,0 +1,97 @@
+// Issuing a ticket: the number is allocated in the transaction that inserts the ticket (no gaps,
+// no duplicates across kiosks and restarts); the print job and whatever belongs with the ticket
+// (its registration) are written in that transaction too.
+import type { StaffTicket } from '../../common/contract/queue.ts';
+import { formatTicketNumber } from '../../common/numbering.ts';
+import { serviceDayOf } from '../../common/time.ts';
+import { badRequest, conflict } from '../errors.ts';
+import { newId, newQueryCode } from '../ids.ts';
+import type { Actor, TicketRecord } from '../store/records.ts';
+import type { QueueCore } from './core.ts';
+import { RANK_STEP } from './rules.ts';
+import type { IssueInput, PrintHook, WaitEstimate } from './types.ts';
+import { toStaffTicket } from './views.ts';
+
+export interface IssueOptions {
+  printerId?: string | null;
+  attach?: (ticket: TicketRecord, estimate: WaitEstimate) => void;
+}
+
+export function createIssuing(core: QueueCore, printing: PrintHook | undefined) {
+  const { store, config, now } = core;
+
+  /** The green-channel reason and note, checked against the configured reasons. */
+  function greenOf(input: IssueInput): { greenReason: string | null; greenNote: string | null } {
+    if (input.priority !== 'green') return { greenReason: null, greenNote: null };
+    if (!input.greenReason) throw badRequest('green_reason_required');
+    const reason = config.green.reasons.find((r) => r.code === input.greenReason);
+    if (!reason) throw badRequest('green_reason_unknown');
+    const greenNote = input.greenNote?.trim() || null;
+    if (reason.needsNote && !greenNote) throw badRequest('green_note_required');
+    return { greenReason: reason.code, greenNote };
+  }
+
+  return {
+    /**
+     * Issues a ticket; with `printerId` its print job is queued in the same transaction, and
+     * `attach` writes what belongs with the ticket (e.g. its registration) in that transaction too.
+     */
+    issue(input: IssueInput, actor: Actor, options: IssueOptions = {}): { ticket: StaffTicket } & WaitEstimate {
+      return core.mutate((record) => {
+        const at = now();
+        const day = serviceDayOf(at, config.timeZone);
+        const service = store.services.list().find((s) => s.code === input.serviceCode);
+        if (!service) throw badRequest('service_unknown');
+        if (!core.isOffered(service, at)) throw conflict('service_not_offered');
+        const { greenReason, greenNote } = greenOf(input);
+        const series = input.priority === 'green' ? config.green.prefix : service.prefix;
+        const seq = store.counters.next(day, series);
+        const ticket: TicketRecord = {
+          id: newId(at),
+          serviceDay: day,
+          series,
+          seq,
+          number: formatTicketNumber(series, seq),
+          serviceCode: service.code,
+          priority: input.priority,
+          greenReason,
+          greenNote,
+          sourceKind: actor.kind === 'device' ? 'device' : 'staff',
+          sourceId: actor.id,
+          sourceName: actor.name,
+          status: 'waiting',
+          rank: (store.tickets.maxRank(day) ?? 0) + RANK_STEP,
+          targetWindowNo: null,
+          windowNo: null,
+          callCount: 0,
+          printState: 'none',
+          queryCode: newQueryCode(),
+          cancelReason: null,
+          issuedAt: at,
+          calledAt: null,
+          servingAt: null,
+          finishedAt: null,
+          updatedAt: at,
+        };
+        store.tickets.insert(ticket);
+        const estimate = core.estimateOf(ticket);
+        options.attach?.(ticket, estimate);
+        if (printing && options.printerId) {
+          ticket.printState = printing.enqueue(ticket, estimate.ahead, options.printerId);
+          store.tickets.update(ticket.id, { printState: ticket.printState });
+        }
+        if (ticket.priority === 'green') {
+          store.audit.append({
+            at,
+            actor,
+            action: 'ticket.green_issued',
+            target: ticket.id,
+            details: { number: ticket.number, serviceCode: ticket.serviceCode, reason: greenReason, note: greenNote },
+          });
+        }
+        record('ticket.issued', ticket, [], actor);
+        return { ticket: toStaffTicket(ticket), ...estimate };
+      });
+    },
+  };
+}

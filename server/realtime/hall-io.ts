@@ -1,0 +1,15 @@
+// The typed Socket.IO server and socket of the hall, declared apart from the server that attaches
+// them so the bridges and the socket server can all depend on the types without a loop.
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../common/events.ts';
+import type { Principal } from '../auth/principal.ts';
+
+export interface SocketData {
+  principal: Principal;
+  staffView: boolean;
+  /** A snapshot sent to this socket has not yet been taken by the operating system. */
+  snapshotInFlight: boolean;
+}
+
+export type HallSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { NoContentSchema } from '../../common/contract/base.ts';
+import { ServiceCodeParams, ServiceDefinitionBodySchema, ServiceListReplySchema } from '../../common/contract/services.ts';
+import { actorOf, PERMISSIONS } from '../auth/principal.ts';
+import type { RouteOptions } from '../context.ts';
+import { guard } from '../http/auth-hooks.ts';
+import { Errors } from './route-kit.ts';
+
+/** The services (queues) as an admin keeps them: offered today or not, with their number prefix. */
+const serviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
+  const { engine } = hall;
+
+  app.get(
+    '/api/services',
+    {
+      preValidation: guard(PERMISSIONS.manageHall),
+      schema: { tags: ['windows'], summary: 'All services, offered or not (admin)', response: { 200: ServiceListReplySchema, ...Errors } },
+    },
+    async () => ({ services: hall.store.services.list().map(({ code, name, prefix, enabled, weekdays }) => ({ code, name, prefix, enabled, weekdays })) }),
+  );
+
+  app.put(
+    '/api/services/:code',
+    {
+      preValidation: guard(PERMISSIONS.manageHall),
+      schema: {
+        tags: ['windows'],
+        summary: 'Add a service (with its number prefix) or change its name and days (admin; audited)',
+        params: ServiceCodeParams,
+        body: ServiceDefinitionBodySchema,
+        response: { 204: NoContentSchema, ...Errors },
+      },
+    },
+    async (request, reply) => {
+      engine.defineService({ code: request.params.code, ...request.body }, actorOf(request.principal));
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+export default serviceRoutes;
