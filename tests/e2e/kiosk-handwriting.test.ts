@@ -3,18 +3,15 @@
 // 人民路 with the mouse, picking each character from the candidates; the keyboard with the pad is
 // checked with axe-core, for touch targets and text sizes, and for keeping the field and the pad
 // above the actions bar, normal and in 大字模式, portrait and landscape.
-// Skipped until the keyboard is merged (the pad alone is tested in handwriting.test.ts).
+// The pad alone is tested in handwriting.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { drawCharacter, padCandidate, padCanvas, writeCharacter } from '../support/handwriting.ts';
 import { pairDevice, startHall, type Hall } from '../support/hall.ts';
 import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 
-const KEYBOARD = existsSync(join(import.meta.dirname, '../../kiosk/ime/keyboard.tsx'));
-
-describe.skipIf(!KEYBOARD)('handwriting on the kiosk keyboard', () => {
+describe('handwriting on the kiosk keyboard', () => {
   // Voice guidance off: nothing to play in a headless browser.
   let hall: Hall;
   let browser: Browser;
