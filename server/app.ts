@@ -39,15 +39,15 @@ import { loadDivisions } from './reference/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
 import statsRoutes from './routes/stats.ts';
-import { CARD_UNREADABLE, createReaderFleet } from './reading/reader-fleet.ts';
-import { createPrinterFleet } from './printing/printer-fleet.ts';
+import { createDeviceFleet } from './devices/fleet.ts';
 import { createQueueEngine, SYSTEM } from './queue/engine.ts';
 import { createSnapshotBytes } from './queue/snapshot-bytes.ts';
 import { upcomingReceptions } from './board/leader-schedule.ts';
 import { closeSocketsWhenAuthorityEnds } from './realtime/authority.ts';
 import { createAlertsBridge } from './realtime/alerts-bridge.ts';
 import { bridgeSettings } from './realtime/settings-bridge.ts';
-import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
+import type { HallSocketServer } from './realtime/hall-io.ts';
+import { attachRealtime } from './realtime/socket-server.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import deviceRoutes from './routes/devices.ts';
@@ -83,7 +83,8 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const now = options.now ?? Date.now;
   const store = options.store ?? openSqliteStore(join(config.dataDir, 'hall.db'));
   const layoutFromFile = syncHallLayout(store, config, now());
-  const fleet = createPrinterFleet(config);
+  const devices = createDeviceFleet(config, { log: { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) } });
+  const fleet = devices.printers;
   const settings = createSettings({ store, config, now });
   const engine = createQueueEngine({
     store,
@@ -120,17 +121,6 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   // Alerts are published once the socket server exists (below); services get `publish` now.
   const alerts = createAlertsBridge();
   const publishAlert = alerts.publish;
-  /**
-   * Sends to the active kiosks a card reader is attached to, and to nobody when there is none
-   * (`to([])` would mean every socket).
-   */
-  const toKiosksAt = (readerId: string, send: (to: ReturnType<HallSocketServer['to']>) => void) => {
-    const rooms = store.devices
-      .list()
-      .filter((d) => d.kind === 'kiosk' && d.readerId === readerId && d.revokedAt === null)
-      .map((d) => ROOMS.kioskDevice(d.id));
-    if (rooms.length > 0) send(app.io.to(rooms));
-  };
   const handwritingConfig = config.kiosk.handwriting;
   // Started at the first recognition, not here: halls without kiosks never run it.
   const handwriting = handwritingConfig.enabled
@@ -167,21 +157,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     staffAuth,
     deviceAuth,
     resolvePrincipal: createPrincipalResolver(staffAuth, deviceAuth),
+    devices,
     fleet,
     printWorker,
-    readers: createReaderFleet(config, {
-      pollIntervalMs: 500,
-      retryMs: 5_000,
-      // A card goes to the kiosks this reader is attached to, and nowhere else (not even the log).
-      onCard: (readerId, identity) => toKiosksAt(readerId, (to) => to.emit('card:read', identity)),
-      // Said to the kiosks at that reader only; the fleet logs the reason (never the card's text).
-      onReadError: (readerId) => toKiosksAt(readerId, (to) => to.emit('card:error', { error: 'card_unreadable', message: CARD_UNREADABLE })),
-      log: { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) },
-      onStatus: (readerId, condition) => {
-        const name = config.readers.find((r) => r.id === readerId)?.name ?? readerId;
-        app.io?.to(ROOMS.staff).emit('device:status', { kind: 'reader', id: readerId, name, condition, at: new Date(now()).toISOString() });
-      },
-    }),
+    readers: devices.readers,
   };
 
   const logger = options.logger ?? false;
@@ -252,14 +231,13 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     app.addHook('onClose', async () => upkeep.stop());
   }
   engine.rollover();
-  fleet.start();
-  hall.readers.start();
+  devices.start();
   forwarder.start();
 
   app.addHook('onClose', async () => {
     await forwarder.stop();
     printWorker.stop();
-    await Promise.all([fleet.stop(), hall.readers.stop(), handwriting?.close()]);
+    await Promise.all([devices.stop(), handwriting?.close()]);
     if (!options.store) store.close();
   });
   return app;

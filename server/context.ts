@@ -11,10 +11,9 @@ import type { Divisions } from './reference/divisions.ts';
 import type { PrincipalResolver } from './http/auth-hooks.ts';
 import type { Offenders } from './http/offenders.ts';
 import type { PrintWorker } from './printing/print-jobs.ts';
-import type { PrinterFleet } from './printing/printer-fleet.ts';
+import type { DeviceFleet, PrinterFleet, ReaderFleet } from './devices/fleet.ts';
 import type { QueueEngine } from './queue/engine.ts';
 import type { SnapshotBytesCache } from './queue/snapshot-bytes.ts';
-import type { ReaderFleet } from './reading/reader-fleet.ts';
 import type { Store } from './store/repositories.ts';
 
 /** The services every route and the realtime layer work with, built once by buildApp. */
@@ -27,8 +26,12 @@ export interface HallContext {
   staffAuth: StaffAuth;
   deviceAuth: DeviceAuth;
   resolvePrincipal: PrincipalResolver;
+  /** The printers and ID card readers, kept connected; their events feed the realtime bridge. */
+  devices: DeviceFleet;
+  /** The printers of `devices`. */
   fleet: PrinterFleet;
   printWorker: PrintWorker;
+  /** The ID card readers of `devices`. */
   readers: ReaderFleet;
   cipher: DataCipher;
   divisions: Divisions;

@@ -54,6 +54,8 @@ export const ReaderConfig = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 40 }),
     /** No port: a simulated reader an admin can place a test card on. */
     port: Type.Optional(SerialPortConfig(115200)),
+    /** On a kiosk PC, run by its device agent (devices/agent/) rather than opened by the server. */
+    agent: Type.Boolean({ default: false }),
   },
   { additionalProperties: false },
 );
@@ -64,6 +66,8 @@ export const PrinterConfig = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 40 }),
     /** No port: a simulated printer that writes a preview of every ticket under dataDir/printed. */
     port: Type.Optional(SerialPortConfig(9600)),
+    /** On a kiosk PC, run by its device agent (devices/agent/) rather than opened by the server. */
+    agent: Type.Boolean({ default: false }),
     paperWidth: Type.Union([Type.Literal(58), Type.Literal(80)], { default: 80 }),
     codepage: Type.Union([Type.Literal('gb18030'), Type.Literal('gbk')], { default: 'gb18030' }),
     /** How long a status reply may take beyond the wire time of the bytes still in flight on the port. */

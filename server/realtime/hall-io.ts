@@ -9,6 +9,8 @@ export interface SocketData {
   staffView: boolean;
   /** A snapshot sent to this socket has not yet been taken by the operating system. */
   snapshotInFlight: boolean;
+  /** A kiosk's device agent (handshake `agent: true`), handled by agent-handler.ts. */
+  agent: boolean;
 }
 
 export type HallSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -2,7 +2,7 @@
 // and the message goes once the card is read.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CARD_UNREADABLE } from '../../server/reading/reader-fleet.ts';
+import { CARD_UNREADABLE } from '../../server/realtime/device-bridge.ts';
 import { SAMPLE_CARD } from '../../devices/id-reader/sample-card.ts';
 import { launchBrowser, seriousA11yViolations } from '../support/browser.ts';
 import { startHall, type Hall } from '../support/hall.ts';

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CardIdentity } from '../../common/contract/devices.ts';
 import { SAMPLE_CARD as CARD } from '../../devices/id-reader/sample-card.ts';
 import type { HallConfig } from '../../server/config/schema.ts';
-import { CARD_UNREADABLE, createReaderFleet } from '../../server/reading/reader-fleet.ts';
+import { createDeviceFleet } from '../../server/devices/fleet.ts';
+import { CARD_UNREADABLE } from '../../server/realtime/device-bridge.ts';
 import { connectSocket, startHall, type Hall } from '../support/hall.ts';
 
 let hall: Hall;
@@ -109,8 +110,8 @@ describe('a configured reader port that will not open', () => {
   it('is logged once per reason, in plain words, not at every retry', async () => {
     const lines: { level: string; msg: string; reason?: string }[] = [];
     const log = { info: (obj: object, msg: string) => lines.push({ ...obj, level: 'info', msg }), warn: (obj: object, msg: string) => lines.push({ ...obj, level: 'warn', msg }) };
-    const config = { readers: [{ id: 'R9', name: '9号读卡器', port: { path: '/dev/ttyHALL-NO-READER', baudRate: 115200 } }] } as unknown as HallConfig;
-    const fleet = createReaderFleet(config, { pollIntervalMs: 20, retryMs: 20, onCard: () => undefined, onStatus: () => undefined, log });
+    const config = { printers: [], readers: [{ id: 'R9', name: '9号读卡器', port: { path: '/dev/ttyHALL-NO-READER', baudRate: 115200 } }] } as unknown as HallConfig;
+    const fleet = createDeviceFleet(config, { keeper: { reader: { pollIntervalMs: 20, backoffMs: [20] } }, log });
     fleet.start();
     await new Promise((resolve) => setTimeout(resolve, 300)); // many attempts
     await fleet.stop();
