@@ -69,6 +69,7 @@ export const ERROR_MESSAGES = {
   headers_too_large: '请求的附加信息过多，请清理浏览器缓存后重试。',
   request_timeout: '请求等待超时，请重试。',
   unavailable: '系统正在重新启动，请稍候片刻再试。',
+  handwriting_unavailable: '手写识别暂时不能使用，请稍候片刻再写，也可以改用拼音输入或请工作人员协助。',
   internal: '系统暂时出现问题，我们正在处理，请稍候再试或请工作人员协助。',
 } as const;
 

@@ -31,6 +31,9 @@ import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwardi
 import { startFileDropUpkeep } from './forwarding/file-drop-upkeep.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
 import forwardingRoutes from './routes/forwarding.ts';
+import alertRoutes from './routes/alerts.ts';
+import imeRoutes from './routes/ime.ts';
+import { createZinniaRecognizer } from './ime/zinnia.ts';
 import { loadDivisions } from './reference/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
@@ -44,7 +47,6 @@ import { createAlertsBridge } from './realtime/alerts-bridge.ts';
 import { bridgeSettings } from './realtime/settings-bridge.ts';
 import type { HallSocketServer } from './realtime/hall-io.ts';
 import { attachRealtime } from './realtime/socket-server.ts';
-import alertRoutes from './routes/alerts.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import deviceRoutes from './routes/devices.ts';
@@ -119,8 +121,18 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   // Alerts are published once the socket server exists (below); services get `publish` now.
   const alerts = createAlertsBridge();
   const publishAlert = alerts.publish;
+  const handwritingConfig = config.kiosk.handwriting;
+  // Started at the first recognition, not here: halls without kiosks never run it.
+  const handwriting = handwritingConfig.enabled
+    ? createZinniaRecognizer({
+        command: handwritingConfig.command,
+        model: handwritingConfig.model,
+        log: { warn: (obj, msg) => app.log.warn(obj, msg) },
+      })
+    : null;
   const hall: HallContext = {
     settings,
+    handwriting,
     forwarder,
     publishAlert,
     now,
@@ -180,7 +192,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
@@ -190,7 +202,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, forwardingRoutes, settingsRoutes, imeRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -225,7 +237,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.addHook('onClose', async () => {
     await forwarder.stop();
     printWorker.stop();
-    await devices.stop();
+    await Promise.all([devices.stop(), handwriting?.close()]);
     if (!options.store) store.close();
   });
   return app;

@@ -3,6 +3,7 @@ import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
 import type { Forwarder } from './forwarding/forwarder.ts';
+import type { HandwritingRecognizer } from './ime/recognizer.ts';
 import type { HallSettings } from './settings.ts';
 import type { DataCipher } from './privacy/cipher.ts';
 import type { IntakeService } from './registration/intake-service.ts';
@@ -37,6 +38,8 @@ export interface HallContext {
   intakes: IntakeService;
   forwarder: Forwarder;
   settings: HallSettings;
+  /** The kiosk's handwriting recogniser; null when configured off. */
+  handwriting: HandwritingRecognizer | null;
   /** Addresses cut off for flooding, refused for a while (HTTP and sockets alike). */
   offenders: Offenders;
   /** Sends a stored alert to every staff socket (leaders, desk, windows). */

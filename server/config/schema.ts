@@ -231,6 +231,16 @@ export const HallConfigSchema = Type.Object(
           },
           { additionalProperties: false, default: {} },
         ),
+        /** Handwriting recognition for the kiosk's 手写 pad (server/ime/): zinnia and its model, Debian packages. */
+        handwriting: Type.Object(
+          {
+            enabled: Type.Boolean({ default: true }),
+            command: Type.String({ minLength: 1, maxLength: 500, default: 'zinnia' }),
+            model: Type.String({ minLength: 1, maxLength: 500, default: '/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model' }),
+            perMinute: Type.Integer({ minimum: 1, maximum: 10000, default: 300 }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
       },
       { additionalProperties: false, default: {} },
     ),

@@ -71,6 +71,7 @@ const MATRIX: Record<string, string> = {
   'POST /api/intakes/identity-check': KIOSK,
   'POST /api/windows/{no}/walk-in': WINDOW,
   'POST /api/progress': KIOSK,
+  'POST /api/ime/handwriting': KIOSK,
   'GET /api/registration/form': '401 ok  403 403 ok  ok  ok  403',
   'GET /api/divisions': '401 ok  403 403 ok  ok  ok  403',
   'GET /api/tickets/{id}/registration': '401 403 403 403 ok  why ok  why',
