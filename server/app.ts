@@ -26,10 +26,12 @@ import { ROOMS } from '../common/events.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
 import { createSettings } from './settings.ts';
+import serviceRoutes from './routes/services.ts';
 import settingsRoutes from './routes/settings.ts';
-import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwarding/adapters.ts';
+import { fileDropAdapter, httpAdapter, isLoopbackUrl, type CaseSystemAdapter } from './forwarding/adapters.ts';
 import { startFileDropUpkeep } from './forwarding/file-drop-upkeep.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
+import alertRoutes from './routes/alerts.ts';
 import forwardingRoutes from './routes/forwarding.ts';
 import { loadDivisions } from './reference/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
@@ -111,7 +113,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     cipher,
     adapter: caseSystemAdapter(config),
     now,
-    events: { log: { warn: (obj, msg) => app.log.warn(obj, msg) } },
+    events: {
+      log: { warn: (obj, msg) => app.log.warn(obj, msg), info: (obj, msg) => app.log.info(obj, msg) },
+      onAlert: (alert) => publishAlert(alert),
+    },
   });
   // Alerts are published once the socket server exists (below); services get `publish` now.
   const alerts = createAlertsBridge();
@@ -209,7 +214,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, forwardingRoutes, settingsRoutes, serviceRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -240,6 +245,9 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   engine.rollover();
   fleet.start();
   hall.readers.start();
+  if (config.forwarding.adapter === 'http' && config.forwarding.url!.startsWith('http://') && !isLoopbackUrl(config.forwarding.url!)) {
+    app.log.warn({ url: config.forwarding.url }, 'INSECURE: registrations go to the case system over plain http (forwarding.allowInsecureHttp)');
+  }
   forwarder.start();
 
   app.addHook('onClose', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Value } from 'typebox/value';
 import { HallConfigSchema, type HallConfig } from './schema.ts';
+import { isLoopbackUrl } from '../forwarding/adapters.ts';
 import { loadDivisions } from '../reference/divisions.ts';
 
 /** A configuration problem, reported at start with the key that is wrong. */
@@ -152,6 +153,9 @@ function checkConsistency(config: HallConfig): void {
   const forwarding = config.forwarding;
   if (forwarding.adapter === 'http' && (!forwarding.url || !forwarding.secret)) {
     throw new ConfigError(forwarding.url ? 'forwarding.secret' : 'forwarding.url', 'the http adapter needs the case system URL and the shared secret (HALL_CASE_SYSTEM_SECRET)');
+  }
+  if (forwarding.adapter === 'http' && forwarding.url!.startsWith('http://') && !isLoopbackUrl(forwarding.url!) && !forwarding.allowInsecureHttp) {
+    throw new ConfigError('forwarding.url', 'plain http:// outside this machine would send registrations unencrypted: use https://, or set forwarding.allowInsecureHttp (e.g. behind an encrypted tunnel)');
   }
   const reasons = new Set<string>();
   config.green.reasons.forEach((reason, i) => {
