@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Value } from 'typebox/value';
 import { HallConfigSchema, type HallConfig } from './schema.ts';
-import { isLoopbackUrl } from '../forwarding/adapters.ts';
 import { loadDivisions } from '../reference/divisions.ts';
 
 /** A configuration problem, reported at start with the key that is wrong. */
@@ -162,6 +161,12 @@ function checkConsistency(config: HallConfig): void {
     if (reasons.has(reason.code)) throw new ConfigError(`green.reasons[${i}].code`, `duplicate code "${reason.code}"`);
     reasons.add(reason.code);
   });
+}
+
+/** Whether a URL stays on this machine (plain http to the case system is tolerable only there). */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /**

@@ -45,12 +45,6 @@ export function retryAfterMs(value: string | null, now: number): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-/** Whether a case-system URL stays on this machine (plain http is tolerable only there). */
-export function isLoopbackUrl(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 export function httpAdapter(options: { url: string; secret: string; now?: () => number }): CaseSystemAdapter {
   const now = options.now ?? Date.now;
   return {

@@ -29,7 +29,7 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, ra
  * The queue is held: the case system refused the hall itself (401/403: wrong secret or address),
  * so nothing is sent but one probe at `nextProbeAt` (backoff like a failed attempt).
  */
-export interface ForwardingHold {
+interface ForwardingHold {
   since: number;
   reason: string;
   probes: number;

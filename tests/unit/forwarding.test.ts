@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config/load.ts';
-import { isLoopbackUrl, retryAfterMs, signature } from '../../server/forwarding/adapters.ts';
+import { isLoopbackUrl, loadConfig } from '../../server/config/load.ts';
+import { retryAfterMs, signature } from '../../server/forwarding/adapters.ts';
 import { retryDelayMs } from '../../server/forwarding/forwarder.ts';
 import { deadlinesFrom } from '../../server/forwarding/payload.ts';
 
