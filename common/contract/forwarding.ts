@@ -18,7 +18,7 @@ export const ForwardingMessageSchema = Type.Object({
 export type ForwardingMessage = Static<typeof ForwardingMessageSchema>;
 
 /** Which documents: `all` (undelivered of any day + delivered today), `undelivered`, or one state. */
-export const FORWARDING_FILTERS = ['all', 'undelivered', ...OUTBOX_STATES] as const;
+const FORWARDING_FILTERS = ['all', 'undelivered', ...OUTBOX_STATES] as const;
 export type ForwardingFilter = (typeof FORWARDING_FILTERS)[number];
 
 export const ForwardingQuerySchema = Type.Object({
@@ -51,7 +51,6 @@ export const ResendManyBodySchema = Type.Union([
   Type.Object({ ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500, uniqueItems: true }) }, { additionalProperties: false }),
   Type.Object({ allDead: Type.Literal(true) }, { additionalProperties: false }),
 ]);
-export type ResendManyBody = Static<typeof ResendManyBodySchema>;
 export const ResendManyReplySchema = Type.Object({ resent: Type.Integer() });
 export type ResendManyReply = Static<typeof ResendManyReplySchema>;
 

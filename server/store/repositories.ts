@@ -217,7 +217,7 @@ export interface OutboxRepository {
   makeDue(at: number): number;
 }
 
-export interface OutboxPageQuery {
+interface OutboxPageQuery {
   state: 'all' | 'undelivered' | OutboxRecord['state'];
   deliveredSince: number;
   order: 'oldest' | 'newest';
