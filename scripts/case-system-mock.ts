@@ -55,6 +55,7 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
   let requests = 0;
   let sequence = 0;
   const hanging = new Set<ServerResponse>();
+  const nextCaseNumber = () => `XF${new Date().getFullYear()}${String((sequence += 1)).padStart(6, '0')}`;
 
   const send = (response: ServerResponse, status: number, body: object) => {
     response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -98,8 +99,7 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
     if (mode === 'truncate') {
       // Stored, but the acknowledgement is cut off half-way: the hall must send it again.
       if (!byKey.has(key)) {
-        sequence += 1;
-        byKey.set(key, { key, caseNumber: `XF${new Date().getFullYear()}${String(sequence).padStart(6, '0')}`, sha256, body, received: 0 });
+        byKey.set(key, { key, caseNumber: nextCaseNumber(), sha256, body, received: 0 });
       }
       byKey.get(key)!.received += 1;
       response.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': '200' });
@@ -115,8 +115,7 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
       }
       return send(response, 200, { caseNumber: known.caseNumber, duplicate: true });
     }
-    sequence += 1;
-    const caseNumber = `XF${new Date().getFullYear()}${String(sequence).padStart(6, '0')}`;
+    const caseNumber = nextCaseNumber();
     byKey.set(key, { key, caseNumber, sha256, body, received: 1 });
     return send(response, 201, { caseNumber });
   });

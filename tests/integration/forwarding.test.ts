@@ -47,6 +47,19 @@ interface Verified {
  * Registers at a kiosk, calls at window 1, verifies, completes (unless `complete` is false); `before`
  * runs once the key is known.
  */
+/** The window verifies (or corrects) the registration of the ticket it holds. */
+const verify = (h: Hall, ticketId: string, cookie: string) =>
+  h.app.inject({
+    method: 'PUT',
+    url: `/api/tickets/${ticketId}/registration`,
+    headers: { cookie },
+    payload: {
+      petitioner: { name: '王秀兰', phone: '13912345678', address: '东城区和平里街道七号楼' },
+      matter: { ...registration().matter, responsibleSystem: '住房城乡建设' },
+      answer: '已告知按程序转有关部门办理。',
+    },
+  });
+
 const receivers = new WeakMap<Hall, { kiosk: string; cookie: string }>();
 async function verifiedIntakes(h: Hall, count: number, before?: (key: string, i: number) => void, { complete = true } = {}): Promise<Verified[]> {
   // One kiosk and one receiving staff member per hall, however often this is called.
@@ -66,16 +79,7 @@ async function verifiedIntakes(h: Hall, count: number, before?: (key: string, i:
     const view = await h.app.inject({ url: `/api/tickets/${ticketId}/registration`, headers: { cookie } });
     const key = `xfh-${view.json().id}`;
     before?.(key, i);
-    const verified = await h.app.inject({
-      method: 'PUT',
-      url: `/api/tickets/${ticketId}/registration`,
-      headers: { cookie },
-      payload: {
-        petitioner: { name: '王秀兰', phone: '13912345678', address: '东城区和平里街道七号楼' },
-        matter: { ...registration().matter, responsibleSystem: '住房城乡建设' },
-        answer: '已告知按程序转有关部门办理。',
-      },
-    });
+    const verified = await verify(h, ticketId, cookie);
     expect(verified.statusCode).toBe(200);
     if (complete) await post('/api/windows/1/complete');
     out.push({ intakeId: view.json().id, key, ticketId, cookie });
@@ -413,17 +417,7 @@ describe('forwarding that never hides a matter', () => {
     // A crash mid-attempt leaves the attempt counted and the document pending.
     const message = outboxOf(hall, intake!.intakeId);
     hall.app.hall.store.outbox.update(message.id, { attempts: 1 });
-    const correct = () =>
-      hall!.app.inject({
-        method: 'PUT',
-        url: `/api/tickets/${intake!.ticketId}/registration`,
-        headers: { cookie: intake!.cookie },
-        payload: {
-          petitioner: { name: '王秀兰', phone: '13912345678', address: '东城区和平里街道七号楼' },
-          matter: { ...registration().matter, responsibleSystem: '住房城乡建设' },
-          answer: '已告知按程序转有关部门办理。',
-        },
-      });
+    const correct = () => verify(hall!, intake!.ticketId, intake!.cookie);
     const queued = await correct();
     expect(queued.statusCode).toBe(409);
     expect(queued.json()).toMatchObject({ error: 'intake_queued', message: expect.stringContaining('进入转送队列') });
