@@ -58,8 +58,9 @@ export type Gender = (typeof GENDERS)[number];
  * `collective`: a collective visit registered. `emergency`: a green-channel reason that alerts at once.
  * `identity`: someone registered with the ID number of a person already waiting, under another name or phone.
  * `print_late`: a ticket's printer recovered too late (`printing.lateAfterSeconds`); not printed, the desk may reprint.
+ * `forwarding_held`: the case system refused the hall (401/403); forwarding is held until the configuration is fixed (no ticket).
  */
-export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late'] as const;
+export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** A document for the case system in the outbox. */

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { nextDayStart } from '../common/time.ts';
 import { createDeviceAuth } from './auth/device-auth.ts';
 import { createStaffAuth } from './auth/staff-auth.ts';
+import { isLoopbackUrl } from './config/load.ts';
 import type { HallConfig } from './config/schema.ts';
 import type { HallContext } from './context.ts';
 import { HallError } from './errors.ts';
@@ -26,12 +27,13 @@ import { ROOMS } from '../common/events.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
 import { createSettings } from './settings.ts';
+import serviceRoutes from './routes/services.ts';
 import settingsRoutes from './routes/settings.ts';
 import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwarding/adapters.ts';
 import { startFileDropUpkeep } from './forwarding/file-drop-upkeep.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
-import forwardingRoutes from './routes/forwarding.ts';
 import alertRoutes from './routes/alerts.ts';
+import forwardingRoutes from './routes/forwarding.ts';
 import imeRoutes from './routes/ime.ts';
 import { createZinniaRecognizer } from './ime/zinnia.ts';
 import { loadDivisions } from './reference/divisions.ts';
@@ -54,7 +56,6 @@ import hallRoutes from './routes/hall.ts';
 import staffRoutes from './routes/staff.ts';
 import ticketRoutes from './routes/tickets.ts';
 import windowRoutes from './routes/windows.ts';
-import serviceRoutes from './routes/services.ts';
 import { syncHallLayout } from './store/seed.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
 import type { Store } from './store/repositories.ts';
@@ -116,7 +117,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     cipher,
     adapter: caseSystemAdapter(config),
     now,
-    events: { log: { warn: (obj, msg) => app.log.warn(obj, msg) } },
+    events: {
+      log: { warn: (obj, msg) => app.log.warn(obj, msg), info: (obj, msg) => app.log.info(obj, msg) },
+      onAlert: (alert) => publishAlert(alert),
+    },
   });
   // Alerts are published once the socket server exists (below); services get `publish` now.
   const alerts = createAlertsBridge();
@@ -232,6 +236,9 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   }
   engine.rollover();
   devices.start();
+  if (config.forwarding.adapter === 'http' && config.forwarding.url!.startsWith('http://') && !isLoopbackUrl(config.forwarding.url!)) {
+    app.log.warn({ url: config.forwarding.url }, 'INSECURE: registrations go to the case system over plain http (forwarding.allowInsecureHttp)');
+  }
   forwarder.start();
 
   app.addHook('onClose', async () => {

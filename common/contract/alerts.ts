@@ -8,6 +8,7 @@ export const AlertSchema = Type.Object({
   /** See ALERT_KINDS in vocabulary.ts. */
   kind: Type.Enum(ALERT_KINDS),
   at: Iso,
+  /** '' for an alert about the hall rather than a ticket (forwarding held). */
   ticketId: Type.String(),
   number: Type.String(),
   serviceCode: Type.String(),

@@ -162,11 +162,20 @@ function checkConsistency(config: HallConfig): void {
   if (forwarding.adapter === 'http' && (!forwarding.url || !forwarding.secret)) {
     throw new ConfigError(forwarding.url ? 'forwarding.secret' : 'forwarding.url', 'the http adapter needs the case system URL and the shared secret (HALL_CASE_SYSTEM_SECRET)');
   }
+  if (forwarding.adapter === 'http' && forwarding.url!.startsWith('http://') && !isLoopbackUrl(forwarding.url!) && !forwarding.allowInsecureHttp) {
+    throw new ConfigError('forwarding.url', 'plain http:// outside this machine would send registrations unencrypted: use https://, or set forwarding.allowInsecureHttp (e.g. behind an encrypted tunnel)');
+  }
   const reasons = new Set<string>();
   config.green.reasons.forEach((reason, i) => {
     if (reasons.has(reason.code)) throw new ConfigError(`green.reasons[${i}].code`, `duplicate code "${reason.code}"`);
     reasons.add(reason.code);
   });
+}
+
+/** Whether a URL stays on this machine (plain http to the case system is tolerable only there). */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /**

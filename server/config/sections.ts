@@ -135,6 +135,10 @@ export const ForwardingSection = Type.Object(
     maxAttempts: Type.Integer({ minimum: 1, maximum: 10_000, default: 200 }),
     retryBaseSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 5 }),
     retryMaxSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 86_400, default: 600 }),
+    /** The longest wait a 429/503 `Retry-After` may impose (longer requests are cut to this). */
+    retryAfterMaxSeconds: Type.Number({ minimum: 0, maximum: 86_400, default: 600 }),
+    /** Plain `http://` to a case system outside this machine (personal data in clear): refused unless true. */
+    allowInsecureHttp: Type.Boolean({ default: false }),
     closingTime: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', default: '17:30' }),
     warnMinutesBeforeClose: Type.Integer({ minimum: 0, maximum: 600, default: 60 }),
     /** Days a dropped file stays after the case system acknowledged it (0: removed at once). */

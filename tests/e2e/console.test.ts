@@ -247,4 +247,26 @@ describe('staff console', () => {
     expect(await desk.getByRole('link', { name: '管理' }).count()).toBe(0);
     for (const p of [page, board, desk]) await p.close();
   });
+
+  it('keeps a failed document from an earlier day on 转送情况 and lets the desk resend it', async () => {
+    // A001's document, as if it had gone dead two days ago (the drop folder already holds it).
+    const store = hall.app.hall.store;
+    const [message] = store.outbox.page({ state: 'delivered', order: 'oldest', offset: 0, limit: 1, deliveredSince: 0 }).messages;
+    store.outbox.update(message!.id, { state: 'dead', deliveredAt: null, lastError: '案件系统拒收（400）：材料不全', createdAt: Date.now() - 2 * 86_400_000 });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'desk1');
+    await page.getByTestId('forwarding-warning').filter({ hasText: '前几天已核对的登记至今没有转送' }).waitFor();
+    await page.getByRole('link', { name: '转送情况' }).click();
+    await page.getByLabel('显示').selectOption('dead');
+    await expect.poll(() => page.getByTestId('forwarding-A001').textContent()).toContain('转送失败');
+    expect(await page.getByTestId('forwarding-A001').textContent()).toMatch(/\d{4}\/\d{2}\/\d{2}/); // the earlier day is shown
+    await check(page, 'forwarding-dead');
+    await page.getByLabel('选择 A001').check();
+    await page.getByRole('button', { name: '重新发送所选（1）' }).click();
+    await page.getByText('已重新发送 1 份登记').waitFor();
+    await page.getByLabel('显示').selectOption('all');
+    await expect.poll(() => page.getByTestId('forwarding-A001').textContent(), { timeout: 10_000 }).toContain('已转送');
+    expect((await inject('GET', '/api/audit?action=forwarding.resent', hall.admin)).body.events).toEqual([expect.objectContaining({ actorName: 'desk1姓名' })]);
+    await page.close();
+  });
 });

@@ -80,6 +80,8 @@ const MATRIX: Record<string, string> = {
   'GET /api/stats/today': '401 403 403 403 ok  403 403 ok',
   'GET /api/forwarding': STAFF,
   'POST /api/forwarding/{id}/resend': DESK,
+  'POST /api/forwarding/resend': DESK,
+  'POST /api/forwarding/send-now': DESK,
   'GET /api/settings': ADMIN,
   'PUT /api/settings/{key}': ADMIN,
   'GET /api/windows': PUBLIC,
@@ -416,7 +418,7 @@ describe('hostile registrations followed through the window and the file drop', 
       );
       // Every verified hostile registration reaches the drop folder as a document.
       await vi.waitFor(async () => {
-        const states = ((await inject('GET', '/api/forwarding', admin)).json().messages as Array<{ state: string }>).map((m) => m.state);
+        const states = ((await inject('GET', '/api/forwarding?state=undelivered', admin)).json().messages as Array<{ state: string }>).map((m) => m.state);
         expect(states.filter((state) => state !== 'delivered')).toEqual([]);
       }, { timeout: 15_000, interval: 200 });
       const dropped = existsSync(join(journeyHall.dir, 'forwarded')) ? readdirSync(join(journeyHall.dir, 'forwarded')).filter((n) => n.endsWith('.json')) : [];
