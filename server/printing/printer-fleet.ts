@@ -1,12 +1,11 @@
 // The hall's ticket printers from configuration: a real serial port, or the simulated printer
 // that writes previews under <dataDir>/printed. Each is kept connected by a PrinterKeeper.
 import { join } from 'node:path';
-import { SerialPort } from 'serialport';
 import { PrinterKeeper, DEFAULT_KEEPER, type KeeperOptions } from '../../devices/printer/printer-keeper.ts';
 import { SerialTicketPrinter } from '../../devices/printer/serial-printer.ts';
 import { simulatedPrinter, type SimulatedPrinter } from '../../devices/printer/simulated-printer.ts';
 import type { PrinterCondition } from '../../devices/printer/status.ts';
-import type { PortFactory } from '../../devices/serial.ts';
+import { serialPortFactory, type PortFactory } from '../../devices/serial.ts';
 import type { HallConfig, PrinterConfig } from '../config/schema.ts';
 
 export interface FleetPrinter {
@@ -19,7 +18,7 @@ export interface FleetPrinter {
 
 export type PrinterFleet = ReturnType<typeof createPrinterFleet>;
 
-const realPort: PortFactory = (settings) => new SerialPort(settings);
+const realPort: PortFactory = serialPortFactory;
 
 export function createPrinterFleet(config: HallConfig, keeperOptions: KeeperOptions = DEFAULT_KEEPER) {
   const printers = new Map<string, FleetPrinter>();

@@ -2,11 +2,10 @@
 // a failure. A card read is handed to `onCard` with the reader's id only: personal data is never
 // logged or broadcast here. A failed read is logged (the reason only, never a name or number) and
 // handed to `onReadError`; a configured port that will not open is logged once per reason.
-import { SerialPort } from 'serialport';
 import type { CardIdentity } from '../../devices/id-reader/identity.ts';
 import { SerialIdCardReader, type ReaderCondition } from '../../devices/id-reader/serial-reader.ts';
 import { SimulatedIdReader } from '../../devices/id-reader/simulated-reader.ts';
-import { describeOpenFailure, type OpenFailure, type PortFactory } from '../../devices/serial.ts';
+import { describeOpenFailure, type OpenFailure, type PortFactory, serialPortFactory } from '../../devices/serial.ts';
 import type { HallConfig, ReaderConfig } from '../config/schema.ts';
 
 interface FleetReader {
@@ -40,7 +39,7 @@ export const CARD_UNREADABLE = '没有读出身份证信息，请将身份证取
 
 export type ReaderFleet = ReturnType<typeof createReaderFleet>;
 
-const realPort: PortFactory = (settings) => new SerialPort(settings);
+const realPort: PortFactory = serialPortFactory;
 
 export function createReaderFleet(config: HallConfig, options: ReaderFleetOptions) {
   let stopped = false;
