@@ -10,6 +10,8 @@
 const PURE_SERVER = [
   '^server/queue/rules\\.ts$',
   '^server/queue/views\\.ts$',
+  '^server/queue/types\\.ts$',
+  '^server/queue/snapshot-bytes\\.ts$',
   '^server/board/leader-schedule\\.ts$',
   '^server/http/origin\\.ts$',
   '^server/http/offenders\\.ts$',
@@ -95,7 +97,8 @@ module.exports = {
       name: 'pure-server-modules-no-io',
       severity: 'error',
       comment:
-        'Pure server modules (rules, views, schedules, origin, token bucket, payload) import no ' +
+        'Pure server modules (queue rules, views, types and snapshot bytes, schedules, origin, ' +
+        'offenders, token bucket, payload) import no ' +
         'store implementation, HTTP, sockets, routes, devices or I/O packages.',
       from: { path: PURE_SERVER },
       to: { path: [...SERVER_IO, ...IO_PACKAGES] },
