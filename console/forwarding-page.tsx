@@ -9,7 +9,7 @@ import { ActionMessage, useAction } from './use-action.tsx';
 const STATE = { pending: '等待转送', delivered: '已转送', dead: '转送失败' } as const;
 
 /** Today's forwarding, refreshed every `seconds` (and after an action). */
-export function useForwarding(seconds = 30): [ForwardingOverview | null, () => void] {
+function useForwarding(seconds = 30): [ForwardingOverview | null, () => void] {
   const [overview, setOverview] = useState<ForwardingOverview | null>(null);
   const load = () => void api<ForwardingOverview>('GET', '/api/forwarding').then(setOverview, () => undefined);
   useEffect(() => {

@@ -5,7 +5,7 @@ import type { Action } from './use-action.tsx';
 
 export type Hotkeys = Record<'callNext' | 'recall' | 'start' | 'complete' | 'noShow', string>;
 
-export interface WindowAction {
+interface WindowAction {
   key: keyof Hotkeys;
   label: string;
   path: string;

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { OUTBOX_STATES } from '../vocabulary.ts';
 import { Iso, Nullable } from './base.ts';
 
-export const ForwardingMessageSchema = Type.Object({
+const ForwardingMessageSchema = Type.Object({
   id: Type.Integer(),
   ticketNumber: Type.String(),
   state: Type.Enum(OUTBOX_STATES),
@@ -14,7 +14,6 @@ export const ForwardingMessageSchema = Type.Object({
   deliveredAt: Nullable(Iso),
   caseNumber: Nullable(Type.String()),
 });
-export type ForwardingMessage = Static<typeof ForwardingMessageSchema>;
 
 export const ForwardingOverviewSchema = Type.Object({
   counts: Type.Object({ pending: Type.Integer(), delivered: Type.Integer(), dead: Type.Integer() }),
@@ -26,4 +25,3 @@ export type ForwardingOverview = Static<typeof ForwardingOverviewSchema>;
 
 export const OutboxIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const ResendReplySchema = Type.Object({ id: Type.Integer(), state: Type.String() });
-export type ResendReply = Static<typeof ResendReplySchema>;

@@ -6,15 +6,14 @@ import { Iso, Nullable } from './base.ts';
 import { PublicTicketSchema, StaffTicketSchema, WaitEstimateSchema } from './queue.ts';
 
 const Text = (minLength: number, maxLength: number) => Type.String({ minLength, maxLength, pattern: '\\S' });
-export const IdNumberField = Type.String({ pattern: '^\\d{17}[\\dXx]$', description: 'GB 11643 resident ID number' });
+const IdNumberField = Type.String({ pattern: '^\\d{17}[\\dXx]$', description: 'GB 11643 resident ID number' });
 const PhoneField = Type.String({ pattern: '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$', description: 'Mobile or landline' });
 const PlaceCode = Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 county-level code' });
 
-export const RepresentativeSchema = Type.Object(
+const RepresentativeSchema = Type.Object(
   { name: Text(2, 30), idNumber: IdNumberField, phone: Type.Optional(PhoneField) },
   { additionalProperties: false },
 );
-export type Representative = Static<typeof RepresentativeSchema>;
 
 export const IntakeBodySchema = Type.Object(
   {
@@ -126,7 +125,7 @@ export const RegistrationFormSchema = Type.Object({
 });
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;
 
-export const DivisionSchema = Type.Object({
+const DivisionSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   /** True when the person must still pick a level below (province → city → county). */
@@ -151,7 +150,7 @@ const PersonView = Type.Object({
 });
 
 /** An earlier registration of the same person, so the staff answer consistently (口径一致). */
-export const PreviousVisitSchema = Type.Object({
+const PreviousVisitSchema = Type.Object({
   date: Type.String(),
   number: Type.String(),
   category: Type.String(),
@@ -162,7 +161,6 @@ export const PreviousVisitSchema = Type.Object({
   /** The answer of an earlier accusation (揭发控告), withheld from this viewer. */
   confidential: Type.Optional(Type.Boolean()),
 });
-export type PreviousVisit = Static<typeof PreviousVisitSchema>;
 
 export const RegistrationViewSchema = Type.Object({
   id: Type.String(),

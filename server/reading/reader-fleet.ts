@@ -17,7 +17,7 @@ interface FleetReader {
   openFailure: OpenFailure | null;
 }
 
-export interface ReaderLog {
+interface ReaderLog {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
 }

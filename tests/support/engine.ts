@@ -11,7 +11,7 @@ import { syncHallLayout } from '../../server/store/seed.ts';
 import { openSqliteStore } from '../../server/store/sqlite/index.ts';
 
 /** Wednesday 2026-11-25 09:00 in Asia/Shanghai. */
-export const MORNING = Date.parse('2026-11-25T01:00:00Z');
+const MORNING = Date.parse('2026-11-25T01:00:00Z');
 
 export function engineFixture(overrides: Record<string, unknown> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hall-engine-'));
