@@ -2,12 +2,11 @@
 // a wrong ID number, a collective visit, the idle timeout and a dropped connection. Every step is
 // checked with axe-core, for touch-target and text sizes. With SCREENSHOT_DIR set, the steps are
 // saved there (the README's pictures come from this test).
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
-import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { pairDevice, papersWith, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import { promptAnnouncement, ticketTakenAnnouncement } from '../../common/voice.ts';
 import { cardOf, idNumber, registration } from '../support/registration.ts';
@@ -142,14 +141,6 @@ async function fillMatterAndFinish(page: Page, check = false): Promise<void> {
   expect(await heading(page)).toContain('核对');
 }
 
-/** The tickets printed on the simulated printer P1 that show `number`. */
-function papersWith(number: string): string[] {
-  const dir = join(hall.dir, 'printed', 'P1');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(dir, f), 'utf8'))
-    .filter((paper) => paper.includes(` ${number}`) || paper.includes(`${number}\n`));
-}
 
 async function registeredTickets(): Promise<Array<{ number: string; serviceCode: string }>> {
   return (await api('/api/tickets?limit=1000')).tickets;
@@ -271,7 +262,7 @@ describe('the kiosk', () => {
     });
     expect(first.statusCode).toBe(201);
     const number = first.json().ticket.number as string;
-    await expect.poll(() => papersWith(number).length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => papersWith(hall, number).length, { timeout: 5_000 }).toBe(1);
 
     // Someone else with that ID number is stopped as soon as the identity is entered.
     const page = await openKiosk();
@@ -313,7 +304,7 @@ describe('the kiosk', () => {
     await checkScreen(page, 'early-reprint');
     // Said aloud too: already taken today, printed again, the same number.
     await expect.poll(async () => (await played(page)).includes('nin-yi-quguo')).toBe(true);
-    await expect.poll(() => papersWith(number).length, { timeout: 5_000 }).toBe(2);
+    await expect.poll(() => papersWith(hall, number).length, { timeout: 5_000 }).toBe(2);
     expect((await registeredTickets()).filter((t) => t.number === number)).toHaveLength(1);
     await page.getByRole('button', { name: '完成' }).click();
     await page.getByRole('button', { name: /初访登记/ }).click();
