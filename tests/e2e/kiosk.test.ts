@@ -4,9 +4,10 @@
 // saved there (the README's pictures come from this test).
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
-import { pairDevice, papersWith, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
+import { browserHallPerFile, recordAudio } from '../support/browser-hall.ts';
+import { pairDevice, papersWith, staffCookie, type Hall } from '../support/hall.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import { promptAnnouncement, ticketTakenAnnouncement } from '../../common/voice.ts';
 import { cardOf, idNumber, registration } from '../support/registration.ts';
@@ -14,14 +15,9 @@ import { cardOf, idNumber, registration } from '../support/registration.ts';
 let hall: Hall;
 let browser: Browser;
 
-beforeAll(async () => {
-  hall = await startHall({ registration: { idleSeconds: 20 }, auth: { kioskIssuePerMinute: 1000 } }, undefined, undefined, { serveUi: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
+browserHallPerFile({ registration: { idleSeconds: 20 }, auth: { kioskIssuePerMinute: 1000 } }, (h, b) => {
+  hall = h;
+  browser = b;
 });
 
 async function api(path: string, body?: unknown) {
@@ -38,17 +34,7 @@ async function api(path: string, body?: unknown) {
 async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page> {
   const { code } = await api('/api/devices/pairing-codes', { kind: 'kiosk', name: '测试自助机', printerId: 'P1', readerId: 'R1' });
   const page = await browser.newPage({ viewport, hasTouch: true });
-  // Headless Chromium has no sound card: record each clip the page's audio plays, end it at once.
-  await page.addInitScript(() => {
-    const played: string[] = [];
-    (window as unknown as { played: string[] }).played = played;
-    HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
-      played.push(new URL(this.src).pathname);
-      (window as unknown as { volume: number }).volume = this.volume;
-      setTimeout(() => this.dispatchEvent(new Event('ended')), 5);
-      return Promise.resolve();
-    };
-  });
+  await recordAudio(page);
   await page.goto(`${hall.url}/kiosk/?pair=${code}`);
   await page.getByRole('button', { name: /初访登记/ }).waitFor();
   return page;
