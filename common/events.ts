@@ -29,10 +29,10 @@ export interface DeviceStatus {
 }
 
 /** The queue state as staff or the public see it, as JSON bytes. */
-export type SnapshotBytes = JsonBytes<QueueSnapshot | StaffSnapshot>;
+type SnapshotBytes = JsonBytes<QueueSnapshot | StaffSnapshot>;
 
 /** One acknowledgement envelope for every client → server request. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; message: string };
+type Ack<T> = { ok: true; data: T } | { ok: false; error: string; message: string };
 
 export interface ServerToClientEvents extends AgentServerToClientEvents {
   /** Sent on connect (as JSON bytes shared by every socket: `decodeJson`). */

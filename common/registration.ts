@@ -7,7 +7,6 @@ import type { IntakeBody } from './contract/registration.ts';
 /** A collective visit (集体访) is more than this many people; they send at most this many representatives. */
 export const MAX_REPRESENTATIVES = 5;
 
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 /** Mobile, or a landline with its area code (e.g. 01012345678, 0755-12345678). */
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
@@ -15,7 +14,7 @@ export const isCollective = (visitors: number, serviceCode: string, collectiveSe
   visitors > MAX_REPRESENTATIVES || serviceCode === collectiveService;
 
 /** Names of the form fields as the person sees them, for messages that name the field. */
-export const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Record<string, string> = {
   requestId: '提交编号',
   serviceCode: '业务',
   petitioner: '来访人信息',

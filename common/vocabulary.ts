@@ -18,7 +18,7 @@ export const PRINT_STATES = ['none', 'pending', 'printed', 'failed'] as const;
 export type PrintState = (typeof PRINT_STATES)[number];
 
 /** `green`: the green channel (绿色通道), called before everyone else; its reason is health information. */
-export const PRIORITIES = ['normal', 'green'] as const;
+const PRIORITIES = ['normal', 'green'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** Who issued a ticket: a paired device (kiosk) or a staff member. */
@@ -49,7 +49,6 @@ export type IntakeState = (typeof INTAKE_STATES)[number];
 
 /** How a kiosk registration was answered: a new ticket, a retried submit, or the person's waiting ticket. */
 export const INTAKE_OUTCOMES = ['issued', 'replayed', 'existing'] as const;
-export type IntakeOutcome = (typeof INTAKE_OUTCOMES)[number];
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];

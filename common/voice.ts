@@ -42,7 +42,6 @@ export const CLIP_TEXTS: Record<string, string> = {
   ...Object.fromEntries(LETTERS.map((l) => [l, l])),
 };
 
-export type Clip = keyof typeof CLIP_TEXTS;
 
 /** 3 → [三], 10 → [十], 12 → [十, 二], 20 → [二, 十], 105 → [一, 百, 零, 五]: as said aloud. */
 export function cardinalClips(n: number): string[] {

@@ -2,7 +2,7 @@
 // the kiosk, reprint, reinstate, cancel; device status at a glance; alerts.
 import type { ConsoleSettings } from '../common/contract/staff.ts';
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
+import type { EstimatedTicketReply, QueueSnapshot, StaffTicket, TicketListReply } from '../common/contract/queue.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 import { AlertList, useAlerts } from './use-alerts.tsx';
@@ -20,7 +20,7 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
   const action = useAction();
   const alerts = useAlerts(socket);
 
-  const loadTickets = () => api<{ tickets: StaffTicket[] }>('GET', '/api/tickets?limit=200').then(({ tickets }) => setTickets(tickets), () => undefined);
+  const loadTickets = () => api<TicketListReply>('GET', '/api/tickets?limit=200').then(({ tickets }) => setTickets(tickets), () => undefined);
   useEffect(() => void loadTickets(), [state.seq]);
 
   return (
@@ -54,7 +54,7 @@ function IssueForm(props: { state: QueueSnapshot; settings: ConsoleSettings; pri
   const [serviceCode, setServiceCode] = useState(services[0]?.code ?? '');
   const needsNote = settings.greenReasons.find((r) => r.code === reason)?.needsNote ?? false;
   const issue = (green: boolean) =>
-    action.run<{ ticket: StaffTicket }>(
+    action.run<EstimatedTicketReply>(
       'POST',
       '/api/tickets',
       { serviceCode, printerId, ...(green ? { priority: 'green', greenReason: reason, ...(note.trim() ? { greenNote: note.trim() } : {}) } : {}) },

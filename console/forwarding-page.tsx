@@ -24,7 +24,7 @@ const ORDERS = [
 const PAGE = 50;
 
 /** One page of the outbox with its counts, refreshed every `seconds` (and after an action). */
-export function useForwarding(query: Partial<ForwardingQuery>, seconds = 30): [ForwardingOverview | null, () => void] {
+function useForwarding(query: Partial<ForwardingQuery>, seconds = 30): [ForwardingOverview | null, () => void] {
   const [overview, setOverview] = useState<ForwardingOverview | null>(null);
   const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
   const load = () => void api<ForwardingOverview>('GET', `/api/forwarding?${search}`).then(setOverview, () => undefined);

@@ -1,11 +1,11 @@
 // The ticket actions of a window (call, recall, start, complete, no-show) with their hotkeys.
 import { useEffect, useRef } from 'preact/hooks';
-import type { StaffTicket, WindowView } from '../common/contract/queue.ts';
+import type { StaffTicket, TicketReply, WindowView } from '../common/contract/queue.ts';
 import type { Action } from './use-action.tsx';
 
 export type Hotkeys = Record<'callNext' | 'recall' | 'start' | 'complete' | 'noShow', string>;
 
-export interface WindowAction {
+interface WindowAction {
   key: keyof Hotkeys;
   label: string;
   path: string;
@@ -17,7 +17,7 @@ export interface WindowAction {
 export function useWindowActions(mine: WindowView | undefined, hotkeys: Hotkeys, action: Action) {
   const current = mine?.current as StaffTicket | null | undefined;
   const ticketAction = (path: string, done: string) =>
-    action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${mine?.no}/${path}`, {}, ({ ticket }) => `${ticket.number} ${done}`);
+    action.run<TicketReply>('POST', `/api/windows/${mine?.no}/${path}`, {}, ({ ticket }) => `${ticket.number} ${done}`);
   const actions: WindowAction[] = [
     { key: 'callNext', label: '叫下一位', path: 'call-next', done: '已叫号', enabled: !current && mine?.state === 'open' },
     { key: 'recall', label: '重呼', path: 'recall', done: '已重新呼叫', enabled: current?.status === 'called' },

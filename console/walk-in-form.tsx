@@ -1,8 +1,8 @@
 // 窗口登记: a walk-in without a kiosk registration, registered by the staff member at the window
 // and called there at once. The one-time notification is read out and ticked.
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket, WindowView } from '../common/contract/queue.ts';
-import type { Division, RegistrationForm } from '../common/contract/registration.ts';
+import type { QueueSnapshot, WindowView } from '../common/contract/queue.ts';
+import type { Division, DivisionListReply, RegistrationForm, WalkInReply } from '../common/contract/registration.ts';
 import { checkIdNumber } from '../common/registration.ts';
 import { api } from '../common/ui/api.ts';
 import { ActionMessage, useAction } from './use-action.tsx';
@@ -36,7 +36,7 @@ function useWalkInLists(onHome: (placeCode: string) => void) {
     api<RegistrationForm>('GET', '/api/registration/form').then((f) => {
       setForm(f);
       const city = f.homePlace[1];
-      if (city) api<{ divisions: Division[] }>('GET', `/api/divisions?parent=${city}`).then((r) => setCounties(r.divisions), () => undefined);
+      if (city) api<DivisionListReply>('GET', `/api/divisions?parent=${city}`).then((r) => setCounties(r.divisions), () => undefined);
       onHome(f.homePlace[2] ?? '');
     }, () => undefined);
   }, []);
@@ -77,7 +77,7 @@ export function WalkInForm({ state, window, today, onDone }: { state: QueueSnaps
         onSubmit={(e) => {
           e.preventDefault();
           if (!info) return;
-          void action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${window.no}/walk-in`, toBody(v, info, requestId), ({ ticket }) => `已登记并在本窗口叫号：${ticket.number}`).then((r) => r && onDone());
+          void action.run<WalkInReply>('POST', `/api/windows/${window.no}/walk-in`, toBody(v, info, requestId), ({ ticket }) => `已登记并在本窗口叫号：${ticket.number}`).then((r) => r && onDone());
         }}
       >
         <div class="grid">

@@ -2,7 +2,7 @@
 // transfer, call a chosen ticket; the registration of the ticket being served. One click or one
 // key per action (hotkeys from the configuration), usable with the keyboard alone.
 import { useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket, WindowView } from '../common/contract/queue.ts';
+import type { QueueSnapshot, StaffTicket, TicketReply, WindowView } from '../common/contract/queue.ts';
 import type { StaffProfile } from '../common/contract/staff.ts';
 import { waitingFor } from '../common/queue-state.ts';
 import { RegistrationPanel } from './registration-panel.tsx';
@@ -86,7 +86,7 @@ function WaitingList({ state, mine, busyWithTicket, action }: { state: QueueSnap
               type="button"
               class="link"
               disabled={busyWithTicket || mine.state !== 'open'}
-              onClick={() => void action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${mine.no}/call`, { ticketId: t.id }, ({ ticket }) => `${ticket.number} 已叫号（指定）`)}
+              onClick={() => void action.run<TicketReply>('POST', `/api/windows/${mine.no}/call`, { ticketId: t.id }, ({ ticket }) => `${ticket.number} 已叫号（指定）`)}
             >
               叫这个号
             </button>

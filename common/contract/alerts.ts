@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { ALERT_KINDS } from '../vocabulary.ts';
 import { Iso } from './base.ts';
 
-export const AlertSchema = Type.Object({
+const AlertSchema = Type.Object({
   id: Type.String(),
   /** See ALERT_KINDS in vocabulary.ts. */
   kind: Type.Enum(ALERT_KINDS),

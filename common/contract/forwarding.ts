@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import { OUTBOX_STATES } from '../vocabulary.ts';
 import { Iso, Nullable } from './base.ts';
 
-export const ForwardingMessageSchema = Type.Object({
+const ForwardingMessageSchema = Type.Object({
   id: Type.Integer(),
   ticketNumber: Type.String(),
   state: Type.Enum(OUTBOX_STATES),

@@ -9,15 +9,14 @@ const Text = (minLength: number, maxLength: number, description?: string) =>
   Type.String({ minLength, maxLength, pattern: '\\S', ...(description ? { description } : {}) });
 /** A choice from a list that may still be empty (not coded yet): the rules say what is missing. */
 const Choice = Type.String({ maxLength: 20 });
-export const IdNumberField = Type.String({ pattern: '^\\d{17}[\\dXx]$', description: 'GB 11643 resident ID number' });
+const IdNumberField = Type.String({ pattern: '^\\d{17}[\\dXx]$', description: 'GB 11643 resident ID number' });
 const PhoneField = Type.String({ pattern: '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$', description: 'Mobile or landline' });
 const PlaceCode = Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 county-level code' });
 
-export const RepresentativeSchema = Type.Object(
+const RepresentativeSchema = Type.Object(
   { name: Text(2, 30), idNumber: IdNumberField, phone: Type.Optional(PhoneField) },
   { additionalProperties: false },
 );
-export type Representative = Static<typeof RepresentativeSchema>;
 
 export const IntakeBodySchema = Type.Object(
   {
@@ -140,7 +139,7 @@ export const RegistrationFormSchema = Type.Object({
 });
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;
 
-export const DivisionSchema = Type.Object({
+const DivisionSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   /** True when the person must still pick a level below (province → city → county). */
@@ -165,7 +164,7 @@ const PersonView = Type.Object({
 });
 
 /** An earlier registration of the same person, so the staff answer consistently (口径一致). */
-export const PreviousVisitSchema = Type.Object({
+const PreviousVisitSchema = Type.Object({
   date: Type.String(),
   number: Type.String(),
   category: Type.String(),
@@ -176,7 +175,6 @@ export const PreviousVisitSchema = Type.Object({
   /** The answer of an earlier accusation (揭发控告), withheld from this viewer. */
   confidential: Type.Optional(Type.Boolean()),
 });
-export type PreviousVisit = Static<typeof PreviousVisitSchema>;
 
 export const RegistrationViewSchema = Type.Object({
   id: Type.String(),

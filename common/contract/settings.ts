@@ -4,7 +4,7 @@
 import { Type, type Static } from 'typebox';
 
 /** A published leader reception: on a date, or every given ISO weekday. */
-export const LeaderReceptionSchema = Type.Object({
+const LeaderReceptionSchema = Type.Object({
   date: Type.Optional(Type.String()),
   weekday: Type.Optional(Type.Integer()),
   time: Type.String(),

@@ -5,7 +5,7 @@ import { ForwardingSection, RegistrationSection, ServerSection } from './section
 
 const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' });
 
-export const ServiceConfig = Type.Object(
+const ServiceConfig = Type.Object(
   {
     code: Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' }),
     name: Type.String({ minLength: 1, maxLength: 20 }),
@@ -16,7 +16,7 @@ export const ServiceConfig = Type.Object(
   { additionalProperties: false },
 );
 
-export const WindowConfig = Type.Object(
+const WindowConfig = Type.Object(
   {
     no: Type.Integer({ minimum: 1, maximum: 999 }),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
@@ -25,7 +25,7 @@ export const WindowConfig = Type.Object(
   { additionalProperties: false },
 );
 
-export const GreenReasonConfig = Type.Object(
+const GreenReasonConfig = Type.Object(
   {
     code: Type.String({ pattern: '^[a-z_]{1,20}$' }),
     label: Type.String({ minLength: 1, maxLength: 10 }),
@@ -300,7 +300,5 @@ export const HallConfigSchema = Type.Object(
 );
 
 export type HallConfig = Static<typeof HallConfigSchema>;
-export type ServiceConfig = Static<typeof ServiceConfig>;
-export type WindowConfig = Static<typeof WindowConfig>;
 export type PrinterConfig = Static<typeof PrinterConfig>;
 export type ReaderConfig = Static<typeof ReaderConfig>;

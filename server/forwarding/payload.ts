@@ -3,8 +3,8 @@
 import type { SealedRegistration } from '../registration/sealed.ts';
 import type { IntakeRecord } from '../store/records.ts';
 
-export const PAYLOAD_FORMAT = 'xinfang-hall/intake';
-export const PAYLOAD_VERSION = 1;
+const PAYLOAD_FORMAT = 'xinfang-hall/intake';
+const PAYLOAD_VERSION = 1;
 
 export interface PayloadInput {
   idempotencyKey: string;

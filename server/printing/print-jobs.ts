@@ -7,7 +7,8 @@ import { canPrint, type PrinterCondition } from '../../devices/printer/status.ts
 import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
 import { raiseAlert } from '../alerts.ts';
 import type { HallConfig } from '../config/schema.ts';
-import type { PrintHook, QueueEngine } from '../queue/engine.ts';
+import type { QueueEngine } from '../queue/engine.ts';
+import type { PrintHook } from '../queue/types.ts';
 import type { PrintJobRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import type { PrinterFleet } from '../devices/fleet.ts';

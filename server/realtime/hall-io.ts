@@ -4,7 +4,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/events.ts';
 import type { Principal } from '../auth/principal.ts';
 
-export interface SocketData {
+interface SocketData {
   principal: Principal;
   staffView: boolean;
   /** A snapshot sent to this socket has not yet been taken by the operating system. */

@@ -26,7 +26,6 @@ import type { SubmitOutcome, Submitter, Viewer } from './types.ts';
 import { createVerification } from './verify.ts';
 import { createRegistrationReader } from './view.ts';
 
-export type { SubmitOutcome, Submitter, Viewer } from './types.ts';
 
 const ID_INDEX = 'resident-id';
 

@@ -102,7 +102,7 @@ export interface PairingCodeRecord {
   usedAt: number | null;
 }
 
-export type PrintJobState = 'pending' | 'printed' | 'failed';
+type PrintJobState = 'pending' | 'printed' | 'failed';
 
 export interface PrintJobRecord {
   id: number;

@@ -124,7 +124,7 @@ export interface LoginAttemptRule {
   forgetBefore: number;
 }
 
-export interface LoginAttemptRow {
+interface LoginAttemptRow {
   failed: number;
   lockedUntil: number | null;
   lastSuccessAt: number | null;

@@ -2,12 +2,12 @@
 // a wrong ID number, a collective visit, the idle timeout and a dropped connection. Every step is
 // checked with axe-core, for touch-target and text sizes. With SCREENSHOT_DIR set, the steps are
 // saved there (the README's pictures come from this test).
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
-import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
+import { browserHallPerFile, recordAudio } from '../support/browser-hall.ts';
+import { pairDevice, papersWith, staffCookie, type Hall } from '../support/hall.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import { promptAnnouncement, ticketTakenAnnouncement } from '../../common/voice.ts';
 import { cardOf, idNumber, registration } from '../support/registration.ts';
@@ -15,14 +15,9 @@ import { cardOf, idNumber, registration } from '../support/registration.ts';
 let hall: Hall;
 let browser: Browser;
 
-beforeAll(async () => {
-  hall = await startHall({ registration: { idleSeconds: 20 }, auth: { kioskIssuePerMinute: 1000 } }, undefined, undefined, { serveUi: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
+browserHallPerFile({ registration: { idleSeconds: 20 }, auth: { kioskIssuePerMinute: 1000 } }, (h, b) => {
+  hall = h;
+  browser = b;
 });
 
 async function api(path: string, body?: unknown) {
@@ -39,18 +34,11 @@ async function api(path: string, body?: unknown) {
 async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page> {
   const { code } = await api('/api/devices/pairing-codes', { kind: 'kiosk', name: '测试自助机', printerId: 'P1', readerId: 'R1' });
   const page = await browser.newPage({ viewport, hasTouch: true });
-  // Headless Chromium has no sound card: record each clip the page's audio plays, end it at once.
-  await page.addInitScript(() => {
-    const played: string[] = [];
-    (window as unknown as { played: string[] }).played = played;
-    addEventListener('click', () => ((window as unknown as { taps: number }).taps = ((window as unknown as { taps?: number }).taps ?? 0) + 1), true);
-    HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
-      played.push(new URL(this.src).pathname);
-      (window as unknown as { volume: number }).volume = this.volume;
-      setTimeout(() => this.dispatchEvent(new Event('ended')), 5);
-      return Promise.resolve();
-    };
-  });
+  await recordAudio(page);
+  // Every tap counts: the test reports the taps a registration takes.
+  await page.addInitScript(() =>
+    addEventListener('click', () => ((window as unknown as { taps: number }).taps = ((window as unknown as { taps?: number }).taps ?? 0) + 1), true),
+  );
   await page.goto(`${hall.url}/kiosk/?pair=${code}`);
   await page.getByRole('button', { name: /初访登记/ }).waitFor();
   return page;
@@ -155,14 +143,6 @@ async function fillMatterAndFinish(page: Page, check = false): Promise<void> {
   expect(await heading(page)).toContain('核对');
 }
 
-/** The tickets printed on the simulated printer P1 that show `number`. */
-function papersWith(number: string): string[] {
-  const dir = join(hall.dir, 'printed', 'P1');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(dir, f), 'utf8'))
-    .filter((paper) => paper.includes(` ${number}`) || paper.includes(`${number}\n`));
-}
 
 async function registeredTickets(): Promise<Array<{ number: string; serviceCode: string }>> {
   return (await api('/api/tickets?limit=1000')).tickets;
@@ -285,7 +265,7 @@ describe('the kiosk', () => {
     });
     expect(first.statusCode).toBe(201);
     const number = first.json().ticket.number as string;
-    await expect.poll(() => papersWith(number).length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => papersWith(hall, number).length, { timeout: 5_000 }).toBe(1);
 
     // Someone else with that ID number is stopped as soon as the identity is entered.
     const page = await openKiosk();
@@ -327,7 +307,7 @@ describe('the kiosk', () => {
     await checkScreen(page, 'early-reprint');
     // Said aloud too: already taken today, printed again, the same number.
     await expect.poll(async () => (await played(page)).includes('nin-yi-quguo')).toBe(true);
-    await expect.poll(() => papersWith(number).length, { timeout: 5_000 }).toBe(2);
+    await expect.poll(() => papersWith(hall, number).length, { timeout: 5_000 }).toBe(2);
     expect((await registeredTickets()).filter((t) => t.number === number)).toHaveLength(1);
     await page.getByRole('button', { name: '完成' }).click();
     await page.getByRole('button', { name: /初访登记/ }).click();

@@ -21,14 +21,20 @@ async function pairKiosk(readerId?: string): Promise<string> {
   return (await hall.app.inject({ method: 'POST', url: '/api/devices/enrol', payload: { code: code.json().code } })).json().token;
 }
 
+/** A hall (its log kept) with a kiosk at reader R1, a kiosk without a reader, and a staff socket. */
+async function hallWithReaderKiosk() {
+  const logs: string[] = [];
+  hall = await startHall({}, undefined, logs);
+  const withReader = await connectSocket(hall.url, { token: await pairKiosk('R1') });
+  const otherKiosk = await connectSocket(hall.url, { token: await pairKiosk() });
+  const staff = await connectSocket(hall.url, { cookie: hall.admin });
+  return { logs, withReader, otherKiosk, staff };
+}
+
 describe('ID card reader at a kiosk', () => {
   it('delivers a read only to the kiosk the reader is attached to, once per card', async () => {
-    const logs: string[] = [];
-    hall = await startHall({}, undefined, logs);
-    const withReader = await connectSocket(hall.url, { token: await pairKiosk('R1') });
-    const otherKiosk = await connectSocket(hall.url, { token: await pairKiosk() });
+    const { logs, withReader, otherKiosk, staff } = await hallWithReaderKiosk();
     const board = await connectSocket(hall.url);
-    const staff = await connectSocket(hall.url, { cookie: hall.admin });
 
     const place = (card: CardIdentity | null) =>
       hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card } });
@@ -75,11 +81,7 @@ describe('ID card reader at a kiosk', () => {
   });
 
   it('tells only that kiosk politely when a card cannot be read, logs it masked, and does not re-read it every round', async () => {
-    const logs: string[] = [];
-    hall = await startHall({}, undefined, logs);
-    const withReader = await connectSocket(hall.url, { token: await pairKiosk('R1') });
-    const otherKiosk = await connectSocket(hall.url, { token: await pairKiosk() });
-    const staff = await connectSocket(hall.url, { cookie: hall.admin });
+    const { logs, withReader, otherKiosk, staff } = await hallWithReaderKiosk();
     const simulated = hall.app.hall.readers.simulated('R1')!;
     simulated.corruptText = true; // the ID number fails its check character
     simulated.card = CARD;

@@ -211,6 +211,17 @@ const FUZZ_PRINCIPALS = [...PRINCIPALS, 'bad-token'] as const;
 const credentialFor = (route: Route, principal: (typeof FUZZ_PRINCIPALS)[number]) =>
   route.path === '/api/auth/logout' && credentials[principal].cookie ? {} : credentials[principal];
 
+
+/** The hall's database file passes SQLite's integrity and foreign-key checks. */
+function expectStoreWhole(dir: string) {
+  const db = new Database(join(dir, 'hall.db'), { readonly: true });
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  } finally {
+    db.close();
+  }
+}
 describe('the authorization matrix', () => {
   /** A green-channel number is a further permission inside the route: ask for a normal one. */
   const VALID_BODY: Record<string, unknown> = { 'POST /api/tickets': { serviceCode: 'A', print: false } };
@@ -336,13 +347,7 @@ describe('hostile input on every route', () => {
   }, 120_000);
 
   it('leaves the store whole: integrity and foreign keys hold, no prototype polluted', () => {
-    const db = new Database(join(hall.dir, 'hall.db'), { readonly: true });
-    try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(db.pragma('foreign_key_check')).toEqual([]);
-    } finally {
-      db.close();
-    }
+    expectStoreWhole(hall.dir);
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     expect((Array.prototype as unknown as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -426,13 +431,7 @@ describe('hostile registrations followed through the window and the file drop', 
       for (const name of (existsSync(join(journeyHall.dir, 'forwarded')) ? readdirSync(join(journeyHall.dir, 'forwarded')) : []).filter((n) => n.endsWith('.json'))) {
         expect(JSON.parse(readFileSync(join(journeyHall.dir, 'forwarded', name), 'utf8'))).toMatchObject({ format: 'xinfang-hall/intake' });
       }
-      const db = new Database(join(journeyHall.dir, 'hall.db'), { readonly: true });
-      try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        expect(db.pragma('foreign_key_check')).toEqual([]);
-      } finally {
-        db.close();
-      }
+      expectStoreWhole(journeyHall.dir);
     } finally {
       await journeyHall.close();
     }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { connectSocket, pairDevice, papersWith, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, PERSON, registration } from '../support/registration.ts';
 
 let people = 0;
@@ -13,14 +13,6 @@ const freshPerson = () => {
   return { idNumber: idNumber('19851010', sequence), birthDate: '1985-10-10', gender: 'male' as const };
 };
 
-/** The printed tickets (simulated printer P1) showing a number. */
-const papersWith = (hall: Hall, number: string) => {
-  const dir = join(hall.dir, 'printed', 'P1');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(dir, f), 'utf8'))
-    .filter((paper) => paper.includes(` ${number}`) || paper.includes(`${number}\n`));
-};
 
 /** Print jobs ever queued for a ticket (read from the database file). */
 const printJobsOf = (hall: Hall, ticketId: string) => {
@@ -38,6 +30,13 @@ const ticketCount = (hall: Hall) =>
 
 const submit = (hall: Hall, token: string, body: unknown) =>
   hall.app.inject({ method: 'POST', url: '/api/intakes', headers: { authorization: `Bearer ${token}` }, payload: body as object });
+
+/** Registers `petitioner` at the kiosk and waits for the ticket's paper; the reply and the print jobs so far. */
+async function registeredAndPrinted(hall: Hall, kiosk: string, serviceCode: string, petitioner: NonNullable<Parameters<typeof registration>[0]>['petitioner']) {
+  const first = (await submit(hall, kiosk, registration({ serviceCode, petitioner }))).json();
+  await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
+  return { first, jobs: printJobsOf(hall, first.ticket.id) };
+}
 
 describe('registration at the kiosk', () => {
   let hall: Hall;
@@ -114,9 +113,7 @@ describe('registration at the kiosk', () => {
     const desk = await staffCookie(hall, 'desk2', ['desk']);
     const staffSocket = await connectSocket(hall.url, { cookie: desk });
     const person = { idNumber: idNumber('19810606', 37), birthDate: '1981-06-06', gender: 'male' as const };
-    const first = (await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }))).json();
-    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
-    const jobs = printJobsOf(hall, first.ticket.id);
+    const { first, jobs } = await registeredAndPrinted(hall, kiosk, 'E', person);
 
     for (const [i, stranger] of [{ name: '李四光' }, { phone: '13700000000' }].entries()) {
       const refused = await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: { ...person, ...stranger } }));
@@ -328,9 +325,7 @@ describe('一人一号 right after the identity step (POST /api/intakes/identity
     const desk = await staffCookie(hall, 'desk3', ['desk']);
     const staffSocket = await connectSocket(hall.url, { cookie: desk });
     const person = freshPerson();
-    const first = (await submit(hall, kiosk, registration({ serviceCode: 'A', petitioner: person }))).json();
-    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
-    const jobs = printJobsOf(hall, first.ticket.id);
+    const { first, jobs } = await registeredAndPrinted(hall, kiosk, 'A', person);
 
     for (const [i, stranger] of [{ name: '李四光' }, { phone: '13700000000' }].entries()) {
       const refused = await check(kiosk, { serviceCode: 'A', petitioner: { ...identityOf(person), ...stranger } });
