@@ -60,7 +60,6 @@ export type Gender = (typeof GENDERS)[number];
  * `forwarding_held`: the case system refused the hall (401/403); forwarding is held until the configuration is fixed (no ticket).
  */
 export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** A document for the case system in the outbox. */
 export const OUTBOX_STATES = ['pending', 'delivered', 'dead'] as const;

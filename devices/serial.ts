@@ -1,6 +1,6 @@
 // What both serial drivers share: port settings, the injectable port factory (the real
 // `SerialPort`, or `SerialPortMock` in tests), and promise-shaped open/close.
-import { SerialPort, type SerialPortMock } from 'serialport';
+import type { SerialPort, SerialPortMock } from 'serialport';
 
 export interface SerialSettings {
   path: string;
@@ -13,8 +13,13 @@ export interface SerialSettings {
 export type Port = SerialPort | SerialPortMock;
 export type PortFactory = (settings: SerialSettings & { autoOpen: false }) => Port;
 
-/** The real serial port: the server gets it from here and never imports serialport itself. */
-export const serialPortFactory: PortFactory = (settings) => new SerialPort(settings);
+/** When the port closes: `lost` always, then `unplugged` when the device was pulled out. */
+export function onPortClose(port: Port, lost: () => void, unplugged: (err: Error) => void): void {
+  port.on('close', (err?: Error & { disconnected?: boolean }) => {
+    lost();
+    if (err?.disconnected) unplugged(err);
+  });
+}
 
 /** Opens a port; port errors are absorbed here because their effect arrives as `close` or a failed write. */
 export async function openPort(createPort: PortFactory, settings: SerialSettings): Promise<Port> {

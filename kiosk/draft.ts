@@ -143,7 +143,7 @@ export function toBody(draft: Draft, today: string): IntakeBody {
 }
 
 /** The kiosk's answer for a purpose the person cannot tell: no official purpose is sent. */
-export const PURPOSE_UNKNOWN = '不清楚';
+const PURPOSE_UNKNOWN = '不清楚';
 
 /** The purpose answers the kiosk offers, in plain words, with 不清楚 last. */
 export const purposeLabels = (form: RegistrationForm) => [...form.kioskPurposes.map((p) => p.label), PURPOSE_UNKNOWN];

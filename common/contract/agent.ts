@@ -5,8 +5,8 @@
 import { Type, type Static } from 'typebox';
 import { CardIdentitySchema, type CardIdentity } from './devices.ts';
 
-export const PRINTER_CONDITIONS = ['ready', 'paper_near_end', 'paper_out', 'cover_open', 'cutter_error', 'error', 'offline', 'disconnected'] as const;
-export const READER_CONDITIONS = ['ready', 'sam_error', 'offline', 'disconnected'] as const;
+const PRINTER_CONDITIONS = ['ready', 'paper_near_end', 'paper_out', 'cover_open', 'cutter_error', 'error', 'offline', 'disconnected'] as const;
+const READER_CONDITIONS = ['ready', 'sam_error', 'offline', 'disconnected'] as const;
 
 /** `agent:status`: the local devices' conditions (a device the agent does not run is left out). */
 export const AgentStatusSchema = Type.Object(

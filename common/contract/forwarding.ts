@@ -44,7 +44,6 @@ export type ForwardingOverview = Static<typeof ForwardingOverviewSchema>;
 
 export const OutboxIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const ResendReplySchema = Type.Object({ id: Type.Integer(), state: Type.String() });
-export type ResendReply = Static<typeof ResendReplySchema>;
 
 /** Resend a selection of dead documents, or all of them. */
 export const ResendManyBodySchema = Type.Union([

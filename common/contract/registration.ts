@@ -103,8 +103,7 @@ export const WalkInReplySchema = Type.Object({ ticket: StaffTicketSchema });
 export type WalkInReply = Static<typeof WalkInReplySchema>;
 
 /** A plain answer the kiosk offers for the purpose, and the official code it stands for. */
-export const KioskPurposeSchema = Type.Object({ label: Type.String(), purpose: Type.String() });
-export type KioskPurpose = Static<typeof KioskPurposeSchema>;
+const KioskPurposeSchema = Type.Object({ label: Type.String(), purpose: Type.String() });
 
 export const RegistrationFormSchema = Type.Object({
   /** The everyday topics the kiosk offers (您要反映的事情和什么有关), and the official category each suggests. */

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { IdCardReader, ReaderCondition, ReaderEvents } from '../driver.ts';
 import { RequestChannel } from '../request-channel.ts';
-import { closePort, openPort, writeAll, type Port, type PortFactory, type SerialSettings } from '../serial.ts';
+import { closePort, onPortClose, openPort, writeAll, type Port, type PortFactory, type SerialSettings } from '../serial.ts';
 import { COMMANDS, commandFrame, ReplyParser, STATUS, type Reply } from './frame.ts';
 import { CardReadError, parseTextBlock, splitReadReply, type CardIdentity } from './identity.ts';
 
@@ -51,11 +51,11 @@ export class SerialIdCardReader extends EventEmitter<ReaderEvents> implements Id
     // A corrupt frame is never delivered: the command waiting for it times out (a read error
     // while reading a card, `offline` otherwise).
     parser.on('frame-error', () => undefined);
-    port.on('close', (err?: Error & { disconnected?: boolean }) => {
-      this.port = null;
-      this.setCondition('disconnected');
-      if (err?.disconnected) this.emit('disconnected', err);
-    });
+    onPortClose(
+      port,
+      () => ((this.port = null), this.setCondition('disconnected')),
+      (err) => this.emit('disconnected', err),
+    );
     await this.checkSam();
   }
 

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { PrinterEvents, TicketPrinter } from '../driver.ts';
 import { RequestChannel } from '../request-channel.ts';
-import { closePort, openPort, writeAll, type Port, type PortFactory, type SerialSettings } from '../serial.ts';
+import { closePort, onPortClose, openPort, writeAll, type Port, type PortFactory, type SerialSettings } from '../serial.ts';
 import { applyStatusByte, canPrint, conditionOf, isStatusByte, READY, statusRequest, STATUS_KINDS, type PrinterCondition, type PrinterStatus, type StatusKind } from './status.ts';
 
 export class PrinterNotReadyError extends Error {
@@ -61,11 +61,11 @@ export class SerialTicketPrinter extends EventEmitter<PrinterEvents> implements 
     port.on('data', (chunk: Buffer) => {
       for (const byte of chunk) if (isStatusByte(byte)) this.channel.deliver(byte);
     });
-    port.on('close', (err?: Error & { disconnected?: boolean }) => {
-      this.port = null;
-      this.setCondition('disconnected');
-      if (err?.disconnected) this.emit('disconnected', err);
-    });
+    onPortClose(
+      port,
+      () => ((this.port = null), this.setCondition('disconnected')),
+      (err) => this.emit('disconnected', err),
+    );
     await this.poll();
   }
 

@@ -23,7 +23,7 @@ export interface AgentLink {
 }
 
 /** How long the agent may take to print one ticket and confirm it (several status rounds and the ticket's wire time). */
-export const AGENT_ACK_TIMEOUT_MS = 30_000;
+const AGENT_ACK_TIMEOUT_MS = 30_000;
 
 /** The connection an agent stand-in is using, and what to do when it goes. */
 class AgentAttachment<Condition extends string> {
@@ -56,16 +56,13 @@ class AgentAttachment<Condition extends string> {
   }
 }
 
-export class AgentPrinter extends EventEmitter<PrinterEvents> implements TicketPrinter {
-  condition: PrinterCondition = 'agent_offline';
-  readonly agent = new AgentAttachment<PrinterCondition>((c) => this.setCondition(c), 'agent_offline');
-
-  constructor(
-    readonly printerId: string,
-    private readonly ackTimeoutMs = AGENT_ACK_TIMEOUT_MS,
-  ) {
-    super();
-  }
+/**
+ * What both stand-ins share: the agent's connection, the condition it last reported (or
+ * `agent_offline`), and the driver calls that have nothing to do on the server.
+ */
+abstract class AgentStandIn<Condition extends string, Events extends Record<keyof Events, unknown[]> & { status: [Condition] }> extends EventEmitter<Events> {
+  condition = 'agent_offline' as Condition;
+  readonly agent = new AgentAttachment<Condition>((c) => this.setCondition(c), 'agent_offline' as Condition);
 
   get path(): string {
     return `agent:${this.agent.link?.deviceId ?? '-'}`;
@@ -73,7 +70,7 @@ export class AgentPrinter extends EventEmitter<PrinterEvents> implements TicketP
 
   async open(): Promise<void> {}
 
-  async status(): Promise<PrinterCondition> {
+  async status(): Promise<Condition> {
     return this.condition;
   }
 
@@ -81,9 +78,25 @@ export class AgentPrinter extends EventEmitter<PrinterEvents> implements TicketP
     if (this.agent.link) this.agent.detach(this.agent.link);
   }
 
-  /** The condition the agent reported for its printer. */
-  report(link: AgentLink, condition: PrinterCondition): void {
+  /** The condition the agent reported for its device. */
+  report(link: AgentLink, condition: Condition): void {
     if (link === this.agent.link) this.setCondition(condition);
+  }
+
+  private setCondition(condition: Condition): void {
+    if (condition === this.condition) return;
+    this.condition = condition;
+    // Events is generic here, so emit's overloads cannot see that `status` carries a Condition.
+    (this.emit as (event: 'status', condition: Condition) => boolean)('status', condition);
+  }
+}
+
+export class AgentPrinter extends AgentStandIn<PrinterCondition, PrinterEvents> implements TicketPrinter {
+  constructor(
+    readonly printerId: string,
+    private readonly ackTimeoutMs = AGENT_ACK_TIMEOUT_MS,
+  ) {
+    super();
   }
 
   async print(bytes: Buffer, options: PrintOptions = {}): Promise<void> {
@@ -93,38 +106,11 @@ export class AgentPrinter extends EventEmitter<PrinterEvents> implements TicketP
     const reply = await this.agent.whileAttached(link.sendJob({ key, printerId: this.printerId, bytes }, this.ackTimeoutMs));
     if (!reply.ok) throw new PrintNotConfirmedError((reply.error as PrinterCondition) ?? 'error');
   }
-
-  private setCondition(condition: PrinterCondition): void {
-    if (condition === this.condition) return;
-    this.condition = condition;
-    this.emit('status', condition);
-  }
 }
 
-export class AgentReader extends EventEmitter<ReaderEvents> implements IdCardReader {
-  condition: ReaderCondition = 'agent_offline';
-  readonly agent = new AgentAttachment<ReaderCondition>((c) => this.setCondition(c), 'agent_offline');
-
+export class AgentReader extends AgentStandIn<ReaderCondition, ReaderEvents> implements IdCardReader {
   constructor(readonly readerId: string) {
     super();
-  }
-
-  get path(): string {
-    return `agent:${this.agent.link?.deviceId ?? '-'}`;
-  }
-
-  async open(): Promise<void> {}
-
-  async status(): Promise<ReaderCondition> {
-    return this.condition;
-  }
-
-  async close(): Promise<void> {
-    if (this.agent.link) this.agent.detach(this.agent.link);
-  }
-
-  report(link: AgentLink, condition: ReaderCondition): void {
-    if (link === this.agent.link) this.setCondition(condition);
   }
 
   /** A card the agent read on this reader. */
@@ -135,11 +121,5 @@ export class AgentReader extends EventEmitter<ReaderEvents> implements IdCardRea
   /** A card on this reader the agent could not read. */
   readFailed(link: AgentLink): void {
     if (link === this.agent.link) this.emit('readError', new CardReadError('the card could not be read at the kiosk (reported by its device agent)'));
-  }
-
-  private setCondition(condition: ReaderCondition): void {
-    if (condition === this.condition) return;
-    this.condition = condition;
-    this.emit('status', condition);
   }
 }

@@ -61,6 +61,16 @@ const verify = (h: Hall, ticketId: string, cookie: string) =>
   });
 
 const receivers = new WeakMap<Hall, { kiosk: string; cookie: string }>();
+/** A hall whose case system refuses everything, and one verified registration gone dead there. */
+async function oneRejectedIntake(): Promise<Verified> {
+  mock = await startMockCaseSystem({ secret: SECRET });
+  mock.setMode('reject');
+  hall = await startHall(http(mock.url));
+  const [intake] = await verifiedIntakes(hall, 1);
+  await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('dead'), { timeout: 10_000 });
+  return intake!;
+}
+
 async function verifiedIntakes(h: Hall, count: number, before?: (key: string, i: number) => void, { complete = true } = {}): Promise<Verified[]> {
   // One kiosk and one receiving staff member per hall, however often this is called.
   let receiver = receivers.get(h);
@@ -137,22 +147,19 @@ describe('forwarding to the case system', () => {
   });
 
   it('sends a rejected registration to dead with the reason, and resends it on request (audited)', async () => {
-    mock = await startMockCaseSystem({ secret: SECRET });
-    mock.setMode('reject');
-    hall = await startHall(http(mock.url));
-    const [intake] = await verifiedIntakes(hall, 1);
-    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('dead'), { timeout: 10_000 });
-    expect(outboxOf(hall, intake!.intakeId)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('案件系统拒收（400）') });
+    const intake = await oneRejectedIntake();
+    if (!hall || !mock) throw new Error('started by oneRejectedIntake');
+    expect(outboxOf(hall, intake.intakeId)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('案件系统拒收（400）') });
     const list = await hall.app.inject({ url: '/api/forwarding', headers: { cookie: hall.admin } });
     expect(list.json()).toMatchObject({ counts: { dead: 1 }, messages: [expect.objectContaining({ state: 'dead', lastError: expect.stringContaining('材料不全') })] });
 
     mock.setMode('ok');
     const desk = await staffCookie(hall, 'desk-fw', ['desk']);
     const reception = await staffCookie(hall, 'rec-fw', ['reception']);
-    const id = outboxOf(hall, intake!.intakeId).id;
+    const id = outboxOf(hall, intake.intakeId).id;
     expect((await hall.app.inject({ method: 'POST', url: `/api/forwarding/${id}/resend`, headers: { cookie: reception } })).statusCode).toBe(403);
     expect((await hall.app.inject({ method: 'POST', url: `/api/forwarding/${id}/resend`, headers: { cookie: desk } })).statusCode).toBe(200);
-    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('delivered'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(outboxOf(hall!, intake.intakeId).state).toBe('delivered'), { timeout: 10_000 });
     expect((await hall.app.inject({ method: 'POST', url: `/api/forwarding/${id}/resend`, headers: { cookie: desk } })).statusCode).toBe(409);
     const audit = await hall.app.inject({ url: '/api/audit?action=forwarding.resent', headers: { cookie: hall.admin } });
     expect(audit.json().events).toHaveLength(1);
@@ -229,12 +236,9 @@ const overview = async (h: Hall, query = '', cookie = h.admin): Promise<Overview
 
 describe('forwarding that never hides a matter', () => {
   it('lists a dead document from yesterday, counts and warns about it, and resends it today', async () => {
-    mock = await startMockCaseSystem({ secret: SECRET });
-    mock.setMode('reject');
-    hall = await startHall(http(mock.url));
-    const [intake] = await verifiedIntakes(hall, 1);
-    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('dead'), { timeout: 10_000 });
-    const message = outboxOf(hall, intake!.intakeId);
+    const intake = await oneRejectedIntake();
+    if (!hall || !mock) throw new Error('started by oneRejectedIntake');
+    const message = outboxOf(hall, intake.intakeId);
     // Verified yesterday (an earlier day in the hall's zone whatever the time now).
     hall.app.hall.store.outbox.update(message.id, { createdAt: message.createdAt - DAY - 60_000 });
 
@@ -248,11 +252,11 @@ describe('forwarding that never hides a matter', () => {
     const desk = await staffCookie(hall, 'desk-old', ['desk']);
     const resend = await hall.app.inject({ method: 'POST', url: '/api/forwarding/resend', headers: { cookie: desk }, payload: { ids: [message.id] } });
     expect(resend.json()).toEqual({ resent: 1 });
-    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('delivered'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(outboxOf(hall!, intake.intakeId).state).toBe('delivered'), { timeout: 10_000 });
     const after = await overview(hall);
     expect(after.counts).toMatchObject({ dead: 0, earlier: 0, delivered: 1 });
     expect(after.warning).toBeNull();
-    expect(hall.app.hall.store.intakes.get(intake!.intakeId)!.caseNumber).toMatch(/^XF/);
+    expect(hall.app.hall.store.intakes.get(intake.intakeId)!.caseNumber).toMatch(/^XF/);
   });
 
   it('pages through documents by state and age, and resends a selection and then all dead ones (audited)', async () => {
