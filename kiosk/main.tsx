@@ -20,14 +20,14 @@ import { ElderToggle, Welcome } from './steps/welcome.tsx';
 import { ProgressStep } from './steps/progress.tsx';
 import { Result } from './steps/result.tsx';
 import { useMoreBelow } from './use-more-below.ts';
-import { Held } from './steps/held.tsx';
+import { Closed, Held } from './steps/held.tsx';
 import { useIdle } from './use-idle.ts';
 import { useKioskVoice } from './use-kiosk-voice.ts';
 import { MuteButton } from './mute-button.tsx';
 import { useSubmission } from './use-submission.ts';
 import { checkIdentity } from './identity-check.ts';
 import { useCardError } from './use-card-error.ts';
-import { ElderMode } from './elder.ts';
+import { ElderMode, elderlyHint } from './elder.ts';
 
 /** Which step asks for a field the server refused. */
 function stepOfField(field: string | null): StepId {
@@ -92,10 +92,10 @@ function Kiosk() {
 
   // A submission on its way is never dropped by the idle timer: it completes, then the result shows.
   const busy = submission.status === 'sending' || submission.status === 'waiting' || checking;
-  const warning = useIdle((draft !== null || querying || choosing !== null) && !busy && submission.status !== 'done' && submission.status !== 'held', form?.idleSeconds ?? 60, clearAll);
+  const warning = useIdle((draft !== null || querying || choosing !== null) && !busy && !['done', 'held', 'closed'].includes(submission.status), form?.idleSeconds ?? 60, clearAll);
 
   // Voice guidance: the question of the form step on screen, the idle warning, the number taken.
-  const onForm = draft !== null && form !== null && state !== null && !querying && !choosing && submission.status !== 'done' && submission.status !== 'held';
+  const onForm = draft !== null && form !== null && state !== null && !querying && !choosing && !['done', 'held', 'closed'].includes(submission.status);
   const voice = useKioskVoice(form?.voice, {
     prompt: onForm ? step : null,
     idle: warning !== null,
@@ -205,6 +205,7 @@ function Kiosk() {
     return shell(<Result reply={submission.reply} socket={socket} windows={state?.windows ?? []} seconds={30} onDone={clearAll} />);
   }
   if (submission.status === 'held') return shell(<Held message={submission.message} seconds={30} onDone={clearAll} />);
+  if (submission.status === 'closed') return shell(<Closed message={submission.message} seconds={30} onDone={clearAll} />);
   if (querying) return shell(<ProgressStep today={today} onDone={clearAll} />);
   if (choosing) {
     return shell(
@@ -254,6 +255,7 @@ function Kiosk() {
             hasReader={hasReader}
             serviceName={state.services.find((s) => s.code === draft.serviceCode)?.name ?? ''}
             problems={problems}
+            elderHint={elderlyHint(form.elderly, draft.petitioner.idNumber, today)}
             onChange={patchPetitioner}
           />
         );

@@ -123,6 +123,8 @@ export const RegistrationFormSchema = Type.Object({
   idleSeconds: Type.Integer(),
   /** Voice guidance at the kiosk (`kiosk.voice`): on/off and volume 0–1. */
   voice: Type.Object({ enabled: Type.Boolean(), volume: Type.Number() }),
+  /** From this age (read from the ID number) the kiosk says the desk gives priority (`hint`), or issues a green number (`green`). */
+  elderly: Type.Object({ age: Type.Integer(), mode: Type.Union([Type.Literal('hint'), Type.Literal('green'), Type.Literal('off')]) }),
 });
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;
 

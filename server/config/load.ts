@@ -158,6 +158,15 @@ function checkConsistency(config: HallConfig): void {
     if (reasons.has(reason.code)) throw new ConfigError(`green.reasons[${i}].code`, `duplicate code "${reason.code}"`);
     reasons.add(reason.code);
   });
+  if (!reasons.has(config.kiosk.elderly.greenReason)) {
+    throw new ConfigError('kiosk.elderly.greenReason', `unknown green reason "${config.kiosk.elderly.greenReason}"`);
+  }
+  for (const list of ['holidays', 'workdays'] as const) {
+    config.hours[list].forEach((day, i) => {
+      if (Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new ConfigError(`hours.${list}[${i}]`, `"${day}" is not a date`);
+    });
+  }
+  if (config.hours.closes <= config.hours.opens) throw new ConfigError('hours.closes', 'must be after hours.opens');
 }
 
 /**

@@ -107,3 +107,34 @@ export const ForwardingSection = Type.Object(
   },
   { additionalProperties: false, default: {} },
 );
+
+const LocalTime = (fallback: string) => Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', default: fallback });
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+/** Hall hours and working days (server/calendar/hall-calendar.ts does the arithmetic). */
+export const HoursSection = Type.Object(
+  {
+    opens: LocalTime('09:00'),
+    closes: LocalTime('17:30'),
+    days: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), {
+      minItems: 1,
+      uniqueItems: true,
+      default: [1, 2, 3, 4, 5],
+      description: 'ISO weekdays the hall is open (1 = Monday) when no holiday or make-up day says otherwise',
+    }),
+    officialCalendar: Type.Boolean({
+      default: true,
+      description: "Follow the State Council's holiday notice (statutory holidays and make-up working days, from the chinese-days package)",
+    }),
+    holidays: Type.Array(Day, { default: [], uniqueItems: true, description: 'Extra closed days (YYYY-MM-DD), over the official calendar' }),
+    workdays: Type.Array(Day, { default: [], uniqueItems: true, description: 'Extra open days, e.g. make-up working days not yet in the package' }),
+    kioskStopsBeforeClose: Type.Integer({
+      minimum: 0,
+      maximum: 600,
+      default: 30,
+      description: 'Minutes before closing the kiosks stop issuing numbers (the desk still can, audited)',
+    }),
+    kioskLimited: Type.Boolean({ default: true, description: 'false: kiosks issue at any hour (a 24-hour demo)' }),
+  },
+  { additionalProperties: false, default: {} },
+);
