@@ -23,6 +23,7 @@ import { createOffenders } from './http/offenders.ts';
 import { normaliseOrigins } from './http/origin.ts';
 import { buildValidator } from './http/validation.ts';
 import { ROOMS } from '../common/events.ts';
+import { createNoticePrinting } from './printing/notice-print.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
 import { createSettings } from './settings.ts';
@@ -155,6 +156,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     resolvePrincipal: createPrincipalResolver(staffAuth, deviceAuth),
     fleet,
     printWorker,
+    noticePrinting: createNoticePrinting({ store, config, fleet, settings, worker: printWorker, now }),
     readers: createReaderFleet(config, {
       pollIntervalMs: 500,
       retryMs: 5_000,

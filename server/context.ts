@@ -9,6 +9,7 @@ import type { IntakeService } from './registration/intake-service.ts';
 import type { Divisions } from './reference/divisions.ts';
 import type { PrincipalResolver } from './http/auth-hooks.ts';
 import type { Offenders } from './http/offenders.ts';
+import type { NoticePrinting } from './printing/notice-print.ts';
 import type { PrintWorker } from './printing/print-jobs.ts';
 import type { PrinterFleet } from './printing/printer-fleet.ts';
 import type { QueueEngine } from './queue/engine.ts';
@@ -28,6 +29,8 @@ export interface HallContext {
   resolvePrincipal: PrincipalResolver;
   fleet: PrinterFleet;
   printWorker: PrintWorker;
+  /** The 一次性告知单 printed on request. */
+  noticePrinting: NoticePrinting;
   readers: ReaderFleet;
   cipher: DataCipher;
   divisions: Divisions;

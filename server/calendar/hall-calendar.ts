@@ -34,7 +34,6 @@ export type KioskIssuing =
   | { open: true; until: number }
   | { open: false; reason: 'closed_day' | 'before_opening' | 'after_cutoff'; nextOpening: number };
 
-export type HallCalendar = ReturnType<typeof createHallCalendar>;
 
 export function createHallCalendar(hours: HoursConfig, timeZone: string) {
   const holidays = new Set(hours.holidays);

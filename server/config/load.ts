@@ -144,6 +144,11 @@ function checkConsistency(config: HallConfig): void {
   for (const code of Object.keys(registration.materials)) {
     if (!codes.has(code)) throw new ConfigError(`registration.materials.${code}`, `unknown service "${code}"`);
   }
+  for (const category of Object.keys(registration.notification.byCategory)) {
+    if (!registration.categories.includes(category)) {
+      throw new ConfigError(`registration.notification.byCategory.${category}`, `unknown category "${category}"`);
+    }
+  }
   for (const purpose of Object.keys(registration.purposeMaterials)) {
     if (!registration.purposes.includes(purpose)) {
       throw new ConfigError(`registration.purposeMaterials.${purpose}`, `unknown purpose "${purpose}"`);

@@ -257,6 +257,7 @@ export function createIntakeService(deps: {
           .filter((code) => code !== rules.queryService && code !== rules.collectiveService && code !== rules.leaderService),
         idleSeconds: rules.idleSeconds,
         voice: config.kiosk.voice,
+        notification: rules.notification,
         elderly: { age: config.kiosk.elderly.age, mode: config.kiosk.elderly.mode },
       };
     },

@@ -34,7 +34,7 @@ describe('hall hours', () => {
 
     clock.now = at('2026-11-25', '17:05');
     const tickets = hall.app.hall.store.tickets.list({ serviceDay: '2026-11-25', limit: 100 }).length;
-    const person = { idNumber: idNumber('19851010', 511), birthDate: '1985-10-10', gender: 'male' };
+    const person = { idNumber: idNumber('19851010', 511), birthDate: '1985-10-10', gender: 'male' as const };
     const check = await post(hall, '/api/intakes/identity-check', { serviceCode: 'A', petitioner: { name: '赵建国', idNumber: person.idNumber, phone: '13800001111' } }, kiosk);
     expect(check.statusCode).toBe(409);
     expect(check.json()).toMatchObject({ error: 'kiosk_closed' });
