@@ -14,7 +14,7 @@ export function noticeItems(info: BoardInfo | null, serviceDay: string): string[
     return [`领导接访：${when} ${r.time}，${r.place}`, `接访领导：${r.title}${r.leader}${r.responsibilities ? `，${r.responsibilities}` : ''}`];
   });
   const hours = info
-    ? [`办理时间：${info.hours.text}`, ...(info.hours.kioskUntil ? [`自助取号每天${info.hours.kioskUntil}截止，之后请到服务台，工作人员会为您帮助办理。`] : [])]
+    ? [`办理时间：${info.hours.text}`, ...(info.hours.kioskUntil ? [`自助取号每天${info.hours.kioskUntil}截止，之后请到服务台办理。`] : [])]
     : [];
   // The same text once (a leader receiving on several days is introduced once).
   return [...new Set([PHRASES.pleaseWait, ...hours, ...(info?.notices ?? []), ...receptions].map(fullWidth))];
