@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardIdentity, DeviceReply } from '../common/contract/devices.ts';
 import type { ServiceInfo } from '../common/contract/queue.ts';
-import type { RegistrationForm } from '../common/contract/registration.ts';
+import type { KioskIssuingReply, RegistrationForm } from '../common/contract/registration.ts';
 import { PHRASES } from '../common/phrases.ts';
 import { serviceDayOf } from '../common/time.ts';
 import { api } from '../common/ui/api.ts';
@@ -114,6 +114,7 @@ function Kiosk() {
     const welcome = !step && !querying && !choosing && submission.status === 'idle' && form !== null;
     const serviceCode = draft?.serviceCode ?? cardService?.code;
     if (!welcome || !serviceCode) return patchPetitioner(identity);
+    if (!draft) askHours();
     const begun = draft ?? newDraft(serviceCode, form.collectiveService);
     setDraft({ ...begun, petitioner: { ...begun.petitioner, ...identity }, startedByCard: true });
     setStep('identity');
@@ -133,7 +134,15 @@ function Kiosk() {
     setProblems({ [submission.field ?? 'review']: submission.message });
   }, [submission]);
 
+  // Outside the kiosks' hours the person is told at once, before filling anything in (the server
+  // refuses a number then anyway, with the same message).
+  const askHours = () =>
+    void api<KioskIssuingReply>('GET', '/api/intakes/issuing').then((hours) => {
+      if (!hours.open) settle({ status: 'closed', message: hours.message });
+    }, () => undefined);
+
   const start = (serviceCode: string, repeat: boolean | null = null) => {
+    if (!draft) askHours();
     setChoosing(null);
     // Back at the welcome screen with a registration begun: keep what was entered.
     setDraft((d) => (d ? { ...d, serviceCode } : newDraft(serviceCode, form?.collectiveService ?? '', repeat)));

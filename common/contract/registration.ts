@@ -131,6 +131,13 @@ export const RegistrationFormSchema = Type.Object({
 });
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;
 
+/** `GET /api/intakes/issuing`: whether the kiosk issues now (hall hours); if not, what to tell the person. */
+export const KioskIssuingReplySchema = Type.Union([
+  Type.Object({ open: Type.Literal(true) }),
+  Type.Object({ open: Type.Literal(false), message: Type.String() }),
+]);
+export type KioskIssuingReply = Static<typeof KioskIssuingReplySchema>;
+
 export const DivisionSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),

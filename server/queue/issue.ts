@@ -45,6 +45,12 @@ export function createIssuing(core: QueueCore, printing: PrintHook | undefined) 
       requireKioskHours(actor, now());
     },
 
+    /** Whether kiosks issue now; when not, the polite message with the next opening time. */
+    kioskHours(): { open: true } | { open: false; message: string } {
+      const state = calendar.kioskIssuing(now());
+      return state.open ? { open: true } : { open: false, message: kioskClosedMessage(state, config.hours, config.timeZone) };
+    },
+
     /**
      * Issues a ticket; with `printerId` its print job is queued in the same transaction, and
      * `attach` writes what belongs with the ticket (e.g. its registration) in that transaction too.

@@ -9,6 +9,7 @@ import {
   IdentityCheckReplySchema,
   IntakeBodySchema,
   IntakeReplySchema,
+  KioskIssuingReplySchema,
   RegistrationFormSchema,
   RegistrationViewQuerySchema,
   RegistrationViewSchema,
@@ -96,6 +97,19 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       const result = intakes.checkIdentity(request.body, kioskSubmitter(principal));
       return result ? { waiting: true as const, ...publicReply(result) } : { waiting: false as const };
     },
+  );
+
+  app.get(
+    '/api/intakes/issuing',
+    {
+      preValidation: guard(PERMISSIONS.registerAtKiosk),
+      schema: {
+        tags: ['registration'],
+        summary: "Whether kiosks issue numbers now (the hall's hours and the cut-off before closing), asked when a person starts",
+        response: { 200: KioskIssuingReplySchema, ...Errors },
+      },
+    },
+    async () => hall.engine.kioskHours(),
   );
 
   app.post(

@@ -460,7 +460,7 @@ describe('the kiosk', () => {
 });
 
 describe('the kiosk after the issuing cut-off', () => {
-  it('refuses politely right after the identity step, with the next opening time, and the desk can still issue', async () => {
+  it('refuses politely as soon as a service is chosen, with the next opening time, and the desk can still issue', async () => {
     // Wednesday 25 November 2026, 17:10 in the hall: past the kiosks' 17:00 cut-off.
     const offset = Date.parse('2026-11-25T17:10:00+08:00') - Date.now();
     const late = await startHall({ hours: { opens: '09:00', closes: '17:30', kioskStopsBeforeClose: 30 }, kiosk: { voice: { enabled: false } } }, undefined, undefined, { serveUi: true, now: () => Date.now() + offset });
@@ -474,7 +474,6 @@ describe('the kiosk after the issuing cut-off', () => {
       const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
       await page.goto(`${late.url}/kiosk/?pair=${code.json().code}`);
       await page.getByRole('button', { name: /初访登记/ }).click();
-      await fillIdentity(page, newPerson());
       const closed = page.getByTestId('kiosk-closed');
       await closed.waitFor();
       expect(await closed.locator('h1').textContent()).toBe('现在暂停自助取号');

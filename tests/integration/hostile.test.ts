@@ -69,6 +69,7 @@ const MATRIX: Record<string, string> = {
   'POST /api/tickets/{id}/transfer': TICKETS,
   'POST /api/intakes': KIOSK,
   'POST /api/intakes/identity-check': KIOSK,
+  'GET /api/intakes/issuing': KIOSK,
   'POST /api/windows/{no}/walk-in': WINDOW,
   'POST /api/progress': KIOSK,
   'GET /api/registration/form': '401 ok  403 403 ok  ok  ok  403',

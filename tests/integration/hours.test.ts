@@ -27,12 +27,17 @@ describe('hall hours', () => {
   afterAll(() => hall.close());
 
   it('issues at the kiosk in the hours, refuses after the cut-off with the next opening time; the desk still issues, audited', async () => {
+    expect((await hall.app.inject({ url: '/api/intakes/issuing', headers: kiosk })).json()).toEqual({ open: true });
     const first = registration();
     const morning = await post(hall, '/api/intakes', first, kiosk);
     expect(morning.statusCode).toBe(201);
     expect((await hall.app.inject({ url: '/api/audit?action=ticket.issued_out_of_hours', headers: { cookie: hall.admin } })).json().events).toEqual([]);
 
     clock.now = at('2026-11-25', '17:05');
+    expect((await hall.app.inject({ url: '/api/intakes/issuing', headers: kiosk })).json()).toEqual({
+      open: false,
+      message: expect.stringContaining('下次取号时间：11月26日（星期四）09:00起。'),
+    });
     const tickets = hall.app.hall.store.tickets.list({ serviceDay: '2026-11-25', limit: 100 }).length;
     const person = { idNumber: idNumber('19851010', 511), birthDate: '1985-10-10', gender: 'male' as const };
     const check = await post(hall, '/api/intakes/identity-check', { serviceCode: 'A', petitioner: { name: '赵建国', idNumber: person.idNumber, phone: '13800001111' } }, kiosk);
