@@ -215,6 +215,12 @@ describe('the kiosk', () => {
     expect(await page.getByTestId('goodbye').textContent()).toContain(PHRASES.goodbye);
     await checkScreen(page, '7-result');
     expect(await registeredTickets()).toContainEqual(expect.objectContaining({ number, serviceCode: 'A', status: 'waiting' }));
+    // The 一次性告知单 on request: the paper, decoded from the ESC/POS bytes, carries the five items.
+    await page.getByTestId('print-notice').click();
+    expect(await page.getByTestId('notice-printing').textContent()).toBe('告知单正在打印，请一并取走。');
+    const slips = () => papersWith(number).filter((paper) => paper.includes('一次性告知单'));
+    await expect.poll(() => slips().length).toBe(1);
+    for (const item of ['一、依据', '二、办理机关', '三、程序和时限', '四、需要的材料', '五、救济途径']) expect(slips()[0]).toContain(item);
     await page.close();
   });
 
