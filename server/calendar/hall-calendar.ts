@@ -8,9 +8,12 @@
 //      statutory holiday (closed) or a Saturday/Sunday into a make-up working day (调休, open);
 //   4. otherwise its ISO weekday is in `hours.days`.
 import { TZDate } from '@date-fns/tz';
-import { isWorkday as officialWorkday } from 'chinese-days';
+// A CommonJS package whose named exports Node's ESM loader cannot see: take them from its default.
+import chineseDays from 'chinese-days';
 import { serviceDayOf } from '../../common/time.ts';
 import type { HoursConfig } from '../config/schema.ts';
+
+const officialWorkday = chineseDays.isWorkday;
 
 export type Day = string; // YYYY-MM-DD
 

@@ -126,7 +126,16 @@ export function createIntakeService(deps: {
       const issued = engine.issue({ serviceCode, ...priority }, by.actor, {
         printerId: by.printerId,
         attach: (ticket) => {
-          store.intakes.insert(intakeRecord(body, ticket, by, { serviceCode, collective, personIndex }));
+          const intake = intakeRecord(body, ticket, by, { serviceCode, collective, personIndex });
+          store.intakes.insert(intake);
+          // 一次性告知 given and acknowledged (the five items for this category), on record with the registration.
+          store.audit.append({
+            at: ticket.issuedAt,
+            actor: by.actor,
+            action: 'intake.notified',
+            target: intake.id,
+            details: { ticketId: ticket.id, number: ticket.number, serviceCode, category: matter.category, purpose: matter.purpose },
+          });
           if (!collective) return;
           raised.push(
             raiseAlert(store, ticket.issuedAt, ticket, {

@@ -59,6 +59,9 @@ describe('the one-time notification slip', () => {
     expect((await hall.app.inject({ method: 'POST', url: `/api/tickets/${ticket.id}/notice`, headers: { cookie: reception }, payload: {} })).statusCode).toBe(200);
     await expect.poll(() => papers(hall).filter((p) => p.includes('一次性告知单')).length).toBe(2);
 
+    // Given and acknowledged at the registration, printed twice: all on record.
+    const notified = await hall.app.inject({ url: '/api/audit?action=intake.notified', headers: { cookie: hall.admin } });
+    expect(notified.json().events).toContainEqual(expect.objectContaining({ actorName: '测试kiosk', details: expect.objectContaining({ ticketId: ticket.id, category: '劳动和社会保障' }) }));
     const audit = await hall.app.inject({ url: '/api/audit?action=intake.notice_printed', headers: { cookie: hall.admin } });
     expect(audit.json().events.map((e: { actorName: string }) => e.actorName).sort()).toEqual(['rec1姓名', '测试kiosk']);
   });
