@@ -26,6 +26,7 @@ const ENV_OVERRIDES: Record<string, { path: string[]; parse: (v: string, name: s
   HALL_NAME: { path: ['hall', 'name'], parse: (v) => v },
   HALL_TIME_ZONE: { path: ['timeZone'], parse: (v) => v },
   HALL_DEMO: { path: ['demo'], parse: parseBoolean },
+  HALL_KIOSK_HOURS: { path: ['hours', 'kioskLimited'], parse: parseBoolean },
   HALL_FORWARDING: { path: ['forwarding', 'adapter'], parse: (v) => v },
   HALL_CASE_SYSTEM_URL: { path: ['forwarding', 'url'], parse: (v) => v },
   // A secret belongs in the environment, not in a config file that gets copied around.
