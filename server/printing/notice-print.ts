@@ -4,7 +4,7 @@
 // it recovers before the job expires; the ticket's own print state is not touched. Audited.
 import type { NoticePrintReply } from '../../common/contract/notification.ts';
 import { noticeFor } from '../../common/notification.ts';
-import { serviceDayOf } from '../../common/time.ts';
+import { hallTime, serviceDayOf } from '../../common/time.ts';
 import { canPrint } from '../../devices/printer/status.ts';
 import { layoutNotice } from '../../devices/printer/notice-layout.ts';
 import type { HallConfig } from '../config/schema.ts';
@@ -15,10 +15,8 @@ import type { Store } from '../store/repositories.ts';
 import type { PrintWorker } from './print-jobs.ts';
 import type { PrinterFleet } from './printer-fleet.ts';
 
-const printedAtText = (ms: number, timeZone: string) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
-    .format(ms)
-    .replace(/\//g, '-');
+/** `2026-11-25 09:03` in the hall's zone. */
+const printedAtText = (ms: number, timeZone: string) => `${serviceDayOf(ms, timeZone)} ${hallTime(ms, timeZone).slice(0, 5)}`;
 
 export type NoticePrinting = ReturnType<typeof createNoticePrinting>;
 
