@@ -17,6 +17,7 @@ const PURE_SERVER = [
   '^server/http/offenders\\.ts$',
   '^server/realtime/token-bucket\\.ts$',
   '^server/forwarding/payload\\.ts$',
+  '^server/calendar/hall-calendar\\.ts$',
 ];
 
 // What does I/O inside the server: the database and its SQLite implementation, HTTP, sockets,

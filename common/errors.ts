@@ -19,6 +19,7 @@ export const ERROR_MESSAGES = {
   invalid_pairing_code: '配对码无效或已过期，请向管理员重新获取。',
   device_revoked: '该设备已停用，请联系管理员重新配对。',
   service_unknown: '没有这项业务，请重新选择。',
+  kiosk_closed: '您好，现在不在自助取号时间内，感谢您的理解。如有紧急情况，请到服务台，工作人员会为您帮助办理。',
   service_not_offered: '今天没有安排这项业务，请选择其他业务或咨询服务台工作人员。',
   green_reason_required: '请选择绿色通道的原因。',
   green_note_required: '请填写绿色通道的具体情况。',

@@ -53,3 +53,9 @@ export function idNumberProblem(value: string, today: string): 'area' | 'birth' 
 
 /** An ID number as people read it off the card: 6-8-4 (area, birth date, sequence and check). */
 export const groupIdNumber = (value: string) => [value.slice(0, 6), value.slice(6, 14), value.slice(14)].filter(Boolean).join(' ');
+
+/** Full years of age on `today` of someone born on `birthDate` (both `YYYY-MM-DD`). */
+export function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}

@@ -2,7 +2,9 @@
 // audited on the server), with the form to verify and complete it.
 import { useEffect, useState } from 'preact/hooks';
 import type { RegistrationForm, RegistrationView } from '../common/contract/registration.ts';
+import { noticeFor } from '../common/notification.ts';
 import { api, ApiError } from '../common/ui/api.ts';
+import { NoticePanel } from './notice-panel.tsx';
 import { PreviousVisits, RegistrationFacts, STATE } from './registration-facts.tsx';
 import { LabelledInput } from './ui/field.tsx';
 import { VerifyForm } from './verify-form.tsx';
@@ -103,6 +105,9 @@ export function RegistrationPanel({ ticketId, number, mode = 'window' }: { ticke
       )}
       <RegistrationFacts view={view} lookup={mode === 'lookup'} />
       <PreviousVisits previous={view.previous} />
+      {mode === 'window' && form && (
+        <NoticePanel ticketId={ticketId} notice={noticeFor(form, { serviceCode: view.serviceCode, purpose: view.matter.purpose, category: view.matter.category })} />
+      )}
       {mode === 'window' && form && <VerifyForm ticketId={ticketId} view={view} form={form} onVerified={show} />}
     </section>
   );

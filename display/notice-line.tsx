@@ -6,15 +6,18 @@ import { fullWidth } from './text.ts';
 
 const SECONDS_EACH = 8;
 
-/** The notice items: the polite waiting phrase, configured notices, today's and coming leader receptions. */
-function noticeItems(info: BoardInfo | null, serviceDay: string): string[] {
+/** The notice items: the polite waiting phrase, the hall's hours, configured notices, today's and coming leader receptions. */
+export function noticeItems(info: BoardInfo | null, serviceDay: string): string[] {
   const receptions = (info?.leaderReceptions ?? []).flatMap((r) => {
     const when = r.date === serviceDay ? '今天' : `${Number(r.date.slice(5, 7))}月${Number(r.date.slice(8, 10))}日`;
     // Two short items rather than one long one: each fits two lines of readable text.
     return [`领导接访：${when} ${r.time}，${r.place}`, `接访领导：${r.title}${r.leader}${r.responsibilities ? `，${r.responsibilities}` : ''}`];
   });
+  const hours = info
+    ? [`办理时间：${info.hours.text}`, ...(info.hours.kioskUntil ? [`自助取号每天${info.hours.kioskUntil}截止，之后请到服务台办理。`] : [])]
+    : [];
   // The same text once (a leader receiving on several days is introduced once).
-  return [...new Set([PHRASES.pleaseWait, ...(info?.notices ?? []), ...receptions].map(fullWidth))];
+  return [...new Set([PHRASES.pleaseWait, ...hours, ...(info?.notices ?? []), ...receptions].map(fullWidth))];
 }
 
 /**

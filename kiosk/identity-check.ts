@@ -11,6 +11,8 @@ export type IdentityCheck =
   | { status: 'done'; reply: IntakeReply }
   /** The ID number of someone waiting, under another name or phone: see the desk. */
   | { status: 'held'; message: string }
+  /** Outside the kiosks' hours: the polite refusal with the next opening time. */
+  | { status: 'closed'; message: string }
   /** A field the server refused (e.g. the ID number's check character). */
   | { status: 'refused'; field: string; message: string };
 
@@ -35,6 +37,7 @@ async function ask(draft: Draft): Promise<IdentityCheck> {
   } catch (err) {
     if (!(err instanceof ApiError)) return { status: 'go' };
     if (err.code === 'person_already_waiting') return { status: 'held', message: err.message };
+    if (err.code === 'kiosk_closed') return { status: 'closed', message: err.message };
     if (err.status === 400 && err.field?.startsWith('petitioner.')) return { status: 'refused', field: err.field, message: err.message };
     return { status: 'go' };
   }

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardIdentity, DeviceReply } from '../common/contract/devices.ts';
 import type { ServiceInfo } from '../common/contract/queue.ts';
-import type { RegistrationForm } from '../common/contract/registration.ts';
+import type { KioskIssuingReply, RegistrationForm } from '../common/contract/registration.ts';
 import { PHRASES } from '../common/phrases.ts';
 import { serviceDayOf } from '../common/time.ts';
 import { api } from '../common/ui/api.ts';
@@ -20,14 +20,14 @@ import { ElderToggle, Welcome } from './steps/welcome.tsx';
 import { ProgressStep } from './steps/progress.tsx';
 import { Result } from './steps/result.tsx';
 import { useMoreBelow } from './use-more-below.ts';
-import { Held } from './steps/held.tsx';
+import { Closed, Held } from './steps/held.tsx';
 import { useIdle } from './use-idle.ts';
 import { useKioskVoice } from './use-kiosk-voice.ts';
 import { MuteButton } from './mute-button.tsx';
 import { useSubmission } from './use-submission.ts';
 import { checkIdentity } from './identity-check.ts';
 import { useCardError } from './use-card-error.ts';
-import { ElderMode } from './elder.ts';
+import { ElderMode, elderlyHint } from './elder.ts';
 import { useAgentOnline } from './use-agent-status.ts';
 
 /** Which step asks for a field the server refused. */
@@ -94,10 +94,10 @@ function Kiosk() {
 
   // A submission on its way is never dropped by the idle timer: it completes, then the result shows.
   const busy = submission.status === 'sending' || submission.status === 'waiting' || checking;
-  const warning = useIdle((draft !== null || querying || choosing !== null) && !busy && submission.status !== 'done' && submission.status !== 'held', form?.idleSeconds ?? 60, clearAll);
+  const warning = useIdle((draft !== null || querying || choosing !== null) && !busy && !['done', 'held', 'closed'].includes(submission.status), form?.idleSeconds ?? 60, clearAll);
 
   // Voice guidance: the question of the form step on screen, the idle warning, the number taken.
-  const onForm = draft !== null && form !== null && state !== null && !querying && !choosing && submission.status !== 'done' && submission.status !== 'held';
+  const onForm = draft !== null && form !== null && state !== null && !querying && !choosing && !['done', 'held', 'closed'].includes(submission.status);
   const voice = useKioskVoice(form?.voice, {
     prompt: onForm ? step : null,
     idle: warning !== null,
@@ -116,6 +116,7 @@ function Kiosk() {
     const welcome = !step && !querying && !choosing && submission.status === 'idle' && form !== null;
     const serviceCode = draft?.serviceCode ?? cardService?.code;
     if (!welcome || !serviceCode) return patchPetitioner(identity);
+    if (!draft) askHours();
     const begun = draft ?? newDraft(serviceCode, form.collectiveService);
     setDraft({ ...begun, petitioner: { ...begun.petitioner, ...identity }, startedByCard: true });
     setStep('identity');
@@ -135,7 +136,15 @@ function Kiosk() {
     setProblems({ [submission.field ?? 'review']: submission.message });
   }, [submission]);
 
+  // Outside the kiosks' hours the person is told at once, before filling anything in (the server
+  // refuses a number then anyway, with the same message).
+  const askHours = () =>
+    void api<KioskIssuingReply>('GET', '/api/intakes/issuing').then((hours) => {
+      if (!hours.open) settle({ status: 'closed', message: hours.message });
+    }, () => undefined);
+
   const start = (serviceCode: string, repeat: boolean | null = null) => {
+    if (!draft) askHours();
     setChoosing(null);
     // Back at the welcome screen with a registration begun: keep what was entered.
     setDraft((d) => (d ? { ...d, serviceCode } : newDraft(serviceCode, form?.collectiveService ?? '', repeat)));
@@ -212,6 +221,7 @@ function Kiosk() {
     return shell(<Result reply={submission.reply} socket={socket} windows={state?.windows ?? []} seconds={30} onDone={clearAll} />);
   }
   if (submission.status === 'held') return shell(<Held message={submission.message} seconds={30} onDone={clearAll} />);
+  if (submission.status === 'closed') return shell(<Closed message={submission.message} seconds={30} onDone={clearAll} />);
   if (querying) return shell(<ProgressStep today={today} onDone={clearAll} />);
   if (choosing) {
     return shell(
@@ -261,6 +271,7 @@ function Kiosk() {
             hasReader={hasReader}
             serviceName={state.services.find((s) => s.code === draft.serviceCode)?.name ?? ''}
             problems={problems}
+            elderHint={elderlyHint(form.elderly, draft.petitioner.idNumber, today)}
             onChange={patchPetitioner}
           />
         );

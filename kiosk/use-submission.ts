@@ -12,7 +12,9 @@ export type Submission =
   | { status: 'done'; reply: IntakeReply }
   | { status: 'refused'; message: string; field: string | null }
   /** The ID number belongs to someone already waiting, under another name or phone: see the desk. */
-  | { status: 'held'; message: string };
+  | { status: 'held'; message: string }
+  /** Past the kiosks' cut-off (or a closed day): the refusal with the next opening time. */
+  | { status: 'closed'; message: string };
 
 const RETRY_MS = 3_000;
 
@@ -39,6 +41,7 @@ export function useSubmission(connected: boolean) {
         pending.current = null;
         const e = err as ApiError;
         if (e.code === 'person_already_waiting') setSubmission({ status: 'held', message: e.message });
+        else if (e.code === 'kiosk_closed') setSubmission({ status: 'closed', message: e.message });
         else setSubmission({ status: 'refused', message: e.message, field: e.field });
       }
     } finally {
@@ -64,7 +67,7 @@ export function useSubmission(connected: boolean) {
       setSubmission({ status: 'idle' });
     },
     /** The early 一人一号 check already answered what a submission would: show that instead. */
-    settle(outcome: Extract<Submission, { status: 'done' | 'held' }>) {
+    settle(outcome: Extract<Submission, { status: 'done' | 'held' | 'closed' }>) {
       pending.current = null;
       setSubmission(outcome);
     },

@@ -24,6 +24,7 @@ import { createOffenders } from './http/offenders.ts';
 import { normaliseOrigins } from './http/origin.ts';
 import { buildValidator } from './http/validation.ts';
 import { ROOMS } from '../common/events.ts';
+import { createNoticePrinting } from './printing/notice-print.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
 import { createSettings } from './settings.ts';
@@ -165,6 +166,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     devices,
     fleet,
     printWorker,
+    noticePrinting: createNoticePrinting({ store, config, fleet, settings, worker: printWorker, now }),
     readers: devices.readers,
   };
 

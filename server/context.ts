@@ -10,6 +10,7 @@ import type { IntakeService } from './registration/intake-service.ts';
 import type { Divisions } from './reference/divisions.ts';
 import type { PrincipalResolver } from './http/auth-hooks.ts';
 import type { Offenders } from './http/offenders.ts';
+import type { NoticePrinting } from './printing/notice-print.ts';
 import type { PrintWorker } from './printing/print-jobs.ts';
 import type { DeviceFleet, PrinterFleet, ReaderFleet } from './devices/fleet.ts';
 import type { QueueEngine } from './queue/engine.ts';
@@ -31,6 +32,8 @@ export interface HallContext {
   /** The printers of `devices`. */
   fleet: PrinterFleet;
   printWorker: PrintWorker;
+  /** The 一次性告知单 printed on request. */
+  noticePrinting: NoticePrinting;
   /** The ID card readers of `devices`. */
   readers: ReaderFleet;
   cipher: DataCipher;

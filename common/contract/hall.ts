@@ -44,6 +44,8 @@ export const BoardInfoSchema = Type.Object({
     preferSpeechSynthesis: Type.Boolean(),
   }),
   leaderReceptions: Type.Array(UpcomingReceptionSchema),
+  /** The hall's hours as the board says them: `周一至周五 09:00–17:30（法定节假日除外）`; the kiosks' daily cut-off (`17:00`), null when kiosks issue at any hour. */
+  hours: Type.Object({ text: Type.String(), kioskUntil: Type.Union([Type.String(), Type.Null()]) }),
 });
 /** What the hall board shows besides the queue: notices, leader receptions, voice settings. */
 export type BoardInfo = Static<typeof BoardInfoSchema>;

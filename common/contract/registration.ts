@@ -1,6 +1,7 @@
 // Registration on the wire: the kiosk's intake and its 一人一号 check, the form's lists, the
 // administrative divisions, and the registration as the receiving staff member reads and verifies it.
 import { Type, type Static } from 'typebox';
+import { NotificationTextsSchema } from './notification.ts';
 import { GENDERS, INTAKE_OUTCOMES, INTAKE_STATES } from '../vocabulary.ts';
 import { Iso, Nullable } from './base.ts';
 import { PublicTicketSchema, StaffTicketSchema, WaitEstimateSchema } from './queue.ts';
@@ -135,8 +136,19 @@ export const RegistrationFormSchema = Type.Object({
   idleSeconds: Type.Integer(),
   /** Voice guidance at the kiosk (`kiosk.voice`): on/off and volume 0–1. */
   voice: Type.Object({ enabled: Type.Boolean(), volume: Type.Number() }),
+  /** From this age (read from the ID number) the kiosk says the desk gives priority (`hint`), or issues a green number (`green`). */
+  /** The one-time notification's texts (一次性告知; with `materials` and `purposeMaterials`, see common/notification.ts). */
+  notification: NotificationTextsSchema,
+  elderly: Type.Object({ age: Type.Integer(), mode: Type.Union([Type.Literal('hint'), Type.Literal('green'), Type.Literal('off')]) }),
 });
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;
+
+/** `GET /api/intakes/issuing`: whether the kiosk issues now (hall hours); if not, what to tell the person. */
+export const KioskIssuingReplySchema = Type.Union([
+  Type.Object({ open: Type.Literal(true) }),
+  Type.Object({ open: Type.Literal(false), message: Type.String() }),
+]);
+export type KioskIssuingReply = Static<typeof KioskIssuingReplySchema>;
 
 const DivisionSchema = Type.Object({
   code: Type.String(),

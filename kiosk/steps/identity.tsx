@@ -37,6 +37,8 @@ export function IdentityStep(props: {
   /** The service being registered for (named when an ID card started the registration). */
   serviceName: string;
   problems: Record<string, string>;
+  /** Said kindly to an elderly petitioner (kiosk/elder.ts). */
+  elderHint?: string | null;
   onChange: (patch: Partial<Draft['petitioner']>) => void;
 }) {
   const { draft, today, problems } = props;
@@ -66,6 +68,11 @@ export function IdentityStep(props: {
         problem={liveIdProblem(p.idNumber, today) ?? problems['petitioner.idNumber']}
       />
       <Derived idNumber={p.idNumber} today={today} />
+      {props.elderHint && (
+        <p class="ok" role="status" data-testid="elder-hint">
+          {props.elderHint}
+        </p>
+      )}
       <TextField
         id="petitioner-name"
         label="姓名"

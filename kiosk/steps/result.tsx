@@ -3,6 +3,8 @@ import type { QueueEvent, WindowView } from '../../common/contract/queue.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import type { HallSocket } from '../../common/ui/use-hall-socket.ts';
 import type { IntakeReply } from '../../common/contract/registration.ts';
+import type { NoticePrintReply } from '../../common/contract/notification.ts';
+import { api } from '../../common/ui/api.ts';
 
 /** A wait estimate this long is apologised for. */
 const LONG_WAIT_MINUTES = 30;
@@ -11,6 +13,25 @@ const LONG_WAIT_MINUTES = 30;
 function windowsFor(windows: readonly WindowView[], serviceCode: string): string | null {
   const nos = windows.filter((w) => w.services.includes(serviceCode)).map((w) => w.no);
   return nos.length ? `${nos.join('、')} 号窗口` : null;
+}
+
+/** 一次性告知单 on request: the five items of the notification on the kiosk's printer. */
+function NoticePrint({ ticketId }: { ticketId: string }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const print = () =>
+    api<NoticePrintReply>('POST', `/api/tickets/${ticketId}/notice`, {}).then(
+      (reply) => setSaid(reply.printerReady ? '告知单正在打印，请一并取走。' : '打印机暂时不能打印，恢复后会自动打印告知单；到窗口办理时，工作人员也会向您说明。'),
+      () => setSaid('告知单暂时没能打印，到窗口办理时工作人员会再向您说明。'),
+    );
+  return said ? (
+    <p role="status" data-testid="notice-printing">
+      {said}
+    </p>
+  ) : (
+    <button type="button" class="secondary" onClick={print} data-testid="print-notice">
+      打印一次性告知单
+    </button>
+  );
 }
 
 /** The number, very large, with what happens next; back to the welcome screen by itself. */
@@ -65,6 +86,7 @@ export function Result({ reply, socket, windows, seconds, onDone }: { reply: Int
         {PHRASES.thanks}
         {PHRASES.goodbye}
       </p>
+      <NoticePrint ticketId={ticket.id} />
       <button type="button" class="primary" onClick={onDone}>
         完成
       </button>

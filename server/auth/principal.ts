@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   viewAudit: { roles: ['admin'] },
   registerAtKiosk: { devices: ['kiosk'] },
   readRegistrationForm: { roles: ['admin', 'desk', 'reception'], devices: ['kiosk'] },
+  /** The 一次性告知单: staff for any registration, a kiosk for a ticket it issued today. */
+  printNotice: { roles: ['admin', 'desk', 'reception'], devices: ['kiosk'] },
   /**
    * Decrypted registrations (each view audited). The route admits these roles; the intake service
    * then admits only the staff member at the window that holds or held the ticket, or one of

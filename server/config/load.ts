@@ -26,6 +26,7 @@ const ENV_OVERRIDES: Record<string, { path: string[]; parse: (v: string, name: s
   HALL_NAME: { path: ['hall', 'name'], parse: (v) => v },
   HALL_TIME_ZONE: { path: ['timeZone'], parse: (v) => v },
   HALL_DEMO: { path: ['demo'], parse: parseBoolean },
+  HALL_KIOSK_HOURS: { path: ['hours', 'kioskLimited'], parse: parseBoolean },
   HALL_FORWARDING: { path: ['forwarding', 'adapter'], parse: (v) => v },
   HALL_CASE_SYSTEM_URL: { path: ['forwarding', 'url'], parse: (v) => v },
   // A secret belongs in the environment, not in a config file that gets copied around.
@@ -153,6 +154,11 @@ function checkConsistency(config: HallConfig): void {
   registration.kioskPurposes.forEach(({ purpose }, i) => {
     if (!registration.purposes.includes(purpose)) throw new ConfigError(`registration.kioskPurposes[${i}].purpose`, `unknown purpose "${purpose}"`);
   });
+  for (const category of Object.keys(registration.notification.byCategory)) {
+    if (!registration.categories.includes(category)) {
+      throw new ConfigError(`registration.notification.byCategory.${category}`, `unknown category "${category}"`);
+    }
+  }
   for (const purpose of Object.keys(registration.purposeMaterials)) {
     if (!registration.purposes.includes(purpose)) {
       throw new ConfigError(`registration.purposeMaterials.${purpose}`, `unknown purpose "${purpose}"`);
@@ -170,6 +176,15 @@ function checkConsistency(config: HallConfig): void {
     if (reasons.has(reason.code)) throw new ConfigError(`green.reasons[${i}].code`, `duplicate code "${reason.code}"`);
     reasons.add(reason.code);
   });
+  if (!reasons.has(config.kiosk.elderly.greenReason)) {
+    throw new ConfigError('kiosk.elderly.greenReason', `unknown green reason "${config.kiosk.elderly.greenReason}"`);
+  }
+  for (const list of ['holidays', 'workdays'] as const) {
+    config.hours[list].forEach((day, i) => {
+      if (Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new ConfigError(`hours.${list}[${i}]`, `"${day}" is not a date`);
+    });
+  }
+  if (config.hours.closes <= config.hours.opens) throw new ConfigError('hours.closes', 'must be after hours.opens');
 }
 
 /** Whether a URL stays on this machine (plain http to the case system is tolerable only there). */

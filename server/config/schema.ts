@@ -1,7 +1,7 @@
 // The hall's configuration: one JSON file (HALL_CONFIG) over these defaults, then environment
 // overrides. Every key is documented in docs/configuration.md; keep the two in step.
 import { Type, type Static } from 'typebox';
-import { ForwardingSection, RegistrationSection, ServerSection } from './sections.ts';
+import { ForwardingSection, HoursSection, RegistrationSection, ServerSection } from './sections.ts';
 
 const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' });
 
@@ -87,6 +87,7 @@ export const HallConfigSchema = Type.Object(
     server: ServerSection,
     dataDir: Type.String({ minLength: 1, default: './data' }),
     timeZone: Type.String({ minLength: 1, default: 'Asia/Shanghai' }),
+    hours: HoursSection,
     /** Demo set-up: prints ready-to-open URLs that pair a demo kiosk and window screen at once. */
     demo: Type.Boolean({ default: true }),
     services: Type.Array(ServiceConfig, {
@@ -241,6 +242,18 @@ export const HallConfigSchema = Type.Object(
           },
           { additionalProperties: false, default: {} },
         ),
+        /** Elderly petitioners (age from the ID number): told of the desk's green channel, or issued a green number. */
+        elderly: Type.Object(
+          {
+            age: Type.Integer({ minimum: 50, maximum: 120, default: 70 }),
+            mode: Type.Union([Type.Literal('hint'), Type.Literal('green'), Type.Literal('off')], {
+              default: 'hint',
+              description: 'hint: say kindly that the desk gives priority (绿色通道); green: the kiosk issues the number as green; off: nothing',
+            }),
+            greenReason: Type.String({ default: 'elderly', description: 'Green-channel reason code of a number the kiosk issues as green' }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
       },
       { additionalProperties: false, default: {} },
     ),
@@ -300,5 +313,8 @@ export const HallConfigSchema = Type.Object(
 );
 
 export type HallConfig = Static<typeof HallConfigSchema>;
+export type HoursConfig = Static<typeof HoursSection>;
+export type ServiceConfig = Static<typeof ServiceConfig>;
+export type WindowConfig = Static<typeof WindowConfig>;
 export type PrinterConfig = Static<typeof PrinterConfig>;
 export type ReaderConfig = Static<typeof ReaderConfig>;

@@ -35,6 +35,51 @@ export const ServerSection = Type.Object(
   { additionalProperties: false, default: {} },
 );
 
+const NoticeText = (fallback: string) => Type.String({ minLength: 1, maxLength: 300, default: fallback });
+const NoticeOverride = Type.Object(
+  {
+    basis: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    office: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    procedure: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    remedies: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    materials: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { description: 'Added after the materials of the service and purpose' })),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * The one-time notification (一次性告知): its five items — the basis (依据), the handling office
+ * (办理机关), the procedure and time limits (程序和时限), the materials (材料: `materials` and
+ * `purposeMaterials`, plus a category's own) and the remedies (救济途径) — with texts a matter
+ * category (内容分类) may replace.
+ */
+const NotificationSection = Type.Object(
+  {
+    basis: NoticeText('《信访工作条例》（2022年5月1日起施行）及本省信访工作有关规定。'),
+    office: NoticeText('本大厅当日登记您的信访事项，并按照“属地管理、分级负责，谁主管、谁负责”的原则，转送或交办依法有权处理的机关、单位办理。'),
+    procedure: NoticeText(
+      '有权处理的机关、单位自收到转送、交办之日起15日内决定是否受理，并书面告知您；受理后60日内办结，情况复杂的，经批准可适当延长，延长期限不超过30日，并告知您延期理由。',
+    ),
+    remedies: NoticeText(
+      '对处理意见不服的，可以自收到书面答复之日起30日内请求原办理机关的上一级机关复查，复查机关自收到请求之日起30日内提出复查意见；对复查意见不服的，可以自收到之日起30日内向复查机关的上一级机关请求复核，复核机关自收到请求之日起30日内提出复核意见。',
+    ),
+    byCategory: Type.Record(Type.String(), NoticeOverride, {
+      default: {
+        '政法': {
+          office: '属于诉讼、仲裁、行政复议等法定途径解决的事项，依法由人民法院、仲裁机构、行政复议机关等处理；本大厅登记后告知您应当向哪个机关提出。',
+          remedies: '对人民法院、检察机关的处理不服的，请依照诉讼法律规定的程序提出申诉；本大厅可以为您说明如何提出。',
+        },
+        '劳动和社会保障': {
+          office: '本大厅当日登记后，转送人力资源社会保障部门（劳动保障监察机构）等有权处理的机关办理。',
+          materials: ['劳动合同、工资条、考勤记录等与劳动关系有关的材料（如有）'],
+        },
+      },
+      description: '内容分类 → the items it replaces, and materials it adds',
+    }),
+  },
+  { additionalProperties: false, default: {} },
+);
+
 /** The kiosk registration form: its lists (admins may edit most in the console), the home place, the services with a special role. */
 export const RegistrationSection = Type.Object(
   {
@@ -110,6 +155,7 @@ export const RegistrationSection = Type.Object(
         E: ['本人居民身份证（原件）', '与咨询问题有关的材料（如有）'],
       },
     }),
+    notification: NotificationSection,
     purposeMaterials: Type.Record(Type.String(), Type.Array(Type.String({ maxLength: 80 })), {
       default: {
         '申诉': ['原处理决定或答复文书'],
@@ -143,6 +189,37 @@ export const ForwardingSection = Type.Object(
     warnMinutesBeforeClose: Type.Integer({ minimum: 0, maximum: 600, default: 60 }),
     /** Days a dropped file stays after the case system acknowledged it (0: removed at once). */
     retainDays: Type.Number({ minimum: 0, maximum: 3650, default: 7 }),
+  },
+  { additionalProperties: false, default: {} },
+);
+
+const LocalTime = (fallback: string) => Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', default: fallback });
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+/** Hall hours and working days (server/calendar/hall-calendar.ts does the arithmetic). */
+export const HoursSection = Type.Object(
+  {
+    opens: LocalTime('09:00'),
+    closes: LocalTime('17:30'),
+    days: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), {
+      minItems: 1,
+      uniqueItems: true,
+      default: [1, 2, 3, 4, 5],
+      description: 'ISO weekdays the hall is open (1 = Monday) when no holiday or make-up day says otherwise',
+    }),
+    officialCalendar: Type.Boolean({
+      default: true,
+      description: "Follow the State Council's holiday notice (statutory holidays and make-up working days, from the chinese-days package)",
+    }),
+    holidays: Type.Array(Day, { default: [], uniqueItems: true, description: 'Extra closed days (YYYY-MM-DD), over the official calendar' }),
+    workdays: Type.Array(Day, { default: [], uniqueItems: true, description: 'Extra open days, e.g. make-up working days not yet in the package' }),
+    kioskStopsBeforeClose: Type.Integer({
+      minimum: 0,
+      maximum: 600,
+      default: 30,
+      description: 'Minutes before closing the kiosks stop issuing numbers (the desk still can, audited)',
+    }),
+    kioskLimited: Type.Boolean({ default: true, description: 'false: kiosks issue at any hour (a 24-hour demo)' }),
   },
   { additionalProperties: false, default: {} },
 );

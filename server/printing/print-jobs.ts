@@ -46,6 +46,7 @@ export function createPrintHook(deps: { store: Store; config: HallConfig; fleet:
       const ready = printer !== undefined && canPrint(condition);
       store.printJobs.supersede(ticket.id, at);
       store.printJobs.insert({
+        kind: 'ticket',
         ticketId: ticket.id,
         printerId,
         bytes,
@@ -103,24 +104,30 @@ export function createPrintWorker(deps: {
           // Left pending: printed again in full once the printer is back, until it expires. The
           // person is told now (the ticket says `failed`; `printed` follows if the reprint works).
           store.printJobs.update(job.id, { lastError: (failure as Error).message });
-          engine.printFinished(job.ticketId, 'failed');
+          finished(job, 'failed');
           return;
         }
         store.printJobs.update(job.id, { state: 'printed', finishedAt: now() });
-        engine.printFinished(job.ticketId, 'printed');
+        finished(job, 'printed');
       }
     } finally {
       busy.delete(printerId);
     }
   }
 
+  /** Only a ticket's own job sets its print state (a notification slip does not). */
+  function finished(job: PrintJobRecord, state: 'printed' | 'failed'): void {
+    if (job.kind === 'ticket') engine.printFinished(job.ticketId, state);
+  }
+
   function fail(job: PrintJobRecord): void {
     store.printJobs.update(job.id, { state: 'failed', finishedAt: now() });
-    engine.printFinished(job.ticketId, 'failed');
+    finished(job, 'failed');
   }
 
   function failLate(job: PrintJobRecord): void {
     fail(job);
+    if (job.kind !== 'ticket') return;
     const ticket = store.tickets.get(job.ticketId);
     if (!ticket || ticket.status !== 'waiting') return;
     const waitedSeconds = Math.round((now() - job.createdAt) / 1000);

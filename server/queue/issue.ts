@@ -4,7 +4,8 @@
 import type { StaffTicket } from '../../common/contract/queue.ts';
 import { formatTicketNumber } from '../../common/numbering.ts';
 import { serviceDayOf } from '../../common/time.ts';
-import { badRequest, conflict } from '../errors.ts';
+import { createHallCalendar, kioskClosedMessage } from '../calendar/hall-calendar.ts';
+import { badRequest, conflict, HallError } from '../errors.ts';
 import { newId, newQueryCode } from '../ids.ts';
 import type { Actor, TicketRecord } from '../store/records.ts';
 import type { QueueCore } from './core.ts';
@@ -19,6 +20,13 @@ export interface IssueOptions {
 
 export function createIssuing(core: QueueCore, printing: PrintHook | undefined) {
   const { store, config, now } = core;
+  const calendar = createHallCalendar(config.hours, config.timeZone);
+
+  /** Kiosks issue only in the hall's hours, up to the cut-off before closing: a polite refusal with the next opening time. */
+  function requireKioskHours(actor: Actor, at: number): void {
+    const state = calendar.kioskIssuing(at);
+    if (actor.kind === 'device' && !state.open) throw new HallError(409, 'kiosk_closed', kioskClosedMessage(state, config.hours, config.timeZone));
+  }
 
   /** The green-channel reason and note, checked against the configured reasons. */
   function greenOf(input: IssueInput): { greenReason: string | null; greenNote: string | null } {
@@ -32,6 +40,17 @@ export function createIssuing(core: QueueCore, printing: PrintHook | undefined) 
   }
 
   return {
+    /** Refuses now what `issue` would refuse a kiosk for the hour (the kiosk asks before the person fills in the form). */
+    requireKioskHours(actor: Actor): void {
+      requireKioskHours(actor, now());
+    },
+
+    /** Whether kiosks issue now; when not, the polite message with the next opening time. */
+    kioskHours(): { open: true } | { open: false; message: string } {
+      const state = calendar.kioskIssuing(now());
+      return state.open ? { open: true } : { open: false, message: kioskClosedMessage(state, config.hours, config.timeZone) };
+    },
+
     /**
      * Issues a ticket; with `printerId` its print job is queued in the same transaction, and
      * `attach` writes what belongs with the ticket (e.g. its registration) in that transaction too.
@@ -39,6 +58,7 @@ export function createIssuing(core: QueueCore, printing: PrintHook | undefined) 
     issue(input: IssueInput, actor: Actor, options: IssueOptions = {}): { ticket: StaffTicket } & WaitEstimate {
       return core.mutate((record) => {
         const at = now();
+        requireKioskHours(actor, at);
         const day = serviceDayOf(at, config.timeZone);
         const service = store.services.list().find((s) => s.code === input.serviceCode);
         if (!service) throw badRequest('service_unknown');
@@ -87,6 +107,17 @@ export function createIssuing(core: QueueCore, printing: PrintHook | undefined) 
             action: 'ticket.green_issued',
             target: ticket.id,
             details: { number: ticket.number, serviceCode: ticket.serviceCode, reason: greenReason, note: greenNote },
+          });
+        }
+        // Staff may issue outside the kiosks' hours (e.g. the desk helping someone late): on record.
+        const hours = calendar.kioskIssuing(at);
+        if (!hours.open) {
+          store.audit.append({
+            at,
+            actor,
+            action: 'ticket.issued_out_of_hours',
+            target: ticket.id,
+            details: { number: ticket.number, serviceCode: ticket.serviceCode, reason: hours.reason },
           });
         }
         record('ticket.issued', ticket, [], actor);

@@ -7,6 +7,7 @@ import type { ProgressQuery, ProgressRecord } from '../../common/contract/progre
 import type { StaffTicket } from '../../common/contract/queue.ts';
 import type { IdentityCheckBody, IntakeBody, RegistrationView, VerifyBody } from '../../common/contract/registration.ts';
 import type { StaffRole } from '../../common/vocabulary.ts';
+import { ageOn } from '../../common/id-number.ts';
 import { checkIdNumber, checkRegistration, isCollective, type MatterStage } from '../../common/registration.ts';
 import { raiseAlert } from '../alerts.ts';
 import type { HallConfig } from '../config/schema.ts';
@@ -120,11 +121,25 @@ export function createIntakeService(deps: {
       const existing = onePerPerson.alreadyWaiting(personIndex, serviceCode, petitioner, by, collective);
       if (existing) return existing;
 
+      // An elderly petitioner at a kiosk of a hall that says so gets a green number (reason 老),
+      // audited as issued by that kiosk like every green number.
+      const elderly = config.kiosk.elderly;
+      const green = elderly.mode === 'green' && by.actor.kind === 'device' && !collective && ageOn(petitioner.birthDate, engine.today()) >= elderly.age;
+      const priority = green ? { priority: 'green' as const, greenReason: elderly.greenReason } : { priority: 'normal' as const };
       const raised: HallAlert[] = [];
-      const issued = engine.issue({ serviceCode, priority: 'normal' }, by.actor, {
+      const issued = engine.issue({ serviceCode, ...priority }, by.actor, {
         printerId: by.printerId,
         attach: (ticket) => {
-          store.intakes.insert(intakeRecord(body, ticket, by, { serviceCode, collective, personIndex }));
+          const intake = intakeRecord(body, ticket, by, { serviceCode, collective, personIndex });
+          store.intakes.insert(intake);
+          // 一次性告知 given and acknowledged (the five items for this category), on record with the registration.
+          store.audit.append({
+            at: ticket.issuedAt,
+            actor: by.actor,
+            action: 'intake.notified',
+            target: intake.id,
+            details: { ticketId: ticket.id, number: ticket.number, serviceCode, category: matter.category, purpose: matter.purpose },
+          });
           if (!collective) return;
           raised.push(
             raiseAlert(store, ticket.issuedAt, ticket, {
@@ -148,6 +163,7 @@ export function createIntakeService(deps: {
      */
     checkIdentity(body: IdentityCheckBody, by: Submitter): SubmitOutcome | null {
       const { petitioner } = body;
+      engine.requireKioskHours(by.actor);
       if (!checkIdNumber(petitioner.idNumber, engine.today())) throw fieldError('id_number_invalid', 'petitioner.idNumber');
       const personIndex = personIndexOf(petitioner.idNumber);
       const waiting = store.intakes.waitingTicketOf(personIndex, engine.today(), body.serviceCode);
@@ -258,6 +274,8 @@ export function createIntakeService(deps: {
           .filter((code) => code !== rules.queryService && code !== rules.collectiveService && code !== rules.leaderService),
         idleSeconds: rules.idleSeconds,
         voice: config.kiosk.voice,
+        notification: rules.notification,
+        elderly: { age: config.kiosk.elderly.age, mode: config.kiosk.elderly.mode },
       };
     },
   };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { hoursText, kioskUntilText } from '../calendar/hall-calendar.ts';
 import { BoardInfoSchema, HallInfoSchema, HealthReplySchema } from '../../common/contract/hall.ts';
 import { SnapshotReplySchema } from '../../common/contract/queue.ts';
 import { isAllowed, PERMISSIONS } from '../auth/principal.ts';
@@ -58,6 +59,7 @@ const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
         advanceCall,
         voice,
         leaderReceptions: upcomingReceptions(leaderReceptions, hall.now(), config.timeZone, scheduleDays),
+        hours: { text: hoursText(config.hours), kioskUntil: config.hours.kioskLimited ? kioskUntilText(config.hours) : null },
       };
     },
   );

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { NoticePrintBodySchema, NoticePrintReplySchema } from '../../common/contract/notification.ts';
 import { ProgressQuerySchema, ProgressReplySchema } from '../../common/contract/progress.ts';
 import { TicketIdParams, WindowNoParams } from '../../common/contract/queue.ts';
 import {
@@ -8,6 +9,7 @@ import {
   IdentityCheckReplySchema,
   IntakeBodySchema,
   IntakeReplySchema,
+  KioskIssuingReplySchema,
   RegistrationFormSchema,
   RegistrationViewQuerySchema,
   RegistrationViewSchema,
@@ -97,6 +99,19 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
     },
   );
 
+  app.get(
+    '/api/intakes/issuing',
+    {
+      preValidation: guard(PERMISSIONS.registerAtKiosk),
+      schema: {
+        tags: ['registration'],
+        summary: "Whether kiosks issue numbers now (the hall's hours and the cut-off before closing), asked when a person starts",
+        response: { 200: KioskIssuingReplySchema, ...Errors },
+      },
+    },
+    async () => hall.engine.kioskHours(),
+  );
+
   app.post(
     '/api/windows/:no/walk-in',
     {
@@ -176,6 +191,34 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       },
     },
     async (request) => intakes.view(request.params.id, { ...viewerOf(request.principal), reason: request.query.reason }),
+  );
+
+  app.post(
+    '/api/tickets/:id/notice',
+    {
+      preValidation: guard(PERMISSIONS.printNotice),
+      config: perKioskLimit(config.auth.kioskIssuePerMinute),
+      schema: {
+        tags: ['registration'],
+        summary: 'Print the one-time notification slip (一次性告知单) of the ticket’s registration (audited)',
+        description:
+          'A kiosk prints on its own printer, for a ticket it issued today only; staff on the printer they name ' +
+          '(default: the desk’s). The slip carries the five items for the matter’s category and no personal data.',
+        params: TicketIdParams,
+        body: NoticePrintBodySchema,
+        response: { 200: NoticePrintReplySchema, ...Errors },
+      },
+    },
+    async (request) => {
+      const principal = request.principal;
+      if (principal.kind === 'device') {
+        const { printerId } = kioskSubmitter(principal);
+        if (!printerId) throw notFound('printer_unknown');
+        return hall.noticePrinting.print(request.params.id, printerId, actorOf(principal), { kioskId: principal.device.id });
+      }
+      const printerId = request.body.printerId ?? config.printing.deskPrinter ?? config.printers[0]?.id ?? '';
+      return hall.noticePrinting.print(request.params.id, printerId, actorOf(principal));
+    },
   );
 
   app.put(

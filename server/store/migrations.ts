@@ -320,4 +320,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE intakes ADD COLUMN topic TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'print job kinds',
+    sql: `
+      -- A print job prints a ticket, or the one-time notification slip (一次性告知单) of a
+      -- ticket's registration; only a ticket's own job sets its print state.
+      ALTER TABLE print_jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'ticket' CHECK (kind IN ('ticket', 'notice'));
+    `,
+  },
 ];

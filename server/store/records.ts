@@ -106,6 +106,8 @@ type PrintJobState = 'pending' | 'printed' | 'failed';
 
 export interface PrintJobRecord {
   id: number;
+  /** `ticket`: the ticket itself; `notice`: the 一次性告知单 of its registration. */
+  kind: 'ticket' | 'notice';
   ticketId: string;
   printerId: string;
   bytes: Buffer;

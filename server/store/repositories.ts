@@ -169,7 +169,7 @@ export interface PrintJobRepository {
   update(id: number, patch: Partial<Omit<PrintJobRecord, 'id'>>): PrintJobRecord;
   /** Pending jobs whose time ran out. */
   expired(now: number): PrintJobRecord[];
-  /** Drops a ticket's pending jobs (a reprint replaces them), without reporting a failure. */
+  /** Drops a ticket's pending ticket jobs (a reprint replaces them), without reporting a failure. */
   supersede(ticketId: string, now: number): void;
 }
 

@@ -73,7 +73,7 @@ const percentile = (values: number[], p: number) => {
 async function startHall() {
   const app = await buildApp(
     // 200 board sockets come from one address here; a real hall has one board per address.
-    loadConfig({}, { dataDir: tempDir(), auth: { kioskIssuePerMinute: 10_000 }, server: { limits: { connectionsPerAddress: 1_000, socketsPerAddress: 1_000 } } }),
+    loadConfig({}, { dataDir: tempDir(), hours: { kioskLimited: false }, auth: { kioskIssuePerMinute: 10_000 }, server: { limits: { connectionsPerAddress: 1_000, socketsPerAddress: 1_000 } } }),
     { uiDir: '/nonexistent', logger: false },
   );
   await app.hall.staffAuth.ensureFirstAdmin('bench-admin-password');

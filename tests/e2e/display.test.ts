@@ -325,6 +325,8 @@ describe('hall board and window screens', () => {
       // Each notice in turn (one is shown at a time), the longest being the leader reception: whole, readable.
       const items = await board.page.locator('.notices li').count();
       expect(items, name).toBeGreaterThan(3);
+      // The hall's hours are among them (hours.*).
+      expect(await board.page.locator('.notices').textContent(), name).toContain('办理时间：周一至周五 09:00–17:30（法定节假日除外）');
       for (let i = 0; i < items; i++) {
         await board.page.evaluate((i) => document.querySelectorAll<HTMLElement>('.notices li').forEach((li, j) => (li.hidden = j !== i)), i);
         const notice = (await measureRegions(board.page, { notices: '.notices li:not([hidden])' })).notices!;

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 import { browserHallPerFile, recordAudio } from '../support/browser-hall.ts';
-import { pairDevice, papersWith, staffCookie, type Hall } from '../support/hall.ts';
+import { pairDevice, papersWith, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import { promptAnnouncement, ticketTakenAnnouncement } from '../../common/voice.ts';
 import { cardOf, idNumber, registration } from '../support/registration.ts';
@@ -209,6 +209,12 @@ describe('the kiosk', () => {
     expect(await page.getByTestId('goodbye').textContent()).toContain(PHRASES.goodbye);
     await checkScreen(page, '7-result');
     expect(await registeredTickets()).toContainEqual(expect.objectContaining({ number, serviceCode: 'A', status: 'waiting' }));
+    // The 一次性告知单 on request: the paper, decoded from the ESC/POS bytes, carries the five items.
+    await page.getByTestId('print-notice').click();
+    expect(await page.getByTestId('notice-printing').textContent()).toBe('告知单正在打印，请一并取走。');
+    const slips = () => papersWith(hall, number).filter((paper) => paper.includes('一次性告知单'));
+    await expect.poll(() => slips().length).toBe(1);
+    for (const item of ['一、依据', '二、办理机关', '三、程序和时限', '四、需要的材料', '五、救济途径']) expect(slips()[0]).toContain(item);
     await page.close();
   });
 
@@ -251,6 +257,15 @@ describe('the kiosk', () => {
     await page.getByTestId('next').click();
     expect(await heading(page)).toContain('身份信息');
     await checkScreen(page, 'identity-error');
+    // Corrected: born 1956, 70 this year — told kindly of the desk's green channel (kiosk.elderly); not at 60.
+    await typeOnKeypad(page, 'petitioner-idNumber', good);
+    await expect.poll(() => page.getByTestId('elder-hint').textContent()).toBe(
+      '您好！年满70周岁的来访人可以走绿色通道优先办理。如需要，请到服务台告诉工作人员；您也可以继续在这里登记。',
+    );
+    await checkScreen(page, 'identity-elderly');
+    await typeOnKeypad(page, 'petitioner-idNumber', idNumber('19660612', 301));
+    await expect.poll(() => page.getByTestId('derived').count()).toBe(1);
+    expect(await page.getByTestId('elder-hint').count()).toBe(0);
     await page.close();
   });
 
@@ -441,5 +456,42 @@ describe('the kiosk', () => {
     await page.getByTestId('progress-submit').click();
     await expect.poll(() => page.getByTestId('progress-records').textContent()).toContain(issued.json().ticket.number);
     await page.close();
+  });
+});
+
+describe('the kiosk after the issuing cut-off', () => {
+  it('refuses politely as soon as a service is chosen, with the next opening time, and the desk can still issue', async () => {
+    // Wednesday 25 November 2026, 17:10 in the hall: past the kiosks' 17:00 cut-off.
+    const offset = Date.parse('2026-11-25T17:10:00+08:00') - Date.now();
+    const late = await startHall({ hours: { opens: '09:00', closes: '17:30', kioskStopsBeforeClose: 30 }, kiosk: { voice: { enabled: false } } }, undefined, undefined, { serveUi: true, now: () => Date.now() + offset });
+    try {
+      const code = await late.app.inject({
+        method: 'POST',
+        url: '/api/devices/pairing-codes',
+        headers: { cookie: late.admin },
+        payload: { kind: 'kiosk', name: '测试自助机', printerId: 'P1' },
+      });
+      const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+      await page.goto(`${late.url}/kiosk/?pair=${code.json().code}`);
+      await page.getByRole('button', { name: /初访登记/ }).click();
+      const closed = page.getByTestId('kiosk-closed');
+      await closed.waitFor();
+      expect(await closed.locator('h1').textContent()).toBe('现在暂停自助取号');
+      expect(await closed.getByRole('alert').textContent()).toBe(
+        '您好，今天的自助取号已于17:00结束，感谢您的理解。下次取号时间：11月26日（星期四）09:00起。如有紧急情况，请到服务台，工作人员会为您帮助办理。',
+      );
+      await checkScreen(page, 'kiosk-closed');
+      await closed.getByRole('button', { name: '返回首页' }).click();
+      await page.getByRole('button', { name: /初访登记/ }).waitFor();
+      await page.close();
+      // The desk still issues, on record.
+      const desk = await staffCookie(late, 'desk-late', ['desk']);
+      const issued = await late.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: desk }, payload: { serviceCode: 'A', print: false } });
+      expect(issued.statusCode).toBe(201);
+      const audit = await late.app.inject({ url: '/api/audit?action=ticket.issued_out_of_hours', headers: { cookie: late.admin } });
+      expect(audit.json().events).toHaveLength(1);
+    } finally {
+      await late.close();
+    }
   });
 });

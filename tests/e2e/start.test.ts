@@ -18,11 +18,11 @@ let exitCode: Promise<number | null>;
 let browser: Browser;
 let dataDir: string;
 
-/** Starts `npm start` (scripts/start.mjs) and reads the URLs it prints. */
+/** Starts `npm start` (scripts/start.mjs) and reads the URLs it prints; its kiosks issue at any hour (the test runs at any hour). */
 function startHall(): Promise<void> {
   dataDir = mkdtempSync(join(tmpdir(), 'hall-e2e-'));
   server = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', HALL_DATA_DIR: dataDir, HALL_DEMO: '1', HALL_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn' },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', HALL_DATA_DIR: dataDir, HALL_DEMO: '1', HALL_KIOSK_HOURS: '0', HALL_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   exitCode = new Promise((resolve) => server.on('exit', (code) => resolve(code)));

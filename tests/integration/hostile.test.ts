@@ -69,6 +69,7 @@ const MATRIX: Record<string, string> = {
   'POST /api/tickets/{id}/transfer': TICKETS,
   'POST /api/intakes': KIOSK,
   'POST /api/intakes/identity-check': KIOSK,
+  'GET /api/intakes/issuing': KIOSK,
   'POST /api/windows/{no}/walk-in': WINDOW,
   'POST /api/progress': KIOSK,
   'POST /api/ime/handwriting': KIOSK,
@@ -76,6 +77,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/divisions': '401 ok  403 403 ok  ok  ok  403',
   'GET /api/tickets/{id}/registration': '401 403 403 403 ok  why ok  why',
   'PUT /api/tickets/{id}/registration': WINDOW,
+  'POST /api/tickets/{id}/notice': '401 ok  403 403 ok  ok  ok  403', // a kiosk: tickets it issued today only (else 404)
   'GET /api/alerts': STAFF,
   'GET /api/stats/today': '401 403 403 403 ok  403 403 ok',
   'GET /api/forwarding': STAFF,

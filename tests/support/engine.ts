@@ -15,7 +15,7 @@ const MORNING = Date.parse('2026-11-25T01:00:00Z');
 
 export function engineFixture(overrides: Record<string, unknown> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hall-engine-'));
-  const config: HallConfig = loadConfig({}, { dataDir: dir, ...overrides });
+  const config: HallConfig = loadConfig({}, { dataDir: dir, hours: { kioskLimited: false }, ...overrides });
   const store = openSqliteStore(join(dir, 'hall.db'));
   const clock = { now: MORNING };
   syncHallLayout(store, config, clock.now);

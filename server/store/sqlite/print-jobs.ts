@@ -6,6 +6,7 @@ import { defineTable } from './mapping.ts';
 export function printJobRepository(db: Db): PrintJobRepository {
   const t = defineTable<PrintJobRecord>(db, 'print_jobs', {
     id: ['id'],
+    kind: ['kind'],
     ticketId: ['ticket_id'],
     printerId: ['printer_id'],
     bytes: ['bytes'],
@@ -17,13 +18,13 @@ export function printJobRepository(db: Db): PrintJobRepository {
     finishedAt: ['finished_at'],
   });
   const insert = db.prepare(
-    `INSERT INTO print_jobs (ticket_id, printer_id, bytes, state, attempts, last_error, created_at, expires_at, finished_at)
-     VALUES (@ticketId, @printerId, @bytes, @state, @attempts, @lastError, @createdAt, @expiresAt, @finishedAt)`,
+    `INSERT INTO print_jobs (kind, ticket_id, printer_id, bytes, state, attempts, last_error, created_at, expires_at, finished_at)
+     VALUES (@kind, @ticketId, @printerId, @bytes, @state, @attempts, @lastError, @createdAt, @expiresAt, @finishedAt)`,
   );
   const next = db.prepare(t.selectWhere(`printer_id = ? AND state = 'pending' ORDER BY id LIMIT 1`));
   const expired = db.prepare(t.selectWhere(`state = 'pending' AND expires_at <= ?`));
   const supersede = db.prepare(
-    `UPDATE print_jobs SET state = 'failed', last_error = 'superseded', finished_at = ? WHERE ticket_id = ? AND state = 'pending'`,
+    `UPDATE print_jobs SET state = 'failed', last_error = 'superseded', finished_at = ? WHERE ticket_id = ? AND kind = 'ticket' AND state = 'pending'`,
   );
   return {
     insert(job) {
