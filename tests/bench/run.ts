@@ -5,7 +5,9 @@
 //  3. the bytes of a standard ticket and the time to encode it;
 //  4. draining 10 000 pending registrations to the mock case system over HTTP;
 //  5. a server process flooded by clients that do not read (Socket.IO snapshot requests,
-//     pipelined HTTP): its memory and how long /api/health takes meanwhile.
+//     pipelined HTTP): its memory and how long /api/health takes meanwhile;
+//  6. the kiosk's first screen in headless Chromium (built UI, cold browser context): first
+//     contentful paint, the welcome button shown, a tap on it answered; its gzip JavaScript.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
@@ -27,12 +29,17 @@ import { openSqliteStore } from '../../server/store/sqlite/index.ts';
 import { syncHallLayout } from '../../server/store/seed.ts';
 import { randomBytes } from 'node:crypto';
 import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { describeFirstScreen, measureFirstScreen, type FirstScreen } from '../support/first-screen.ts';
+import { pairDevice, startHall as startUiHall } from '../support/hall.ts';
+import { ensureUiBuilt } from '../../scripts/ui-build.mjs';
 import { pipelineFlood, seedWaiting, snapshotFlood, startServerProcess, watchServer, type FloodResult } from '../support/flood.ts';
 
 const HTTP_SECONDS = 5;
 const CONNECTIONS = 10;
 const SOCKETS = 200;
 const ROUNDS = 50;
+const KIOSK_LOADS = 10;
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -308,8 +315,24 @@ async function reportFloods() {
   console.log(`  (snapshot with that queue: ${snapshotBytes.toLocaleString('en')} bytes, serialised once per change and shared as binary by every socket)`);
 }
 
+async function reportKiosk() {
+  console.log(`6. The kiosk's first screen, ${KIOSK_LOADS} loads in a fresh headless Chromium context each (built UI)`);
+  await ensureUiBuilt({ quiet: true });
+  const hall = await startUiHall({ kiosk: { voice: { enabled: false } } }, tempDir(), undefined, { serveUi: true });
+  const browser = await launchBrowser();
+  try {
+    const token = await pairDevice(hall, 'kiosk');
+    const runs: FirstScreen[] = [];
+    for (let i = 0; i < KIOSK_LOADS; i += 1) runs.push(await measureFirstScreen(browser, hall.url, token));
+    console.log(`  ${describeFirstScreen(runs)}\n`);
+  } finally {
+    await browser.close();
+    await hall.close({ keepData: true });
+  }
+}
+
 /** `npm run bench` runs every section; `npm run bench -- floods drain` only those named. */
-const SECTIONS = { issue: reportIssue, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods };
+const SECTIONS = { issue: reportIssue, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods, kiosk: reportKiosk };
 
 async function main() {
   console.log(`xinfang-hall benchmark — ${new Date().toISOString()}`);
