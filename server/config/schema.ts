@@ -314,7 +314,5 @@ export const HallConfigSchema = Type.Object(
 
 export type HallConfig = Static<typeof HallConfigSchema>;
 export type HoursConfig = Static<typeof HoursSection>;
-export type ServiceConfig = Static<typeof ServiceConfig>;
-export type WindowConfig = Static<typeof WindowConfig>;
 export type PrinterConfig = Static<typeof PrinterConfig>;
 export type ReaderConfig = Static<typeof ReaderConfig>;

@@ -4,24 +4,22 @@
 // checked with axe-core, for touch targets and text sizes, and for keeping the field and the pad
 // above the actions bar, normal and in 大字模式, portrait and landscape.
 // The pad alone is tested in handwriting.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { drawCharacter, padCandidate, padCanvas, writeCharacter } from '../support/handwriting.ts';
-import { pairDevice, startHall, type Hall } from '../support/hall.ts';
-import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
+import { pairDevice, type Hall } from '../support/hall.ts';
+import { browserHallPerFile } from '../support/browser-hall.ts';
+import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 
 describe('handwriting on the kiosk keyboard', () => {
   // Voice guidance off: nothing to play in a headless browser.
   let hall: Hall;
   let browser: Browser;
-  beforeAll(async () => {
-    [hall, browser] = await Promise.all([
-      startHall({ kiosk: { voice: { enabled: false } } }, undefined, undefined, { serveUi: true }),
-      launchBrowser(),
-    ]);
-  }, 120_000);
-  afterAll(() => Promise.all([browser?.close(), hall?.close()]));
+  browserHallPerFile({ kiosk: { voice: { enabled: false } } }, (h, b) => {
+    hall = h;
+    browser = b;
+  });
 
   /** The kiosk paired with a token set before its first load, portrait, with touch. */
   async function openKiosk(): Promise<Page> {

@@ -9,12 +9,13 @@
 // time until the welcome button answers a tap, and the gzip JavaScript the first screen loads.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 import { describeFirstScreen, measureFirstScreen, medianAnswered, type FirstScreen } from '../support/first-screen.ts';
 import { drawCharacter, padCandidate, padCanvas, writeCharacter } from '../support/handwriting.ts';
 import { inkOf } from '../support/ink.ts';
-import { startHall, type Hall } from '../support/hall.ts';
+import { type Hall } from '../support/hall.ts';
+import { browserHallPerFile } from '../support/browser-hall.ts';
 import { cardOf, idNumber } from '../support/registration.ts';
 
 let hall: Hall;
@@ -22,11 +23,12 @@ let browser: Browser;
 /** The one kiosk token of this file (device enrolment is rate-limited per address). */
 let token: string;
 
+browserHallPerFile({ kiosk: { voice: { enabled: false } } }, (h, b) => {
+  hall = h;
+  browser = b;
+});
+
 beforeAll(async () => {
-  [hall, browser] = await Promise.all([
-    startHall({ kiosk: { voice: { enabled: false } } }, undefined, undefined, { serveUi: true }),
-    launchBrowser(),
-  ]);
   const code = await hall.app.inject({
     method: 'POST',
     url: '/api/devices/pairing-codes',
@@ -38,7 +40,6 @@ beforeAll(async () => {
   token = enrol.json().token;
 }, 120_000);
 
-afterAll(() => Promise.all([browser?.close(), hall?.close()]));
 
 /** A fresh browser context (empty cache) with the kiosk's token, counting the clicks (taps) it sees. */
 async function openKiosk(viewport: { width: number; height: number }): Promise<Page> {
