@@ -58,8 +58,10 @@ export type Gender = (typeof GENDERS)[number];
  * `collective`: a collective visit registered. `emergency`: a green-channel reason that alerts at once.
  * `identity`: someone registered with the ID number of a person already waiting, under another name or phone.
  * `print_late`: a ticket's printer recovered too late (`printing.lateAfterSeconds`); not printed, the desk may reprint.
+ * `unfinished`: at the day rollover, a ticket of the day before that was still open (now expired).
+ * `unverified`: at the day rollover, a registration of the day before that was never verified (not forwarded).
  */
-export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late'] as const;
+export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'unfinished', 'unverified'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** A document for the case system in the outbox. */

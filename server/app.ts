@@ -44,10 +44,12 @@ import { closeSocketsWhenAuthorityEnds } from './realtime/authority.ts';
 import { createAlertsBridge } from './realtime/alerts-bridge.ts';
 import { bridgeSettings } from './realtime/settings-bridge.ts';
 import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
+import alertRoutes from './routes/alerts.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import deviceRoutes from './routes/devices.ts';
 import hallRoutes from './routes/hall.ts';
+import serviceRoutes from './routes/services.ts';
 import staffRoutes from './routes/staff.ts';
 import ticketRoutes from './routes/tickets.ts';
 import windowRoutes from './routes/windows.ts';
@@ -86,6 +88,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     config,
     now,
     printing: createPrintHook({ store, config, fleet, now }),
+    onAlert: (alert) => publishAlert(alert),
     // 领导接访 is offered only on days with a leader reception in the published schedule.
     alsoOffered: (service, at) =>
       service.code !== config.registration.leaderService ||
@@ -209,7 +212,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, alertRoutes, serviceRoutes]) {
     await app.register(routes, { hall });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

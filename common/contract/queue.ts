@@ -153,6 +153,13 @@ export type TicketListReply = Static<typeof TicketListReplySchema>;
 export const TicketReplySchema = Type.Object({ ticket: StaffTicketSchema });
 export type TicketReply = Static<typeof TicketReplySchema>;
 
+/** 办结: a reason from `registration.closeReasons` when the registration is not verified. */
+export const CompleteBodySchema = Type.Object(
+  { closeReason: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })) },
+  { additionalProperties: false },
+);
+export type CompleteBody = Static<typeof CompleteBodySchema>;
+
 export const CancelBodySchema = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
 export type CancelBody = Static<typeof CancelBodySchema>;
 

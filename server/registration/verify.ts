@@ -10,7 +10,7 @@ import type { DataCipher } from '../privacy/cipher.ts';
 import type { Operator } from '../queue/types.ts';
 import { requireOnDuty } from '../queue/window-guards.ts';
 import type { Divisions } from '../reference/divisions.ts';
-import type { IntakeRecord } from '../store/records.ts';
+import type { IntakeRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import type { HallSettings } from '../settings.ts';
 import type { SealedRegistration, SealedReply } from './sealed.ts';
@@ -38,17 +38,28 @@ export function createVerification(deps: {
   }
 
   /**
+   * Who may verify or correct: the staff member whose window holds the ticket, or — once it is
+   * completed — the one who received it (an admin may act for them). A ticket not yet called is
+   * called first; anyone else is told who can.
+   */
+  function requireReceiver(ticket: TicketRecord | undefined, op: Operator): void {
+    const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
+    if (window) return requireOnDuty(window, op);
+    if (ticket?.status === 'waiting' || ticket?.status === 'no_show') throw conflict('intake_not_at_window');
+    if (ticket?.status === 'done' && (op.override || store.ticketEvents.servedBy(ticket.id, op.actor.id))) return;
+    throw conflict('intake_not_received');
+  }
+
+  /**
    * Only while the staff member's window holds the ticket (an admin may act for them) and before
-   * it was forwarded. Returns the verified intake; the caller pokes the forwarder after commit.
+   * it was forwarded, or after 办结 by its receiver (corrections until the document left). Returns the verified intake; the caller pokes the forwarder after commit.
    */
   return function verify(ticketId: string, body: VerifyBody, op: Operator & { roles: readonly StaffRole[] }): IntakeRecord {
     return store.transaction(() => {
       const intake = store.intakes.byTicket(ticketId);
       if (!intake) throw notFound('intake_unknown');
       const ticket = store.tickets.get(ticketId);
-      const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
-      if (!window) throw conflict('intake_not_at_window');
-      requireOnDuty(window, op);
+      requireReceiver(ticket, op);
       // Once an attempt was made the document may have reached the case system: its key must
       // never carry another body, so the registration can no longer change here.
       if (intake.state !== 'submitted' && intake.state !== 'verified') throw conflict('intake_forwarded');

@@ -5,25 +5,16 @@ import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { conflict, notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
+import { sameDayStatus } from '../registration/same-day.ts';
 import { errorReplies, isoOrNull } from './route-kit.ts';
-
-/** Minutes after local midnight of `ms` in the hall's zone. */
-const localMinutes = (ms: number, timeZone: string) => Math.round((ms - dayStart(ms, timeZone)) / 60_000);
 
 const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
   const { store, config } = hall;
 
   /** Today's registrations not yet with the case system, when closing time is near (当日办). */
   const warning = () => {
-    const at = hall.now();
-    const counts = store.outbox.countsSince(dayStart(at, config.timeZone));
-    const [h, m] = config.forwarding.closingTime.split(':').map(Number) as [number, number];
-    const late = localMinutes(at, config.timeZone) >= h * 60 + m - config.forwarding.warnMinutesBeforeClose;
-    const waiting = counts.pending + counts.dead;
-    return {
-      counts,
-      warning: late && waiting > 0 ? `今天还有 ${waiting} 份已核对的登记没有转送到案件系统，请在 ${config.forwarding.closingTime} 前处理，确保当日转送。` : null,
-    };
+    const { counts, warning } = sameDayStatus(store, config, hall.engine.today(), hall.now());
+    return { counts, warning };
   };
 
   app.get(

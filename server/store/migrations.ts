@@ -310,4 +310,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    name: 'registrations closed without verification',
+    sql: `
+      -- A ticket completed while its registration was still unverified: the reason the staff member
+      -- chose (e.g. 仅咨询无需登记). Such a registration is not counted as waiting for verification.
+      ALTER TABLE intakes ADD COLUMN closed_reason TEXT;
+    `,
+  },
 ];

@@ -21,17 +21,17 @@ export interface Hall {
 /**
  * `logLines`, when given, receives every line the server logs (at info level and above);
  * `serveUi` serves the built browser apps (dist/) for browser tests; `port` (default: any free
- * one) lets a test restart a hall where its browsers will reconnect.
+ * one) lets a test restart a hall where its browsers will reconnect; `now` replaces the clock.
  */
 export async function startHall(
   overrides: Record<string, unknown> = {},
   dir = mkdtempSync(join(tmpdir(), 'hall-it-')),
   logLines?: string[],
-  { serveUi = false, port = 0 }: { serveUi?: boolean; port?: number } = {},
+  { serveUi = false, port = 0, now }: { serveUi?: boolean; port?: number; now?: () => number } = {},
 ): Promise<Hall> {
   const logger = logLines ? { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } : false;
   const uiDir = serveUi ? DEFAULT_UI_DIR : join(dir, 'no-ui');
-  const app = await buildApp(loadConfig({}, { dataDir: dir, ...overrides }), { uiDir, logger });
+  const app = await buildApp(loadConfig({}, { dataDir: dir, ...overrides }), { uiDir, logger, ...(now ? { now } : {}) });
   await app.hall.staffAuth.ensureFirstAdmin(ADMIN_PASSWORD);
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
