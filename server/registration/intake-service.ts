@@ -20,6 +20,7 @@ import type { Divisions } from '../reference/divisions.ts';
 import type { HallSettings } from '../settings.ts';
 import type { IntakeRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
+import { checkPersonChoices } from './choices.ts';
 import { createOnePerPerson } from './one-per-person.ts';
 import { sealedFrom, type SealedRegistration } from './sealed.ts';
 import type { SubmitOutcome, Submitter, Viewer } from './types.ts';
@@ -136,6 +137,7 @@ export function createIntakeService(deps: {
       if (store.intakes.byTicket(ticket.id)) throw conflict('intake_exists');
       const problem = checkRegistration(body, lists(), engine.today());
       if (problem) throw fieldError(problem.code, problem.field);
+      checkPersonChoices(body.petitioner, rules);
       const at = now();
       const collective = isCollective(body.visit.visitors, ticket.serviceCode, rules.collectiveService);
       const personIndex = personIndexOf(body.petitioner.idNumber);
@@ -171,8 +173,9 @@ export function createIntakeService(deps: {
 
       const problem = checkRegistration(body, lists(), engine.today());
       if (problem) throw fieldError(problem.code, problem.field);
+      checkPersonChoices(body.petitioner, rules);
 
-      const { petitioner, visit, matter } = body;
+      const { petitioner, visit } = body;
       const collective = isCollective(visit.visitors, body.serviceCode, rules.collectiveService);
       const serviceCode = collective ? rules.collectiveService : body.serviceCode;
       const personIndex = personIndexOf(petitioner.idNumber);
@@ -296,6 +299,8 @@ export function createIntakeService(deps: {
         purposes,
         causes,
         helperPhrases,
+        occupations: rules.occupations,
+        politicalStatuses: rules.politicalStatuses,
         materials,
         purposeMaterials,
         homePlace: divisions.path(rules.homeDivision) ?? [],

@@ -2,7 +2,7 @@
 // transaction its document for the case system is queued (the transactional outbox).
 import type { VerifyBody } from '../../common/contract/registration.ts';
 import type { StaffRole } from '../../common/vocabulary.ts';
-import { checkMatter } from '../../common/registration.ts';
+import { checkMatter, isCollective } from '../../common/registration.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { conflict, fieldError, notFound } from '../errors.ts';
 import { forwardingStarted, queueForCaseSystem } from '../forwarding/outbox.ts';
@@ -13,6 +13,7 @@ import type { Divisions } from '../reference/divisions.ts';
 import type { IntakeRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import type { HallSettings } from '../settings.ts';
+import { checkPersonChoices } from './choices.ts';
 import type { SealedRegistration, SealedReply } from './sealed.ts';
 
 // Just over 80 lines: the verifying transaction reads best in one piece (checks, write, outbox).
@@ -66,9 +67,21 @@ export function createVerification(deps: {
       if (forwardingStarted(store.outbox.byIntake(intake.id))) throw conflict('intake_forwarded');
       const m = checkedMatter(body);
       const sealed = cipher.open<SealedRegistration>(intake.sealed, intake.id);
+      checkPersonChoices(body.petitioner, deps.config.registration);
+      const visitors = body.visitors ?? intake.visitors;
+      if (visitors < intake.representatives) throw fieldError('too_many_representatives', 'visitors');
+      const { occupation, political, ...rest } = body.petitioner;
       const corrected: SealedRegistration = {
         ...sealed,
-        petitioner: { ...sealed.petitioner, ...body.petitioner, name: body.petitioner.name.trim(), address: body.petitioner.address.trim() },
+        petitioner: {
+          idNumber: sealed.petitioner.idNumber,
+          birthDate: sealed.petitioner.birthDate,
+          ...rest,
+          name: rest.name.trim(),
+          address: rest.address.trim(),
+          ...(occupation?.trim() ? { occupation: occupation.trim() } : {}),
+          ...(political?.trim() ? { political: political.trim() } : {}),
+        },
         problem: m.problem.trim(),
         demands: m.demands.trim(),
       };
@@ -76,6 +89,8 @@ export function createVerification(deps: {
       const at = now();
       store.intakes.update(intake.id, {
         state: 'verified',
+        visitors,
+        collective: intake.collective || isCollective(visitors, intake.serviceCode, deps.config.registration.collectiveService),
         category: m.category,
         purpose: m.purpose,
         cause: m.cause,
@@ -90,7 +105,7 @@ export function createVerification(deps: {
         sealedReply: cipher.seal(reply, intake.id),
         updatedAt: at,
       });
-      store.audit.append({ at, actor: op.actor, action: 'intake.verified', target: intake.id, details: { ticketId } });
+      store.audit.append({ at, actor: op.actor, action: 'intake.verified', target: intake.id, details: { ticketId, number: ticket!.number, ...(visitors !== intake.visitors ? { visitors: [intake.visitors, visitors] } : {}) } });
       queueForCaseSystem(
         { store, cipher },
         {

@@ -148,7 +148,16 @@ describe('补登记 for a number issued without a registration', () => {
     expect((await post(rec, `/api/tickets/${green.id}/registration`, body)).json().id).toBe(made.json().id);
     expect((await post(rec, `/api/tickets/${green.id}/registration`, registration({ petitioner: freshPetitioner() }))).json().error).toBe('intake_exists');
     // Verified and completed the same day: on its way to the case system.
-    expect((await put(rec, `/api/tickets/${green.id}/registration`, VERIFICATION)).json().state).toBe('verified');
+    // Staff correct the number of visitors and add 职业 and 政治面貌 (from the lists only).
+    const wrongList = await put(rec, `/api/tickets/${green.id}/registration`, { ...VERIFICATION, petitioner: { ...VERIFICATION.petitioner, political: '外星人' } });
+    expect(wrongList.json()).toMatchObject({ error: 'choice_unknown', field: 'petitioner.political' });
+    expect(wrongList.json().message).toContain('政治面貌');
+    const verified = await put(rec, `/api/tickets/${green.id}/registration`, {
+      ...VERIFICATION,
+      visitors: 3,
+      petitioner: { ...VERIFICATION.petitioner, occupation: '农民', political: '群众' },
+    });
+    expect(verified.json()).toMatchObject({ state: 'verified', visitors: 3, petitioner: { occupation: '农民', political: '群众' } });
     expect((await post(rec, '/api/windows/1/complete')).statusCode).toBe(200);
     expect((await post(rec, `/api/tickets/${green.id}/registration`, registration({ petitioner: freshPetitioner() }))).json().error).toBe('ticket_finished');
 
@@ -159,10 +168,23 @@ describe('补登记 for a number issued without a registration', () => {
     expect(byDesk.json().firstReceiver).toBeNull();
     const audit = (await get(hall.admin, '/api/audit?action=intake.registered_for_ticket')).json().events;
     expect(audit.map((e: { details: { at: string } }) => e.details.at).sort()).toEqual(['desk', 'window']);
+    // The audit log names the ticket by its number.
+    expect(audit.map((e: { subject: string }) => e.subject).sort()).toEqual([`${green.number} 号`, `${second.number} 号`].sort());
 
     // 窗口登记 never gives a second number while a ticket is held.
     await post(rec, '/api/windows/1/call-next');
     const walkIn = await post(rec, '/api/windows/1/walk-in', registration({ petitioner: freshPetitioner() }));
     expect(walkIn.json().error).toBe('window_busy');
+  });
+});
+
+describe('refusals in plain sentences', () => {
+  it('never shows a field path: a bad user name is explained', async () => {
+    hall = await startHall({ forwarding: { adapter: 'off' } });
+    const response = await client(hall).post(hall.admin, '/api/staff', { username: '张', displayName: '张三', staffNo: 'N1', roles: ['desk'], password: 'long-enough-password' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'validation_failed', field: 'username', message: '用户名须为 2–32 位字母、数字或 _ . -，请重新输入。' });
+    const audit = (await client(hall).get(hall.admin, '/api/audit?action=staff.created')).json().events;
+    expect(audit.every((e: { subject: string | null }) => e.subject === null || !e.subject.includes('body.'))).toBe(true);
   });
 });
