@@ -2,9 +2,10 @@
 // transfer, call a chosen ticket; the registration of the ticket being served (or 补登记 when it
 // has none). One click or one key per action (hotkeys from the configuration), usable with the
 // keyboard alone. The waiting list stands beside the controls, visible without scrolling.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
 import type { ConsoleSettings, StaffProfile } from '../common/contract/staff.ts';
+import { api } from '../common/ui/api.ts';
 import { RegistrationPanel } from './registration-panel.tsx';
 import { type Action, ActionMessage, useAction } from './use-action.tsx';
 import { type Hotkeys, useWindowActions } from './use-window-actions.ts';
@@ -72,8 +73,21 @@ export function WindowPage({ state, staff, settings }: { state: QueueSnapshot; s
   );
 }
 
+/** The ticket as staff see it (the window's view carries the public fields only): for the green reason. */
+function useStaffTicket(current: StaffTicket | null | undefined): StaffTicket | null {
+  const [ticket, setTicket] = useState<StaffTicket | null>(null);
+  useEffect(() => {
+    setTicket(null);
+    if (current?.green) api<{ ticket: StaffTicket }>('GET', `/api/tickets/${current.id}`).then((r) => setTicket(r.ticket), () => undefined);
+  }, [current?.id]);
+  return ticket;
+}
+
 function CurrentTicket({ current, greenReasons }: { current: StaffTicket | null | undefined; greenReasons: ConsoleSettings['greenReasons'] }) {
-  const reason = current?.greenReason ? (greenReasons.find((r) => r.code === current.greenReason)?.label ?? current.greenReason) : '';
+  const full = useStaffTicket(current);
+  const code = full?.greenReason ?? current?.greenReason;
+  const note = full?.greenNote ?? current?.greenNote;
+  const reason = code ? (greenReasons.find((r) => r.code === code)?.label ?? code) : '';
   return (
     <div class="current" data-testid="current-ticket">
       {current ? (
@@ -81,7 +95,7 @@ function CurrentTicket({ current, greenReasons }: { current: StaffTicket | null 
           <span class={current.green ? 'big-number green' : 'big-number'}>{current.number}</span>
           <span>
             {STATUS[current.status] ?? current.status} · 第 {current.callCount} 次呼叫
-            {current.green ? ` · 绿色通道（${reason}${current.greenNote ? `：${current.greenNote}` : ''}）` : ''}
+            {current.green ? ` · 绿色通道${reason ? `（${reason}${note ? `：${note}` : ''}）` : ''}` : ''}
           </span>
         </>
       ) : (
