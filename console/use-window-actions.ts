@@ -19,10 +19,13 @@ export interface WindowAction {
  * The actions `mine` allows now, and how to run one; the hotkeys run them too. 过号 waits for
  * `noShowMinCalls` calls, as the server does, and says so.
  */
-export function useWindowActions(mine: WindowView | undefined, hotkeys: Hotkeys, action: Action, noShowMinCalls = 1) {
+export function useWindowActions(mine: WindowView | undefined, hotkeys: Hotkeys, action: Action, noShowMinCalls = 1, onCompleted?: (ticket: StaffTicket) => void) {
   const current = mine?.current as StaffTicket | null | undefined;
   const ticketAction = (path: string, done: string, body: object = {}) =>
-    action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${mine?.no}/${path}`, body, ({ ticket }) => `${ticket.number} ${done}`);
+    action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${mine?.no}/${path}`, body, ({ ticket }) => `${ticket.number} ${done}`).then((r) => {
+      if (r && path === 'complete') onCompleted?.(r.ticket);
+      return r;
+    });
   const tooEarly = current?.status === 'called' && current.callCount < noShowMinCalls;
   const actions: WindowAction[] = [
     { key: 'callNext', label: '叫下一位', path: 'call-next', done: '已叫号', enabled: !current && mine?.state === 'open' },

@@ -21,8 +21,11 @@ export function WindowPage({ state, staff, settings }: { state: QueueSnapshot; s
   const [chosen, setChosen] = useState<number>(mine?.no ?? state.windows[0]?.no ?? 1);
   const [transferTo, setTransferTo] = useState('');
   const [walkIn, setWalkIn] = useState(false);
+  /** The ticket this window completed last: its registration stays correctable until it is sent. */
+  const [lastDone, setLastDone] = useState<StaffTicket | null>(null);
+  const [correcting, setCorrecting] = useState(false);
   const action = useAction();
-  const { current, actions, ticketAction } = useWindowActions(mine, hotkeys, action, settings.noShowMinCalls);
+  const { current, actions, ticketAction } = useWindowActions(mine, hotkeys, action, settings.noShowMinCalls, (t) => (setLastDone(t), setCorrecting(false)));
 
   if (!mine) return <TakeWindow state={state} chosen={chosen} onChoose={setChosen} action={action} />;
   const hints = actions.flatMap((a) => (a.hint ? [a.hint] : []));
@@ -63,6 +66,18 @@ export function WindowPage({ state, staff, settings }: { state: QueueSnapshot; s
       </section>
       <WaitingList state={state} mine={mine} busyWithTicket={!!current} action={action} greenReasons={settings.greenReasons} />
       {current && <RegistrationPanel key={current.id} ticketId={current.id} number={current.number} state={state} />}
+      {!current && lastDone && !walkIn && (correcting ? (
+        <div class="reading">
+          <RegistrationPanel key={lastDone.id} ticketId={lastDone.id} number={lastDone.number} />
+          <button type="button" class="secondary" onClick={() => setCorrecting(false)}>
+            关闭
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="secondary" onClick={() => setCorrecting(true)}>
+          更正刚办结的 {lastDone.number} 号登记（转送前可改）
+        </button>
+      ))}
       {!current && mine.state === 'open' && !walkIn && (
         <button type="button" class="secondary" onClick={() => setWalkIn(true)}>
           窗口登记（无号来访人）

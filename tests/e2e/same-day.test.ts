@@ -119,6 +119,9 @@ describe('当日办 at the window and the desk', () => {
     await page.getByText('登记信息已核对完成').waitFor();
     await page.keyboard.press('c');
     await expect.poll(() => page.getByTestId('current-ticket').textContent()).toContain('当前没有正在办理的号');
+    // The receiver may still correct it until it was sent; once sent, the window is told so.
+    await page.getByRole('button', { name: `更正刚办结的 ${number} 号登记（转送前可改）` }).click();
+    await expect.poll(() => page.locator('#v-name').inputValue()).toBe('周桂英');
 
     // Delivered to the case system (the default file drop) the same day.
     await expect
