@@ -34,7 +34,7 @@ const EMPTY = {
 type WalkIn = typeof EMPTY;
 
 /** Who the form registers: a walk-in at a window, or the person holding a ticket (补登记). */
-export type RegistrationTarget = { kind: 'walk-in'; window: WindowView } | { kind: 'ticket'; ticketId: string; number: string; serviceCode: string };
+type RegistrationTarget = { kind: 'walk-in'; window: WindowView } | { kind: 'ticket'; ticketId: string; number: string; serviceCode: string };
 
 /** The registration lists and the counties of the hall's city (the places a matter can belong to). */
 function useWalkInLists(onHome: (placeCode: string) => void) {

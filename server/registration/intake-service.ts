@@ -10,7 +10,7 @@ import type { StaffRole } from '../../common/vocabulary.ts';
 import { checkIdNumber, checkRegistration, isCollective } from '../../common/registration.ts';
 import { raiseAlert } from '../alerts.ts';
 import type { HallConfig } from '../config/schema.ts';
-import { conflict, fieldError, forbidden, notFound } from '../errors.ts';
+import { fieldError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { DataCipher } from '../privacy/cipher.ts';
 import type { QueueEngine } from '../queue/engine.ts';
@@ -22,6 +22,7 @@ import type { IntakeRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import { checkPersonChoices } from './choices.ts';
 import { createOnePerPerson } from './one-per-person.ts';
+import { createRegistrationForTicket } from './register-for-ticket.ts';
 import { sealedFrom, type SealedRegistration } from './sealed.ts';
 import type { SubmitOutcome, Submitter, Viewer } from './types.ts';
 import { createVerification } from './verify.ts';
@@ -31,8 +32,6 @@ export type { SubmitOutcome, Submitter, Viewer } from './types.ts';
 
 const ID_INDEX = 'resident-id';
 
-/** Tickets a registration may still be added to (补登记). */
-const OPEN_STATUSES: readonly string[] = ['waiting', 'called', 'serving', 'no_show'];
 
 export type IntakeService = ReturnType<typeof createIntakeService>;
 
@@ -116,44 +115,7 @@ export function createIntakeService(deps: {
       message: `集体访：${ticket.number} 号，共 ${body.visit.visitors} 人来访，内容分类“${body.matter.category}”，请及时安排接待。`,
     });
 
-  /**
-   * 补登记 of a ticket issued without a registration (green channel, desk): by the staff member
-   * whose window holds it, or by the desk (or an admin) while it is open. Same rules as the
-   * kiosk; idempotent on the request id. The window's staff member becomes the first receiver.
-   */
-  function registerFor(ticketId: string, body: IntakeBody, op: Operator & { roles: readonly StaffRole[] }, raised: HallAlert[]): IntakeRecord {
-    return store.transaction(() => {
-      const replay = store.intakes.byRequest(op.actor.id, body.requestId);
-      if (replay) {
-        if (replay.ticketId !== ticketId) throw conflict('conflict');
-        return replay;
-      }
-      const ticket = store.tickets.get(ticketId);
-      if (!ticket || ticket.serviceDay !== engine.today()) throw notFound('ticket_unknown');
-      if (!OPEN_STATUSES.includes(ticket.status)) throw conflict('ticket_finished');
-      const window = ticket.windowNo ? store.windows.get(ticket.windowNo) : undefined;
-      const atWindow = window !== undefined && window.staffId === op.actor.id;
-      if (!atWindow && !op.roles.some((r) => r === 'desk' || r === 'admin')) throw forbidden('window_not_yours');
-      if (store.intakes.byTicket(ticket.id)) throw conflict('intake_exists');
-      const problem = checkRegistration(body, lists(), engine.today());
-      if (problem) throw fieldError(problem.code, problem.field);
-      checkPersonChoices(body.petitioner, rules);
-      const at = now();
-      const collective = isCollective(body.visit.visitors, ticket.serviceCode, rules.collectiveService);
-      const personIndex = personIndexOf(body.petitioner.idNumber);
-      const record = intakeRecord(body, ticket, { actor: op.actor, printerId: null }, { serviceCode: ticket.serviceCode, collective, personIndex, at });
-      store.intakes.insert(atWindow ? { ...record, firstReceiverId: op.actor.id, firstReceiverName: op.actor.name } : record);
-      store.audit.append({
-        at,
-        actor: op.actor,
-        action: 'intake.registered_for_ticket',
-        target: record.id,
-        details: { ticketId: ticket.id, number: ticket.number, at: atWindow ? 'window' : 'desk' },
-      });
-      if (collective) raised.push(collectiveAlert(ticket, at, body));
-      return store.intakes.get(record.id)!;
-    });
-  }
+  const registerFor = createRegistrationForTicket({ store, engine, now, rules, lists, personIndexOf, intakeRecord, collectiveAlert });
 
   return {
     personIndexOf,

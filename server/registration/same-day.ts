@@ -10,7 +10,7 @@ const OPEN_STATUSES = ['waiting', 'called', 'serving', 'no_show'] as const;
 /** Minutes after local midnight of `ms` in the hall's zone. */
 const localMinutes = (ms: number, timeZone: string) => Math.round((ms - dayStart(ms, timeZone)) / 60_000);
 
-export interface SameDayStatus {
+interface SameDayStatus {
   /** Today's documents in the outbox by state. */
   counts: { pending: number; delivered: number; dead: number };
   /** Today's registrations still to verify (not closed with a reason). */
