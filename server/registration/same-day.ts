@@ -33,6 +33,6 @@ export function sameDayStatus(store: Store, config: HallConfig, serviceDay: stri
     unverified > 0 ? `${unverified} 份登记还没有核对` : '',
     unfinished > 0 ? `${unfinished} 个号还没有办结` : '',
   ].filter(Boolean);
-  const warning = late && parts.length > 0 ? `今天还有${parts.join('、')}，请在 ${closingTime} 前处理，确保当日登记、当日转送。` : null;
+  const warning = late && parts.length > 0 ? `今天还有 ${parts.join('、')}，请在 ${closingTime} 前处理，确保当日登记、当日转送。` : null;
   return { counts, unverified, unfinished, warning };
 }

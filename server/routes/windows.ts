@@ -93,7 +93,8 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
   app.post(
     '/api/windows/:no/complete',
     {
-      preValidation: guard(PERMISSIONS.operateWindow),
+      // A bare POST (no body) still completes a ticket that needs no reason.
+      preValidation: [guard(PERMISSIONS.operateWindow), async (request) => void (request.body ??= {})],
       schema: {
         tags: ['windows'],
         summary: 'Complete the current ticket; an unverified registration needs a reason from `registration.closeReasons` (audited)',

@@ -77,7 +77,7 @@ describe('办结 of an unverified registration', () => {
     // Nothing left to verify or finish; the verified one waits to be sent (adapter off).
     stats = (await get(leader, '/api/stats/today')).json();
     expect(stats).toMatchObject({ unverified: 0, unfinished: 0, verified: 1 });
-    expect(stats.warning).toBe('今天还有1 份已核对的登记没有转送到案件系统，请在 17:30 前处理，确保当日登记、当日转送。');
+    expect(stats.warning).toBe('今天还有 1 份已核对的登记没有转送到案件系统，请在 17:30 前处理，确保当日登记、当日转送。');
   });
 
   it('counts people who said they came before as repeat visits', async () => {
