@@ -10,6 +10,8 @@
 const PURE_SERVER = [
   '^server/queue/rules\\.ts$',
   '^server/queue/views\\.ts$',
+  '^server/queue/types\\.ts$',
+  '^server/queue/snapshot-bytes\\.ts$',
   '^server/board/leader-schedule\\.ts$',
   '^server/http/origin\\.ts$',
   '^server/http/offenders\\.ts$',
@@ -95,7 +97,8 @@ module.exports = {
       name: 'pure-server-modules-no-io',
       severity: 'error',
       comment:
-        'Pure server modules (rules, views, schedules, origin, token bucket, payload) import no ' +
+        'Pure server modules (queue rules, views, types and snapshot bytes, schedules, origin, ' +
+        'offenders, token bucket, payload) import no ' +
         'store implementation, HTTP, sockets, routes, devices or I/O packages.',
       from: { path: PURE_SERVER },
       to: { path: [...SERVER_IO, ...IO_PACKAGES] },
@@ -122,18 +125,22 @@ module.exports = {
     {
       name: 'config-imports-only-common',
       severity: 'error',
-      comment: 'Loading and checking the configuration (server/config/) reaches into no other server module.',
+      comment:
+        'Loading and checking the configuration (server/config/) reaches into no other server ' +
+        'module but the reference data it checks against (server/reference/: leaf modules that ' +
+        'import only common/ and data packages).',
       from: { path: '^server/config/' },
-      to: { path: '^server/', pathNot: '^server/config/' },
+      to: { path: '^server/', pathNot: '^server/(config|reference)/' },
     },
     {
       name: 'routes-do-not-import-routes',
       severity: 'error',
       comment:
-        'A route file imports no other route file; shared route building blocks live outside ' +
-        'server/routes/ (e.g. server/http/).',
+        'A route file imports no other route file; the one named exception is the route ' +
+        'building blocks, server/routes/route-kit.ts (error replies, operator, wire views), ' +
+        'which every route file may import and which imports no route file itself.',
       from: { path: '^server/routes/' },
-      to: { path: '^server/routes/' },
+      to: { path: '^server/routes/', pathNot: '^server/routes/route-kit\\.ts$' },
     },
     {
       name: 'realtime-no-routes',

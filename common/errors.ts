@@ -51,6 +51,7 @@ export const ERROR_MESSAGES = {
   too_many_representatives: '集体来访请推选不超过5名代表登记，代表人数不能超过来访人数。',
   representative_duplicate: '{field}与已登记的人重复，请核对。',
   choice_unknown: '所选的{field}不在列表中，请重新选择。',
+  choice_required: '还没有选择{field}，请选择后再提交。',
   notification_required: '请先阅读并确认一次性告知的材料清单。',
   person_already_waiting: '您好，系统显示这位来访人今天已经取过这项业务的号。为保护来访人的信息，这里不能补打号票，请您到服务台，工作人员会为您核实后帮助办理。',
   registration_not_yours: '这份登记信息仅供接待这个号的窗口工作人员查看。如确有需要，请联系服务台或管理员。',
@@ -65,6 +66,7 @@ export const ERROR_MESSAGES = {
   ticket_finished: '这个号已经办结或取消，不能再补登记。',
   forwarding_not_dead: '这份登记不在“转送失败”状态，无需重新发送。',
   intake_forwarded: '这份登记已经转送，不能再修改；如需补充，请联系管理员。',
+  intake_queued: '这份登记已核对并进入转送队列，正在发往案件系统（尚未确认送达），不能再修改；如需补充，请联系管理员。',
   progress_not_found: '没有查到相关的登记记录。请核对号票或身份证号码和手机号后四位后再试，也可以到服务台请工作人员帮您查询。',
   conflict: '这项内容与已有的记录冲突（可能刚被他人修改过），请刷新后重试。',
   origin_refused: '该请求不是从本大厅的页面发出的，已拒绝。请直接在大厅系统的页面中操作。',
@@ -73,6 +75,7 @@ export const ERROR_MESSAGES = {
   headers_too_large: '请求的附加信息过多，请清理浏览器缓存后重试。',
   request_timeout: '请求等待超时，请重试。',
   unavailable: '系统正在重新启动，请稍候片刻再试。',
+  handwriting_unavailable: '手写识别暂时不能使用，请稍候片刻再写，也可以改用拼音输入或请工作人员协助。',
   internal: '系统暂时出现问题，我们正在处理，请稍候再试或请工作人员协助。',
 } as const;
 

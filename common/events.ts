@@ -2,6 +2,7 @@
 import type { HallAlert } from './contract/alerts.ts';
 import type { CardIdentity } from './contract/devices.ts';
 import type { QueueEvent, QueueSnapshot, StaffQueueEvent, StaffSnapshot } from './contract/queue.ts';
+import type { AgentClientToServerEvents, AgentServerToClientEvents } from './contract/agent.ts';
 import type { JsonBytes } from './wire.ts';
 
 export type { StaffSnapshot };
@@ -10,6 +11,8 @@ export type { StaffSnapshot };
 export interface HandshakeAuth {
   /** Device token (kiosk, display, window screen) from enrolment. */
   token?: string;
+  /** The kiosk's device agent (devices/agent/), not its browser page: a kiosk token only. */
+  agent?: boolean;
   /** A window screen names its window; boards and kiosks leave it out. */
   windowNo?: number;
 }
@@ -19,18 +22,19 @@ export interface DeviceStatus {
   id: string;
   name: string;
   /** printers: ready, paper_near_end, paper_out, cover_open, cutter_error, error, offline, disconnected;
-   *  readers: ready, sam_error, offline, disconnected */
+   *  readers: ready, sam_error, offline, disconnected;
+   *  a printer or reader run by a kiosk's device agent: `agent_offline` while that agent is not connected */
   condition: string;
   at: string;
 }
 
 /** The queue state as staff or the public see it, as JSON bytes. */
-export type SnapshotBytes = JsonBytes<QueueSnapshot | StaffSnapshot>;
+type SnapshotBytes = JsonBytes<QueueSnapshot | StaffSnapshot>;
 
 /** One acknowledgement envelope for every client → server request. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; message: string };
+type Ack<T> = { ok: true; data: T } | { ok: false; error: string; message: string };
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends AgentServerToClientEvents {
   /** Sent on connect (as JSON bytes shared by every socket: `decodeJson`). */
   snapshot: (snapshot: SnapshotBytes) => void;
   /** Public queue change (rooms `board`, `window:<n>`, `kiosk`). */
@@ -50,9 +54,15 @@ export interface ServerToClientEvents {
    * asks the person politely to place it again. Never carries personal data.
    */
   'card:error': (error: { error: 'card_unreadable'; message: string }) => void;
+  /**
+   * Whether the device agent running this kiosk's printer or reader is connected (room
+   * `kiosk:<device id>` only; sent on connect and on every change, and only to kiosks whose
+   * printer or reader is run by an agent).
+   */
+  'devices:agent': (status: { online: boolean }) => void;
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends AgentClientToServerEvents {
   /**
    * A fresh snapshot. Refused with `snapshot_pending` while the previous one is still on its way
    * to this socket (it arrives, followed by every later event), with `rate_limited` when asked
@@ -67,6 +77,8 @@ export const ROOMS = {
   desk: 'desk',
   kiosk: 'kiosk',
   kioskDevice: (id: string) => `kiosk:${id}`,
+  /** The device agent of a kiosk (its print jobs). */
+  agent: (id: string) => `agent:${id}`,
   window: (no: number) => `window:${no}`,
   /** Every socket of one sign-in (by the session's token hash), closed at logout. */
   session: (tokenHash: string) => `session:${tokenHash}`,

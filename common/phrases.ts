@@ -13,5 +13,7 @@ export const PHRASES = {
   windowClosed: '本窗口暂未开放，如需办理，请到服务台咨询。',
   getReady: '请以下号码做好准备：',
   connectionLost: '正在重新连接，请稍候，您的信息不会丢失。',
+  /** The kiosk's printer and reader are run by its device agent, which is not connected. */
+  devicesUnavailable: '本机的打印机和读卡器暂时连接不上：取号后请记下屏幕上的号码，身份证号可用键盘输入。',
   printFailed: '对不起，号票暂时没有打印出来。请记住屏幕上的号码，叫号时凭号码办理，服务台工作人员也可以为您补打。',
 } as const;

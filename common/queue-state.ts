@@ -5,7 +5,7 @@ import type { PublicTicket, QueueEvent, QueueSnapshot } from './contract/queue.t
 const RECENT_CALLS = 10;
 
 /** Call order as the boards show it: green first, then by rank, then by number. */
-export function byCallOrder(a: PublicTicket, b: PublicTicket): number {
+function byCallOrder(a: PublicTicket, b: PublicTicket): number {
   return Number(b.green) - Number(a.green) || a.rank - b.rank || a.number.localeCompare(b.number);
 }
 

@@ -7,7 +7,6 @@ import type { IntakeBody } from './contract/registration.ts';
 /** A collective visit (集体访) is more than this many people; they send at most this many representatives. */
 export const MAX_REPRESENTATIVES = 5;
 
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 /** Mobile, or a landline with its area code (e.g. 01012345678, 0755-12345678). */
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
@@ -15,12 +14,13 @@ export const isCollective = (visitors: number, serviceCode: string, collectiveSe
   visitors > MAX_REPRESENTATIVES || serviceCode === collectiveService;
 
 /** Names of the form fields as the person sees them, for messages that name the field. */
-export const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Record<string, string> = {
   requestId: '提交编号',
   serviceCode: '业务',
   petitioner: '来访人信息',
   visit: '来访情况',
   matter: '反映的问题',
+  'matter.topic': '事情的类别',
   'petitioner.name': '姓名',
   'petitioner.idNumber': '身份证号码',
   'petitioner.birthDate': '出生日期',
@@ -57,6 +57,8 @@ export function fieldLabel(path: string): string | null {
 }
 
 export interface RegistrationLists {
+  /** The everyday topics the kiosk offers; the person picks one (其他 and 不清楚 among them). */
+  topics: readonly string[];
   categories: readonly string[];
   purposes: readonly string[];
   causes: readonly string[];
@@ -76,10 +78,17 @@ export function checkIdNumber(value: string, today: string): ReturnType<typeof p
 }
 
 /**
+ * Who codes the matter. `kiosk`: the person picks an everyday topic and may leave the purpose
+ * unknown; the official category and cause are left to the window. `window`: staff code the
+ * category, purpose and cause (a walk-in, and every verification).
+ */
+export type MatterStage = 'kiosk' | 'window';
+
+/**
  * The rules a well-formed registration must also meet (the schema has already checked shapes and
  * lengths). Returns the first problem, in the order the kiosk asks for the fields.
  */
-export function checkRegistration(body: IntakeBody, lists: RegistrationLists, today: string): FieldProblem | null {
+export function checkRegistration(body: IntakeBody, lists: RegistrationLists, today: string, stage: MatterStage = 'kiosk'): FieldProblem | null {
   const { petitioner, visit, representatives = [], matter } = body;
   const info = checkIdNumber(petitioner.idNumber, today);
   if (!info) return { code: 'id_number_invalid', field: 'petitioner.idNumber' };
@@ -99,16 +108,41 @@ export function checkRegistration(body: IntakeBody, lists: RegistrationLists, to
       return { code: 'phone_invalid', field: `representatives.${i}.phone` };
     }
   }
-  return checkMatter(matter, lists);
+  if (stage === 'kiosk') {
+    // A kiosk page loaded before the topics existed sends the official category instead: still taken.
+    if (!matter.topic && !matter.category) return { code: 'choice_required', field: 'matter.topic' };
+    if (matter.topic && !lists.topics.includes(matter.topic)) return { code: 'choice_unknown', field: 'matter.topic' };
+  }
+  return checkMatter(matter, lists, stage);
 }
 
-/** The matter's choices against the configured lists (also when staff correct them). */
-export function checkMatter(matter: Pick<IntakeBody['matter'], 'category' | 'purpose' | 'placeCode' | 'cause'>, lists: RegistrationLists): FieldProblem | null {
-  if (!lists.categories.includes(matter.category)) return { code: 'choice_unknown', field: 'matter.category' };
-  if (!lists.purposes.includes(matter.purpose)) return { code: 'choice_unknown', field: 'matter.purpose' };
-  if (!lists.isPlace(matter.placeCode)) return { code: 'choice_unknown', field: 'matter.placeCode' };
-  if (!lists.causes.includes(matter.cause)) return { code: 'choice_unknown', field: 'matter.cause' };
-  return null;
+type MatterChoices = Pick<IntakeBody['matter'], 'category' | 'purpose' | 'placeCode' | 'cause'>;
+
+/**
+ * The matter's choices against the configured lists (also when staff correct them). At the kiosk
+ * the official coding may be absent (empty); at the window it is required.
+ */
+export function checkMatter(matter: MatterChoices, lists: RegistrationLists, stage: MatterStage): FieldProblem | null {
+  const choice = (field: 'category' | 'purpose' | 'cause', list: readonly string[]): FieldProblem | null => {
+    const value = matter[field];
+    if (!value) return stage === 'window' ? { code: 'choice_required', field: `matter.${field}` } : null;
+    return list.includes(value) ? null : { code: 'choice_unknown', field: `matter.${field}` };
+  };
+  return (
+    choice('category', lists.categories) ??
+    choice('purpose', lists.purposes) ??
+    (lists.isPlace(matter.placeCode) ? null : { code: 'choice_unknown', field: 'matter.placeCode' }) ??
+    choice('cause', lists.causes)
+  );
+}
+
+/**
+ * The official category an everyday topic suggests, for the window to start from (工资被拖欠 →
+ * 劳动和社会保障); '' when the topic suggests none or the category is no longer in the list.
+ */
+export function suggestedCategory(topic: string | null | undefined, topicCategories: Readonly<Record<string, string>>, categories: readonly string[]): string {
+  const category = topic ? topicCategories[topic] : undefined;
+  return category && categories.includes(category) ? category : '';
 }
 
 /** 张三丰 → 张**: where a name must appear outside the registration itself. */

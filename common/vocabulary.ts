@@ -18,7 +18,7 @@ export const PRINT_STATES = ['none', 'pending', 'printed', 'failed'] as const;
 export type PrintState = (typeof PRINT_STATES)[number];
 
 /** `green`: the green channel (绿色通道), called before everyone else; its reason is health information. */
-export const PRIORITIES = ['normal', 'green'] as const;
+const PRIORITIES = ['normal', 'green'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** Who issued a ticket: a paired device (kiosk) or a staff member. */
@@ -49,7 +49,6 @@ export type IntakeState = (typeof INTAKE_STATES)[number];
 
 /** How a kiosk registration was answered: a new ticket, a retried submit, or the person's waiting ticket. */
 export const INTAKE_OUTCOMES = ['issued', 'replayed', 'existing'] as const;
-export type IntakeOutcome = (typeof INTAKE_OUTCOMES)[number];
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -58,10 +57,11 @@ export type Gender = (typeof GENDERS)[number];
  * `collective`: a collective visit registered. `emergency`: a green-channel reason that alerts at once.
  * `identity`: someone registered with the ID number of a person already waiting, under another name or phone.
  * `print_late`: a ticket's printer recovered too late (`printing.lateAfterSeconds`); not printed, the desk may reprint.
+ * `forwarding_held`: the case system refused the hall (401/403); forwarding is held until the configuration is fixed (no ticket).
  * `unfinished`: at the day rollover, a ticket of the day before that was still open (now expired).
  * `unverified`: at the day rollover, a registration of the day before that was never verified (not forwarded).
  */
-export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'unfinished', 'unverified'] as const;
+export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held', 'unfinished', 'unverified'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** A document for the case system in the outbox. */

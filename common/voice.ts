@@ -13,7 +13,7 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 export const KIOSK_PROMPTS = {
   identity: '请登记您的身份信息',
   visit: '请告诉我们来访的情况',
-  matter: '请选择您反映的是哪方面的事情',
+  matter: '您要反映的事情和什么有关？',
   words: '请用您自己的话，说一说您的问题和诉求',
   notice: '请看一下需要准备的材料',
   review: '请核对您的登记信息',
@@ -42,7 +42,6 @@ export const CLIP_TEXTS: Record<string, string> = {
   ...Object.fromEntries(LETTERS.map((l) => [l, l])),
 };
 
-export type Clip = keyof typeof CLIP_TEXTS;
 
 /** 3 → [三], 10 → [十], 12 → [十, 二], 20 → [二, 十], 105 → [一, 百, 零, 五]: as said aloud. */
 export function cardinalClips(n: number): string[] {

@@ -3,7 +3,7 @@
 // reinstate, cancel; device status at a glance; alerts (also what the day rollover left open).
 import type { ConsoleSettings } from '../common/contract/staff.ts';
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
+import type { EstimatedTicketReply, QueueSnapshot, StaffTicket, TicketListReply } from '../common/contract/queue.ts';
 import { api } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
 import { AlertList, useAlerts } from './use-alerts.tsx';
@@ -25,7 +25,7 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
   const action = useAction();
   const alerts = useAlerts(socket);
 
-  const loadTickets = () => api<{ tickets: StaffTicket[] }>('GET', '/api/tickets?limit=200').then(({ tickets }) => setTickets(tickets), () => undefined);
+  const loadTickets = () => api<TicketListReply>('GET', '/api/tickets?limit=200').then(({ tickets }) => setTickets(tickets), () => undefined);
   useEffect(() => void loadTickets(), [state.seq]);
 
   return (
@@ -76,7 +76,7 @@ function IssueForm(props: { state: QueueSnapshot; settings: ConsoleSettings; pri
   const needsNote = settings.greenReasons.find((r) => r.code === reason)?.needsNote ?? false;
   const issue = (green: boolean) =>
     action
-      .run<{ ticket: StaffTicket }>(
+      .run<EstimatedTicketReply>(
       'POST',
       '/api/tickets',
       { serviceCode, printerId, ...(green ? { priority: 'green', greenReason: reason, ...(note.trim() ? { greenNote: note.trim() } : {}) } : {}) },

@@ -19,6 +19,7 @@ const CONDITIONS: Record<string, [text: string, todo: string]> = {
   sam_error: ['安全模块异常', '请联系维护人员'],
   offline: ['离线', '请检查电源和连接线'],
   disconnected: ['未连接', '请检查电源和连接线'],
+  agent_offline: ['自助机设备代理离线', '请检查该自助机电脑是否开机、联网'],
 };
 
 function useDeviceOverview(socket: HallSocket | null) {

@@ -19,7 +19,7 @@ export function RegistrationFacts({ view, lookup }: { view: RegistrationView; lo
           <dd>{p.address}</dd>
           <dt>内容分类 / 信访目的</dt>
           <dd>
-            {view.matter.category} / {view.matter.purpose}
+            {view.matter.category || '待分类'} / {view.matter.purpose || '待分类'}
           </dd>
           <dt>反映的主要问题</dt>
           <dd>{view.matter.problem}</dd>
@@ -40,6 +40,8 @@ export function RegistrationFacts({ view, lookup }: { view: RegistrationView; lo
         {view.visitors} 人{view.collective ? '（集体访）' : ''}
         {view.representatives.length > 0 && `，其他代表：${view.representatives.map((r) => `${r.name}（${r.idNumber}）`).join('、')}`}
       </dd>
+      <dt>来访人选的事情类别</dt>
+      <dd data-testid="registration-topic">{view.matter.topic ?? '—（窗口登记）'}</dd>
       <dt>问题属地</dt>
       <dd>{view.matter.placeName}</dd>
       <dt>首问负责人</dt>
@@ -56,7 +58,7 @@ export function PreviousVisits({ previous }: { previous: RegistrationView['previ
       <ul class="previous">
         {previous.map((v) => (
           <li key={`${v.date}-${v.number}`}>
-            {v.date} {v.number} · {v.category} · {v.purpose} · {STATE[v.state]}
+            {v.date} {v.number} · {v.category || '待分类'} · {v.purpose || '待分类'} · {STATE[v.state]}
             {v.receiver ? ` · 接待：${v.receiver}` : ''}
             <br />
             答复：{v.confidential ? '（揭发控告事项，答复仅限经办人员查看）' : (v.answer ?? '（未记录）')}

@@ -1,10 +1,11 @@
 // The other representatives of a group visit (集体访): at most five people register in all, and
 // never more than came. Removing one asks first.
-import type { Representative } from '../common/contract/registration.ts';
+import type { IntakeBody } from '../common/contract/registration.ts';
 import { ConfirmButton } from './ui/confirm-button.tsx';
 import { LabelledInput } from './ui/field.tsx';
 
 export type RepresentativeDraft = { name: string; idNumber: string; phone: string };
+type Representative = NonNullable<IntakeBody['representatives']>[number];
 
 /** The drafts as the wire wants them (no empty phone). */
 export const toRepresentatives = (reps: RepresentativeDraft[]): Representative[] =>

@@ -1,11 +1,11 @@
 // The ticket actions of a window (call, recall, start, complete, no-show) with their hotkeys.
 import { useEffect, useRef } from 'preact/hooks';
-import type { StaffTicket, WindowView } from '../common/contract/queue.ts';
+import type { StaffTicket, TicketReply, WindowView } from '../common/contract/queue.ts';
 import type { Action } from './use-action.tsx';
 
 export type Hotkeys = Record<'callNext' | 'recall' | 'start' | 'complete' | 'noShow', string>;
 
-export interface WindowAction {
+interface WindowAction {
   key: keyof Hotkeys;
   label: string;
   path: string;
@@ -22,7 +22,7 @@ export interface WindowAction {
 export function useWindowActions(mine: WindowView | undefined, hotkeys: Hotkeys, action: Action, noShowMinCalls = 1, onCompleted?: (ticket: StaffTicket) => void) {
   const current = mine?.current as StaffTicket | null | undefined;
   const ticketAction = (path: string, done: string, body: object = {}) =>
-    action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${mine?.no}/${path}`, body, ({ ticket }) => `${ticket.number} ${done}`).then((r) => {
+    action.run<TicketReply>('POST', `/api/windows/${mine?.no}/${path}`, body, ({ ticket }) => `${ticket.number} ${done}`).then((r) => {
       if (r && path === 'complete') onCompleted?.(r.ticket);
       return r;
     });

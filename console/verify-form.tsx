@@ -1,17 +1,19 @@
 // The form to verify and complete the registration of the ticket being served (核对完成).
 import { useEffect, useState } from 'preact/hooks';
 import type { RegistrationForm, RegistrationView, VerifyBody } from '../common/contract/registration.ts';
+import { suggestedCategory } from '../common/registration.ts';
 import { ActionMessage, useAction } from './use-action.tsx';
 import { LabelledInput, LabelledSelect, LabelledTextarea } from './ui/field.tsx';
 
-function toVerifyBody(view: RegistrationView): VerifyBody {
+/** The registration as the form starts: a kiosk registration's category pre-filled from the person's topic. */
+function toVerifyBody(view: RegistrationView, form: RegistrationForm): VerifyBody {
   const { name, phone, address, occupation, political } = view.petitioner;
   const m = view.matter;
   return {
     petitioner: { name, phone, address, ...(occupation ? { occupation } : {}), ...(political ? { political } : {}) },
     visitors: view.visitors,
     matter: {
-      category: m.category,
+      category: m.category || suggestedCategory(m.topic, form.topicCategories, form.categories),
       purpose: m.purpose,
       placeCode: m.placeCode,
       cause: m.cause,
@@ -32,8 +34,8 @@ function ListSelect(props: { id: string; label: string; value: string; options: 
 }
 
 export function VerifyForm({ ticketId, view, form, onVerified }: { ticketId: string; view: RegistrationView; form: RegistrationForm; onVerified: (view: RegistrationView) => void }) {
-  const [draft, setDraft] = useState<VerifyBody>(() => toVerifyBody(view));
-  useEffect(() => setDraft(toVerifyBody(view)), [view]);
+  const [draft, setDraft] = useState<VerifyBody>(() => toVerifyBody(view, form));
+  useEffect(() => setDraft(toVerifyBody(view, form)), [view]);
   const action = useAction();
   const setP = (patch: Partial<VerifyBody['petitioner']>) => setDraft({ ...draft, petitioner: { ...draft.petitioner, ...patch } });
   const setM = (patch: Partial<VerifyBody['matter']>) => setDraft({ ...draft, matter: { ...draft.matter, ...patch } });
@@ -63,7 +65,7 @@ export function VerifyForm({ ticketId, view, form, onVerified }: { ticketId: str
           value={draft.visitors ?? view.visitors}
           onValue={(value) => setDraft({ ...draft, visitors: Math.max(1, Math.min(500, Number(value) || 1)) })}
         />
-        <ListSelect id="v-category" label="内容分类" value={draft.matter.category} options={form.categories} onChange={(category) => setM({ category })} />
+        <ListSelect id="v-category" label={view.matter.topic ? `内容分类（来访人选的：${view.matter.topic}）` : '内容分类'} value={draft.matter.category} options={form.categories} onChange={(category) => setM({ category })} />
         <ListSelect id="v-purpose" label="信访目的" value={draft.matter.purpose} options={form.purposes} onChange={(purpose) => setM({ purpose })} />
         <ListSelect id="v-cause" label="产生原因" value={draft.matter.cause} options={form.causes} onChange={(cause) => setM({ cause })} />
         <ListSelect id="v-system" label="所属系统" value={draft.matter.responsibleSystem} options={form.systems} onChange={(responsibleSystem) => setM({ responsibleSystem })} />

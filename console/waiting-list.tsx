@@ -1,7 +1,7 @@
 // The tickets waiting for a window, beside its controls: number, how long each has waited, the
 // green-channel reason, and a button to call one out of turn.
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket, WindowView } from '../common/contract/queue.ts';
+import type { QueueSnapshot, StaffTicket, TicketReply, WindowView } from '../common/contract/queue.ts';
 import type { ConsoleSettings } from '../common/contract/staff.ts';
 import { waitingFor } from '../common/queue-state.ts';
 import type { Action } from './use-action.tsx';
@@ -40,7 +40,7 @@ export function WaitingList(props: { state: QueueSnapshot; mine: WindowView; bus
               type="button"
               class="link"
               disabled={busyWithTicket || mine.state !== 'open'}
-              onClick={() => void action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${mine.no}/call`, { ticketId: t.id }, ({ ticket }) => `${ticket.number} 已叫号（指定）`)}
+              onClick={() => void action.run<TicketReply>('POST', `/api/windows/${mine.no}/call`, { ticketId: t.id }, ({ ticket }) => `${ticket.number} 已叫号（指定）`)}
             >
               叫这个号
             </button>

@@ -3,8 +3,8 @@
 // issued without a registration — green channel, desk — at the window or the desk). The one-time
 // notification is read out and ticked; a group visit names its representatives.
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket, WindowView } from '../common/contract/queue.ts';
-import type { Division, IntakeBody, RegistrationForm, RegistrationView } from '../common/contract/registration.ts';
+import type { QueueSnapshot, WindowView } from '../common/contract/queue.ts';
+import type { Division, DivisionListReply, IntakeBody, RegistrationForm, RegistrationView, WalkInReply } from '../common/contract/registration.ts';
 import { checkIdNumber } from '../common/registration.ts';
 import { api } from '../common/ui/api.ts';
 import { RepresentativesEditor, toRepresentatives, type RepresentativeDraft } from './representatives-editor.tsx';
@@ -44,7 +44,7 @@ function useWalkInLists(onHome: (placeCode: string) => void) {
     api<RegistrationForm>('GET', '/api/registration/form').then((f) => {
       setForm(f);
       const city = f.homePlace[1];
-      if (city) api<{ divisions: Division[] }>('GET', `/api/divisions?parent=${city}`).then((r) => setCounties(r.divisions), () => undefined);
+      if (city) api<DivisionListReply>('GET', `/api/divisions?parent=${city}`).then((r) => setCounties(r.divisions), () => undefined);
       onHome(f.homePlace[2] ?? '');
     }, () => undefined);
   }, []);
@@ -99,7 +99,7 @@ export function WalkInForm({ state, target, onDone }: { state: QueueSnapshot; ta
     if (target.kind === 'ticket') {
       void action.run<RegistrationView>('POST', `/api/tickets/${target.ticketId}/registration`, body, () => `已为 ${target.number} 号补登记。`).then((view) => view && onDone(view));
     } else {
-      void action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${target.window.no}/walk-in`, body, ({ ticket }) => `已登记并在本窗口叫号：${ticket.number}`).then((r) => r && onDone());
+      void action.run<WalkInReply>('POST', `/api/windows/${target.window.no}/walk-in`, body, ({ ticket }) => `已登记并在本窗口叫号：${ticket.number}`).then((r) => r && onDone());
     }
   };
 

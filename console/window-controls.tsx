@@ -1,7 +1,7 @@
 // The controls of a reception window around its ticket actions: taking a window, transferring the
 // current ticket, pausing, resuming and closing.
 import { useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket, WindowView } from '../common/contract/queue.ts';
+import type { QueueSnapshot, TicketReply, WindowView } from '../common/contract/queue.ts';
 import { type Action, ActionMessage } from './use-action.tsx';
 import { LabelledInput, LabelledSelect } from './ui/field.tsx';
 
@@ -34,7 +34,7 @@ export function TransferForm(props: { state: QueueSnapshot; mine: WindowView; tr
         e.preventDefault();
         const [kind, value] = transferTo.split(':');
         const body = kind === 'w' ? { windowNo: Number(value) } : { serviceCode: value };
-        void action.run<{ ticket: StaffTicket }>('POST', `/api/windows/${mine.no}/transfer`, body, ({ ticket }) => `${ticket.number} 已转移`);
+        void action.run<TicketReply>('POST', `/api/windows/${mine.no}/transfer`, body, ({ ticket }) => `${ticket.number} 已转移`);
       }}
     >
       <LabelledSelect id="transfer-to" label="转移到" value={transferTo} empty="请选择业务或窗口" choices={choices} onValue={props.onTransferTo} required />

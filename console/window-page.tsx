@@ -3,7 +3,7 @@
 // has none). One click or one key per action (hotkeys from the configuration), usable with the
 // keyboard alone. The waiting list stands beside the controls, visible without scrolling.
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
+import type { EstimatedTicketReply, QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
 import type { ConsoleSettings, StaffProfile } from '../common/contract/staff.ts';
 import { api } from '../common/ui/api.ts';
 import { RegistrationPanel } from './registration-panel.tsx';
@@ -93,7 +93,7 @@ function useStaffTicket(current: StaffTicket | null | undefined): StaffTicket | 
   const [ticket, setTicket] = useState<StaffTicket | null>(null);
   useEffect(() => {
     setTicket(null);
-    if (current?.green) api<{ ticket: StaffTicket }>('GET', `/api/tickets/${current.id}`).then((r) => setTicket(r.ticket), () => undefined);
+    if (current?.green) api<EstimatedTicketReply>('GET', `/api/tickets/${current.id}`).then((r) => setTicket(r.ticket), () => undefined);
   }, [current?.id]);
   return ticket;
 }

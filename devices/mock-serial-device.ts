@@ -5,7 +5,7 @@ import { SerialPortMock } from 'serialport';
 import type { PortFactory } from './serial.ts';
 
 /** The parts of @serialport/binding-mock's port a fake device drives. */
-export interface MockPort {
+interface MockPort {
   isOpen: boolean;
   write(buffer: Buffer): Promise<void>;
   emitData(data: Buffer): void;

@@ -14,7 +14,7 @@ export type UdevList = () => Promise<{ path: string; manufacturer?: string; vend
 const DEVICE_NAME = /^tty(S|USB|ACM)\d+$/;
 
 /** Ports found under `devDir` without udev; a by-id link names the device it points at. */
-export async function scanDevPorts(devDir = '/dev'): Promise<ListedPort[]> {
+async function scanDevPorts(devDir = '/dev'): Promise<ListedPort[]> {
   const names = await readdir(devDir).catch(() => [] as string[]);
   const ports = names
     .filter((name) => DEVICE_NAME.test(name))

@@ -1,6 +1,6 @@
 // What both serial drivers share: port settings, the injectable port factory (the real
 // `SerialPort`, or `SerialPortMock` in tests), and promise-shaped open/close.
-import type { SerialPort, SerialPortMock } from 'serialport';
+import { SerialPort, type SerialPortMock } from 'serialport';
 
 export interface SerialSettings {
   path: string;
@@ -12,6 +12,9 @@ export interface SerialSettings {
 
 export type Port = SerialPort | SerialPortMock;
 export type PortFactory = (settings: SerialSettings & { autoOpen: false }) => Port;
+
+/** The real serial port: the server gets it from here and never imports serialport itself. */
+export const serialPortFactory: PortFactory = (settings) => new SerialPort(settings);
 
 /** Opens a port; port errors are absorbed here because their effect arrives as `close` or a failed write. */
 export async function openPort(createPort: PortFactory, settings: SerialSettings): Promise<Port> {

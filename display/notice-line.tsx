@@ -7,7 +7,7 @@ import { fullWidth } from './text.ts';
 const SECONDS_EACH = 8;
 
 /** The notice items: the polite waiting phrase, configured notices, today's and coming leader receptions. */
-export function noticeItems(info: BoardInfo | null, serviceDay: string): string[] {
+function noticeItems(info: BoardInfo | null, serviceDay: string): string[] {
   const receptions = (info?.leaderReceptions ?? []).flatMap((r) => {
     const when = r.date === serviceDay ? '今天' : `${Number(r.date.slice(5, 7))}月${Number(r.date.slice(8, 10))}日`;
     // Two short items rather than one long one: each fits two lines of readable text.

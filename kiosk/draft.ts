@@ -17,11 +17,13 @@ export interface Draft {
   visitors: number;
   repeat: boolean | null;
   representatives: PersonDraft[];
-  category: string;
+  /** The everyday topic picked (其他, 不清楚 among them); the window codes the official category. */
+  topic: string;
+  /** The purpose as the person answered it (请求解决问题, …, 不清楚) and the official code it stands for ('' when unknown). */
+  purposeLabel: string;
   purpose: string;
   placeCode: string;
   placeName: string;
-  cause: string;
   problem: string;
   demands: string;
   acknowledged: boolean;
@@ -32,7 +34,7 @@ export interface Draft {
 export const STEPS = [
   { id: 'identity', title: '身份信息' },
   { id: 'visit', title: '来访情况' },
-  { id: 'matter', title: '事项分类' },
+  { id: 'matter', title: '事情类别' },
   { id: 'words', title: '问题和诉求' },
   { id: 'notice', title: '材料告知' },
   { id: 'review', title: '核对提交' },
@@ -52,11 +54,11 @@ export function newDraft(serviceCode: string, collectiveService: string, repeat:
     visitors: serviceCode === collectiveService ? MAX_REPRESENTATIVES + 1 : 1,
     repeat,
     representatives: [],
-    category: '',
+    topic: '',
+    purposeLabel: '',
     purpose: '',
     placeCode: '',
     placeName: '',
-    cause: '',
     problem: '',
     demands: '',
     acknowledged: false,
@@ -88,10 +90,9 @@ export function problemsOf(step: StepId, draft: Draft, today: string): Record<st
       break;
     }
     case 'matter':
-      if (!draft.category) problems['matter.category'] = '请选择内容分类。';
-      if (!draft.purpose) problems['matter.purpose'] = '请选择信访目的。';
-      if (!draft.placeCode) problems['matter.placeCode'] = '请选择问题属地（区县）。';
-      if (!draft.cause) problems['matter.cause'] = '请选择产生原因。';
+      if (!draft.topic) problems['matter.topic'] = '请点一下最接近的一项；说不清也可以选“不清楚”。';
+      if (!draft.purposeLabel) problems['matter.purpose'] = '请点一下您希望怎样；说不清也可以选“不清楚”。';
+      if (!draft.placeCode) problems['matter.placeCode'] = '请选择事情发生在哪里（区县）。';
       break;
     case 'words':
       if (draft.problem.trim().length < 5) problems['matter.problem'] = '请简要写下您反映的主要问题（至少5个字）。';
@@ -131,16 +132,27 @@ export function toBody(draft: Draft, today: string): IntakeBody {
       ? draft.representatives.map((r) => ({ name: r.name.trim(), idNumber: r.idNumber, ...(r.phone ? { phone: r.phone } : {}) }))
       : [],
     matter: {
-      category: draft.category,
-      purpose: draft.purpose,
+      topic: draft.topic,
+      ...(draft.purpose ? { purpose: draft.purpose } : {}),
       placeCode: draft.placeCode,
-      cause: draft.cause,
       problem: draft.problem.trim(),
       demands: draft.demands.trim(),
     },
     notificationAcknowledged: true,
   };
 }
+
+/** The kiosk's answer for a purpose the person cannot tell: no official purpose is sent. */
+export const PURPOSE_UNKNOWN = '不清楚';
+
+/** The purpose answers the kiosk offers, in plain words, with 不清楚 last. */
+export const purposeLabels = (form: RegistrationForm) => [...form.kioskPurposes.map((p) => p.label), PURPOSE_UNKNOWN];
+
+/** A purpose answer → the draft's label and official code ('' for 不清楚). */
+export const pickPurpose = (form: RegistrationForm, label: string): Pick<Draft, 'purposeLabel' | 'purpose'> => ({
+  purposeLabel: label,
+  purpose: form.kioskPurposes.find((p) => p.label === label)?.purpose ?? '',
+});
 
 /** One-time notification: the service's materials, then those its purpose adds. */
 export const materialsFor = (form: RegistrationForm, draft: Draft) => [

@@ -28,6 +28,7 @@ import { useSubmission } from './use-submission.ts';
 import { checkIdentity } from './identity-check.ts';
 import { useCardError } from './use-card-error.ts';
 import { ElderMode } from './elder.ts';
+import { useAgentOnline } from './use-agent-status.ts';
 
 /** Which step asks for a field the server refused. */
 function stepOfField(field: string | null): StepId {
@@ -67,6 +68,7 @@ function Kiosk() {
   const { state, connected, socket } = useHallSocket({ key: pairing.status });
   const { form, hasReader } = useRegistrationForm(pairing.status === 'paired', connected, socket);
   const cardError = useCardError(socket);
+  const agentOnline = useAgentOnline(socket);
   const [elder, setElder] = useState(false);
   const moreBelow = useMoreBelow();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -175,6 +177,11 @@ function Kiosk() {
       {!connected && pairing.status === 'paired' && (
         <p class="offline" role="status">
           {PHRASES.connectionLost}
+        </p>
+      )}
+      {connected && agentOnline === false && (
+        <p class="offline" role="status" data-testid="devices-unavailable">
+          {PHRASES.devicesUnavailable}
         </p>
       )}
       {voice.available && <MuteButton muted={voice.muted} onMuted={voice.setMuted} />}

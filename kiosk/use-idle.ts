@@ -1,7 +1,7 @@
 // Untouched kiosk: after `idleSeconds` a countdown warning, then `onTimeout` (clear everything).
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-export const countdownSeconds = (idleSeconds: number) => Math.min(20, Math.max(5, Math.round(idleSeconds / 3)));
+const countdownSeconds = (idleSeconds: number) => Math.min(20, Math.max(5, Math.round(idleSeconds / 3)));
 
 /** Seconds left before the timeout while warning, else null. */
 export function useIdle(enabled: boolean, idleSeconds: number, onTimeout: () => void): number | null {

@@ -2,14 +2,16 @@
 // `npm run case-system:mock [-- --port 4100 --secret …]`. It checks the signature, keeps every
 // delivery, deduplicates by idempotency key (same key + same body → the same case number; same key
 // + another body → 409, counted as a conflict), and can be told to fail (500), reject (400), hang,
-// answer slowly or drop the connection — for all requests or for one key.
+// answer slowly, drop the connection, cut the acknowledgement short (`truncate`), answer 503 with
+// `Retry-After` (`busy`) — for all requests or for one key. The signature covers the timestamp, the
+// idempotency key and the body (docs/forwarding.md).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { signature } from '../server/forwarding/adapters.ts';
 
-export type MockMode = 'ok' | 'fail' | 'reject' | 'hang' | 'slow' | 'drop';
+export type MockMode = 'ok' | 'fail' | 'reject' | 'hang' | 'slow' | 'drop' | 'truncate' | 'busy';
 
 export interface MockDelivery {
   key: string;
@@ -23,12 +25,15 @@ export interface MockDelivery {
 export interface MockCaseSystem {
   url: string;
   port: number;
-  setMode(mode: MockMode, options?: { key?: string; slowMs?: number }): void;
+  /** `retryAfter`: the `Retry-After` value answered in `busy` mode (seconds or an HTTP date). */
+  setMode(mode: MockMode, options?: { key?: string; slowMs?: number; retryAfter?: string }): void;
   deliveries(): MockDelivery[];
   /** Same key, different body: must stay 0. */
   conflicts(): number;
   /** Requests refused for a bad or missing signature. */
   badSignatures(): number;
+  /** Switches the shared secret (as when the bureau rotates it). */
+  setSecret(secret: string): void;
   requests(): number;
   close(): Promise<void>;
 }
@@ -43,12 +48,14 @@ const read = (request: IncomingMessage) =>
 
 export async function startMockCaseSystem(options: { port?: number; secret: string; host?: string }): Promise<MockCaseSystem> {
   const byKey = new Map<string, MockDelivery>();
-  const modes = new Map<string, { mode: MockMode; slowMs: number }>();
+  const modes = new Map<string, { mode: MockMode; slowMs: number; retryAfter: string }>();
+  let secret = options.secret;
   let conflicts = 0;
   let badSignatures = 0;
   let requests = 0;
   let sequence = 0;
   const hanging = new Set<ServerResponse>();
+  const nextCaseNumber = () => `XF${new Date().getFullYear()}${String((sequence += 1)).padStart(6, '0')}`;
 
   const send = (response: ServerResponse, status: number, body: object) => {
     response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -62,13 +69,13 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
     const key = String(request.headers['idempotency-key'] ?? '');
     const timestamp = String(request.headers['x-timestamp'] ?? '');
     const given = Buffer.from(String(request.headers['x-signature'] ?? ''), 'hex');
-    const expected = Buffer.from(signature(options.secret, timestamp, body), 'hex');
+    const expected = Buffer.from(signature(secret, timestamp, key, body), 'hex');
     const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
     if (!key || !fresh || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       badSignatures += 1;
       return send(response, 401, { error: 'bad signature' });
     }
-    const { mode, slowMs } = modes.get(key) ?? modes.get('*') ?? { mode: 'ok' as MockMode, slowMs: 0 };
+    const { mode, slowMs, retryAfter } = modes.get(key) ?? modes.get('*') ?? { mode: 'ok' as MockMode, slowMs: 0, retryAfter: '30' };
     switch (mode) {
       case 'fail':
         return send(response, 500, { error: 'internal error' });
@@ -76,6 +83,9 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
         return send(response, 400, { error: '材料不全：缺少必填字段' });
       case 'drop':
         return request.socket.destroy();
+      case 'busy':
+        response.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': retryAfter });
+        return response.end(JSON.stringify({ error: 'busy' }));
       case 'hang':
         hanging.add(response);
         return;
@@ -86,6 +96,16 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
         break;
     }
     const sha256 = createHash('sha256').update(body).digest('hex');
+    if (mode === 'truncate') {
+      // Stored, but the acknowledgement is cut off half-way: the hall must send it again.
+      if (!byKey.has(key)) {
+        byKey.set(key, { key, caseNumber: nextCaseNumber(), sha256, body, received: 0 });
+      }
+      byKey.get(key)!.received += 1;
+      response.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': '200' });
+      response.write('{"caseNumber":"XF');
+      return setTimeout(() => request.socket.destroy(), 20);
+    }
     const known = byKey.get(key);
     if (known) {
       known.received += 1;
@@ -95,8 +115,7 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
       }
       return send(response, 200, { caseNumber: known.caseNumber, duplicate: true });
     }
-    sequence += 1;
-    const caseNumber = `XF${new Date().getFullYear()}${String(sequence).padStart(6, '0')}`;
+    const caseNumber = nextCaseNumber();
     byKey.set(key, { key, caseNumber, sha256, body, received: 1 });
     return send(response, 201, { caseNumber });
   });
@@ -106,8 +125,11 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
   return {
     url: `http://127.0.0.1:${port}/cases`,
     port,
-    setMode(mode, { key = '*', slowMs = 2_000 } = {}) {
-      modes.set(key, { mode, slowMs });
+    setMode(mode, { key = '*', slowMs = 2_000, retryAfter = '30' } = {}) {
+      modes.set(key, { mode, slowMs, retryAfter });
+    },
+    setSecret(next) {
+      secret = next;
     },
     deliveries: () => [...byKey.values()],
     conflicts: () => conflicts,

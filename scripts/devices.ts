@@ -10,6 +10,7 @@ import type { CardIdentity } from '../common/contract/devices.ts';
 import { parseIdNumber } from '../common/id-number.ts';
 import { maskName } from '../common/registration.ts';
 import { SAMPLE_CARD } from '../devices/id-reader/sample-card.ts';
+import { PRINTER_CONDITION_TEXT, READER_CONDITION_TEXT, type ConditionText } from '../devices/condition-text.ts';
 import { SerialIdCardReader, type ReaderCondition } from '../devices/id-reader/serial-reader.ts';
 import { listPorts, type UdevList } from '../devices/port-list.ts';
 import { SerialTicketPrinter } from '../devices/printer/serial-printer.ts';
@@ -31,6 +32,10 @@ export const EXIT = {
 } as const;
 
 const OPEN_EXIT: Record<OpenFailure, number> = { missing: EXIT.portMissing, permission: EXIT.portPermission, busy: EXIT.portBusy, other: EXIT.failed };
+
+/** The condition texts with the exit code of their verdict. */
+const withExit = <C extends string>(texts: Record<C, ConditionText>) =>
+  Object.fromEntries(Object.entries<ConditionText>(texts).map(([c, t]) => [c, { text: t.text, exit: EXIT[t.verdict] }])) as Record<C, { text: string; exit: number }>;
 
 /** What the CLI talks to: real ports and the console, or mock ports and collected lines in tests. */
 export interface DevicesIo {
@@ -54,8 +59,9 @@ class Fault extends Error {
 const USAGE = [
   '用法：npm run devices -- 命令 [选项]',
   '  list                                   列出本机的串口',
-  '  status --port 端口 [--baud 9600]        查看打印机状态',
-  '  test-print --port 端口 [--baud 9600] [--width 58|80] [--codepage gb18030|gbk]   打印一张测试票',
+  '  status --port 端口 [--baud 9600] [--margin 500]        查看打印机状态',
+  '  test-print --port 端口 [--baud 9600] [--width 58|80] [--codepage gb18030|gbk] [--feed 4] [--margin 500]   打印一张测试票',
+  '      --feed 切纸前走纸的行数（0–20，每行约 4 毫米）；--margin 状态应答在线路传输时间之外可多等的毫秒数（50–10000）',
   '  read-card --port 端口 [--baud 115200]   检查身份证读卡器并读一张卡（Ctrl+C 退出）',
   '  place-card [--server http://localhost:3000] [--reader R1] [--user admin] [--password 密码（或环境变量 HALL_ADMIN_PASSWORD）] [--name 姓名] [--id-number 身份证号]',
 ].join('\n');
@@ -75,6 +81,8 @@ function parseOptions(args: string[]) {
         baud: { type: 'string' },
         width: { type: 'string', default: '80' },
         codepage: { type: 'string', default: 'gb18030' },
+        feed: { type: 'string' },
+        margin: { type: 'string' },
         server: { type: 'string', default: 'http://localhost:3000' },
         reader: { type: 'string', default: 'R1' },
         user: { type: 'string', default: 'admin' },
@@ -101,10 +109,20 @@ function baudOf(values: Values, fallback: number): number {
   return baud;
 }
 
-function layoutOptions(values: Values): { paperWidth: PaperWidth; codepage: ChineseCodepage } {
+function layoutOptions(values: Values): { paperWidth: PaperWidth; codepage: ChineseCodepage; feedLines?: number } {
   if (values.width !== '58' && values.width !== '80') throw new Fault(`纸宽 ${values.width} 不对，只有 58 和 80（毫米）两种。`, EXIT.usage);
   if (values.codepage !== 'gb18030' && values.codepage !== 'gbk') throw new Fault(`编码 ${values.codepage} 不对，可选 gb18030 或 gbk。`, EXIT.usage);
-  return { paperWidth: Number(values.width) as PaperWidth, codepage: values.codepage };
+  const feedLines = values.feed === undefined ? undefined : Number(values.feed);
+  if (feedLines !== undefined && !(Number.isInteger(feedLines) && feedLines >= 0 && feedLines <= 20)) throw new Fault(`走纸行数 ${values.feed} 不对，应为 0 到 20 的整数。`, EXIT.usage);
+  return { paperWidth: Number(values.width) as PaperWidth, codepage: values.codepage, feedLines };
+}
+
+/** How long a status reply may take beyond the wire time of the bytes in flight (the config's `replyMarginMs`). */
+function marginOf(values: Values): number | undefined {
+  if (values.margin === undefined) return undefined;
+  const margin = Number(values.margin);
+  if (!(Number.isInteger(margin) && margin >= 50 && margin <= 10_000)) throw new Fault(`--margin ${values.margin} 不对，应为 50 到 10000 的毫秒数。`, EXIT.usage);
+  return margin;
 }
 
 /** Opens a device, turning a port that will not open into a plain reason and its exit code. */
@@ -118,32 +136,18 @@ async function opened<T extends { open(): Promise<void> }>(device: T, path: stri
   return device;
 }
 
-const PRINTER_CONDITION: Record<PrinterCondition, { text: string; exit: number }> = {
-  ready: { text: '打印机正常，可以打印。', exit: EXIT.ok },
-  paper_near_end: { text: '纸卷快用完了，仍可打印，请准备换纸。', exit: EXIT.ok },
-  paper_out: { text: '打印机缺纸，请装纸后再试。', exit: EXIT.deviceFault },
-  cover_open: { text: '打印机盖子没有合上，请合上后再试。', exit: EXIT.deviceFault },
-  cutter_error: { text: '切刀故障，请检查切刀是否卡纸。', exit: EXIT.deviceFault },
-  error: { text: '打印机报告故障，请关机检查后再试。', exit: EXIT.deviceFault },
-  offline: { text: '打印机没有应答或处于离线状态，请检查电源、连线和波特率（通常为 9600）。', exit: EXIT.noAnswer },
-  disconnected: { text: '端口已断开，请检查连线。', exit: EXIT.noAnswer },
-};
+const PRINTER_CONDITION = withExit(PRINTER_CONDITION_TEXT);
 
 /** 110101196005200035 → 110**************5: personal data never appears in full here. */
 const maskIdNumber = (id: string) => (id.length > 4 ? `${id.slice(0, 3)}${'*'.repeat(id.length - 4)}${id.slice(-1)}` : '*'.repeat(id.length));
 const masked = (card: CardIdentity) => `姓名 ${maskName(card.name)}，身份证号 ${maskIdNumber(card.idNumber)}`;
 
-const READER_CONDITION: Record<ReaderCondition, { text: string; exit: number }> = {
-  ready: { text: 'SAM 模块正常，读卡器就绪。', exit: EXIT.ok },
-  sam_error: { text: 'SAM 模块异常，读卡器自检未通过。', exit: EXIT.deviceFault },
-  offline: { text: '读卡器无应答，请检查连线、电源和波特率（通常为 115200）。', exit: EXIT.noAnswer },
-  disconnected: { text: '端口已断开，请检查连线。', exit: EXIT.noAnswer },
-};
+const READER_CONDITION = withExit(READER_CONDITION_TEXT);
 
 /** A printer's condition in words; a fault becomes the exit code. */
 async function printerStatus(values: Values, io: DevicesIo): Promise<number> {
   const path = portOf(values);
-  const printer = await opened(new SerialTicketPrinter({ path, baudRate: baudOf(values, 9600) }, io.createPort), path);
+  const printer = await opened(new SerialTicketPrinter({ path, baudRate: baudOf(values, 9600) }, io.createPort, marginOf(values)), path);
   try {
     const condition = PRINTER_CONDITION[printer.condition];
     io.out(`${path}：${condition.text}`);
@@ -157,7 +161,7 @@ async function printerStatus(values: Values, io: DevicesIo): Promise<number> {
 async function testPrint(values: Values, io: DevicesIo): Promise<number> {
   const path = portOf(values);
   const layout = layoutOptions(values);
-  const printer = await opened(new SerialTicketPrinter({ path, baudRate: baudOf(values, 9600) }, io.createPort), path);
+  const printer = await opened(new SerialTicketPrinter({ path, baudRate: baudOf(values, 9600) }, io.createPort, marginOf(values)), path);
   try {
     const before = PRINTER_CONDITION[printer.condition];
     if (before.exit !== EXIT.ok) {
@@ -182,7 +186,7 @@ async function testPrint(values: Values, io: DevicesIo): Promise<number> {
       return PRINTER_CONDITION[printer.condition].exit || EXIT.noAnswer;
     }
     const after = PRINTER_CONDITION[printer.condition];
-    io.out(`${path}：已发送测试票（${bytes.length} 字节，${layout.paperWidth} 毫米纸，${layout.codepage}），请核对打印效果。${after.text}`);
+    io.out(`${path}：已发送测试票（${bytes.length} 字节，${layout.paperWidth} 毫米纸，${layout.codepage}${layout.feedLines === undefined ? '' : `，切纸前走纸 ${layout.feedLines} 行`}），请核对打印效果。${after.text}`);
     return after.exit;
   } finally {
     await printer.close();

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { nextDayStart } from '../common/time.ts';
 import { createDeviceAuth } from './auth/device-auth.ts';
 import { createStaffAuth } from './auth/staff-auth.ts';
+import { isLoopbackUrl } from './config/load.ts';
 import type { HallConfig } from './config/schema.ts';
 import type { HallContext } from './context.ts';
 import { HallError } from './errors.ts';
@@ -26,30 +27,33 @@ import { ROOMS } from '../common/events.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
 import { createDataCipher, loadDataKey } from './privacy/cipher.ts';
 import { createSettings } from './settings.ts';
+import serviceRoutes from './routes/services.ts';
 import settingsRoutes from './routes/settings.ts';
 import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwarding/adapters.ts';
 import { startFileDropUpkeep } from './forwarding/file-drop-upkeep.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
+import alertRoutes from './routes/alerts.ts';
 import forwardingRoutes from './routes/forwarding.ts';
+import imeRoutes from './routes/ime.ts';
+import { createZinniaRecognizer } from './ime/zinnia.ts';
 import { loadDivisions } from './reference/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
 import statsRoutes from './routes/stats.ts';
-import { CARD_UNREADABLE, createReaderFleet } from './reading/reader-fleet.ts';
-import { createPrinterFleet } from './printing/printer-fleet.ts';
-import { createQueueEngine, SYSTEM } from './queue/engine.ts';
+import { createDeviceFleet } from './devices/fleet.ts';
+import { createQueueEngine } from './queue/engine.ts';
+import { SYSTEM } from './queue/types.ts';
 import { createSnapshotBytes } from './queue/snapshot-bytes.ts';
 import { upcomingReceptions } from './board/leader-schedule.ts';
 import { closeSocketsWhenAuthorityEnds } from './realtime/authority.ts';
 import { createAlertsBridge } from './realtime/alerts-bridge.ts';
 import { bridgeSettings } from './realtime/settings-bridge.ts';
-import { attachRealtime, type HallSocketServer } from './realtime/socket-server.ts';
-import alertRoutes from './routes/alerts.ts';
+import type { HallSocketServer } from './realtime/hall-io.ts';
+import { attachRealtime } from './realtime/socket-server.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import deviceRoutes from './routes/devices.ts';
 import hallRoutes from './routes/hall.ts';
-import serviceRoutes from './routes/services.ts';
 import staffRoutes from './routes/staff.ts';
 import ticketRoutes from './routes/tickets.ts';
 import windowRoutes from './routes/windows.ts';
@@ -81,7 +85,8 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const now = options.now ?? Date.now;
   const store = options.store ?? openSqliteStore(join(config.dataDir, 'hall.db'));
   const layoutFromFile = syncHallLayout(store, config, now());
-  const fleet = createPrinterFleet(config);
+  const devices = createDeviceFleet(config, { log: { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) } });
+  const fleet = devices.printers;
   const settings = createSettings({ store, config, now });
   const engine = createQueueEngine({
     store,
@@ -114,24 +119,26 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     cipher,
     adapter: caseSystemAdapter(config),
     now,
-    events: { log: { warn: (obj, msg) => app.log.warn(obj, msg) } },
+    events: {
+      log: { warn: (obj, msg) => app.log.warn(obj, msg), info: (obj, msg) => app.log.info(obj, msg) },
+      onAlert: (alert) => publishAlert(alert),
+    },
   });
   // Alerts are published once the socket server exists (below); services get `publish` now.
   const alerts = createAlertsBridge();
   const publishAlert = alerts.publish;
-  /**
-   * Sends to the active kiosks a card reader is attached to, and to nobody when there is none
-   * (`to([])` would mean every socket).
-   */
-  const toKiosksAt = (readerId: string, send: (to: ReturnType<HallSocketServer['to']>) => void) => {
-    const rooms = store.devices
-      .list()
-      .filter((d) => d.kind === 'kiosk' && d.readerId === readerId && d.revokedAt === null)
-      .map((d) => ROOMS.kioskDevice(d.id));
-    if (rooms.length > 0) send(app.io.to(rooms));
-  };
+  const handwritingConfig = config.kiosk.handwriting;
+  // Started at the first recognition, not here: halls without kiosks never run it.
+  const handwriting = handwritingConfig.enabled
+    ? createZinniaRecognizer({
+        command: handwritingConfig.command,
+        model: handwritingConfig.model,
+        log: { warn: (obj, msg) => app.log.warn(obj, msg) },
+      })
+    : null;
   const hall: HallContext = {
     settings,
+    handwriting,
     forwarder,
     publishAlert,
     now,
@@ -156,21 +163,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     staffAuth,
     deviceAuth,
     resolvePrincipal: createPrincipalResolver(staffAuth, deviceAuth),
+    devices,
     fleet,
     printWorker,
-    readers: createReaderFleet(config, {
-      pollIntervalMs: 500,
-      retryMs: 5_000,
-      // A card goes to the kiosks this reader is attached to, and nowhere else (not even the log).
-      onCard: (readerId, identity) => toKiosksAt(readerId, (to) => to.emit('card:read', identity)),
-      // Said to the kiosks at that reader only; the fleet logs the reason (never the card's text).
-      onReadError: (readerId) => toKiosksAt(readerId, (to) => to.emit('card:error', { error: 'card_unreadable', message: CARD_UNREADABLE })),
-      log: { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) },
-      onStatus: (readerId, condition) => {
-        const name = config.readers.find((r) => r.id === readerId)?.name ?? readerId;
-        app.io?.to(ROOMS.staff).emit('device:status', { kind: 'reader', id: readerId, name, condition, at: new Date(now()).toISOString() });
-      },
-    }),
+    readers: devices.readers,
   };
 
   const logger = options.logger ?? false;
@@ -202,7 +198,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
@@ -212,7 +208,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, statsRoutes, forwardingRoutes, settingsRoutes, windowRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, alertRoutes, serviceRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, forwardingRoutes, settingsRoutes, imeRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
     await app.register(routes, { hall });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -241,14 +237,16 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     app.addHook('onClose', async () => upkeep.stop());
   }
   engine.rollover();
-  fleet.start();
-  hall.readers.start();
+  devices.start();
+  if (config.forwarding.adapter === 'http' && config.forwarding.url!.startsWith('http://') && !isLoopbackUrl(config.forwarding.url!)) {
+    app.log.warn({ url: config.forwarding.url }, 'INSECURE: registrations go to the case system over plain http (forwarding.allowInsecureHttp)');
+  }
   forwarder.start();
 
   app.addHook('onClose', async () => {
     await forwarder.stop();
     printWorker.stop();
-    await Promise.all([fleet.stop(), hall.readers.stop()]);
+    await Promise.all([devices.stop(), handwriting?.close()]);
     if (!options.store) store.close();
   });
   return app;

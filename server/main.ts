@@ -3,7 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/load.ts';
 import type { HallConfig } from './config/schema.ts';
-import { SYSTEM } from './queue/engine.ts';
+import { SYSTEM } from './queue/types.ts';
 
 function loadOrExit(): HallConfig {
   try {

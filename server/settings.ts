@@ -14,6 +14,8 @@ const registration = HallConfigSchema.properties.registration.properties;
 const EDITABLE = {
   notices: { schema: HallConfigSchema.properties.board.properties.notices, fromFile: (c: HallConfig) => c.board.notices },
   leaderReceptions: { schema: HallConfigSchema.properties.leaderReceptions, fromFile: (c: HallConfig) => c.leaderReceptions },
+  topics: { schema: registration.topics, fromFile: (c: HallConfig) => c.registration.topics },
+  topicCategories: { schema: registration.topicCategories, fromFile: (c: HallConfig) => c.registration.topicCategories },
   categories: { schema: registration.categories, fromFile: (c: HallConfig) => c.registration.categories },
   purposes: { schema: registration.purposes, fromFile: (c: HallConfig) => c.registration.purposes },
   causes: { schema: registration.causes, fromFile: (c: HallConfig) => c.registration.causes },
@@ -30,6 +32,8 @@ export type Settings = { [K in SettingKey]: ReturnType<(typeof EDITABLE)[K]['fro
 const LABELS: Record<SettingKey, string> = {
   notices: '大厅公告',
   leaderReceptions: '领导接访安排',
+  topics: '自助机事情类别',
+  topicCategories: '类别对应的内容分类',
   categories: '内容分类',
   purposes: '信访目的',
   causes: '产生原因',
@@ -65,6 +69,18 @@ export function createSettings(deps: { store: Store; config: HallConfig; now: ()
     if (key === 'materials') {
       const codes = new Set(store.services.list().map((s) => s.code));
       for (const code of Object.keys(next.materials)) if (!codes.has(code)) throw refuse(`没有业务 ${code}`);
+    }
+    // A mapping left behind by a later change of the topics or categories is ignored (no suggestion).
+    if (key === 'topicCategories') {
+      for (const [topic, category] of Object.entries(next.topicCategories)) {
+        if (!next.topics.includes(topic)) throw refuse(`“${topic}”不在自助机事情类别中`);
+        if (!next.categories.includes(category)) throw refuse(`“${category}”不在内容分类中`);
+      }
+    }
+    if (key === 'purposes') {
+      for (const { purpose } of config.registration.kioskPurposes) {
+        if (!next.purposes.includes(purpose)) throw refuse(`自助机的信访目的用到了“${purpose}”，不能删除`);
+      }
     }
     if (key === 'purposeMaterials' || key === 'purposes') {
       for (const purpose of Object.keys(next.purposeMaterials)) {

@@ -3,7 +3,7 @@
 import { Type, type Static } from 'typebox';
 import { Iso, Nullable } from './base.ts';
 
-export const AuditEventSchema = Type.Object({
+const AuditEventSchema = Type.Object({
   id: Type.Integer(),
   at: Iso,
   actorKind: Type.String(),
@@ -15,7 +15,6 @@ export const AuditEventSchema = Type.Object({
   subject: Type.Optional(Nullable(Type.String())),
   details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
 });
-export type AuditEvent = Static<typeof AuditEventSchema>;
 
 export const AuditQuerySchema = Type.Object(
   {
@@ -27,12 +26,11 @@ export const AuditQuerySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type AuditQuery = Static<typeof AuditQuerySchema>;
 
 export const AuditListReplySchema = Type.Object({ events: Type.Array(AuditEventSchema) });
 export type AuditListReply = Static<typeof AuditListReplySchema>;
 
-export const GreenChannelRowSchema = Type.Object({
+const GreenChannelRowSchema = Type.Object({
   day: Type.String(),
   actorName: Type.String(),
   count: Type.Integer(),

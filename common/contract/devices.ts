@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import { DEVICE_KINDS } from '../vocabulary.ts';
 import { Iso, Nullable } from './base.ts';
 
-export const DeviceKindSchema = Type.Enum(DEVICE_KINDS);
+const DeviceKindSchema = Type.Enum(DEVICE_KINDS);
 
 const CardText = (maxLength: number) => Type.String({ maxLength });
 export const CardIdentitySchema = Type.Object(
@@ -27,7 +27,7 @@ export const CardIdentitySchema = Type.Object(
 /** What an ID card reader read off a resident ID card: personal data, for the kiosk's form only. */
 export type CardIdentity = Static<typeof CardIdentitySchema>;
 
-export const DeviceInfoSchema = Type.Object({
+const DeviceInfoSchema = Type.Object({
   id: Type.String(),
   kind: DeviceKindSchema,
   name: Type.String(),
@@ -51,7 +51,6 @@ export const PairingCodeBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type PairingCodeBody = Static<typeof PairingCodeBodySchema>;
 export const PairingCodeReplySchema = Type.Object({ code: Type.String(), expiresAt: Iso });
 export type PairingCodeReply = Static<typeof PairingCodeReplySchema>;
 
@@ -70,8 +69,7 @@ export const ReaderIdParams = Type.Object({ id: Type.String({ maxLength: 16 }) }
 export const TestCardBodySchema = Type.Object({ card: Type.Union([CardIdentitySchema, Type.Null()]) }, { additionalProperties: false });
 
 /** A printer or reader and its condition (see DeviceStatus in events.ts for the names). */
-export const DeviceConditionSchema = Type.Object({ id: Type.String(), name: Type.String(), condition: Type.String() });
-export type DeviceCondition = Static<typeof DeviceConditionSchema>;
+const DeviceConditionSchema = Type.Object({ id: Type.String(), name: Type.String(), condition: Type.String() });
 
 /** Printers and readers with their condition; kiosks and screens with whether they are connected now. */
 export const DeviceOverviewSchema = Type.Object({

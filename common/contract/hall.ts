@@ -4,7 +4,6 @@ import { Type, type Static } from 'typebox';
 import { ServiceInfoSchema, WindowViewSchema } from './queue.ts';
 
 export const HealthReplySchema = Type.Object({ status: Type.Literal('ok'), seq: Type.Integer() });
-export type HealthReply = Static<typeof HealthReplySchema>;
 
 export const GreenReasonSchema = Type.Object({
   code: Type.String(),
@@ -12,7 +11,6 @@ export const GreenReasonSchema = Type.Object({
   /** The desk must add a note (e.g. 其他). */
   needsNote: Type.Boolean(),
 });
-export type GreenReason = Static<typeof GreenReasonSchema>;
 
 export const HallInfoSchema = Type.Object({
   name: Type.String(),
@@ -21,10 +19,9 @@ export const HallInfoSchema = Type.Object({
   windows: Type.Array(WindowViewSchema),
   greenReasons: Type.Array(GreenReasonSchema),
 });
-export type HallInfo = Static<typeof HallInfoSchema>;
 
 /** A leader reception on the board: the configured schedule resolved to dates. */
-export const UpcomingReceptionSchema = Type.Object({
+const UpcomingReceptionSchema = Type.Object({
   date: Type.String(),
   time: Type.String(),
   leader: Type.String(),
@@ -32,7 +29,6 @@ export const UpcomingReceptionSchema = Type.Object({
   responsibilities: Type.String(),
   place: Type.String(),
 });
-export type UpcomingReception = Static<typeof UpcomingReceptionSchema>;
 
 export const BoardInfoSchema = Type.Object({
   timeZone: Type.String(),

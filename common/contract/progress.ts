@@ -15,7 +15,7 @@ export const ProgressQuerySchema = Type.Union([
 ]);
 export type ProgressQuery = Static<typeof ProgressQuerySchema>;
 
-export const ProgressRecordSchema = Type.Object({
+const ProgressRecordSchema = Type.Object({
   date: Type.String(),
   number: Type.String(),
   serviceName: Type.String(),

@@ -4,9 +4,9 @@ import { Type, type Static } from 'typebox';
 import { PRINT_STATES, QUEUE_EVENT_TYPES, TICKET_SOURCE_KINDS, TICKET_STATUSES, WINDOW_STATES } from '../vocabulary.ts';
 import { Iso, Nullable, UlidPattern } from './base.ts';
 
-export const TicketStatusSchema = Type.Enum(TICKET_STATUSES);
-export const WindowStateSchema = Type.Enum(WINDOW_STATES);
-export const PrintStateSchema = Type.Enum(PRINT_STATES);
+const TicketStatusSchema = Type.Enum(TICKET_STATUSES);
+const WindowStateSchema = Type.Enum(WINDOW_STATES);
+const PrintStateSchema = Type.Enum(PRINT_STATES);
 
 export const PublicTicketSchema = Type.Object({
   id: Type.String(),
@@ -68,7 +68,7 @@ export type OnDuty = NonNullable<WindowView['onDuty']>;
 
 const Counts = Type.Record(Type.String(), Type.Integer());
 
-export const QueueSnapshotSchema = Type.Object({
+const QueueSnapshotSchema = Type.Object({
   seq: Type.Integer(),
   serviceDay: Type.String(),
   /** The hall's zone (IANA name): screens show times as the hall reads them, whatever the PC's zone. */
@@ -82,7 +82,7 @@ export const QueueSnapshotSchema = Type.Object({
 });
 export type QueueSnapshot = Static<typeof QueueSnapshotSchema>;
 
-export const StaffSnapshotSchema = Type.Object({
+const StaffSnapshotSchema = Type.Object({
   ...QueueSnapshotSchema.properties,
   waiting: Type.Array(StaffTicketSchema),
   recentCalls: Type.Array(StaffTicketSchema),
@@ -106,16 +106,15 @@ const queueEventFields = {
  * One committed change of queue state. `seq` increases by exactly one per change, across
  * restarts (it is stored with the change), so a client that sees a gap asks for a snapshot.
  */
-export const QueueEventSchema = Type.Object({ ...queueEventFields, ticket: Nullable(PublicTicketSchema) });
+const QueueEventSchema = Type.Object({ ...queueEventFields, ticket: Nullable(PublicTicketSchema) });
 export type QueueEvent = Static<typeof QueueEventSchema>;
-export const StaffQueueEventSchema = Type.Object({ ...queueEventFields, ticket: Nullable(StaffTicketSchema) });
+const StaffQueueEventSchema = Type.Object({ ...queueEventFields, ticket: Nullable(StaffTicketSchema) });
 export type StaffQueueEvent = Static<typeof StaffQueueEventSchema>;
 
 export const WaitEstimateSchema = Type.Object({
   ahead: Type.Integer({ description: 'Waiting tickets of the same service called before this one' }),
   waitMinutes: Type.Integer({ description: 'Estimated wait in minutes' }),
 });
-export type WaitEstimate = Static<typeof WaitEstimateSchema>;
 
 // --- /api/tickets ------------------------------------------------------------------------------
 
@@ -132,7 +131,6 @@ export const IssueBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type IssueBody = Static<typeof IssueBodySchema>;
 
 /** A ticket with the estimated wait: issuing one, or reading one. */
 export const EstimatedTicketReplySchema = Type.Object({ ticket: StaffTicketSchema, ...WaitEstimateSchema.properties });
@@ -161,10 +159,8 @@ export const CompleteBodySchema = Type.Object(
 export type CompleteBody = Static<typeof CompleteBodySchema>;
 
 export const CancelBodySchema = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
-export type CancelBody = Static<typeof CancelBodySchema>;
 
 export const ReprintBodySchema = Type.Object({ printerId: Type.Optional(Type.String({ maxLength: 16 })) }, { additionalProperties: false });
-export type ReprintBody = Static<typeof ReprintBodySchema>;
 
 /** To another service, or to one named window; the ticket keeps its place by arrival. */
 export const TransferBodySchema = Type.Object(
@@ -174,18 +170,15 @@ export const TransferBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type TransferBody = Static<typeof TransferBodySchema>;
 
 // --- /api/windows ------------------------------------------------------------------------------
 
 export const WindowNoParams = Type.Object({ no: Type.Integer({ minimum: 1, maximum: 999 }) });
 
 export const WindowListReplySchema = Type.Object({ windows: Type.Array(WindowViewSchema) });
-export type WindowListReply = Static<typeof WindowListReplySchema>;
 
 /** The reply of every action on one window. */
 export const WindowReplySchema = Type.Object({ window: WindowViewSchema });
-export type WindowReply = Static<typeof WindowReplySchema>;
 
 export const WindowDefinitionSchema = Type.Object(
   {
@@ -194,16 +187,12 @@ export const WindowDefinitionSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type WindowDefinition = Static<typeof WindowDefinitionSchema>;
 
 export const NewWindowBodySchema = Type.Object(
   { no: Type.Integer({ minimum: 1, maximum: 999 }), ...WindowDefinitionSchema.properties },
   { additionalProperties: false },
 );
-export type NewWindowBody = Static<typeof NewWindowBodySchema>;
 
 export const PauseBodySchema = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
-export type PauseBody = Static<typeof PauseBodySchema>;
 
 export const CallTicketBodySchema = Type.Object({ ticketId: Type.String({ pattern: UlidPattern }) }, { additionalProperties: false });
-export type CallTicketBody = Static<typeof CallTicketBodySchema>;

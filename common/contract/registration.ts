@@ -5,16 +5,18 @@ import { GENDERS, INTAKE_OUTCOMES, INTAKE_STATES } from '../vocabulary.ts';
 import { Iso, Nullable } from './base.ts';
 import { PublicTicketSchema, StaffTicketSchema, WaitEstimateSchema } from './queue.ts';
 
-const Text = (minLength: number, maxLength: number) => Type.String({ minLength, maxLength, pattern: '\\S' });
-export const IdNumberField = Type.String({ pattern: '^\\d{17}[\\dXx]$', description: 'GB 11643 resident ID number' });
+const Text = (minLength: number, maxLength: number, description?: string) =>
+  Type.String({ minLength, maxLength, pattern: '\\S', ...(description ? { description } : {}) });
+/** A choice from a list that may still be empty (not coded yet): the rules say what is missing. */
+const Choice = Type.String({ maxLength: 20 });
+const IdNumberField = Type.String({ pattern: '^\\d{17}[\\dXx]$', description: 'GB 11643 resident ID number' });
 const PhoneField = Type.String({ pattern: '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$', description: 'Mobile or landline' });
 const PlaceCode = Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 county-level code' });
 
-export const RepresentativeSchema = Type.Object(
+const RepresentativeSchema = Type.Object(
   { name: Text(2, 30), idNumber: IdNumberField, phone: Type.Optional(PhoneField) },
   { additionalProperties: false },
 );
-export type Representative = Static<typeof RepresentativeSchema>;
 
 export const IntakeBodySchema = Type.Object(
   {
@@ -52,10 +54,11 @@ export const IntakeBodySchema = Type.Object(
     ),
     matter: Type.Object(
       {
-        category: Text(1, 20),
-        purpose: Text(1, 20),
+        topic: Type.Optional(Text(1, 20, 'The everyday topic the person picked at the kiosk')),
+        category: Type.Optional(Text(1, 20, 'Official category: coded at the window; a walk-in carries it')),
+        purpose: Type.Optional(Text(1, 20, 'Official purpose code; absent when the person did not know')),
         placeCode: PlaceCode,
-        cause: Text(1, 20),
+        cause: Type.Optional(Text(1, 20, 'Official cause: coded at the window; a walk-in carries it')),
         problem: Text(5, 2000),
         demands: Text(2, 1000),
       },
@@ -100,7 +103,17 @@ export type IdentityCheckReply = Static<typeof IdentityCheckReplySchema>;
 export const WalkInReplySchema = Type.Object({ ticket: StaffTicketSchema });
 export type WalkInReply = Static<typeof WalkInReplySchema>;
 
+/** A plain answer the kiosk offers for the purpose, and the official code it stands for. */
+export const KioskPurposeSchema = Type.Object({ label: Type.String(), purpose: Type.String() });
+export type KioskPurpose = Static<typeof KioskPurposeSchema>;
+
 export const RegistrationFormSchema = Type.Object({
+  /** The everyday topics the kiosk offers (您要反映的事情和什么有关), and the official category each suggests. */
+  topics: Type.Array(Type.String()),
+  topicCategories: Type.Record(Type.String(), Type.String()),
+  /** The kiosk's plain purposes (请求解决问题 → 求决, …); 不清楚 is added by the kiosk and sends none. */
+  kioskPurposes: Type.Array(KioskPurposeSchema),
+  /** Official lists, coded by staff at the window. */
   categories: Type.Array(Type.String()),
   /** Completed by staff at the window: 所属系统, 热点问题. */
   systems: Type.Array(Type.String()),
@@ -130,7 +143,7 @@ export const RegistrationFormSchema = Type.Object({
 });
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;
 
-export const DivisionSchema = Type.Object({
+const DivisionSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   /** True when the person must still pick a level below (province → city → county). */
@@ -156,7 +169,7 @@ const PersonView = Type.Object({
 });
 
 /** An earlier registration of the same person, so the staff answer consistently (口径一致). */
-export const PreviousVisitSchema = Type.Object({
+const PreviousVisitSchema = Type.Object({
   date: Type.String(),
   number: Type.String(),
   category: Type.String(),
@@ -167,7 +180,6 @@ export const PreviousVisitSchema = Type.Object({
   /** The answer of an earlier accusation (揭发控告), withheld from this viewer. */
   confidential: Type.Optional(Type.Boolean()),
 });
-export type PreviousVisit = Static<typeof PreviousVisitSchema>;
 
 export const RegistrationViewSchema = Type.Object({
   id: Type.String(),
@@ -184,6 +196,9 @@ export const RegistrationViewSchema = Type.Object({
   petitioner: PersonView,
   representatives: Type.Array(RepresentativeSchema),
   matter: Type.Object({
+    /** The person's own topic from the kiosk (null for a walk-in or an older registration). */
+    topic: Nullable(Type.String()),
+    /** Official coding; '' until the staff member codes it at verification. */
     category: Type.String(),
     purpose: Type.String(),
     cause: Type.String(),
@@ -226,10 +241,11 @@ export const VerifyBodySchema = Type.Object(
     visitors: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     matter: Type.Object(
       {
-        category: Text(1, 20),
-        purpose: Text(1, 20),
+        // Required at verification: checked by the shared rules, which name what is missing.
+        category: Choice,
+        purpose: Choice,
         placeCode: Type.String({ pattern: '^\\d{6}$' }),
-        cause: Text(1, 20),
+        cause: Choice,
         problem: Text(5, 2000),
         demands: Text(2, 1000),
         responsibleSystem: Text(1, 20),

@@ -1,7 +1,7 @@
 // The services (queues) as an admin keeps them (/api/services), offered today or not.
 import { Type, type Static } from 'typebox';
 
-export const ServiceDefinitionSchema = Type.Object({
+const ServiceDefinitionSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
   prefix: Type.String(),
@@ -28,4 +28,3 @@ export const ServiceDefinitionBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type ServiceDefinitionBody = Static<typeof ServiceDefinitionBodySchema>;

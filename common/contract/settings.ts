@@ -4,7 +4,7 @@
 import { Type, type Static } from 'typebox';
 
 /** A published leader reception: on a date, or every given ISO weekday. */
-export const LeaderReceptionSchema = Type.Object({
+const LeaderReceptionSchema = Type.Object({
   date: Type.Optional(Type.String()),
   weekday: Type.Optional(Type.Integer()),
   time: Type.String(),
@@ -21,6 +21,9 @@ const ListPer = Type.Record(Type.String(), Type.Array(Type.String()));
 export const EditableSettingsSchema = Type.Object({
   notices: List,
   leaderReceptions: Type.Array(LeaderReceptionSchema),
+  /** The kiosk's everyday topics, and the official category each suggests to the window. */
+  topics: List,
+  topicCategories: Type.Record(Type.String(), Type.String()),
   categories: List,
   purposes: List,
   causes: List,

@@ -4,9 +4,9 @@ import { STAFF_ROLES } from '../vocabulary.ts';
 import { Nullable } from './base.ts';
 import { GreenReasonSchema } from './hall.ts';
 
-export const StaffRoleSchema = Type.Enum(STAFF_ROLES);
+const StaffRoleSchema = Type.Enum(STAFF_ROLES);
 
-export const StaffProfileSchema = Type.Object({
+const StaffProfileSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
@@ -30,7 +30,6 @@ export const LoginBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type LoginBody = Static<typeof LoginBodySchema>;
 
 const Password = Type.String({ minLength: 10, maxLength: 200 });
 const StaffNo = Type.String({ pattern: '^[A-Za-z0-9-]{1,16}$' });
@@ -47,7 +46,6 @@ export const NewStaffBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type NewStaffBody = Static<typeof NewStaffBodySchema>;
 
 export const StaffChangeBodySchema = Type.Object(
   {
@@ -58,7 +56,6 @@ export const StaffChangeBodySchema = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
-export type StaffChangeBody = Static<typeof StaffChangeBodySchema>;
 
 export const PasswordBodySchema = Type.Object({ password: Password }, { additionalProperties: false });
 export const StaffIdParams = Type.Object({ id: Type.String({ maxLength: 26 }) });

@@ -16,7 +16,7 @@ export const TodayStatsSchema = Type.Object({
   green: Type.Integer(),
   /** Tickets not finished yet: waiting, at a window or set aside. */
   unfinished: Type.Integer(),
-  /** Near closing time: what of today is not yet forwarded (the same text as on /api/forwarding). */
+  /** Near closing time: registrations not verified and tickets not finished (also part of /api/forwarding's warning). */
   warning: Nullable(Type.String()),
 });
 export type TodayStats = Static<typeof TodayStatsSchema>;

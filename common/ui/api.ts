@@ -1,5 +1,7 @@
 // fetch wrapper for the browser apps: JSON in and out, the device token when paired, and the
 // server's polite message on refusal.
+import type { ErrorReply } from '../contract/base.ts';
+
 export const TOKEN_KEY = 'hall.deviceToken';
 
 export class ApiError extends Error {
@@ -40,11 +42,13 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   }
   const data = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
+    // The contract's error shape, or nothing usable (a proxy's page, an empty body).
+    const refusal = data as Partial<ErrorReply> | null;
     throw new ApiError(
       response.status,
-      data?.error ?? 'internal',
-      data?.message ?? '系统暂时出现问题，请稍候再试或请工作人员协助。',
-      data?.field ?? null,
+      refusal?.error ?? 'internal',
+      refusal?.message ?? '系统暂时出现问题，请稍候再试或请工作人员协助。',
+      refusal?.field ?? null,
     );
   }
   return data as T;

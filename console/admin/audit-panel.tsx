@@ -2,7 +2,7 @@
 import { hallTime } from '../../common/time.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../common/ui/api.ts';
-import type { AuditListReply } from '../../common/contract/audit.ts';
+import type { AuditListReply, GreenChannelReply } from '../../common/contract/audit.ts';
 import type { ConsoleSettings } from '../../common/contract/staff.ts';
 import { LabelledInput, LabelledSelect } from '../ui/field.tsx';
 import { AUDIT_ACTIONS, auditLabel } from './audit-labels.ts';
@@ -58,7 +58,7 @@ export function AuditPanel({ reasons, timeZone }: { reasons: ConsoleSettings['gr
 
 /** Green-channel numbers issued in the last 31 days, per person and day, with their reasons. */
 function GreenChannelUse({ reasons }: { reasons: ConsoleSettings['greenReasons'] }) {
-  const [green] = useList<{ day: string; actorName: string; count: number; reasons: Record<string, number> }>('/api/audit/green-channel', 'rows');
+  const [green] = useList<GreenChannelReply>('/api/audit/green-channel', 'rows');
   return (
     <>
       <h3>绿色通道取号（近31天，按人按日）</h3>

@@ -2,7 +2,7 @@
 import { hallTime } from '../../common/time.ts';
 import { useState } from 'preact/hooks';
 import type { QueueSnapshot } from '../../common/contract/queue.ts';
-import type { DeviceInfo } from '../../common/contract/devices.ts';
+import type { DeviceListReply, PairingCodeReply } from '../../common/contract/devices.ts';
 import type { ConsoleSettings } from '../../common/contract/staff.ts';
 import { KIND_NAMES } from '../device-kinds.ts';
 import { type Action, ActionMessage, useAction } from '../use-action.tsx';
@@ -11,7 +11,7 @@ import { useList } from './shared.ts';
 
 export function DevicesPanel({ state, settings }: { state: QueueSnapshot; settings: ConsoleSettings }) {
   const action = useAction();
-  const [devices, reload] = useList<DeviceInfo>('/api/devices', 'devices');
+  const [devices, reload] = useList<DeviceListReply>('/api/devices', 'devices');
   return (
     <section class="panel" aria-labelledby="admin-devices">
       <h2 id="admin-devices">设备</h2>
@@ -59,7 +59,7 @@ function PairingForm({ state, settings, action }: { state: QueueSnapshot; settin
             ...(form.kind === 'window-screen' && form.windowNo ? { windowNo: Number(form.windowNo) } : {}),
             ...(form.kind === 'kiosk' ? { printerId: form.printerId, ...(form.readerId ? { readerId: form.readerId } : {}) } : {}),
           };
-          void action.run<{ code: string }>('POST', '/api/devices/pairing-codes', body, (r) => (setCode({ code: r.code, kind: form.kind }), '配对码已生成。'));
+          void action.run<PairingCodeReply>('POST', '/api/devices/pairing-codes', body, (r) => (setCode({ code: r.code, kind: form.kind }), '配对码已生成。'));
         }}
       >
         <LabelledSelect id="pair-kind" label="类型" value={form.kind} choices={Object.entries(KIND_NAMES).map(([value, label]) => ({ value, label }))} onValue={(kind) => set({ kind })} />

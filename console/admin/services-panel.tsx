@@ -1,6 +1,6 @@
 // Services (业务): name, days offered and enabled for each queue; adding a new one with its prefix.
 import { useState } from 'preact/hooks';
-import type { ServiceDefinition as ServiceRow } from '../../common/contract/services.ts';
+import type { ServiceDefinition as ServiceRow, ServiceListReply } from '../../common/contract/services.ts';
 import { ActionMessage, useAction } from '../use-action.tsx';
 import { toggled } from '../ui/field.tsx';
 import { useList, WEEKDAYS } from './shared.ts';
@@ -46,7 +46,7 @@ function ServiceEditor({ row, onSave, isNew }: { row: ServiceRow; onSave: (row: 
 
 export function ServicesPanel() {
   const action = useAction();
-  const [services, reload] = useList<ServiceRow>('/api/services', 'services');
+  const [services, reload] = useList<ServiceListReply>('/api/services', 'services');
   const [version, setVersion] = useState(0);
   const save = (row: ServiceRow, isNew: boolean) =>
     void action.run('PUT', `/api/services/${row.code}`, { name: row.name, enabled: row.enabled, weekdays: row.weekdays, ...(isNew ? { prefix: row.prefix } : {}) }, () => {

@@ -4,11 +4,12 @@ import type { QueueSnapshot } from '../../common/contract/queue.ts';
 import type { EditableSettings, LeaderReception as Reception } from '../../common/contract/settings.ts';
 import { api } from '../../common/ui/api.ts';
 import { ActionMessage, useAction } from '../use-action.tsx';
-import { LabelledTextarea } from '../ui/field.tsx';
+import { LabelledSelect, LabelledTextarea } from '../ui/field.tsx';
 import { WEEKDAYS } from './shared.ts';
 
-const LISTS: Array<[key: 'notices' | 'categories' | 'purposes' | 'causes' | 'systems' | 'hotIssues' | 'helperPhrases', label: string]> = [
+const LISTS: Array<[key: 'notices' | 'topics' | 'categories' | 'purposes' | 'causes' | 'systems' | 'hotIssues' | 'helperPhrases', label: string]> = [
   ['notices', '大厅公告（每行一条，在综合屏滚动显示）'],
+  ['topics', '自助机事情类别（来访人点选，请保留“其他”“不清楚”）'],
   ['categories', '内容分类'],
   ['purposes', '信访目的'],
   ['causes', '产生原因'],
@@ -54,6 +55,7 @@ export function SettingsPanel({ state }: { state: QueueSnapshot }) {
         {LISTS.map(([key, label]) => (
           <TextList key={key} id={`setting-${key}`} label={label} value={current[key]} onSave={(v) => save(key, v, label.split('（')[0]!)} />
         ))}
+        <TopicCategories key={`${current.topics.join('|')}/${current.categories.join('|')}`} current={current} onSave={(v) => save('topicCategories', v, '类别对应的内容分类')} />
         {state.services.map((s) => (
           <TextList
             key={`materials-${s.code}`}
@@ -65,6 +67,38 @@ export function SettingsPanel({ state }: { state: QueueSnapshot }) {
         ))}
       </div>
     </section>
+  );
+}
+
+/** For each kiosk topic, the official category the window form starts from (none: staff choose). */
+function TopicCategories({ current, onSave }: { current: EditableSettings; onSave: (v: Record<string, string>) => void }) {
+  const [map, setMap] = useState(current.topicCategories);
+  return (
+    <form
+      class="list-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(Object.fromEntries(Object.entries(map).filter(([topic, category]) => category && current.topics.includes(topic))));
+      }}
+    >
+      <fieldset>
+        <legend>类别对应的内容分类（窗口核对时预先选好，工作人员可以修改）</legend>
+        {current.topics.map((topic) => (
+          <LabelledSelect
+            key={topic}
+            id={`setting-topic-${topic}`}
+            label={topic}
+            value={map[topic] ?? ''}
+            choices={current.categories}
+            empty="（不预选）"
+            onValue={(category) => setMap({ ...map, [topic]: category })}
+          />
+        ))}
+      </fieldset>
+      <button type="submit" class="secondary">
+        保存
+      </button>
+    </form>
   );
 }
 

@@ -2,10 +2,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../common/ui/api.ts';
 
-/** The list under `key` of the reply to GET `path`, and a function to load it again. */
-export function useList<T>(path: string, key: string, deps: unknown[] = []): [T[], () => void] {
-  const [items, setItems] = useState<T[]>([]);
-  const load = () => void api<Record<string, T[]>>('GET', path).then((r) => setItems(r[key] ?? []), () => undefined);
+/** A reply holding one list (e.g. `{ devices: DeviceInfo[] }`, the contract's list replies). */
+type ListReply = Record<string, unknown[]>;
+
+/** The list under `key` of the reply `R` to GET `path`, and a function to load it again. */
+export function useList<R extends ListReply>(path: string, key: keyof R & string, deps: unknown[] = []): [R[keyof R], () => void] {
+  const [items, setItems] = useState<R[keyof R]>([] as unknown[] as R[keyof R]);
+  const load = () => void api<R>('GET', path).then((r) => setItems(r[key] ?? ([] as unknown[] as R[keyof R])), () => undefined);
   useEffect(load, deps);
   return [items, load];
 }

@@ -1,6 +1,6 @@
 // Staff accounts (工作人员): roles (saved after a confirmation), password reset, deactivation (confirmed), new accounts.
 import { useEffect, useState } from 'preact/hooks';
-import type { StaffProfile } from '../../common/contract/staff.ts';
+import type { StaffListReply, StaffProfile } from '../../common/contract/staff.ts';
 import type { StaffRole } from '../../common/vocabulary.ts';
 import { InputAction } from '../input-action.tsx';
 import { type Action, ActionMessage, useAction } from '../use-action.tsx';
@@ -13,7 +13,7 @@ const ROLES = Object.keys(ROLE_NAMES) as StaffRole[];
 
 export function StaffPanel({ me }: { me: string }) {
   const action = useAction();
-  const [staff, reload] = useList<StaffProfile>('/api/staff', 'staff');
+  const [staff, reload] = useList<StaffListReply>('/api/staff', 'staff');
   /** Runs an action on an account, then reloads the list and says `text`. */
   const run = (method: 'POST' | 'PATCH', path: string, body: unknown, text: string) => void action.run(method, path, body, () => (reload(), text));
   return (

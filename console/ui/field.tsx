@@ -10,7 +10,7 @@ interface FieldProps {
 }
 
 /** The label around one control; use the Labelled* components below unless the control is special. */
-export function Field({ id, label, wide, children }: FieldProps & { children: ComponentChildren }) {
+function Field({ id, label, wide, children }: FieldProps & { children: ComponentChildren }) {
   return (
     <label class={wide ? 'form-field wide' : 'form-field'} for={id}>
       {label}

@@ -4,7 +4,7 @@
 // Host → reader body: CMD PARA DATA…; reader → host body: SW1 SW2 SW3 DATA….
 import { Transform, type TransformCallback } from 'node:stream';
 
-export const PREAMBLE = Buffer.from([0xaa, 0xaa, 0xaa, 0x96, 0x69]);
+const PREAMBLE = Buffer.from([0xaa, 0xaa, 0xaa, 0x96, 0x69]);
 
 export const COMMANDS = {
   samStatus: [0x11, 0xff],
@@ -41,7 +41,7 @@ export interface Reply {
   data: Buffer;
 }
 
-export class FrameError extends Error {}
+class FrameError extends Error {}
 
 /**
  * Reassembles frames from arbitrary chunks, re-synchronising on the preamble after noise;

@@ -17,7 +17,7 @@ const FIELDS: Array<[keyof CardIdentity | 'reserved', number]> = [
   ['validUntil', 16],
   ['reserved', 36],
 ];
-export const TEXT_BLOCK_BYTES = 256;
+const TEXT_BLOCK_BYTES = 256;
 
 export class CardReadError extends Error {}
 

@@ -4,25 +4,20 @@
 // personal data), and the same card is tried again only after a pause, or at once when put back.
 // A reader that stopped answering is `offline` until it answers again (SAM re-checked).
 import { EventEmitter } from 'node:events';
+import type { IdCardReader, ReaderCondition, ReaderEvents } from '../driver.ts';
 import { RequestChannel } from '../request-channel.ts';
 import { closePort, openPort, writeAll, type Port, type PortFactory, type SerialSettings } from '../serial.ts';
 import { COMMANDS, commandFrame, ReplyParser, STATUS, type Reply } from './frame.ts';
 import { CardReadError, parseTextBlock, splitReadReply, type CardIdentity } from './identity.ts';
 
-export type ReaderCondition = 'ready' | 'sam_error' | 'offline' | 'disconnected';
-
-export interface ReaderEvents {
-  card: [identity: CardIdentity];
-  readError: [error: Error];
-  status: [condition: ReaderCondition];
-}
+export type { ReaderCondition, ReaderEvents };
 
 export interface ReaderOptions {
   /** Pauses before reading a card again that failed to read while it stays on the reader. */
   readRetryMs?: readonly number[];
 }
 
-export class SerialIdCardReader extends EventEmitter<ReaderEvents> {
+export class SerialIdCardReader extends EventEmitter<ReaderEvents> implements IdCardReader {
   condition: ReaderCondition = 'disconnected';
   private port: Port | null = null;
   private readonly channel: RequestChannel<Reply>;
@@ -56,9 +51,10 @@ export class SerialIdCardReader extends EventEmitter<ReaderEvents> {
     // A corrupt frame is never delivered: the command waiting for it times out (a read error
     // while reading a card, `offline` otherwise).
     parser.on('frame-error', () => undefined);
-    port.on('close', () => {
+    port.on('close', (err?: Error & { disconnected?: boolean }) => {
       this.port = null;
       this.setCondition('disconnected');
+      if (err?.disconnected) this.emit('disconnected', err);
     });
     await this.checkSam();
   }
@@ -75,6 +71,12 @@ export class SerialIdCardReader extends EventEmitter<ReaderEvents> {
 
   close(): Promise<void> {
     return closePort(this.port);
+  }
+
+  /** The driver interface's status round: one round of the poll loop. */
+  async status(): Promise<ReaderCondition> {
+    await this.poll();
+    return this.condition;
   }
 
   /** One round of the poll loop; returns the identity when a new card was read. */

@@ -1,6 +1,7 @@
 // An ESC/POS ticket printer on a serial port: status by DLE EOT polling, writes serialised,
-// an unplugged cable reported as `disconnected` (the device manager reopens it).
+// an unplugged cable reported as `disconnected` (the DeviceKeeper reopens it).
 import { EventEmitter } from 'node:events';
+import type { PrinterEvents, TicketPrinter } from '../driver.ts';
 import { RequestChannel } from '../request-channel.ts';
 import { closePort, openPort, writeAll, type Port, type PortFactory, type SerialSettings } from '../serial.ts';
 import { applyStatusByte, canPrint, conditionOf, isStatusByte, READY, statusRequest, STATUS_KINDS, type PrinterCondition, type PrinterStatus, type StatusKind } from './status.ts';
@@ -21,12 +22,9 @@ export class PrintNotConfirmedError extends Error {
 /** Bits on the wire per byte at 8N1 (start, 8 data, stop). */
 const BITS_PER_BYTE = 10;
 
-export interface PrinterEvents {
-  status: [condition: PrinterCondition, status: PrinterStatus | null];
-  disconnected: [error: Error];
-}
+export type { PrinterEvents };
 
-export class SerialTicketPrinter extends EventEmitter<PrinterEvents> {
+export class SerialTicketPrinter extends EventEmitter<PrinterEvents> implements TicketPrinter {
   condition: PrinterCondition = 'disconnected';
   private port: Port | null = null;
   private readonly channel: RequestChannel<number>;
@@ -51,6 +49,10 @@ export class SerialTicketPrinter extends EventEmitter<PrinterEvents> {
     return Math.max(0, this.wireBusyUntil - Date.now()) + this.replyMarginMs;
   }
 
+  get path(): string {
+    return this.settings.path;
+  }
+
   async open(): Promise<void> {
     const port = await openPort(this.createPort, this.settings);
     this.port = port;
@@ -61,7 +63,7 @@ export class SerialTicketPrinter extends EventEmitter<PrinterEvents> {
     });
     port.on('close', (err?: Error & { disconnected?: boolean }) => {
       this.port = null;
-      this.setCondition('disconnected', null);
+      this.setCondition('disconnected');
       if (err?.disconnected) this.emit('disconnected', err);
     });
     await this.poll();
@@ -74,6 +76,11 @@ export class SerialTicketPrinter extends EventEmitter<PrinterEvents> {
   /** Asks the four status bytes; no answer means the printer is off or not listening. */
   poll(): Promise<PrinterCondition> {
     return this.channel.serialised(() => this.readStatus());
+  }
+
+  /** The driver interface's status round: one poll. */
+  status(): Promise<PrinterCondition> {
+    return this.poll();
   }
 
   /**
@@ -102,10 +109,10 @@ export class SerialTicketPrinter extends EventEmitter<PrinterEvents> {
       }
     } catch {
       if (!this.port) return this.condition;
-      this.setCondition('offline', null);
+      this.setCondition('offline');
       return this.condition;
     }
-    this.setCondition(conditionOf(status), status);
+    this.setCondition(conditionOf(status));
     return this.condition;
   }
 
@@ -116,9 +123,9 @@ export class SerialTicketPrinter extends EventEmitter<PrinterEvents> {
     return writeAll(this.port, bytes);
   }
 
-  private setCondition(condition: PrinterCondition, status: PrinterStatus | null): void {
+  private setCondition(condition: PrinterCondition): void {
     if (condition === this.condition) return;
     this.condition = condition;
-    this.emit('status', condition, status);
+    this.emit('status', condition);
   }
 }

@@ -61,7 +61,9 @@ export type PrinterCondition =
   | 'cutter_error'
   | 'error'
   | 'offline'
-  | 'disconnected';
+  | 'disconnected'
+  /** Run by a kiosk's device agent that is not connected to the server now. */
+  | 'agent_offline';
 
 /** The one condition staff need to see, most urgent first. Near end still prints. */
 export function conditionOf(status: PrinterStatus): PrinterCondition {

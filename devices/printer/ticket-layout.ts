@@ -31,7 +31,7 @@ export interface LayoutOptions {
   feedLines?: number;
 }
 
-export const DEFAULT_FEED_LINES = 4;
+const DEFAULT_FEED_LINES = 4;
 
 const FS_HANZI_ON = Buffer.from([0x1c, 0x26]);
 const FS_HANZI_OFF = Buffer.from([0x1c, 0x2e]);

@@ -4,7 +4,7 @@
 // v or ü for ü) and ranks the dictionary's words by frequency. The dictionary is the compact form
 // made by scripts/ime-dictionary.mjs (one line per key: `bei'jing 北京63 背景52`).
 
-export interface Entry {
+interface Entry {
   word: string;
   syllables: readonly string[];
   /** round(4·log2(1 + count)): 4 more is twice as frequent. */

@@ -1,16 +1,25 @@
 import type { RegistrationForm } from '../../common/contract/registration.ts';
-import type { Draft } from '../draft.ts';
+import { pickPurpose, purposeLabels, type Draft } from '../draft.ts';
 import { useState } from 'preact/hooks';
 import { Choices, TextField } from '../fields.tsx';
 import { PlacePicker } from '../place-picker.tsx';
 
 export function MatterStep(props: { draft: Draft; form: RegistrationForm; problems: Record<string, string>; onChange: (patch: Partial<Draft>) => void }) {
   const { draft, form, problems, onChange } = props;
+  // Plain questions the person can answer; the official category, purpose and cause are coded at the window.
   return (
     <section class="step" aria-labelledby="step-title">
-      <h2 id="step-title">您反映的是哪方面的事情？</h2>
-      <Choices id="matter-category" label="内容分类" options={form.categories} value={draft.category} onPick={(category) => onChange({ category })} problem={problems['matter.category']} />
-      <Choices id="matter-purpose" label="您希望（信访目的）" options={form.purposes} value={draft.purpose} onPick={(purpose) => onChange({ purpose })} problem={problems['matter.purpose']} />
+      <h2 id="step-title">您要反映的事情和什么有关？</h2>
+      <p class="lead">请点一下最接近的一项。说不清也没关系，可以选“不清楚”，窗口工作人员会帮您归类。</p>
+      <Choices id="matter-topic" label="事情的类别" options={form.topics} value={draft.topic} onPick={(topic) => onChange({ topic })} problem={problems['matter.topic']} />
+      <Choices
+        id="matter-purpose"
+        label="您希望怎样？"
+        options={purposeLabels(form)}
+        value={draft.purposeLabel}
+        onPick={(label) => onChange(pickPurpose(form, label))}
+        problem={problems['matter.purpose']}
+      />
       <PlacePicker
         start={form.homePlace[1] ?? null}
         value={draft.placeCode}
@@ -18,7 +27,6 @@ export function MatterStep(props: { draft: Draft; form: RegistrationForm; proble
         onPick={(placeCode, placeName) => onChange({ placeCode, placeName })}
         problem={problems['matter.placeCode']}
       />
-      <Choices id="matter-cause" label="您认为问题产生的原因" options={form.causes} value={draft.cause} onPick={(cause) => onChange({ cause })} problem={problems['matter.cause']} />
     </section>
   );
 }

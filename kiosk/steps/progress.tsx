@@ -12,7 +12,7 @@ const day = (iso: string) => {
 };
 
 /** Where a registration is, as the person should hear it. */
-export function progressText(r: ProgressRecord): string {
+function progressText(r: ProgressRecord): string {
   switch (r.state) {
     case 'submitted':
       return '已登记，请留意叫号，到窗口办理。';

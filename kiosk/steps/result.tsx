@@ -8,7 +8,7 @@ import type { IntakeReply } from '../../common/contract/registration.ts';
 const LONG_WAIT_MINUTES = 30;
 
 /** "3、5 号窗口": the windows that serve this service. */
-export function windowsFor(windows: readonly WindowView[], serviceCode: string): string | null {
+function windowsFor(windows: readonly WindowView[], serviceCode: string): string | null {
   const nos = windows.filter((w) => w.services.includes(serviceCode)).map((w) => w.no);
   return nos.length ? `${nos.join('、')} 号窗口` : null;
 }

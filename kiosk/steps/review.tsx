@@ -59,11 +59,10 @@ export function ReviewStep(props: {
           ? ([['代表', [p.name, ...draft.representatives.map((r) => r.name)].join('、')]] as Array<[string, string]>)
           : []),
       ])}
-      {section('事项分类', 'matter', [
-        ['内容分类', draft.category],
-        ['信访目的', draft.purpose],
+      {section('事情类别', 'matter', [
+        ['事情的类别', draft.topic],
+        ['您希望', draft.purposeLabel],
         ['问题属地', draft.placeName],
-        ['产生原因', draft.cause],
       ])}
       {section('问题和诉求', 'words', [
         ['反映的主要问题', draft.problem],

@@ -144,6 +144,15 @@ function checkConsistency(config: HallConfig): void {
   for (const code of Object.keys(registration.materials)) {
     if (!codes.has(code)) throw new ConfigError(`registration.materials.${code}`, `unknown service "${code}"`);
   }
+  for (const [topic, category] of Object.entries(registration.topicCategories)) {
+    if (!registration.topics.includes(topic)) throw new ConfigError(`registration.topicCategories.${topic}`, `unknown topic "${topic}"`);
+    if (!registration.categories.includes(category)) {
+      throw new ConfigError(`registration.topicCategories.${topic}`, `unknown category "${category}"`);
+    }
+  }
+  registration.kioskPurposes.forEach(({ purpose }, i) => {
+    if (!registration.purposes.includes(purpose)) throw new ConfigError(`registration.kioskPurposes[${i}].purpose`, `unknown purpose "${purpose}"`);
+  });
   for (const purpose of Object.keys(registration.purposeMaterials)) {
     if (!registration.purposes.includes(purpose)) {
       throw new ConfigError(`registration.purposeMaterials.${purpose}`, `unknown purpose "${purpose}"`);
@@ -153,11 +162,20 @@ function checkConsistency(config: HallConfig): void {
   if (forwarding.adapter === 'http' && (!forwarding.url || !forwarding.secret)) {
     throw new ConfigError(forwarding.url ? 'forwarding.secret' : 'forwarding.url', 'the http adapter needs the case system URL and the shared secret (HALL_CASE_SYSTEM_SECRET)');
   }
+  if (forwarding.adapter === 'http' && forwarding.url!.startsWith('http://') && !isLoopbackUrl(forwarding.url!) && !forwarding.allowInsecureHttp) {
+    throw new ConfigError('forwarding.url', 'plain http:// outside this machine would send registrations unencrypted: use https://, or set forwarding.allowInsecureHttp (e.g. behind an encrypted tunnel)');
+  }
   const reasons = new Set<string>();
   config.green.reasons.forEach((reason, i) => {
     if (reasons.has(reason.code)) throw new ConfigError(`green.reasons[${i}].code`, `duplicate code "${reason.code}"`);
     reasons.add(reason.code);
   });
+}
+
+/** Whether a URL stays on this machine (plain http to the case system is tolerable only there). */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /**

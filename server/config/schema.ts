@@ -5,7 +5,7 @@ import { ForwardingSection, RegistrationSection, ServerSection } from './section
 
 const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' });
 
-export const ServiceConfig = Type.Object(
+const ServiceConfig = Type.Object(
   {
     code: Type.String({ pattern: '^[A-Za-z0-9_-]{1,16}$' }),
     name: Type.String({ minLength: 1, maxLength: 20 }),
@@ -16,7 +16,7 @@ export const ServiceConfig = Type.Object(
   { additionalProperties: false },
 );
 
-export const WindowConfig = Type.Object(
+const WindowConfig = Type.Object(
   {
     no: Type.Integer({ minimum: 1, maximum: 999 }),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
@@ -25,7 +25,7 @@ export const WindowConfig = Type.Object(
   { additionalProperties: false },
 );
 
-export const GreenReasonConfig = Type.Object(
+const GreenReasonConfig = Type.Object(
   {
     code: Type.String({ pattern: '^[a-z_]{1,20}$' }),
     label: Type.String({ minLength: 1, maxLength: 10 }),
@@ -54,6 +54,8 @@ export const ReaderConfig = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 40 }),
     /** No port: a simulated reader an admin can place a test card on. */
     port: Type.Optional(SerialPortConfig(115200)),
+    /** On a kiosk PC, run by its device agent (devices/agent/) rather than opened by the server. */
+    agent: Type.Boolean({ default: false }),
   },
   { additionalProperties: false },
 );
@@ -64,6 +66,8 @@ export const PrinterConfig = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 40 }),
     /** No port: a simulated printer that writes a preview of every ticket under dataDir/printed. */
     port: Type.Optional(SerialPortConfig(9600)),
+    /** On a kiosk PC, run by its device agent (devices/agent/) rather than opened by the server. */
+    agent: Type.Boolean({ default: false }),
     paperWidth: Type.Union([Type.Literal(58), Type.Literal(80)], { default: 80 }),
     codepage: Type.Union([Type.Literal('gb18030'), Type.Literal('gbk')], { default: 'gb18030' }),
     /** How long a status reply may take beyond the wire time of the bytes still in flight on the port. */
@@ -227,6 +231,16 @@ export const HallConfigSchema = Type.Object(
           },
           { additionalProperties: false, default: {} },
         ),
+        /** Handwriting recognition for the kiosk's 手写 pad (server/ime/): zinnia and its model, Debian packages. */
+        handwriting: Type.Object(
+          {
+            enabled: Type.Boolean({ default: true }),
+            command: Type.String({ minLength: 1, maxLength: 500, default: 'zinnia' }),
+            model: Type.String({ minLength: 1, maxLength: 500, default: '/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model' }),
+            perMinute: Type.Integer({ minimum: 1, maximum: 10000, default: 300 }),
+          },
+          { additionalProperties: false, default: {} },
+        ),
       },
       { additionalProperties: false, default: {} },
     ),
@@ -286,7 +300,5 @@ export const HallConfigSchema = Type.Object(
 );
 
 export type HallConfig = Static<typeof HallConfigSchema>;
-export type ServiceConfig = Static<typeof ServiceConfig>;
-export type WindowConfig = Static<typeof WindowConfig>;
 export type PrinterConfig = Static<typeof PrinterConfig>;
 export type ReaderConfig = Static<typeof ReaderConfig>;

@@ -42,6 +42,41 @@ export const RegistrationSection = Type.Object(
       '城乡建设', '农村农业', '劳动和社会保障', '国土资源', '政法', '卫生健康', '教育文体', '环境保护', '民政',
       '纪检监察', '组织人事', '企业改制', '交通运输', '商贸旅游', '经济管理', '科技与信息产业', '党务政务', '其他',
     ]),
+    // Asked at the kiosk in plain words; the official coding below is done at the window.
+    topics: Labels([
+      '工资被拖欠', '社保和养老', '房屋和拆迁', '土地和承包地', '物业和小区', '看病和医疗', '上学和教育',
+      '环境污染', '案件和诉讼', '干部作风', '其他', '不清楚',
+    ]),
+    topicCategories: Type.Record(Type.String(), Type.String({ minLength: 1, maxLength: 20 }), {
+      default: {
+        '工资被拖欠': '劳动和社会保障',
+        '社保和养老': '劳动和社会保障',
+        '房屋和拆迁': '城乡建设',
+        '土地和承包地': '国土资源',
+        '物业和小区': '城乡建设',
+        '看病和医疗': '卫生健康',
+        '上学和教育': '教育文体',
+        '环境污染': '环境保护',
+        '案件和诉讼': '政法',
+        '干部作风': '纪检监察',
+      },
+      description: 'Topic → the official category the window form starts from (a suggestion staff may change)',
+    }),
+    kioskPurposes: Type.Array(
+      Type.Object(
+        { label: Type.String({ minLength: 1, maxLength: 20 }), purpose: Type.String({ minLength: 1, maxLength: 20 }) },
+        { additionalProperties: false },
+      ),
+      {
+        minItems: 1,
+        default: [
+          { label: '请求解决问题', purpose: '求决' },
+          { label: '对处理结果不服', purpose: '申诉' },
+          { label: '反映干部违纪违法', purpose: '揭发控告' },
+        ],
+        description: 'The purpose as the kiosk asks it, each standing for an official purpose; the kiosk adds 不清楚 (no purpose sent)',
+      },
+    ),
     purposes: Labels(['求决', '申诉', '揭发控告', '意见建议', '咨询', '其他']),
     causes: Labels(['政策不完善', '政策落实不到位', '工作作风问题', '历史遗留问题', '其他']),
     systems: Labels([
@@ -107,6 +142,10 @@ export const ForwardingSection = Type.Object(
     maxAttempts: Type.Integer({ minimum: 1, maximum: 10_000, default: 200 }),
     retryBaseSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 5 }),
     retryMaxSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 86_400, default: 600 }),
+    /** The longest wait a 429/503 `Retry-After` may impose (longer requests are cut to this). */
+    retryAfterMaxSeconds: Type.Number({ minimum: 0, maximum: 86_400, default: 600 }),
+    /** Plain `http://` to a case system outside this machine (personal data in clear): refused unless true. */
+    allowInsecureHttp: Type.Boolean({ default: false }),
     closingTime: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', default: '17:30' }),
     warnMinutesBeforeClose: Type.Integer({ minimum: 0, maximum: 600, default: 60 }),
     /** Days a dropped file stays after the case system acknowledged it (0: removed at once). */

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface Delivered {
+interface Delivered {
   caseNumber: string | null;
 }
 
@@ -12,19 +12,37 @@ export interface CaseSystemAdapter {
   deliver(idempotencyKey: string, body: string, signal: AbortSignal): Promise<Delivered>;
 }
 
-/** A failed attempt, in plain words for the staff; `permanent` ones are not retried. */
+/**
+ * A failed attempt, in plain words for the staff; `permanent` ones are not retried. `auth`: the
+ * case system refused the hall itself (401/403, a configuration fault), not this document.
+ * `retryAfterMs`: the case system asked to wait this long (429/503 `Retry-After`).
+ */
 export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    readonly extra: { auth?: boolean; retryAfterMs?: number } = {},
   ) {
     super(message);
   }
 }
 
-/** `X-Signature` = hex HMAC-SHA256 of `<timestamp>.<body>` with the shared secret. */
-export function signature(secret: string, timestamp: string, body: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+/**
+ * `X-Signature` = hex HMAC-SHA256 of `<timestamp>.<idempotency key>.<body>` with the shared
+ * secret: the key is signed with the body, so a receiver can trust that this body is the one for
+ * this key.
+ */
+export function signature(secret: string, timestamp: string, key: string, body: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${key}.${body}`).digest('hex');
+}
+
+/** `Retry-After` in milliseconds: delay-seconds or an HTTP date (null: absent or unreadable). */
+export function retryAfterMs(value: string | null, now: number): number | null {
+  if (!value) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 export function httpAdapter(options: { url: string; secret: string; now?: () => number }): CaseSystemAdapter {
@@ -40,7 +58,7 @@ export function httpAdapter(options: { url: string; secret: string; now?: () => 
             'content-type': 'application/json; charset=utf-8',
             'idempotency-key': key,
             'x-timestamp': timestamp,
-            'x-signature': signature(options.secret, timestamp, body),
+            'x-signature': signature(options.secret, timestamp, key, body),
           },
           body,
           signal,
@@ -50,21 +68,41 @@ export function httpAdapter(options: { url: string; secret: string; now?: () => 
         const cause = (err as { cause?: { code?: string } }).cause?.code;
         throw new DeliveryError(`暂时连不上案件系统${cause ? `（${cause}）` : ''}，稍后自动重试。`, false);
       }
-      const text = await response.text().catch(() => '');
+      let text: string;
+      try {
+        text = await response.text();
+      } catch {
+        // The answer was cut off: the case system may or may not have the document, so it is sent
+        // again under the same key (the case system deduplicates).
+        throw new DeliveryError(
+          signal.aborted ? '案件系统没有按时答复（超时），稍后自动重试。' : `案件系统的答复不完整（${response.status}），稍后用同一编号重新发送。`,
+          false,
+        );
+      }
       if (response.ok) {
-        const caseNumber = (() => {
-          try {
-            const value = (JSON.parse(text) as { caseNumber?: unknown }).caseNumber;
-            return typeof value === 'string' && value ? value : null;
-          } catch {
-            return null;
-          }
-        })();
-        return { caseNumber };
+        // Only a readable acknowledgement delivers: a JSON object, optionally with the case number.
+        let answer: unknown;
+        try {
+          answer = JSON.parse(text);
+        } catch {
+          answer = undefined;
+        }
+        if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+          throw new DeliveryError(`案件系统的答复无法读取（${response.status}），稍后用同一编号重新发送。`, false);
+        }
+        const value = (answer as { caseNumber?: unknown }).caseNumber;
+        return { caseNumber: typeof value === 'string' && value ? value : null };
       }
       const detail = text.slice(0, 200).replace(/\s+/g, ' ');
-      // 408 and 429 mean "later"; other 4xx mean this document will never be accepted as it is.
-      const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+      if (response.status === 401 || response.status === 403) {
+        throw new DeliveryError(`案件系统拒绝了本大厅的身份验证（${response.status}），请管理员核对转送密钥和地址。`, false, { auth: true });
+      }
+      if (response.status === 429 || response.status === 503) {
+        const wait = retryAfterMs(response.headers.get('retry-after'), now());
+        throw new DeliveryError(`案件系统暂时繁忙（${response.status}），稍后自动重试。`, false, wait === null ? {} : { retryAfterMs: wait });
+      }
+      // 408 means "later"; other 4xx mean this document will never be accepted as it is.
+      const permanent = response.status >= 400 && response.status < 500 && response.status !== 408;
       throw new DeliveryError(
         permanent ? `案件系统拒收（${response.status}）：${detail}` : `案件系统暂时出错（${response.status}），稍后自动重试。`,
         permanent,

@@ -10,7 +10,7 @@ import { deadlinesFrom } from './payload.ts';
 const KEY_PREFIX = 'xfh-';
 
 /** Records the case numbers of acknowledged files; returns how many registrations it acknowledged. */
-export function applyFileAcks(store: Store, directory: string, now: number): number {
+function applyFileAcks(store: Store, directory: string, now: number): number {
   let acknowledged = 0;
   for (const { key, caseNumber } of readFileAcks(directory)) {
     if (!caseNumber || !key.startsWith(KEY_PREFIX)) continue;

@@ -6,7 +6,7 @@ import type { Store } from '../store/repositories.ts';
 import { buildPayload, type PayloadInput } from './payload.ts';
 
 /** The idempotency key of an intake's document: the same for every attempt and every rewrite. */
-export const outboxKeyOf = (intakeId: string) => `xfh-${intakeId}`;
+const outboxKeyOf = (intakeId: string) => `xfh-${intakeId}`;
 
 /**
  * Whether an intake's document may have reached the case system already: once an attempt was

@@ -3,8 +3,8 @@
 import type { SealedRegistration } from '../registration/sealed.ts';
 import type { IntakeRecord } from '../store/records.ts';
 
-export const PAYLOAD_FORMAT = 'xinfang-hall/intake';
-export const PAYLOAD_VERSION = 1;
+const PAYLOAD_FORMAT = 'xinfang-hall/intake';
+const PAYLOAD_VERSION = 1;
 
 export interface PayloadInput {
   idempotencyKey: string;
@@ -52,6 +52,8 @@ export function buildPayload(input: PayloadInput): string {
       },
       representatives: r.representatives.map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone ?? null })),
       matter: {
+        // The person's own words for the topic (kiosk), beside the official coding done at the window.
+        topic: intake.topic,
         category: intake.category,
         purpose: intake.purpose,
         cause: intake.cause,

@@ -39,7 +39,7 @@ export function createPrincipalResolver(staffAuth: StaffAuth, deviceAuth: Device
 
 export type PrincipalResolver = ReturnType<typeof createPrincipalResolver>;
 
-export function bearerOf(header: string | undefined): string | undefined {
+function bearerOf(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1];
 }

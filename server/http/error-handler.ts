@@ -57,7 +57,7 @@ const FIELD_RULES: Record<string, string> = {
 const SHOWABLE_FIELD = /^[A-Za-z0-9_.]{1,64}$/;
 
 /** SQLite refused a write (UNIQUE, FOREIGN KEY, CHECK, NOT NULL): the request lost a race or clashes. */
-export function isConstraintViolation(error: unknown): boolean {
+function isConstraintViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }

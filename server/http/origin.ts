@@ -5,7 +5,7 @@
 // Host) or one listed in `server.allowedOrigins`. Requests without either header (curl, device
 // scripts, tests) are not from a browser page and stay allowed. Pure: no Fastify, no sockets.
 
-export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface OriginRequest {
   method: string;

@@ -11,7 +11,7 @@ type Factory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>
 type Validate = ((data: unknown) => unknown) & { errors?: unknown };
 
 /** The path of the first number in `data` that is NaN or ±Infinity, or null. */
-export function nonFiniteAt(data: unknown): string | null {
+function nonFiniteAt(data: unknown): string | null {
   const stack: Array<[unknown, string]> = [[data, '']];
   while (stack.length > 0) {
     const [value, path] = stack.pop()!;

@@ -7,10 +7,11 @@ import { canPrint, type PrinterCondition } from '../../devices/printer/status.ts
 import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
 import { raiseAlert } from '../alerts.ts';
 import type { HallConfig } from '../config/schema.ts';
-import type { PrintHook, QueueEngine } from '../queue/engine.ts';
+import type { QueueEngine } from '../queue/engine.ts';
+import type { PrintHook } from '../queue/types.ts';
 import type { PrintJobRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
-import type { PrinterFleet } from './printer-fleet.ts';
+import type { PrinterFleet } from '../devices/fleet.ts';
 
 const issuedAtText = (ms: number, timeZone: string) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
@@ -95,7 +96,7 @@ export function createPrintWorker(deps: {
         }
         store.printJobs.update(job.id, { attempts: job.attempts + 1 });
         let failure: Error | null = null;
-        await entry.printer.print(job.bytes).catch((err: Error) => (failure = err));
+        await entry.printer.print(job.bytes, { key: `${job.ticketId}/${job.id}` }).catch((err: Error) => (failure = err));
         // The server may have closed (and the store with it) while the printer was writing.
         if (stopped) return;
         if (failure) {
@@ -145,7 +146,7 @@ export function createPrintWorker(deps: {
     if (canPrint(condition)) void drain(printerId);
   };
   const listeners = fleet.all().map((p) => [p, onStatus(p.config.id)] as const);
-  for (const [p, listener] of listeners) p.keeper.on('status', listener);
+  for (const [p, listener] of listeners) p.printer.on('status', listener);
   const timer = setInterval(expire, 1_000);
   timer.unref();
 
@@ -155,7 +156,7 @@ export function createPrintWorker(deps: {
       stopped = true;
       clearInterval(timer);
       unsubscribe();
-      for (const [p, listener] of listeners) p.keeper.off('status', listener);
+      for (const [p, listener] of listeners) p.printer.off('status', listener);
     },
   };
 }

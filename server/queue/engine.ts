@@ -12,8 +12,6 @@ import { createSnapshotCache } from './snapshot-cache.ts';
 import type { PrintHook } from './types.ts';
 import { createWindowShifts } from './window-shifts.ts';
 
-export { SYSTEM, type IssueInput, type Operator, type PrintHook, type TransferTarget, type WaitEstimate } from './types.ts';
-
 export type QueueEngine = ReturnType<typeof createQueueEngine>;
 
 export function createQueueEngine(deps: QueueDeps & { printing?: PrintHook }) {

@@ -3,8 +3,6 @@
 import type { TicketStatus, WindowState } from '../../common/vocabulary.ts';
 import type { QueueTicket } from '../store/records.ts';
 
-export type { QueueTicket };
-
 export interface QueueWindow {
   no: number;
   services: string[];

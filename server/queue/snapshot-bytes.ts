@@ -2,14 +2,14 @@
 // bytes (Socket.IO sends a Buffer as a binary attachment without copying it), so a hall full of
 // reconnecting boards — or a client asking again and again — costs one serialisation, not one each.
 import type { StaffSnapshot } from '../../common/events.ts';
-import type { QueueEngine } from './engine.ts';
 import { toPublicSnapshot } from './views.ts';
 
 export type SnapshotBytesCache = ReturnType<typeof createSnapshotBytes>;
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value));
 
-export function createSnapshotBytes(engine: Pick<QueueEngine, 'snapshot'>) {
+/** `engine` is the queue engine (anything that hands out the current snapshot object). */
+export function createSnapshotBytes(engine: { snapshot(): StaffSnapshot }) {
   // The engine keeps one snapshot object until the next change (or day); its identity is the key.
   let source: StaffSnapshot | null = null;
   let staff: Buffer | null = null;

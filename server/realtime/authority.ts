@@ -14,7 +14,7 @@ interface SocketRooms {
   in(room: string): { disconnectSockets(close: boolean): void };
 }
 
-export function roomOf(ended: AuthorityEnded): string {
+function roomOf(ended: AuthorityEnded): string {
   switch (ended.kind) {
     case 'session':
       return ROOMS.session(ended.sessionHash);

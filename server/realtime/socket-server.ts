@@ -13,6 +13,8 @@ import { SESSION_COOKIE } from '../http/auth-hooks.ts';
 import { ANY_METHOD, normaliseOrigins, originAllowed } from '../http/origin.ts';
 import { closeSocketWhenSessionRunsOut } from './authority.ts';
 import type { HallSocket, HallSocketServer } from './hall-io.ts';
+import { attachAgent } from './agent-handler.ts';
+import { bridgeDevices } from './device-bridge.ts';
 import { bridgeQueue } from './queue-bridge.ts';
 import { backlogBytes, guardSockets, whenSent } from './socket-guard.ts';
 
@@ -20,10 +22,11 @@ export type { HallSocketServer } from './hall-io.ts';
 
 function readAuth(raw: unknown): HandshakeAuth | null {
   if (typeof raw !== 'object' || raw === null) return {};
-  const { token, windowNo } = raw as Record<string, unknown>;
+  const { token, windowNo, agent } = raw as Record<string, unknown>;
   if (token !== undefined && (typeof token !== 'string' || token.length > 200)) return null;
   if (windowNo !== undefined && !(Number.isInteger(windowNo) && (windowNo as number) > 0)) return null;
-  return { token: token as string | undefined, windowNo: windowNo as number | undefined };
+  if (agent !== undefined && typeof agent !== 'boolean') return null;
+  return { token: token as string | undefined, windowNo: windowNo as number | undefined, agent: agent as boolean | undefined };
 }
 
 export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSocketServer {
@@ -51,6 +54,9 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
       socket.data.principal = principal;
       socket.data.staffView = isAllowed(principal, PERMISSIONS.viewStaffQueue);
       socket.data.snapshotInFlight = false;
+      // Only a kiosk's own device token may connect as its device agent.
+      socket.data.agent = auth.agent === true;
+      if (socket.data.agent && !(principal.kind === 'device' && principal.device.kind === 'kiosk')) return next(new Error('forbidden'));
       next();
     } catch (err) {
       next(new Error(err instanceof HallError ? err.code : 'unauthenticated'));
@@ -83,6 +89,13 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
   io.on('connection', (socket) => {
     const { principal, staffView } = socket.data;
     const auth = readAuth(socket.handshake.auth) ?? {};
+    if (socket.data.agent && principal.kind === 'device') {
+      // The agent joins its device's room only (closed when the device is revoked): no queue events.
+      void socket.join([ROOMS.device(principal.device.id), ROOMS.agent(principal.device.id)]);
+      socket.use((_packet, next) => (stillValid(socket, auth) ? next() : socket.disconnect(true)));
+      attachAgent(socket, principal.device, { devices: hall.devices, log: app.log });
+      return;
+    }
     // Rooms by authority, so server/realtime/authority.ts can close them when it ends.
     if (principal.kind === 'staff') void socket.join([ROOMS.session(principal.sessionHash), ROOMS.staffMember(principal.staff.id)]);
     if (principal.kind === 'device') void socket.join(ROOMS.device(principal.device.id));
@@ -115,19 +128,12 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
 
   const unsubscribe = bridgeQueue(io, engine);
 
-  const onPrinter = hall.fleet.all().map((p) => {
-    const listener = (condition: string) => {
-      app.log.info({ printer: p.config.id, condition }, 'printer status');
-      io.to(ROOMS.staff).emit('device:status', { kind: 'printer', id: p.config.id, name: p.config.name, condition, at: new Date().toISOString() });
-    };
-    p.keeper.on('status', listener);
-    return () => p.keeper.off('status', listener);
-  });
+  const unbridgeDevices = bridgeDevices({ io, store: hall.store, devices: hall.devices, now: hall.now, log: app.log });
 
   app.addHook('preClose', async () => {
     guard.stop();
     unsubscribe();
-    onPrinter.forEach((off) => off());
+    unbridgeDevices();
     io.disconnectSockets(true);
     await io.close();
   });

@@ -7,7 +7,7 @@ import type { ProgressQuery, ProgressRecord } from '../../common/contract/progre
 import type { StaffTicket } from '../../common/contract/queue.ts';
 import type { IdentityCheckBody, IntakeBody, RegistrationView, VerifyBody } from '../../common/contract/registration.ts';
 import type { StaffRole } from '../../common/vocabulary.ts';
-import { checkIdNumber, checkRegistration, isCollective } from '../../common/registration.ts';
+import { checkIdNumber, checkRegistration, isCollective, type MatterStage } from '../../common/registration.ts';
 import { raiseAlert } from '../alerts.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { fieldError, notFound } from '../errors.ts';
@@ -28,10 +28,12 @@ import type { SubmitOutcome, Submitter, Viewer } from './types.ts';
 import { createVerification } from './verify.ts';
 import { createRegistrationReader } from './view.ts';
 
-export type { SubmitOutcome, Submitter, Viewer } from './types.ts';
 
 const ID_INDEX = 'resident-id';
 
+/** The matter as the alert names it: the official category (a walk-in), else the person's topic. */
+const matterOf = (matter: IntakeBody['matter']) =>
+  matter.category ? `内容分类“${matter.category}”` : matter.topic ? `事情类别“${matter.topic}”` : '事项待窗口分类';
 
 export type IntakeService = ReturnType<typeof createIntakeService>;
 
@@ -83,9 +85,10 @@ export function createIntakeService(deps: {
       fromCard: petitioner.fromCard,
       gender: petitioner.gender,
       birthYear: Number(petitioner.birthDate.slice(0, 4)),
-      category: matter.category,
-      purpose: matter.purpose,
-      cause: matter.cause,
+      topic: matter.topic ?? null,
+      category: matter.category ?? '',
+      purpose: matter.purpose ?? '',
+      cause: matter.cause ?? '',
       placeCode: matter.placeCode,
       personIndex: facts.personIndex,
       sealed: cipher.seal(sealedFrom(body) satisfies SealedRegistration, id),
@@ -111,8 +114,8 @@ export function createIntakeService(deps: {
     raiseAlert(store, at, ticket, {
       kind: 'collective',
       visitors: body.visit.visitors,
-      category: body.matter.category,
-      message: `集体访：${ticket.number} 号，共 ${body.visit.visitors} 人来访，内容分类“${body.matter.category}”，请及时安排接待。`,
+      category: body.matter.category ?? '',
+      message: `集体访：${ticket.number} 号，共 ${body.visit.visitors} 人来访，${matterOf(body.matter)}，请及时安排接待。`,
     });
 
   const registerFor = createRegistrationForTicket({ store, engine, now, rules, lists, personIndexOf, intakeRecord, collectiveAlert });
@@ -129,11 +132,11 @@ export function createIntakeService(deps: {
     },
 
     /** Synchronous from the replay check to the commit, so two submits cannot interleave. */
-    submit(body: IntakeBody, by: Submitter): SubmitOutcome {
+    submit(body: IntakeBody, by: Submitter, stage: MatterStage = 'kiosk'): SubmitOutcome {
       const replay = store.intakes.byRequest(by.actor.id, body.requestId);
       if (replay) return onePerPerson.again(replay.ticketId, 'replayed', replay.collective);
 
-      const problem = checkRegistration(body, lists(), engine.today());
+      const problem = checkRegistration(body, lists(), engine.today(), stage);
       if (problem) throw fieldError(problem.code, problem.field);
       checkPersonChoices(body.petitioner, rules);
 
@@ -181,7 +184,8 @@ export function createIntakeService(deps: {
       const window = activeWindow(store, windowNo);
       requireOnDuty(window, op);
       requireOpenAndFree(store, window);
-      const { ticket } = this.submit(body, { actor: op.actor, printerId: null });
+      // Staff code the matter themselves: the official category, purpose and cause are required.
+      const { ticket } = this.submit(body, { actor: op.actor, printerId: null }, 'window');
       if (ticket.status !== 'waiting') return ticket;
       // A service this window does not serve (e.g. routed to the collective queue): send it here.
       const served = window.services.includes(ticket.serviceCode) || ticket.targetWindowNo === windowNo;
@@ -253,8 +257,11 @@ export function createIntakeService(deps: {
 
     /** The form's lists, as the kiosk shows them. */
     form() {
-      const { categories, systems, hotIssues, purposes, causes, helperPhrases, materials, purposeMaterials } = deps.settings.current();
+      const { topics, topicCategories, categories, systems, hotIssues, purposes, causes, helperPhrases, materials, purposeMaterials } = deps.settings.current();
       return {
+        topics,
+        topicCategories,
+        kioskPurposes: rules.kioskPurposes,
         categories,
         systems,
         hotIssues,

@@ -31,7 +31,7 @@ export function createVerification(deps: {
   function checkedMatter(body: VerifyBody): VerifyBody['matter'] {
     const m = body.matter;
     const current = { ...deps.settings.current(), isPlace: divisions.isPlace };
-    const problem = checkMatter(m, current);
+    const problem = checkMatter(m, current, 'window');
     if (problem) throw fieldError(problem.code, problem.field);
     if (!current.systems.includes(m.responsibleSystem)) throw fieldError('choice_unknown', 'matter.responsibleSystem');
     if (m.hotIssue && !current.hotIssues.includes(m.hotIssue)) throw fieldError('choice_unknown', 'matter.hotIssue');
@@ -64,7 +64,9 @@ export function createVerification(deps: {
       // Once an attempt was made the document may have reached the case system: its key must
       // never carry another body, so the registration can no longer change here.
       if (intake.state !== 'submitted' && intake.state !== 'verified') throw conflict('intake_forwarded');
-      if (forwardingStarted(store.outbox.byIntake(intake.id))) throw conflict('intake_forwarded');
+      // Say what is true: after a crash mid-attempt nothing may have left the hall yet.
+      const queued = store.outbox.byIntake(intake.id);
+      if (forwardingStarted(queued)) throw conflict(queued!.state === 'delivered' ? 'intake_forwarded' : 'intake_queued');
       const m = checkedMatter(body);
       const sealed = cipher.open<SealedRegistration>(intake.sealed, intake.id);
       checkPersonChoices(body.petitioner, deps.config.registration);

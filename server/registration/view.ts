@@ -89,6 +89,7 @@ export function createRegistrationReader(deps: { store: Store; config: HallConfi
         petitioner: sealed.petitioner,
         representatives: sealed.representatives,
         matter: {
+          topic: intake.topic,
           category: intake.category,
           purpose: intake.purpose,
           cause: intake.cause,

@@ -20,7 +20,7 @@ import { notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { perKioskLimit } from '../http/rate-limits.ts';
 import { toPublicTicket } from '../queue/views.ts';
-import type { SubmitOutcome } from '../registration/intake-service.ts';
+import type { SubmitOutcome } from '../registration/types.ts';
 import { Errors, errorReplies, operatorOf, viewerOf } from './route-kit.ts';
 
 const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {

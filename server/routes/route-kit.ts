@@ -5,7 +5,7 @@ import { ErrorSchema } from '../../common/contract/base.ts';
 import type { DeviceInfo } from '../../common/contract/devices.ts';
 import type { StaffProfile } from '../../common/contract/staff.ts';
 import { actorOf, hasRole, type Principal } from '../auth/principal.ts';
-import type { Operator } from '../queue/engine.ts';
+import type { Operator } from '../queue/types.ts';
 import type { DeviceRecord, StaffRecord, WindowRecord } from '../store/records.ts';
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 423 | 429;

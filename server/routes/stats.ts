@@ -24,7 +24,7 @@ const statsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       const tickets = store.tickets.list({ serviceDay, limit: 100_000 });
       const byStatus: Record<string, number> = {};
       for (const t of tickets) byStatus[t.status] = (byStatus[t.status] ?? 0) + 1;
-      const { unverified, unfinished, warning } = sameDayStatus(store, hall.config, serviceDay, hall.now());
+      const { unverified, unfinished, note: warning } = sameDayStatus(store, hall.config, serviceDay, hall.now());
       return {
         serviceDay,
         ...store.intakes.dayCounts(serviceDay),

@@ -33,7 +33,7 @@ function createPrivately(file: string): void {
 }
 
 /** Removes group and other access (personal data lives here). */
-export function ownerOnly(path: string, mode: 0o600 | 0o700): void {
+function ownerOnly(path: string, mode: 0o600 | 0o700): void {
   if (existsSync(path) && (statSync(path).mode & 0o077) !== 0) chmodSync(path, mode);
 }
 

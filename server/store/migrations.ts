@@ -312,6 +312,16 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
+    name: 'the everyday topic of a kiosk registration',
+    sql: `
+      -- The topic the person picked at the kiosk (工资被拖欠, 不清楚, …), a coded fact like category.
+      -- Null for walk-ins and rows made before it. A kiosk registration now leaves category and
+      -- cause '' (and purpose '' when the person did not know it) until the window codes them.
+      ALTER TABLE intakes ADD COLUMN topic TEXT;
+    `,
+  },
+  {
+    version: 9,
     name: 'registrations closed without verification',
     sql: `
       -- A ticket completed while its registration was still unverified: the reason the staff member

@@ -102,7 +102,7 @@ export interface PairingCodeRecord {
   usedAt: number | null;
 }
 
-export type PrintJobState = 'pending' | 'printed' | 'failed';
+type PrintJobState = 'pending' | 'printed' | 'failed';
 
 export interface PrintJobRecord {
   id: number;
@@ -166,6 +166,9 @@ export interface IntakeRecord {
   fromCard: boolean;
   gender: Gender;
   birthYear: number;
+  /** The everyday topic picked at the kiosk; null for a walk-in or a row older than migration 8. */
+  topic: string | null;
+  /** Official coding (内容分类, 信访目的, 产生原因): '' until coded at the window. */
   category: string;
   purpose: string;
   cause: string;

@@ -124,7 +124,7 @@ export interface LoginAttemptRule {
   forgetBefore: number;
 }
 
-export interface LoginAttemptRow {
+interface LoginAttemptRow {
   failed: number;
   lockedUntil: number | null;
   lastSuccessAt: number | null;
@@ -206,10 +206,28 @@ export interface OutboxRepository {
   update(id: number, patch: Partial<Omit<OutboxRecord, 'id'>>): OutboxRecord;
   /** Pending messages whose next attempt is due, oldest first. */
   due(now: number, limit: number): OutboxRecord[];
-  /** When the next pending message is due (null: none pending). */
-  nextDueAt(): number | null;
-  since(from: number, limit: number): OutboxRecord[];
+  /** When the next pending message is due, leaving out those being sent (null: none). */
+  nextDueAt(exclude?: readonly number[]): number | null;
   countsSince(from: number): Record<'pending' | 'delivered' | 'dead', number>;
+  /**
+   * What staff must see: every undelivered message whatever its day, and those delivered since
+   * `deliveredSince`; filtered by state, oldest or newest first, a page at a time.
+   */
+  page(query: OutboxPageQuery): { total: number; messages: OutboxRecord[] };
+  /** Undelivered messages of every day, delivered ones since `deliveredSince`, undelivered ones created before `earlierThan`. */
+  overview(deliveredSince: number, earlierThan: number): { pending: number; dead: number; delivered: number; earlier: number };
+  /** Dead messages (these ids, or all) made pending for a fresh round of attempts; returns those changed. */
+  resendDead(ids: readonly number[] | 'all', at: number): OutboxRecord[];
+  /** Every pending message due at `at` at the latest (backoff forgotten); returns how many are pending. */
+  makeDue(at: number): number;
+}
+
+interface OutboxPageQuery {
+  state: 'all' | 'undelivered' | OutboxRecord['state'];
+  deliveredSince: number;
+  order: 'oldest' | 'newest';
+  offset: number;
+  limit: number;
 }
 
 export interface SettingsRepository {

@@ -30,14 +30,15 @@ afterAll(async () => {
 });
 
 let people = 0;
-async function register(name: string): Promise<{ id: string; number: string; idNumber: string }> {
+/** A kiosk registration as the kiosk sends it: the person's everyday topic, the purpose unknown (不清楚), no official coding. */
+async function register(name: string, matter: Record<string, unknown> = {}): Promise<{ id: string; number: string; idNumber: string }> {
   people += 1;
   const id = idNumber('19590101', 301 + people * 2);
   const response = await hall.app.inject({
     method: 'POST',
     url: '/api/intakes',
     headers: { authorization: `Bearer ${kiosk}` },
-    payload: registration({ petitioner: { name, idNumber: id, birthDate: '1959-01-01', gender: 'male' } }),
+    payload: registration({ petitioner: { name, idNumber: id, birthDate: '1959-01-01', gender: 'male' }, matter }),
   });
   expect(response.statusCode).toBe(201);
   return { ...response.json().ticket, idNumber: id };
@@ -80,7 +81,7 @@ async function check(page: Page, name: string): Promise<void> {
 
 describe('staff console', () => {
   it('lets a reception staff member work window 3 with the keyboard alone, through to a verified registration', async () => {
-    const ticket = await register('王秀兰');
+    const ticket = await register('王秀兰', { topic: '工资被拖欠', category: undefined, purpose: undefined, cause: undefined });
     const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await board.goto(`${hall.url}/display/`);
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -102,6 +103,15 @@ describe('staff console', () => {
     // The registration, decrypted for this staff member only.
     await expect.poll(() => page.getByTestId('registration-id').textContent()).toBe(ticket.idNumber);
     expect(await page.locator('#v-name').inputValue()).toBe('王秀兰');
+    // The person's topic is shown; the official category starts from its suggestion; purpose and cause are coded here.
+    expect(await page.getByTestId('registration-topic').textContent()).toBe('工资被拖欠');
+    expect(await page.locator('#v-category').inputValue()).toBe('劳动和社会保障');
+    expect(await page.locator('#v-purpose').inputValue()).toBe('');
+    for (const id of ['#v-purpose', '#v-cause']) {
+      await tabTo(page, id);
+      await page.keyboard.press('ArrowDown');
+      expect(await page.locator(id).inputValue()).not.toBe('');
+    }
     await tabTo(page, '#v-system');
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('#v-system').inputValue()).not.toBe('');
@@ -117,6 +127,7 @@ describe('staff console', () => {
     const view = await inject('GET', `/api/tickets/${ticket.id}/registration`, cookies.rec3!);
     // Verified, and by now possibly already forwarded (the default file-drop adapter is quick).
     expect(view.body).toMatchObject({ state: expect.stringMatching(/^(verified|forwarded)$/), firstReceiver: 'rec3姓名' });
+    expect(view.body.matter).toMatchObject({ topic: '工资被拖欠', category: '劳动和社会保障', purpose: expect.stringMatching(/./), cause: expect.stringMatching(/./) });
     expect((await inject('GET', `/api/tickets/${ticket.id}`, cookies.rec3!)).body.ticket.status).toBe('done');
 
     // Someone who cannot use the kiosk is registered at the window and served at once.
@@ -245,5 +256,27 @@ describe('staff console', () => {
     await signIn(desk, 'desk1');
     expect(await desk.getByRole('link', { name: '管理' }).count()).toBe(0);
     for (const p of [page, board, desk]) await p.close();
+  });
+
+  it('keeps a failed document from an earlier day on 转送情况 and lets the desk resend it', async () => {
+    // A001's document, as if it had gone dead two days ago (the drop folder already holds it).
+    const store = hall.app.hall.store;
+    const [message] = store.outbox.page({ state: 'delivered', order: 'oldest', offset: 0, limit: 1, deliveredSince: 0 }).messages;
+    store.outbox.update(message!.id, { state: 'dead', deliveredAt: null, lastError: '案件系统拒收（400）：材料不全', createdAt: Date.now() - 2 * 86_400_000 });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await signIn(page, 'desk1');
+    await page.getByTestId('forwarding-warning').filter({ hasText: '前几天已核对的登记至今没有转送' }).waitFor();
+    await page.getByRole('link', { name: '转送情况' }).click();
+    await page.getByLabel('显示').selectOption('dead');
+    await expect.poll(() => page.getByTestId('forwarding-A001').textContent()).toContain('转送失败');
+    expect(await page.getByTestId('forwarding-A001').textContent()).toMatch(/\d{4}\/\d{2}\/\d{2}/); // the earlier day is shown
+    await check(page, 'forwarding-dead');
+    await page.getByLabel('选择 A001').check();
+    await page.getByRole('button', { name: '重新发送所选（1）' }).click();
+    await page.getByText('已重新发送 1 份登记').waitFor();
+    await page.getByLabel('显示').selectOption('all');
+    await expect.poll(() => page.getByTestId('forwarding-A001').textContent(), { timeout: 10_000 }).toContain('已转送');
+    expect((await inject('GET', '/api/audit?action=forwarding.resent', hall.admin)).body.events).toEqual([expect.objectContaining({ actorName: 'desk1姓名' })]);
+    await page.close();
   });
 });

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAnnouncement } from '../../common/voice.ts';
 import { launchBrowser, SCREENSHOTS, seriousA11yViolations } from '../support/browser.ts';
+import { recordAudio } from '../support/browser-hall.ts';
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, registration } from '../support/registration.ts';
 
@@ -73,20 +74,17 @@ async function op(path: string, payload: object = {}): Promise<{ status: number;
 }
 
 /** A page that records every socket.io frame it receives and every clip its audio element plays. */
+/** The board in both orientations a hall mounts it. */
+const ORIENTATIONS = [
+  ['landscape', { width: 1920, height: 1080 }],
+  ['portrait', { width: 1080, height: 1920 }],
+] as const;
+
 async function openScreen(path: string, viewport = { width: 1920, height: 1080 }) {
   const page = await browser.newPage({ viewport });
   const frames: string[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', (frame) => frames.push(String(frame.payload))));
-  // Headless Chromium has no sound card: record what would play and end each clip at once.
-  await page.addInitScript(() => {
-    const played: string[] = [];
-    (window as unknown as { played: string[] }).played = played;
-    HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
-      played.push(new URL(this.src).pathname);
-      setTimeout(() => this.dispatchEvent(new Event('ended')), 5);
-      return Promise.resolve();
-    };
-  });
+  await recordAudio(page);
   await page.goto(`${hall.url}${path}`);
   return { page, frames, played: () => page.evaluate(() => (window as unknown as { played: string[] }).played.slice()) };
 }
@@ -284,10 +282,7 @@ describe('hall board and window screens', () => {
     expect((await op('/api/windows/3/call-next')).body.ticket.number).toBe(green);
 
     const measured: string[] = [];
-    for (const [name, viewport] of [
-      ['landscape', { width: 1920, height: 1080 }],
-      ['portrait', { width: 1080, height: 1920 }],
-    ] as const) {
+    for (const [name, viewport] of ORIENTATIONS) {
       const board = await openScreen('/display/', viewport);
       await board.page.emulateMedia({ reducedMotion: 'reduce' });
       await expect.poll(() => text(board.page, 'latest-number')).toContain(green);
@@ -421,10 +416,7 @@ describe('hall board and window screens', () => {
   });
 
   it('pass axe-core and show the latest number at least 15% of the screen height, in both orientations', async () => {
-    for (const [name, viewport] of [
-      ['landscape', { width: 1920, height: 1080 }],
-      ['portrait', { width: 1080, height: 1920 }],
-    ] as const) {
+    for (const [name, viewport] of ORIENTATIONS) {
       const board = await openScreen('/display/', viewport);
       // Measured at rest: the flash and the scrolling line hold still for people who ask for less motion.
       await board.page.emulateMedia({ reducedMotion: 'reduce' });

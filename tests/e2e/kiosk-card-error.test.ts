@@ -1,23 +1,19 @@
 // A card on the kiosk's reader that cannot be read: the kiosk asks politely to place it again,
 // and the message goes once the card is read.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CARD_UNREADABLE } from '../../server/reading/reader-fleet.ts';
+import { expect, it } from 'vitest';
+import { CARD_UNREADABLE } from '../../server/realtime/device-bridge.ts';
 import { SAMPLE_CARD } from '../../devices/id-reader/sample-card.ts';
-import { launchBrowser, seriousA11yViolations } from '../support/browser.ts';
-import { startHall, type Hall } from '../support/hall.ts';
+import { seriousA11yViolations } from '../support/browser.ts';
+import { browserHallPerFile } from '../support/browser-hall.ts';
+import type { Hall } from '../support/hall.ts';
 
 let hall: Hall;
 let browser: Browser;
 
-beforeAll(async () => {
-  hall = await startHall({}, undefined, undefined, { serveUi: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
+browserHallPerFile({}, (h, b) => {
+  hall = h;
+  browser = b;
 });
 
 it('asks to place an unreadable card again, and stops asking once it is read', async () => {

@@ -5,22 +5,18 @@
 // keyboard is saved there.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
-import { startHall, type Hall } from '../support/hall.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
+import { browserHallPerFile } from '../support/browser-hall.ts';
+import type { Hall } from '../support/hall.ts';
 import { idNumber } from '../support/registration.ts';
 
 let hall: Hall;
 let browser: Browser;
 
-beforeAll(async () => {
-  hall = await startHall({ auth: { kioskIssuePerMinute: 1000 } }, undefined, undefined, { serveUi: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
+browserHallPerFile({ auth: { kioskIssuePerMinute: 1000 } }, (h, b) => {
+  hall = h;
+  browser = b;
 });
 
 async function openKiosk(): Promise<Page> {
@@ -170,10 +166,9 @@ describe('the kiosk keyboard', () => {
 
     await page.getByRole('button', { name: /第一次来/ }).click();
     await page.getByTestId('next').click();
-    await page.getByRole('button', { name: '城乡建设' }).click();
-    await page.getByRole('button', { name: '求决' }).click();
+    await page.getByRole('button', { name: '工资被拖欠' }).click();
+    await page.getByRole('button', { name: '请求解决问题' }).click();
     await page.getByRole('button', { name: '东城区' }).click();
-    await page.getByRole('button', { name: '政策落实不到位' }).click();
     await page.getByTestId('next').click();
 
     await page.getByLabel('反映的主要问题').click();

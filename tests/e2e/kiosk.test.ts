@@ -2,12 +2,12 @@
 // a wrong ID number, a collective visit, the idle timeout and a dropped connection. Every step is
 // checked with axe-core, for touch-target and text sizes. With SCREENSHOT_DIR set, the steps are
 // saved there (the README's pictures come from this test).
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
-import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
+import { browserHallPerFile, recordAudio } from '../support/browser-hall.ts';
+import { pairDevice, papersWith, staffCookie, type Hall } from '../support/hall.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import { promptAnnouncement, ticketTakenAnnouncement } from '../../common/voice.ts';
 import { cardOf, idNumber, registration } from '../support/registration.ts';
@@ -15,14 +15,9 @@ import { cardOf, idNumber, registration } from '../support/registration.ts';
 let hall: Hall;
 let browser: Browser;
 
-beforeAll(async () => {
-  hall = await startHall({ registration: { idleSeconds: 20 }, auth: { kioskIssuePerMinute: 1000 } }, undefined, undefined, { serveUi: true });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
+browserHallPerFile({ registration: { idleSeconds: 20 }, auth: { kioskIssuePerMinute: 1000 } }, (h, b) => {
+  hall = h;
+  browser = b;
 });
 
 async function api(path: string, body?: unknown) {
@@ -39,17 +34,11 @@ async function api(path: string, body?: unknown) {
 async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page> {
   const { code } = await api('/api/devices/pairing-codes', { kind: 'kiosk', name: '测试自助机', printerId: 'P1', readerId: 'R1' });
   const page = await browser.newPage({ viewport, hasTouch: true });
-  // Headless Chromium has no sound card: record each clip the page's audio plays, end it at once.
-  await page.addInitScript(() => {
-    const played: string[] = [];
-    (window as unknown as { played: string[] }).played = played;
-    HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
-      played.push(new URL(this.src).pathname);
-      (window as unknown as { volume: number }).volume = this.volume;
-      setTimeout(() => this.dispatchEvent(new Event('ended')), 5);
-      return Promise.resolve();
-    };
-  });
+  await recordAudio(page);
+  // Every tap counts: the test reports the taps a registration takes.
+  await page.addInitScript(() =>
+    addEventListener('click', () => ((window as unknown as { taps: number }).taps = ((window as unknown as { taps?: number }).taps ?? 0) + 1), true),
+  );
   await page.goto(`${hall.url}/kiosk/?pair=${code}`);
   await page.getByRole('button', { name: /初访登记/ }).waitFor();
   return page;
@@ -87,6 +76,9 @@ const played = (page: Page) =>
 
 const heading = (page: Page) => page.locator('h2#step-title').textContent();
 
+/** Clicks the page has seen so far (counted by a listener the test adds). */
+const tapCount = (page: Page) => page.evaluate(() => (window as unknown as { taps?: number }).taps ?? 0);
+
 async function typeOnKeypad(page: Page, field: string, digits: string): Promise<void> {
   const box = page.getByTestId(field);
   if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
@@ -118,13 +110,22 @@ async function fillIdentity(page: Page, person: Person, check?: string): Promise
 }
 
 async function fillMatterAndFinish(page: Page, check = false): Promise<void> {
-  expect(await heading(page)).toContain('哪方面');
-  await page.getByRole('button', { name: '城乡建设' }).click();
-  await page.getByRole('button', { name: '求决' }).click();
+  // Plain words: an everyday topic, what the person wants, where; no official category or cause.
+  await expect.poll(() => heading(page)).toBe('您要反映的事情和什么有关？');
+  const taps = { before: await tapCount(page) };
+  await page.getByRole('button', { name: '工资被拖欠' }).click();
+  await page.getByRole('button', { name: '请求解决问题' }).click();
   await page.getByRole('button', { name: '东城区' }).click();
   expect(await page.getByTestId('place-name').textContent()).toBe('北京市 北京市 东城区');
-  await page.getByRole('button', { name: '政策落实不到位' }).click();
-  if (check) await checkScreen(page, '3-matter');
+  expect(await page.getByRole('button', { name: '不清楚' }).count()).toBe(2); // for the topic and for the purpose
+  for (const official of ['城乡建设', '求决', '政策落实不到位']) expect(await page.getByRole('button', { name: official, exact: true }).count()).toBe(0);
+  if (check) {
+    await checkScreen(page, '3-matter');
+    // Measured for the note: taps and characters to read on this step.
+    const text = await page.locator('section.step').evaluate((el) => (el as HTMLElement).innerText);
+    expect((await tapCount(page)) - taps.before).toBe(3);
+    console.log(`matter step: ${(await tapCount(page)) - taps.before} taps, ${[...text.replace(/\s/g, '')].length} characters shown`);
+  }
   await page.getByTestId('next').click();
 
   expect(await heading(page)).toContain('自己的话');
@@ -142,14 +143,6 @@ async function fillMatterAndFinish(page: Page, check = false): Promise<void> {
   expect(await heading(page)).toContain('核对');
 }
 
-/** The tickets printed on the simulated printer P1 that show `number`. */
-function papersWith(number: string): string[] {
-  const dir = join(hall.dir, 'printed', 'P1');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(dir, f), 'utf8'))
-    .filter((paper) => paper.includes(` ${number}`) || paper.includes(`${number}\n`));
-}
 
 async function registeredTickets(): Promise<Array<{ number: string; serviceCode: string }>> {
   return (await api('/api/tickets?limit=1000')).tickets;
@@ -167,7 +160,8 @@ describe('the kiosk', () => {
     const person = newPerson();
     await fillIdentity(page, person, '1-identity');
 
-    expect(await heading(page)).toContain('来访的情况');
+    // The identity step asks 一人一号 of the server before it moves on.
+    await expect.poll(() => heading(page)).toContain('来访的情况');
     await expect.poll(() => played(page)).toEqual(['prompt-identity', 'prompt-visit']);
     await page.getByRole('button', { name: /第一次来/ }).click();
     await checkScreen(page, '2-visit');
@@ -271,7 +265,7 @@ describe('the kiosk', () => {
     });
     expect(first.statusCode).toBe(201);
     const number = first.json().ticket.number as string;
-    await expect.poll(() => papersWith(number).length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => papersWith(hall, number).length, { timeout: 5_000 }).toBe(1);
 
     // Someone else with that ID number is stopped as soon as the identity is entered.
     const page = await openKiosk();
@@ -313,7 +307,7 @@ describe('the kiosk', () => {
     await checkScreen(page, 'early-reprint');
     // Said aloud too: already taken today, printed again, the same number.
     await expect.poll(async () => (await played(page)).includes('nin-yi-quguo')).toBe(true);
-    await expect.poll(() => papersWith(number).length, { timeout: 5_000 }).toBe(2);
+    await expect.poll(() => papersWith(hall, number).length, { timeout: 5_000 }).toBe(2);
     expect((await registeredTickets()).filter((t) => t.number === number)).toHaveLength(1);
     await page.getByRole('button', { name: '完成' }).click();
     await page.getByRole('button', { name: /初访登记/ }).click();

@@ -1,25 +1,13 @@
 // Open sockets end with the authority they were opened with: a logout, a disabled account, a
 // password reset or a role change closes that staff member's sockets at once (a logout only that
 // session's); a revoked device's socket closes and cannot come back. Everyone else stays.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOMS } from '../../common/events.ts';
-import { connectSocket, login, pairDevice, staffCookie, startHall, type Hall, type RecordingSocket } from '../support/hall.ts';
+import { connectSocket, login, pairDevice, staffCookie, type Hall, type RecordingSocket } from '../support/hall.ts';
+import { hallPerTest } from '../support/hall-per-test.ts';
 
 let hall: Hall;
-const sockets: RecordingSocket[] = [];
-beforeEach(async () => {
-  hall = await startHall();
-});
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.close());
-  await hall.close();
-});
-
-async function connect(options: Parameters<typeof connectSocket>[1] = {}) {
-  const socket = await connectSocket(hall.url, options);
-  sockets.push(socket);
-  return socket;
-}
+const { connect } = hallPerTest((h) => (hall = h));
 
 /** Resolves with the reason once the server closes the socket; rejects if it stays open. */
 function closedWithin(client: RecordingSocket, ms = 1_000): Promise<string> {

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CardIdentity } from '../../common/contract/devices.ts';
 import { SAMPLE_CARD as CARD } from '../../devices/id-reader/sample-card.ts';
 import type { HallConfig } from '../../server/config/schema.ts';
-import { CARD_UNREADABLE, createReaderFleet } from '../../server/reading/reader-fleet.ts';
+import { createDeviceFleet } from '../../server/devices/fleet.ts';
+import { CARD_UNREADABLE } from '../../server/realtime/device-bridge.ts';
 import { connectSocket, startHall, type Hall } from '../support/hall.ts';
 
 let hall: Hall;
@@ -20,14 +21,20 @@ async function pairKiosk(readerId?: string): Promise<string> {
   return (await hall.app.inject({ method: 'POST', url: '/api/devices/enrol', payload: { code: code.json().code } })).json().token;
 }
 
+/** A hall (its log kept) with a kiosk at reader R1, a kiosk without a reader, and a staff socket. */
+async function hallWithReaderKiosk() {
+  const logs: string[] = [];
+  hall = await startHall({}, undefined, logs);
+  const withReader = await connectSocket(hall.url, { token: await pairKiosk('R1') });
+  const otherKiosk = await connectSocket(hall.url, { token: await pairKiosk() });
+  const staff = await connectSocket(hall.url, { cookie: hall.admin });
+  return { logs, withReader, otherKiosk, staff };
+}
+
 describe('ID card reader at a kiosk', () => {
   it('delivers a read only to the kiosk the reader is attached to, once per card', async () => {
-    const logs: string[] = [];
-    hall = await startHall({}, undefined, logs);
-    const withReader = await connectSocket(hall.url, { token: await pairKiosk('R1') });
-    const otherKiosk = await connectSocket(hall.url, { token: await pairKiosk() });
+    const { logs, withReader, otherKiosk, staff } = await hallWithReaderKiosk();
     const board = await connectSocket(hall.url);
-    const staff = await connectSocket(hall.url, { cookie: hall.admin });
 
     const place = (card: CardIdentity | null) =>
       hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card } });
@@ -74,11 +81,7 @@ describe('ID card reader at a kiosk', () => {
   });
 
   it('tells only that kiosk politely when a card cannot be read, logs it masked, and does not re-read it every round', async () => {
-    const logs: string[] = [];
-    hall = await startHall({}, undefined, logs);
-    const withReader = await connectSocket(hall.url, { token: await pairKiosk('R1') });
-    const otherKiosk = await connectSocket(hall.url, { token: await pairKiosk() });
-    const staff = await connectSocket(hall.url, { cookie: hall.admin });
+    const { logs, withReader, otherKiosk, staff } = await hallWithReaderKiosk();
     const simulated = hall.app.hall.readers.simulated('R1')!;
     simulated.corruptText = true; // the ID number fails its check character
     simulated.card = CARD;
@@ -109,8 +112,8 @@ describe('a configured reader port that will not open', () => {
   it('is logged once per reason, in plain words, not at every retry', async () => {
     const lines: { level: string; msg: string; reason?: string }[] = [];
     const log = { info: (obj: object, msg: string) => lines.push({ ...obj, level: 'info', msg }), warn: (obj: object, msg: string) => lines.push({ ...obj, level: 'warn', msg }) };
-    const config = { readers: [{ id: 'R9', name: '9号读卡器', port: { path: '/dev/ttyHALL-NO-READER', baudRate: 115200 } }] } as unknown as HallConfig;
-    const fleet = createReaderFleet(config, { pollIntervalMs: 20, retryMs: 20, onCard: () => undefined, onStatus: () => undefined, log });
+    const config = { printers: [], readers: [{ id: 'R9', name: '9号读卡器', port: { path: '/dev/ttyHALL-NO-READER', baudRate: 115200 } }] } as unknown as HallConfig;
+    const fleet = createDeviceFleet(config, { keeper: { reader: { pollIntervalMs: 20, backoffMs: [20] } }, log });
     fleet.start();
     await new Promise((resolve) => setTimeout(resolve, 300)); // many attempts
     await fleet.stop();

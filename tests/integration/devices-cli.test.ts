@@ -84,6 +84,12 @@ describe('npm run devices -- status and test-print', () => {
     expect(printed).toMatchObject({ code: EXIT.ok, out: expect.stringContaining('58 毫米') });
     expect(ready.printed.length).toBeGreaterThan(0);
     expect(printed.ports[0]!.isOpen).toBe(false);
+
+    const fed = fakePrinter();
+    const withFeed = await cli(['test-print', '--port', fed.path, '--feed', '2', '--margin', '1500'], fed.factory);
+    expect(withFeed).toMatchObject({ code: EXIT.ok, out: expect.stringContaining('切纸前走纸 2 行') });
+    const ticket = Buffer.concat(fed.printed);
+    expect(ticket.includes(Buffer.from([0x1b, 0x64, 2, 0x1d, 0x56]))).toBe(true); // ESC d 2, then the cut
   });
 
   it('refuses wrong options before touching a port', async () => {
@@ -91,6 +97,8 @@ describe('npm run devices -- status and test-print', () => {
     for (const args of [
       ['test-print', '--port', printer.path, '--width', '57'],
       ['test-print', '--port', printer.path, '--codepage', 'big5'],
+      ['test-print', '--port', printer.path, '--feed', '21'],
+      ['status', '--port', printer.path, '--margin', '10'],
       ['status', '--port', printer.path, '--baud', '9601'],
       ['status'],
       ['status', '--port', printer.path, '--colour'],

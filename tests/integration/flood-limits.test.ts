@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StaffSnapshot } from '../../common/events.ts';
 import { ERROR_MESSAGES } from '../../common/errors.ts';
 import { decodeJson } from '../../common/wire.ts';
-import { SYSTEM } from '../../server/queue/engine.ts';
+import { SYSTEM } from '../../server/queue/types.ts';
 import { connectSocket, staffCookie, startHall, type Hall, type RecordingSocket } from '../support/hall.ts';
 
 let hall: Hall | undefined;

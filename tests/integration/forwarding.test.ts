@@ -38,13 +38,34 @@ let people = 0;
 interface Verified {
   intakeId: string;
   key: string;
+  ticketId: string;
+  /** The receiving window's staff member. */
+  cookie: string;
 }
 
-/** Registers at a kiosk, calls at window 1, verifies, completes; `before` runs once the key is known. */
-async function verifiedIntakes(h: Hall, count: number, before?: (key: string, i: number) => void): Promise<Verified[]> {
-  const kiosk = await pairDevice(h, 'kiosk');
-  const staff = `fw${people}`;
-  const cookie = await staffCookie(h, staff, ['reception']);
+/**
+ * Registers at a kiosk, calls at window 1, verifies, completes (unless `complete` is false); `before`
+ * runs once the key is known.
+ */
+/** The window verifies (or corrects) the registration of the ticket it holds. */
+const verify = (h: Hall, ticketId: string, cookie: string) =>
+  h.app.inject({
+    method: 'PUT',
+    url: `/api/tickets/${ticketId}/registration`,
+    headers: { cookie },
+    payload: {
+      petitioner: { name: '王秀兰', phone: '13912345678', address: '东城区和平里街道七号楼' },
+      matter: { ...registration().matter, responsibleSystem: '住房城乡建设' },
+      answer: '已告知按程序转有关部门办理。',
+    },
+  });
+
+const receivers = new WeakMap<Hall, { kiosk: string; cookie: string }>();
+async function verifiedIntakes(h: Hall, count: number, before?: (key: string, i: number) => void, { complete = true } = {}): Promise<Verified[]> {
+  // One kiosk and one receiving staff member per hall, however often this is called.
+  let receiver = receivers.get(h);
+  if (!receiver) receivers.set(h, (receiver = { kiosk: await pairDevice(h, 'kiosk'), cookie: await staffCookie(h, `fw${people}`, ['reception']) }));
+  const { kiosk, cookie } = receiver;
   const post = (url: string, payload: object = {}) => h.app.inject({ method: 'POST', url, headers: { cookie }, payload });
   await post('/api/windows/1/open');
   const out: Verified[] = [];
@@ -58,19 +79,10 @@ async function verifiedIntakes(h: Hall, count: number, before?: (key: string, i:
     const view = await h.app.inject({ url: `/api/tickets/${ticketId}/registration`, headers: { cookie } });
     const key = `xfh-${view.json().id}`;
     before?.(key, i);
-    const verified = await h.app.inject({
-      method: 'PUT',
-      url: `/api/tickets/${ticketId}/registration`,
-      headers: { cookie },
-      payload: {
-        petitioner: { name: '王秀兰', phone: '13912345678', address: '东城区和平里街道七号楼' },
-        matter: { ...registration().matter, responsibleSystem: '住房城乡建设' },
-        answer: '已告知按程序转有关部门办理。',
-      },
-    });
+    const verified = await verify(h, ticketId, cookie);
     expect(verified.statusCode).toBe(200);
-    await post('/api/windows/1/complete');
-    out.push({ intakeId: view.json().id, key });
+    if (complete) await post('/api/windows/1/complete');
+    out.push({ intakeId: view.json().id, key, ticketId, cookie });
   }
   return out;
 }
@@ -153,20 +165,23 @@ describe('forwarding to the case system', () => {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const forged = await fetch(mock.url, {
       method: 'POST',
-      headers: { 'idempotency-key': 'k1', 'x-timestamp': timestamp, 'x-signature': signature('not-the-secret-at-all!', timestamp, body) },
+      headers: { 'idempotency-key': 'k1', 'x-timestamp': timestamp, 'x-signature': signature('not-the-secret-at-all!', timestamp, 'k1', body) },
       body,
     });
     expect(forged.status).toBe(401);
     const genuine = await fetch(mock.url, {
       method: 'POST',
-      headers: { 'idempotency-key': 'k1', 'x-timestamp': timestamp, 'x-signature': signature(SECRET, timestamp, body) },
+      headers: { 'idempotency-key': 'k1', 'x-timestamp': timestamp, 'x-signature': signature(SECRET, timestamp, 'k1', body) },
       body,
     });
     expect(genuine.status).toBe(201);
-
-    hall = await startHall({ ...http(mock.url), forwarding: { ...http(mock.url).forwarding, secret: 'a-different-secret-entirely' } });
-    const [intake] = await verifiedIntakes(hall, 1);
-    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId)).toMatchObject({ state: 'dead', lastError: expect.stringContaining('401') }), { timeout: 10_000 });
+    // The key is signed with the body: the same signature under another key is refused.
+    const moved = await fetch(mock.url, {
+      method: 'POST',
+      headers: { 'idempotency-key': 'k2', 'x-timestamp': timestamp, 'x-signature': signature(SECRET, timestamp, 'k1', body) },
+      body,
+    });
+    expect(moved.status).toBe(401);
     expect(mock.badSignatures()).toBe(2);
   });
 
@@ -202,6 +217,215 @@ describe('forwarding to the case system', () => {
     expect(mock.deliveries().map((d) => d.key).sort()).toEqual(intakes.map((i) => i.key).sort());
     expect(mock.conflicts()).toBe(0);
   }, 60_000);
+});
+
+const DAY = 86_400_000;
+type Overview = { counts: Record<string, number>; warning: string | null; held: { reason: string } | null; page: { total: number }; messages: Array<{ id: number; state: string; ticketNumber: string }> };
+const overview = async (h: Hall, query = '', cookie = h.admin): Promise<Overview> => {
+  const response = await h.app.inject({ url: `/api/forwarding${query}`, headers: { cookie } });
+  expect(response.statusCode).toBe(200);
+  return response.json();
+};
+
+describe('forwarding that never hides a matter', () => {
+  it('lists a dead document from yesterday, counts and warns about it, and resends it today', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    mock.setMode('reject');
+    hall = await startHall(http(mock.url));
+    const [intake] = await verifiedIntakes(hall, 1);
+    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('dead'), { timeout: 10_000 });
+    const message = outboxOf(hall, intake!.intakeId);
+    // Verified yesterday (an earlier day in the hall's zone whatever the time now).
+    hall.app.hall.store.outbox.update(message.id, { createdAt: message.createdAt - DAY - 60_000 });
+
+    const before = await overview(hall);
+    expect(before.counts).toMatchObject({ dead: 1, earlier: 1, delivered: 0 });
+    expect(before.messages).toEqual([expect.objectContaining({ id: message.id, state: 'dead' })]);
+    expect(before.warning).toContain('1 份前几天已核对的登记至今没有转送');
+    expect((await overview(hall, '?state=dead')).page.total).toBe(1);
+
+    mock.setMode('ok');
+    const desk = await staffCookie(hall, 'desk-old', ['desk']);
+    const resend = await hall.app.inject({ method: 'POST', url: '/api/forwarding/resend', headers: { cookie: desk }, payload: { ids: [message.id] } });
+    expect(resend.json()).toEqual({ resent: 1 });
+    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('delivered'), { timeout: 10_000 });
+    const after = await overview(hall);
+    expect(after.counts).toMatchObject({ dead: 0, earlier: 0, delivered: 1 });
+    expect(after.warning).toBeNull();
+    expect(hall.app.hall.store.intakes.get(intake!.intakeId)!.caseNumber).toMatch(/^XF/);
+  });
+
+  it('pages through documents by state and age, and resends a selection and then all dead ones (audited)', async () => {
+    hall = await startHall({ forwarding: { adapter: 'off' }, auth: { kioskIssuePerMinute: 10_000 } });
+    const intakes = await verifiedIntakes(hall, 10);
+    const store = hall.app.hall.store;
+    const ids = intakes.map((i) => outboxOf(hall!, i.intakeId).id);
+    // The first four went dead on earlier days, the oldest first; six are pending today.
+    ids.slice(0, 4).forEach((id, n) => store.outbox.update(id, { state: 'dead', lastError: '案件系统拒收（400）', createdAt: Date.now() - (5 - n) * DAY }));
+
+    const all = await overview(hall, '?limit=3');
+    expect(all.page).toEqual({ total: 10, offset: 0, limit: 3 });
+    expect(all.counts).toMatchObject({ pending: 6, dead: 4, earlier: 4 });
+    const deadFirst = await overview(hall, '?state=dead&order=oldest&limit=3');
+    expect(deadFirst.page.total).toBe(4);
+    expect(deadFirst.messages.map((m) => m.id)).toEqual(ids.slice(0, 3));
+    const deadNext = await overview(hall, '?state=dead&order=oldest&limit=3&offset=3');
+    expect(deadNext.messages.map((m) => m.id)).toEqual([ids[3]]);
+    expect((await overview(hall, '?state=pending&order=newest&limit=2')).messages.map((m) => m.id)).toEqual([ids[9], ids[8]]);
+    expect((await overview(hall, '?state=undelivered')).page.total).toBe(10);
+    expect((await hall.app.inject({ url: '/api/forwarding?state=lost', headers: { cookie: hall.admin } })).statusCode).toBe(400);
+
+    const desk = await staffCookie(hall, 'desk-page', ['desk']);
+    const reception = await staffCookie(hall, 'rec-page', ['reception']);
+    const resend = (cookie: string, payload: object) => hall!.app.inject({ method: 'POST', url: '/api/forwarding/resend', headers: { cookie }, payload });
+    expect((await resend(reception, { allDead: true })).statusCode).toBe(403);
+    expect((await resend(desk, {})).statusCode).toBe(400);
+    expect((await resend(desk, { ids: [ids[0], ids[1], ids[9]] })).json()).toEqual({ resent: 2 }); // ids[9] is not dead
+    expect((await overview(hall)).counts).toMatchObject({ pending: 8, dead: 2 });
+    expect((await resend(desk, { allDead: true })).json()).toEqual({ resent: 2 });
+    expect((await overview(hall)).counts).toMatchObject({ pending: 10, dead: 0 });
+    expect(store.outbox.get(ids[0]!)).toMatchObject({ state: 'pending', attempts: 0 });
+    const audit = await hall.app.inject({ url: '/api/audit?action=forwarding.resent', headers: { cookie: hall.admin } });
+    expect(audit.json().events).toHaveLength(4);
+  });
+
+  it('does not count a 2xx whose acknowledgement is cut off as delivered, and sends it again under the same key', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    mock.setMode('truncate');
+    hall = await startHall(http(mock.url));
+    const [intake] = await verifiedIntakes(hall, 1);
+    // Two answers cut short (the case system stored the document at the first).
+    await vi.waitFor(() => expect(mock!.deliveries()[0]?.received).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId)).toMatchObject({ state: 'pending', lastError: expect.stringContaining('答复不完整') }));
+    expect(hall.app.hall.store.intakes.get(intake!.intakeId)!.state).toBe('verified');
+
+    mock.setMode('ok');
+    await vi.waitFor(() => expect(outboxOf(hall!, intake!.intakeId).state).toBe('delivered'), { timeout: 10_000 });
+    const [delivery] = mock.deliveries();
+    expect(mock.deliveries()).toHaveLength(1);
+    expect(delivery!.received).toBeGreaterThanOrEqual(3);
+    expect(mock.conflicts()).toBe(0);
+    expect(hall.app.hall.store.intakes.get(intake!.intakeId)).toMatchObject({ state: 'acknowledged', caseNumber: delivery!.caseNumber });
+  });
+
+  it('honours Retry-After (seconds, or an HTTP date cut to the configured bound), and staff can send now (audited)', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    mock.setMode('busy', { retryAfter: '120' });
+    hall = await startHall(http(mock.url, { retryAfterMaxSeconds: 1800 }));
+    const [first] = await verifiedIntakes(hall, 1);
+    await vi.waitFor(() => expect(outboxOf(hall!, first!.intakeId).lastError).toContain('繁忙（503）'), { timeout: 10_000 });
+    // Told 120 s: not retried after the configured 0.05–0.2 s backoff but after 120 s.
+    const wait = outboxOf(hall, first!.intakeId).nextAttemptAt - Date.now();
+    expect(wait).toBeGreaterThan(100_000);
+    expect(wait).toBeLessThanOrEqual(120_000);
+
+    // A second registration waits too: the whole queue is paused while the case system is busy.
+    const [second] = await verifiedIntakes(hall, 1);
+    expect(outboxOf(hall, second!.intakeId).attempts).toBe(0);
+    expect(mock.requests()).toBe(1);
+
+    // An HTTP date two hours ahead is cut to retryAfterMaxSeconds (30 min).
+    mock.setMode('busy', { retryAfter: new Date(Date.now() + 7_200_000).toUTCString() });
+    const desk = await staffCookie(hall, 'desk-now', ['desk']);
+    const reception = await staffCookie(hall, 'rec-now', ['reception']);
+    const sendNow = (cookie: string) => hall!.app.inject({ method: 'POST', url: '/api/forwarding/send-now', headers: { cookie } });
+    expect((await sendNow(reception)).statusCode).toBe(403);
+    expect((await sendNow(desk)).json()).toEqual({ pending: 2 });
+    await vi.waitFor(() => expect(mock!.requests()).toBe(3), { timeout: 10_000 });
+    await vi.waitFor(() => {
+      for (const i of [first!, second!]) {
+        const left = outboxOf(hall!, i.intakeId).nextAttemptAt - Date.now();
+        expect(left).toBeGreaterThan(1_700_000);
+        expect(left).toBeLessThanOrEqual(1_800_000);
+      }
+    });
+
+    mock.setMode('ok');
+    expect((await sendNow(desk)).json()).toEqual({ pending: 2 });
+    await vi.waitFor(() => {
+      for (const i of [first!, second!]) expect(outboxOf(hall!, i.intakeId).state).toBe('delivered');
+    }, { timeout: 10_000 });
+    const audit = await hall.app.inject({ url: '/api/audit?action=forwarding.sent_now', headers: { cookie: hall.admin } });
+    expect(audit.json().events).toHaveLength(2);
+  });
+
+  it('tries every waiting document promptly once the case system answers again (backoff reset on the first success)', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    mock.setMode('fail');
+    // Long backoff: the first retry would come 30–60 s later.
+    hall = await startHall(http(mock.url, { retryBaseSeconds: 60, retryMaxSeconds: 600 }));
+    const waiting = await verifiedIntakes(hall, 3);
+    await vi.waitFor(() => {
+      for (const i of waiting) expect(outboxOf(hall!, i.intakeId)).toMatchObject({ attempts: 1, lastError: expect.stringContaining('500') });
+    }, { timeout: 10_000 });
+    for (const i of waiting) expect(outboxOf(hall, i.intakeId).nextAttemptAt - Date.now()).toBeGreaterThan(20_000);
+
+    mock.setMode('ok');
+    const [fresh] = await verifiedIntakes(hall, 1); // due at once: the first success
+    await vi.waitFor(() => {
+      for (const i of [fresh!, ...waiting]) expect(outboxOf(hall!, i.intakeId).state).toBe('delivered');
+    }, { timeout: 10_000 });
+    expect(mock.conflicts()).toBe(0);
+  });
+
+  it('holds the queue on 401 (a configuration fault), alerts admin and desk once, and resumes when the secret matches', async () => {
+    mock = await startMockCaseSystem({ secret: 'the-case-system-has-another-secret' });
+    hall = await startHall(http(mock.url));
+    const intakes = await verifiedIntakes(hall, 3);
+    await vi.waitFor(async () => expect((await overview(hall!)).held).not.toBeNull(), { timeout: 10_000 });
+    // Probes continue with backoff; nothing goes dead one by one.
+    const seen = mock.badSignatures();
+    await vi.waitFor(() => expect(mock!.badSignatures()).toBeGreaterThanOrEqual(seen + 2), { timeout: 10_000 });
+    const view = await overview(hall);
+    expect(view.counts).toMatchObject({ pending: 3, dead: 0 });
+    expect(view.held!.reason).toContain('身份验证（401）');
+    expect(view.warning).toContain('转送已暂停');
+    const desk = await staffCookie(hall, 'desk-held', ['desk']);
+    const alertReply = await hall.app.inject({ url: '/api/alerts', headers: { cookie: desk } });
+    const alerts = alertReply.json().alerts as Array<{ kind: string; message: string }>;
+    expect(alerts.filter((a) => a.kind === 'forwarding_held')).toEqual([expect.objectContaining({ message: expect.stringContaining('转送已暂停') })]);
+    // Refusals of the hall are not counted as attempts (at most the probe in flight is, until refused).
+    expect(intakes.reduce((sum, i) => sum + outboxOf(hall!, i.intakeId).attempts, 0)).toBeLessThanOrEqual(1);
+
+    mock.setSecret(SECRET);
+    await vi.waitFor(() => {
+      for (const i of intakes) expect(outboxOf(hall!, i.intakeId).state).toBe('delivered');
+    }, { timeout: 10_000 });
+    expect((await overview(hall)).held).toBeNull();
+    const after = (await hall.app.inject({ url: '/api/alerts', headers: { cookie: hall.admin } })).json().alerts as Array<{ kind: string }>;
+    expect(after.filter((a) => a.kind === 'forwarding_held')).toHaveLength(1);
+  });
+
+  it('does not poll the store while a delivery hangs: it waits for the attempt, not a timer', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    mock.setMode('hang');
+    hall = await startHall(http(mock.url, { timeoutSeconds: 60 }));
+    await verifiedIntakes(hall, 1);
+    await vi.waitFor(() => expect(mock!.requests()).toBe(1), { timeout: 10_000 });
+    const outbox = hall.app.hall.store.outbox;
+    const due = vi.spyOn(outbox, 'due');
+    const nextDueAt = vi.spyOn(outbox, 'nextDueAt');
+    await new Promise((r) => setTimeout(r, 500));
+    // The old worker woke every 10 ms here (≈ 50 wake-ups, 100 queries in half a second).
+    expect(due.mock.calls.length + nextDueAt.mock.calls.length).toBe(0);
+    expect(hall.app.hall.forwarder.inflight()).toBe(1);
+  });
+
+  it('tells the window the truth after a crash between verification and completion: queued, not forwarded', async () => {
+    hall = await startHall({ forwarding: { adapter: 'off' }, auth: { kioskIssuePerMinute: 10_000 } });
+    const [intake] = await verifiedIntakes(hall, 1, undefined, { complete: false });
+    // A crash mid-attempt leaves the attempt counted and the document pending.
+    const message = outboxOf(hall, intake!.intakeId);
+    hall.app.hall.store.outbox.update(message.id, { attempts: 1 });
+    const correct = () => verify(hall!, intake!.ticketId, intake!.cookie);
+    const queued = await correct();
+    expect(queued.statusCode).toBe(409);
+    expect(queued.json()).toMatchObject({ error: 'intake_queued', message: expect.stringContaining('进入转送队列') });
+    expect(queued.json().message).not.toContain('已经转送');
+
+    hall.app.hall.store.outbox.update(message.id, { state: 'delivered', deliveredAt: Date.now() });
+    expect((await correct()).json()).toMatchObject({ error: 'intake_forwarded' });
+  });
 });
 
 describe('file-drop forwarding', () => {

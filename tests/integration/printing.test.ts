@@ -26,6 +26,22 @@ async function readyHall(overrides: Record<string, unknown> = {}) {
   return { simulated: simulated!, staff, kiosk: await pairDevice(hall, 'kiosk') };
 }
 
+/** A ready hall whose printer has run out of paper (the staff told), and a kiosk ticket issued meanwhile: not printed. */
+async function ticketWhilePaperOut(overrides: Record<string, unknown> = {}) {
+  const ready = await readyHall(overrides);
+  ready.simulated.status[4] = 0x12 | 0x60; // paper out
+  await ready.staff.waitFor((f) => f.event === 'device:status' && f.payload.condition === 'paper_out', 10_000);
+  const { ticket } = await registerAtKiosk(hall.app, ready.kiosk);
+  expect(ticket.printState).toBe('failed');
+  return { ...ready, ticket };
+}
+
+/** Puts a new roll in (status byte `byte` back to ready) and waits until the ticket is printed. */
+async function newRollPrints({ simulated, staff }: Awaited<ReturnType<typeof readyHall>>, ticketId: string, byte: 2 | 4 = 4) {
+  simulated.status[byte] = 0x12;
+  await staff.waitFor((f) => f.event === 'queue:staff' && f.payload.type === 'ticket.printed' && f.payload.ticket.id === ticketId, 10_000);
+}
+
 describe('printing tickets', () => {
   it('prints a kiosk ticket on the simulated printer and tells the boards it printed', async () => {
     hall = await startHall();
@@ -47,16 +63,11 @@ describe('printing tickets', () => {
   });
 
   it('tells the kiosk at once when the paper is out, then prints once when paper is back', async () => {
-    const { simulated, staff, kiosk } = await readyHall();
-    simulated.status[4] = 0x12 | 0x60; // paper out
-    await staff.waitFor((f) => f.event === 'device:status' && f.payload.condition === 'paper_out', 10_000);
-
-    const { ticket } = await registerAtKiosk(hall.app, kiosk);
-    expect(ticket.printState).toBe('failed');
+    const ready = await ticketWhilePaperOut();
+    const { staff, ticket } = ready;
     expect(readdirSync(join(hall.dir, 'printed', 'P1'))).toEqual([]);
 
-    simulated.status[4] = 0x12; // a new roll
-    await staff.waitFor((f) => f.event === 'queue:staff' && f.payload.type === 'ticket.printed' && f.payload.ticket.id === ticket.id, 10_000);
+    await newRollPrints(ready, ticket.id);
     expect(staff.frames.some((f) => f.event === 'device:status' && (f.payload as { condition: string }).condition === 'ready')).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(previews(hall)).toHaveLength(1);
@@ -65,14 +76,14 @@ describe('printing tickets', () => {
   }, 30_000);
 
   it('does not record a ticket as printed when the paper ran out since the last poll; prints it once after new paper', async () => {
-    const { simulated, staff, kiosk } = await readyHall();
+    const ready = await readyHall();
+    const { simulated, staff, kiosk } = ready;
     simulated.status[4] = 0x12 | 0x60; // runs out; the last poll still said ready
     const { ticket } = await registerAtKiosk(hall.app, kiosk);
     await vi.waitFor(() => expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('failed'), { timeout: 5_000 });
     expect(readdirSync(join(hall.dir, 'printed', 'P1'))).toEqual([]);
 
-    simulated.status[4] = 0x12; // a new roll
-    await staff.waitFor((f) => f.event === 'queue:staff' && f.payload.type === 'ticket.printed' && f.payload.ticket.id === ticket.id, 10_000);
+    await newRollPrints(ready, ticket.id);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(previews(hall)).toHaveLength(1);
     expect(previews(hall)[0]).toContain(ticket.number);
@@ -80,7 +91,8 @@ describe('printing tickets', () => {
   }, 30_000);
 
   it('does not count a ticket as printed when the paper end shows only after printing; prints it again in full once', async () => {
-    const { simulated, staff, kiosk } = await readyHall();
+    const ready = await readyHall();
+    const { simulated, staff, kiosk } = ready;
     simulated.afterNextTicket = () => (simulated.status[2] = 0x12 | 0x20); // stopped by paper end
     const { ticket } = await registerAtKiosk(hall.app, kiosk);
     expect(ticket.printState).toBe('pending');
@@ -88,8 +100,7 @@ describe('printing tickets', () => {
     expect(hall.app.hall.store.tickets.get(ticket.id)!.printState).toBe('failed');
     expect(previews(hall)).toHaveLength(1); // what came out before the paper ended
 
-    simulated.status[2] = 0x12; // a new roll
-    await staff.waitFor((f) => f.event === 'queue:staff' && f.payload.type === 'ticket.printed' && f.payload.ticket.id === ticket.id, 10_000);
+    await newRollPrints(ready, ticket.id, 2);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(previews(hall)).toHaveLength(2);
     expect(previews(hall)[1]).toContain(ticket.number);
@@ -98,11 +109,7 @@ describe('printing tickets', () => {
   }, 30_000);
 
   it('does not print a ticket late when the printer recovers after lateAfterSeconds: fails it, alerts the desk, which can reprint', async () => {
-    const { simulated, staff, kiosk } = await readyHall({ printing: { lateAfterSeconds: 5 } });
-    simulated.status[4] = 0x12 | 0x60; // paper out
-    await staff.waitFor((f) => f.event === 'device:status' && f.payload.condition === 'paper_out', 10_000);
-    const { ticket } = await registerAtKiosk(hall.app, kiosk);
-    expect(ticket.printState).toBe('failed');
+    const { simulated, staff, ticket } = await ticketWhilePaperOut({ printing: { lateAfterSeconds: 5 } });
 
     await new Promise((resolve) => setTimeout(resolve, 5_500)); // the person has probably left
     simulated.status[4] = 0x12; // a new roll, too late

@@ -1,25 +1,13 @@
 // Real socket.io clients against the listening server: snapshot first, then every change once,
 // in seq order, and no private data on public sockets.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../common/contract/queue.ts';
 import { decodeJson } from '../../common/wire.ts';
-import { connectSocket, pairDevice, staffCookie, startHall, type Hall, type RecordingSocket } from '../support/hall.ts';
+import { connectSocket, pairDevice, staffCookie, type Hall } from '../support/hall.ts';
+import { hallPerTest } from '../support/hall-per-test.ts';
 
 let hall: Hall;
-const sockets: RecordingSocket[] = [];
-beforeEach(async () => {
-  hall = await startHall();
-});
-afterEach(async () => {
-  sockets.splice(0).forEach((s) => s.close());
-  await hall.close();
-});
-
-async function connect(options: Parameters<typeof connectSocket>[1] = {}) {
-  const socket = await connectSocket(hall.url, options);
-  sockets.push(socket);
-  return socket;
-}
+const { connect, restart } = hallPerTest((h) => (hall = h));
 
 const post = (url: string, cookie: string, payload?: object) =>
   hall.app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
@@ -105,8 +93,7 @@ describe('realtime', () => {
   });
 
   it('refuses anonymous boards when the configuration requires a display token', async () => {
-    await hall.close();
-    hall = await startHall({ auth: { displayRequiresToken: true } });
+    await restart({ auth: { displayRequiresToken: true } });
     await expect(connectSocket(hall.url)).rejects.toThrow(/unauthenticated/);
     const display = await connect({ token: await pairDevice(hall, 'display') });
     expect(display.frames[0]!.event).toBe('snapshot');

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { connectSocket, pairDevice, papersWith, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, PERSON, registration } from '../support/registration.ts';
 
 let people = 0;
@@ -12,14 +13,6 @@ const freshPerson = () => {
   return { idNumber: idNumber('19851010', sequence), birthDate: '1985-10-10', gender: 'male' as const };
 };
 
-/** The printed tickets (simulated printer P1) showing a number. */
-const papersWith = (hall: Hall, number: string) => {
-  const dir = join(hall.dir, 'printed', 'P1');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(dir, f), 'utf8'))
-    .filter((paper) => paper.includes(` ${number}`) || paper.includes(`${number}\n`));
-};
 
 /** Print jobs ever queued for a ticket (read from the database file). */
 const printJobsOf = (hall: Hall, ticketId: string) => {
@@ -37,6 +30,13 @@ const ticketCount = (hall: Hall) =>
 
 const submit = (hall: Hall, token: string, body: unknown) =>
   hall.app.inject({ method: 'POST', url: '/api/intakes', headers: { authorization: `Bearer ${token}` }, payload: body as object });
+
+/** Registers `petitioner` at the kiosk and waits for the ticket's paper; the reply and the print jobs so far. */
+async function registeredAndPrinted(hall: Hall, kiosk: string, serviceCode: string, petitioner: NonNullable<Parameters<typeof registration>[0]>['petitioner']) {
+  const first = (await submit(hall, kiosk, registration({ serviceCode, petitioner }))).json();
+  await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
+  return { first, jobs: printJobsOf(hall, first.ticket.id) };
+}
 
 describe('registration at the kiosk', () => {
   let hall: Hall;
@@ -113,9 +113,7 @@ describe('registration at the kiosk', () => {
     const desk = await staffCookie(hall, 'desk2', ['desk']);
     const staffSocket = await connectSocket(hall.url, { cookie: desk });
     const person = { idNumber: idNumber('19810606', 37), birthDate: '1981-06-06', gender: 'male' as const };
-    const first = (await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: person }))).json();
-    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
-    const jobs = printJobsOf(hall, first.ticket.id);
+    const { first, jobs } = await registeredAndPrinted(hall, kiosk, 'E', person);
 
     for (const [i, stranger] of [{ name: '李四光' }, { phone: '13700000000' }].entries()) {
       const refused = await submit(hall, kiosk, registration({ serviceCode: 'E', petitioner: { ...person, ...stranger } }));
@@ -182,6 +180,8 @@ describe('registration at the kiosk', () => {
     ['an unknown category', { matter: { category: '外星人' } }, 'matter.category'],
     ['an unknown purpose', { matter: { purpose: '闲聊' } }, 'matter.purpose'],
     ['an unknown cause', { matter: { cause: '不明' } }, 'matter.cause'],
+    ['an unknown topic', { matter: { topic: '打官司' } }, 'matter.topic'],
+    ['neither a topic nor a category', { matter: { category: undefined, cause: undefined } }, 'matter.topic'],
     ['a city instead of a county', { matter: { placeCode: '110100' } }, 'matter.placeCode'],
     ['an unknown place', { matter: { placeCode: '999999' } }, 'matter.placeCode'],
     ['a representative for a visit of one', { visit: { visitors: 1 }, representatives: [{ name: '李建国', idNumber: idNumber('19620211', 31) }] }, 'representatives'],
@@ -205,7 +205,7 @@ describe('registration at the kiosk', () => {
     expect(error.message).not.toMatch(/不知道|不清楚|办不了|回去吧/);
     if (field) {
       expect(error.field).toBe(field);
-      if (!['extra'].includes(field)) expect(error.message).toMatch(/“|身份证|电话|姓名|代表|问题|告知|出生|性别|分类|目的|原因|属地|住址/);
+      if (!['extra'].includes(field)) expect(error.message).toMatch(/“|身份证|电话|姓名|代表|问题|告知|出生|性别|分类|目的|原因|属地|住址|类别/);
     }
     expect(ticketCount(hall)).toBe(before);
     // The refused request id left nothing behind: corrected, the same id registers.
@@ -233,6 +233,12 @@ describe('registration at the kiosk', () => {
     const headers = { authorization: `Bearer ${kiosk}` };
     const form = (await hall.app.inject({ url: '/api/registration/form', headers })).json();
     expect(form.purposes).toContain('揭发控告');
+    // Asked in plain words at the kiosk: everyday topics (其他, 不清楚 among them) and plain purposes.
+    expect(form.topics).toEqual(expect.arrayContaining(['工资被拖欠', '其他', '不清楚']));
+    expect(form.topicCategories['工资被拖欠']).toBe('劳动和社会保障');
+    expect(form.kioskPurposes.map((p: { label: string; purpose: string }) => `${p.label}→${p.purpose}`)).toEqual([
+      '请求解决问题→求决', '对处理结果不服→申诉', '反映干部违纪违法→揭发控告',
+    ]);
     expect(form.homePlace).toEqual(['110000', '110100', '110101']);
     expect(form.cardServices).toEqual(['A', 'E']); // not 重复访·查询, 领导接访, 集体访
     expect(form.materials.A.length).toBeGreaterThan(0);
@@ -319,9 +325,7 @@ describe('一人一号 right after the identity step (POST /api/intakes/identity
     const desk = await staffCookie(hall, 'desk3', ['desk']);
     const staffSocket = await connectSocket(hall.url, { cookie: desk });
     const person = freshPerson();
-    const first = (await submit(hall, kiosk, registration({ serviceCode: 'A', petitioner: person }))).json();
-    await vi.waitFor(() => expect(papersWith(hall, first.ticket.number)).toHaveLength(1), { timeout: 5_000 });
-    const jobs = printJobsOf(hall, first.ticket.id);
+    const { first, jobs } = await registeredAndPrinted(hall, kiosk, 'A', person);
 
     for (const [i, stranger] of [{ name: '李四光' }, { phone: '13700000000' }].entries()) {
       const refused = await check(kiosk, { serviceCode: 'A', petitioner: { ...identityOf(person), ...stranger } });
@@ -604,6 +608,78 @@ describe('verification at the window', () => {
   });
 });
 
+describe('the everyday topic at the kiosk, the official coding at the window', () => {
+  it('takes a topic and a plain purpose (or none), has the window code it, and forwards both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-topic-'));
+    const drop = join(dir, 'exchange');
+    const hall = await startHall({ forwarding: { adapter: 'file', directory: drop } });
+    try {
+      const kiosk = await pairDevice(hall, 'kiosk');
+      const rec = await staffCookie(hall, 'rec5', ['reception']);
+      // What the kiosk sends now: 工资被拖欠, 不清楚 as the purpose (no purpose), no category or cause.
+      const kioskBody = registration({ petitioner: freshPerson(), matter: { topic: '工资被拖欠', category: undefined, purpose: undefined, cause: undefined } });
+      expect(JSON.parse(JSON.stringify(kioskBody)).matter).not.toHaveProperty('category');
+      const issued = await submit(hall, kiosk, kioskBody);
+      expect(issued.statusCode).toBe(201);
+      const ticketId = issued.json().ticket.id as string;
+      const intake = hall.app.hall.store.intakes.byTicket(ticketId)!;
+      expect(intake).toMatchObject({ topic: '工资被拖欠', category: '', purpose: '', cause: '' });
+
+      const post = (url: string) => hall.app.inject({ method: 'POST', url, headers: { cookie: rec }, payload: {} });
+      await post('/api/windows/2/open');
+      expect((await post('/api/windows/2/call-next')).json().ticket.id).toBe(ticketId);
+      const view = (await hall.app.inject({ url: `/api/tickets/${ticketId}/registration`, headers: { cookie: rec } })).json();
+      expect(view.matter).toMatchObject({ topic: '工资被拖欠', category: '', purpose: '', cause: '' });
+
+      const put = (matter: Record<string, string>) =>
+        hall.app.inject({
+          method: 'PUT',
+          url: `/api/tickets/${ticketId}/registration`,
+          headers: { cookie: rec },
+          payload: {
+            petitioner: { name: view.petitioner.name, phone: view.petitioner.phone, address: view.petitioner.address },
+            matter: { category: '劳动和社会保障', purpose: '求决', placeCode: '110101', cause: '政策落实不到位', problem: view.matter.problem, demands: view.matter.demands, responsibleSystem: '人力资源社会保障', ...matter },
+            answer: '已告知按程序转人社部门办理，15日内书面告知是否受理。',
+          },
+        });
+      // Verification requires the coding, and says what is missing in Chinese.
+      for (const field of ['category', 'purpose', 'cause'] as const) {
+        const refused = await put({ [field]: '' });
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json()).toMatchObject({ error: 'choice_required', field: `matter.${field}` });
+        expect(refused.json().message).toMatch(/^还没有选择(内容分类|信访目的|产生原因)，请选择后再提交。$/);
+      }
+      const verified = await put({});
+      expect(verified.statusCode).toBe(200);
+      expect(verified.json().matter).toMatchObject({ topic: '工资被拖欠', category: '劳动和社会保障', purpose: '求决', cause: '政策落实不到位' });
+
+      // The forwarded document carries the official coding and the person's own topic.
+      await vi.waitFor(() => expect(existsSync(drop) && readdirSync(drop).filter((n) => n.endsWith('.json'))).toHaveLength(1), { timeout: 10_000 });
+      const [file] = readdirSync(drop).filter((n) => n.endsWith('.json'));
+      const doc = JSON.parse(readFileSync(join(drop, file!), 'utf8'));
+      expect(doc.intake.matter).toMatchObject({ topic: '工资被拖欠', category: '劳动和社会保障', purpose: '求决', cause: '政策落实不到位', responsibleSystem: '人力资源社会保障' });
+    } finally {
+      await hall.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps an accusation confidential when the person says 反映干部违纪违法 at the kiosk', async () => {
+    const hall = await startHall({ forwarding: { adapter: 'off' } });
+    try {
+      const kiosk = await pairDevice(hall, 'kiosk');
+      const desk = await staffCookie(hall, 'desk5', ['desk']);
+      const body = registration({ petitioner: freshPerson(), matter: { topic: '干部作风', category: undefined, purpose: '揭发控告', cause: undefined } });
+      const ticketId = (await submit(hall, kiosk, body)).json().ticket.id as string;
+      const read = await hall.app.inject({ url: `/api/tickets/${ticketId}/registration?reason=${encodeURIComponent('核实情况')}`, headers: { cookie: desk } });
+      expect(read.statusCode).toBe(403);
+      expect(read.json().error).toBe('registration_confidential');
+    } finally {
+      await hall.close();
+    }
+  });
+});
+
 describe('walk-in registration at the window', () => {
   it('registers someone without a kiosk registration and calls them at this window at once', async () => {
     const hall = await startHall({ forwarding: { adapter: 'off' } });
@@ -616,6 +692,9 @@ describe('walk-in registration at the window', () => {
       // Window 4 serves B and E; an 初访 (A) walk-in is sent to this window and called here.
       const walkIn = registration({ serviceCode: 'A', petitioner: person });
       expect((await post('/api/windows/4/walk-in', other, walkIn)).statusCode).toBe(403);
+      // Staff code a walk-in directly: without the cause it is refused, politely.
+      const uncoded = await post('/api/windows/4/walk-in', rec, registration({ petitioner: { idNumber: idNumber('19450505', 75), birthDate: '1945-05-05', gender: 'male' }, matter: { cause: undefined } }));
+      expect(uncoded.json()).toMatchObject({ error: 'choice_required', field: 'matter.cause', message: '还没有选择产生原因，请选择后再提交。' });
       const called = await post('/api/windows/4/walk-in', rec, walkIn);
       expect(called.statusCode).toBe(201);
       expect(called.json().ticket).toMatchObject({ status: 'called', windowNo: 4, serviceCode: 'A', source: { kind: 'staff', name: 'rec7姓名' } });

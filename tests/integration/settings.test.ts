@@ -51,11 +51,26 @@ describe('settings edited in the console', () => {
       ['leaderReceptions', [{ time: '9:00', leader: '王芳', title: '局长', place: '一楼' }]],
       ['purposeMaterials', { 闲聊: ['材料'] }],
       ['materials', { Z: ['材料'] }],
+      ['topicCategories', { 打官司: '政法' }],
+      ['topicCategories', { 工资被拖欠: '外星人' }],
+      ['purposes', ['求决', '其他']], // 申诉 and 揭发控告 are what the kiosk's plain purposes stand for
     ] as const) {
       const refused = await put(hall, key, value);
       expect(refused.statusCode, key).toBe(400);
       expect(refused.json().message).toMatch(/请.*再保存/);
     }
+    // The kiosk's topics and the category each suggests to the window.
+    expect((await put(hall, 'topics', ['工资被拖欠', '物业费', '其他', '不清楚'])).statusCode).toBe(200);
+    expect((await put(hall, 'topicCategories', { 物业费: '物业管理' })).statusCode).toBe(200);
+    const topicForm = (await hall.app.inject({ url: '/api/registration/form', headers: { authorization: `Bearer ${kiosk}` } })).json();
+    expect(topicForm).toMatchObject({ topics: ['工资被拖欠', '物业费', '其他', '不清楚'], topicCategories: { 物业费: '物业管理' } });
+    const byTopic = await hall.app.inject({
+      method: 'POST',
+      url: '/api/intakes',
+      headers: { authorization: `Bearer ${kiosk}` },
+      payload: registration({ matter: { topic: '物业费', category: undefined, cause: undefined }, petitioner: { idNumber: idNumber('19710101', 651), birthDate: '1971-01-01', gender: 'male' } }),
+    });
+    expect(byTopic.statusCode).toBe(201);
     const desk = await staffCookie(hall, 'desk-s', ['desk']);
     expect((await put(hall, 'notices', ['x'], desk)).statusCode).toBe(403);
     expect((await hall.app.inject({ url: '/api/settings', headers: { cookie: desk } })).statusCode).toBe(403);

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config/load.ts';
 import type { HallConfig } from '../../server/config/schema.ts';
-import { createQueueEngine, type Operator } from '../../server/queue/engine.ts';
+import { createQueueEngine } from '../../server/queue/engine.ts';
+import type { Operator } from '../../server/queue/types.ts';
 import type { Actor } from '../../server/store/records.ts';
 import { syncHallLayout } from '../../server/store/seed.ts';
 import { openSqliteStore } from '../../server/store/sqlite/index.ts';
 
 /** Wednesday 2026-11-25 09:00 in Asia/Shanghai. */
-export const MORNING = Date.parse('2026-11-25T01:00:00Z');
+const MORNING = Date.parse('2026-11-25T01:00:00Z');
 
 export function engineFixture(overrides: Record<string, unknown> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hall-engine-'));

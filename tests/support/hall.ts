@@ -1,6 +1,6 @@
 // A whole hall server on a temporary store, listening on an ephemeral port, with helpers to
 // sign in, pair devices and open real socket.io clients.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -132,4 +132,13 @@ export function connectSocket(url: string, options: { token?: string; windowNo?:
     socket.once('connect_error', reject);
     recording.waitFor((f) => f.event === 'snapshot').then(() => resolve(recording), reject);
   });
+}
+
+/** The tickets printed on the simulated printer P1 (text files in the hall's folder) that show `number`. */
+export function papersWith(hall: Hall, number: string): string[] {
+  const dir = join(hall.dir, 'printed', 'P1');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .filter((paper) => paper.includes(` ${number}`) || paper.includes(`${number}\n`));
 }

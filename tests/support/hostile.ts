@@ -78,7 +78,7 @@ export const INJECTIONS = [
 
 const hugeString = fc.constantFrom('x'.repeat(5_000), '中'.repeat(30_000), 'y'.repeat(70_000));
 
-export const hostileString: fc.Arbitrary<string> = fc.oneof(
+const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...INJECTIONS) },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
@@ -202,7 +202,7 @@ export function shaped(schema: Schema | undefined, depth = 0): fc.Arbitrary<unkn
 }
 
 /** A schema-shaped body, sometimes with one field hostile, a field missing, or extra fields. */
-export function hostileBody(schema: Schema): fc.Arbitrary<unknown> {
+function hostileBody(schema: Schema): fc.Arbitrary<unknown> {
   const properties: Record<string, Schema> = schema.type === 'object' ? (schema.properties ?? {}) : {};
   const names = Object.keys(properties);
   return fc.oneof(
@@ -292,7 +292,7 @@ export const hostileHeaders: fc.Arbitrary<Record<string, string>> = fc.oneof(
 // What every answer must be
 
 const LEAKS = /Error:|\bat\s|\/work\/|node_modules|\.ts:\d|SQLITE|sqlite3|better-sqlite|fastify|\bajv\b|FST_ERR|ECONN|stack/i;
-export const CHINESE = /[\u4e00-\u9fa5]/;
+const CHINESE = /[\u4e00-\u9fa5]/;
 
 /** Problems with one answer, as sentences (empty: fine). */
 export function problemsWith(

@@ -33,7 +33,7 @@ await until(() => fleet.condition('P1') === 'ready', 'P1 ready');
 let inFlight: (() => void) | null = null;
 if (mode === 'paper-out') {
   p1.simulated!.status[4] = 0x12 | 0x60; // paper end sensors
-  await p1.printer.poll();
+  await p1.printer.status();
   await until(() => fleet.condition('P1') === 'paper_out', 'P1 paper out');
 } else {
   const print = p1.printer.print.bind(p1.printer);

@@ -31,6 +31,8 @@ export function registration(overrides: DeepPartial<IntakeBody> & Record<string,
     ...rest,
     petitioner: { ...PERSON, fromCard: false, ...petitioner },
     visit: { visitors: 1, repeat: false, ...visit },
+    // Coded as staff code it (a walk-in, or a kiosk page from before the everyday topics); the
+    // kiosk now sends `topic` (and `purpose` when known) instead: see tests/integration/registration.test.ts.
     matter: {
       category: '城乡建设',
       purpose: '求决',

@@ -19,6 +19,10 @@ describe('configuration', () => {
     expect(config.green.prefix).toBe('L');
     expect(config.green.reasons.map((r) => r.label)).toEqual(['老年人', '体弱', '患病', '残疾人', '孕妇', '急救', '其他']);
     expect(config.server.port).toBe(3000);
+    // The kiosk asks in plain words; 其他 and 不清楚 are always among the topics.
+    expect(config.registration.topics).toEqual(expect.arrayContaining(['工资被拖欠', '其他', '不清楚']));
+    expect(config.registration.topicCategories['工资被拖欠']).toBe('劳动和社会保障');
+    expect(config.registration.kioskPurposes.map((p) => p.purpose)).toEqual(['求决', '申诉', '揭发控告']);
   });
 
   it('reads the example file and lets the environment win', () => {
@@ -59,6 +63,9 @@ describe('configuration', () => {
     [{ HALL_CONFIG: fileWith('{"windows":[{"no":1,"services":["A"]},{"no":1,"services":["B"]}]}') }, 'windows[1].no'],
     [{ HALL_CONFIG: fileWith('{"services":[{"code":"A","name":"甲","prefix":"L"}],"windows":[{"no":1,"services":["A"]}]}') }, 'services[0].prefix'],
     [{ HALL_TIME_ZONE: 'Mars/Olympus' }, 'timeZone'],
+    [{ HALL_CONFIG: fileWith('{"registration":{"topicCategories":{"打官司":"政法"}}}') }, 'registration.topicCategories.打官司'],
+    [{ HALL_CONFIG: fileWith('{"registration":{"topicCategories":{"其他":"外星人"}}}') }, 'registration.topicCategories.其他'],
+    [{ HALL_CONFIG: fileWith('{"registration":{"kioskPurposes":[{"label":"想聊聊","purpose":"闲聊"}]}}') }, 'registration.kioskPurposes[0].purpose'],
   ])('names the bad key (%#)', (env, key) => {
     const err = caught(ConfigError, () => loadConfig(env));
     expect(err.key).toBe(key);

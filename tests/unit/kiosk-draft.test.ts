@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { materialsFor, maskIdNumber, maskPhone, newDraft, problemsOf, representativeSlots, toBody } from '../../kiosk/draft.ts';
+import type { RegistrationForm } from '../../common/contract/registration.ts';
+import { materialsFor, maskIdNumber, maskPhone, newDraft, pickPurpose, problemsOf, purposeLabels, representativeSlots, toBody } from '../../kiosk/draft.ts';
 import { typeKey } from '../../kiosk/keypad.tsx';
 import { checkRegistration } from '../../common/registration.ts';
 import { loadDivisions } from '../../server/reference/divisions.ts';
 import { idNumber, PERSON } from '../support/registration.ts';
 
 const TODAY = '2026-11-25';
+const FORM = {
+  kioskPurposes: [
+    { label: '请求解决问题', purpose: '求决' },
+    { label: '对处理结果不服', purpose: '申诉' },
+    { label: '反映干部违纪违法', purpose: '揭发控告' },
+  ],
+} as RegistrationForm;
 
 function filled() {
   const draft = newDraft('A', 'D');
@@ -13,11 +21,11 @@ function filled() {
     ...draft,
     petitioner: { name: PERSON.name, idNumber: PERSON.idNumber, phone: PERSON.phone, address: PERSON.address, fromCard: false },
     repeat: false,
-    category: '城乡建设',
+    topic: '干部作风',
+    purposeLabel: '反映干部违纪违法',
     purpose: '揭发控告',
     placeCode: '110101',
     placeName: '北京市 北京市 东城区',
-    cause: '其他',
     problem: '  小区旧房改造停工两年。 ',
     demands: '尽快复工',
     acknowledged: true,
@@ -37,8 +45,16 @@ describe('the kiosk draft', () => {
     const body = toBody(filled(), TODAY);
     expect(body.petitioner).toMatchObject({ birthDate: PERSON.birthDate, gender: PERSON.gender, fromCard: false });
     expect(body.matter.problem).toBe('小区旧房改造停工两年。');
-    const lists = { categories: ['城乡建设'], purposes: ['揭发控告'], causes: ['其他'], isPlace: loadDivisions().isPlace };
+    // The kiosk sends the topic and the official purpose code; category and cause are the window's.
+    expect(body.matter).toMatchObject({ topic: '干部作风', purpose: '揭发控告' });
+    expect(body.matter).not.toHaveProperty('category');
+    expect(body.matter).not.toHaveProperty('cause');
+    const lists = { topics: ['干部作风', '不清楚'], categories: ['纪检监察'], purposes: ['揭发控告'], causes: ['其他'], isPlace: loadDivisions().isPlace };
     expect(checkRegistration(body, lists, TODAY)).toBeNull();
+    // 不清楚: no purpose is sent, and the registration is still whole.
+    const unsure = toBody({ ...filled(), topic: '不清楚', ...pickPurpose(FORM, '不清楚') }, TODAY);
+    expect(unsure.matter).not.toHaveProperty('purpose');
+    expect(checkRegistration(unsure, lists, TODAY)).toBeNull();
   });
 
   it('keeps one request id for the whole registration and sends representatives only for a group', () => {
@@ -52,9 +68,22 @@ describe('the kiosk draft', () => {
     expect(newDraft('A', 'D').requestId).not.toBe(newDraft('A', 'D').requestId);
   });
 
-  it('lists the materials of the service and of the purpose once', () => {
-    const form = { materials: { A: ['身份证'] }, purposeMaterials: { 揭发控告: ['证据线索'] } } as never;
+  it('asks the purpose in plain words and keeps its official code', () => {
+    expect(purposeLabels(FORM)).toEqual(['请求解决问题', '对处理结果不服', '反映干部违纪违法', '不清楚']);
+    expect(pickPurpose(FORM, '对处理结果不服')).toEqual({ purposeLabel: '对处理结果不服', purpose: '申诉' });
+    expect(pickPurpose(FORM, '不清楚')).toEqual({ purposeLabel: '不清楚', purpose: '' });
+    const empty = newDraft('A', 'D');
+    expect(problemsOf('matter', empty, TODAY)['matter.topic']).toContain('不清楚');
+    expect(problemsOf('matter', empty, TODAY)['matter.purpose']).toContain('不清楚');
+    expect(problemsOf('matter', empty, TODAY)).not.toHaveProperty('matter.category');
+    expect(problemsOf('matter', empty, TODAY)).not.toHaveProperty('matter.cause');
+  });
+
+  it('lists the materials of the service and of the purpose once, from the plain answer', () => {
+    const form = { ...FORM, materials: { A: ['身份证'] }, purposeMaterials: { 揭发控告: ['证据线索'], 申诉: ['原处理决定'] } } as RegistrationForm;
     expect(materialsFor(form, filled())).toEqual(['身份证', '证据线索']);
+    expect(materialsFor(form, { ...filled(), ...pickPurpose(form, '对处理结果不服') })).toEqual(['身份证', '原处理决定']);
+    expect(materialsFor(form, { ...filled(), ...pickPurpose(form, '不清楚') })).toEqual(['身份证']);
   });
 
   it('types on the keypad: X only as the 18th character, never past the length', () => {

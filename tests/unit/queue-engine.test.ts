@@ -24,6 +24,13 @@ const openWindow = (no: number, staff = no) => {
   f.engine.openWindow(no, op);
   return op;
 };
+/** Calls and completes `times` tickets in turn at window `no`; their numbers in call order. */
+const callInTurn = (no: number, op: ReturnType<typeof openWindow>, times: number) =>
+  Array.from({ length: times }, () => {
+    const { number } = f.engine.callNext(no, op);
+    f.engine.complete(no, op);
+    return number;
+  });
 
 describe('issuing', () => {
   it('numbers each series from 001 per day; green tickets share their own series', () => {
@@ -69,11 +76,7 @@ describe('calling', () => {
     const g1 = green('B');
     const g2 = green('A');
     const op = openWindow(1);
-    const order = [];
-    for (let i = 0; i < 4; i++) {
-      order.push(f.engine.callNext(1, op).number);
-      f.engine.complete(1, op);
-    }
+    const order = callInTurn(1, op, 4);
     expect(order).toEqual([g1.number, g2.number, a1.number, b1.number]);
     expect(refusal(() => f.engine.callNext(1, op)).code).toBe('queue_empty');
     expect(f.store.tickets.get(e1.id)!.status).toBe('waiting');
@@ -85,11 +88,7 @@ describe('calling', () => {
     const normal = issue('A');
     const greens = [green(), green(), green()];
     const op = openWindow(1);
-    const order = [];
-    for (let i = 0; i < 4; i++) {
-      order.push(f.engine.callNext(1, op).number);
-      f.engine.complete(1, op);
-    }
+    const order = callInTurn(1, op, 4);
     expect(order).toEqual([greens[0]!.number, greens[1]!.number, normal.number, greens[2]!.number]);
   });
 

@@ -9,8 +9,8 @@ import {
   RANK_STEP,
   reinstateRank,
   respace,
-  type QueueTicket,
 } from '../../server/queue/rules.ts';
+import type { QueueTicket } from '../../server/store/records.ts';
 
 const t = (id: string, over: Partial<QueueTicket> = {}): QueueTicket => ({
   id,

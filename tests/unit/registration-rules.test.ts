@@ -1,16 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import { groupIdNumber, idCheckCharacter, idNumberProblem } from '../../common/id-number.ts';
-import { checkRegistration, fieldLabel, isCollective, maskName } from '../../common/registration.ts';
+import { ERROR_MESSAGES } from '../../common/errors.ts';
+import { checkMatter, checkRegistration, fieldLabel, isCollective, maskName, suggestedCategory } from '../../common/registration.ts';
 import { loadDivisions } from '../../server/reference/divisions.ts';
 import { idNumber, registration } from '../support/registration.ts';
 
 const divisions = loadDivisions();
-const lists = { categories: ['城乡建设'], purposes: ['求决'], causes: ['政策落实不到位'], isPlace: divisions.isPlace };
+const lists = { topics: ['房屋和拆迁', '工资被拖欠', '不清楚'], categories: ['城乡建设', '劳动和社会保障'], purposes: ['求决'], causes: ['政策落实不到位'], isPlace: divisions.isPlace };
+/** As the kiosk sends it now: the person's topic, the purpose if they knew it, no official category or cause. */
+const kioskMatter = { category: undefined, cause: undefined, topic: '工资被拖欠' };
+/** The message the server answers with (server/errors.ts fills in the field's name). */
+const say = (problem: { code: keyof typeof ERROR_MESSAGES; field: string } | null) => problem && ERROR_MESSAGES[problem.code].replace('{field}', fieldLabel(problem.field) ?? problem.field);
 const TODAY = '2026-11-25';
 
 describe('registration rules', () => {
   it('accepts a complete registration', () => {
     expect(checkRegistration(registration(), lists, TODAY)).toBeNull();
+  });
+
+  it('takes a kiosk registration with the everyday topic and no official category or cause', () => {
+    expect(checkRegistration(registration({ matter: kioskMatter }), lists, TODAY)).toBeNull();
+    // 不清楚 as the purpose: none is sent.
+    expect(checkRegistration(registration({ matter: { ...kioskMatter, topic: '不清楚', purpose: undefined } }), lists, TODAY)).toBeNull();
+    expect(checkRegistration(registration({ matter: { ...kioskMatter, topic: undefined } }), lists, TODAY)).toEqual({ code: 'choice_required', field: 'matter.topic' });
+    expect(checkRegistration(registration({ matter: { ...kioskMatter, topic: '打官司' } }), lists, TODAY)).toEqual({ code: 'choice_unknown', field: 'matter.topic' });
+    // What it does send is still checked against the lists.
+    expect(checkRegistration(registration({ matter: { ...kioskMatter, purpose: '上访' } }), lists, TODAY)).toEqual({ code: 'choice_unknown', field: 'matter.purpose' });
+    // A kiosk page loaded before the topics existed sends the official category: still taken.
+    expect(checkRegistration(registration({ matter: { topic: undefined } }), lists, TODAY)).toBeNull();
+  });
+
+  it('requires the official coding at the window, and says so politely', () => {
+    const coded = { category: '劳动和社会保障', purpose: '求决', placeCode: '110101', cause: '政策落实不到位' };
+    expect(checkMatter(coded, lists, 'window')).toBeNull();
+    const uncoded = checkMatter({ ...coded, category: '' }, lists, 'window');
+    expect(uncoded).toEqual({ code: 'choice_required', field: 'matter.category' });
+    expect(say(uncoded)).toBe('还没有选择内容分类，请选择后再提交。');
+    expect(say(checkMatter({ ...coded, purpose: '' }, lists, 'window'))).toBe('还没有选择信访目的，请选择后再提交。');
+    expect(say(checkMatter({ ...coded, cause: '' }, lists, 'window'))).toBe('还没有选择产生原因，请选择后再提交。');
+    expect(checkMatter({ ...coded, category: '' }, lists, 'kiosk')).toBeNull();
+    // A walk-in is coded by staff at once: the same requirement.
+    expect(checkRegistration(registration({ matter: { ...kioskMatter, topic: undefined, category: '劳动和社会保障' } }), lists, TODAY, 'window')).toEqual({ code: 'choice_required', field: 'matter.cause' });
+  });
+
+  it('suggests the official category of a topic only while it is in the list', () => {
+    const map = { 工资被拖欠: '劳动和社会保障', 房屋和拆迁: '已撤销的分类' };
+    expect(suggestedCategory('工资被拖欠', map, lists.categories)).toBe('劳动和社会保障');
+    expect(suggestedCategory('房屋和拆迁', map, lists.categories)).toBe('');
+    expect(suggestedCategory('不清楚', map, lists.categories)).toBe('');
+    expect(suggestedCategory(null, map, lists.categories)).toBe('');
   });
 
   it('derives birth date and gender from the ID number and insists they match', () => {

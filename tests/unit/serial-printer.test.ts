@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PrinterKeeper } from '../../devices/printer/printer-keeper.ts';
+import { DeviceKeeper } from '../../devices/keeper.ts';
 import { SAMPLE_TICKET } from '../../devices/printer/sample-ticket.ts';
 import { PrintNotConfirmedError, PrinterNotReadyError, SerialTicketPrinter } from '../../devices/printer/serial-printer.ts';
 import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
@@ -122,13 +122,13 @@ describe('serial ticket printer', () => {
   });
 });
 
-describe('printer keeper', () => {
+describe('device keeper, with a printer', () => {
   it('reopens an unplugged printer with backoff and follows its status', async () => {
     const fake = new FakeEscPosPrinter();
     const printer = new SerialTicketPrinter({ path: fake.path, baudRate: 9600 }, fake.factory, 100);
-    const keeper = new PrinterKeeper(printer, { pollIntervalMs: 20, backoffMs: [10, 20] });
+    const keeper = new DeviceKeeper(printer, { pollIntervalMs: 20, backoffMs: [10, 20] });
     const seen: string[] = [];
-    keeper.on('status', (c) => seen.push(c));
+    keeper.on('status', (c: string) => seen.push(c));
     keeper.start();
     await vi.waitFor(() => expect(printer.condition).toBe('ready'), WAIT);
 

@@ -20,6 +20,7 @@ export function intakeRepository(db: Db): IntakeRepository {
     fromCard: ['from_card', 'bool'],
     gender: ['gender'],
     birthYear: ['birth_year'],
+    topic: ['topic'],
     category: ['category'],
     purpose: ['purpose'],
     cause: ['cause'],
@@ -113,9 +114,24 @@ export function outboxRepository(db: Db): OutboxRepository {
      VALUES (@intakeId, @idempotencyKey, @body, @state, @attempts, @nextAttemptAt, @lastError, @createdAt, @deliveredAt)`,
   );
   const due = db.prepare(t.selectWhere(`state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`));
-  const nextDue = db.prepare(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending'`);
-  const list = db.prepare(t.selectWhere(`created_at >= ? ORDER BY id DESC LIMIT ?`));
+  const nextDue = db.prepare(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND id NOT IN (SELECT value FROM json_each(?))`);
   const counts = db.prepare(`SELECT state, COUNT(*) AS n FROM outbox WHERE created_at >= ? GROUP BY state`);
+  // Staff see every undelivered message whatever its day, and the delivered ones of today.
+  const VISIBLE = `(state <> 'delivered' OR delivered_at >= @deliveredSince)`;
+  const STATE = `(@state = 'all' OR state = @state OR (@state = 'undelivered' AND state <> 'delivered'))`;
+  const pageCount = db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE ${VISIBLE} AND ${STATE}`);
+  const pageOldest = db.prepare(t.selectWhere(`${VISIBLE} AND ${STATE} ORDER BY created_at, id LIMIT @limit OFFSET @offset`));
+  const pageNewest = db.prepare(t.selectWhere(`${VISIBLE} AND ${STATE} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`));
+  const overview = db.prepare(
+    `SELECT COALESCE(SUM(state = 'pending'), 0) AS pending, COALESCE(SUM(state = 'dead'), 0) AS dead,
+            COALESCE(SUM(state = 'delivered' AND delivered_at >= ?), 0) AS delivered,
+            COALESCE(SUM(state <> 'delivered' AND created_at < ?), 0) AS earlier
+       FROM outbox`,
+  );
+  const deadIn = db.prepare(t.selectWhere(`state = 'dead' AND id IN (SELECT value FROM json_each(?))`));
+  const allDead = db.prepare(t.selectWhere(`state = 'dead'`));
+  const revive = db.prepare(`UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ? AND state = 'dead'`);
+  const makeDue = db.prepare(`UPDATE outbox SET next_attempt_at = MIN(next_attempt_at, ?) WHERE state = 'pending'`);
   const rows = (r: unknown[]) => (r as Record<string, unknown>[]).map(t.fromRow);
   return {
     insert(message) {
@@ -126,8 +142,21 @@ export function outboxRepository(db: Db): OutboxRepository {
     byIntake: (intakeId) => t.get('intakeId', intakeId),
     update: (id, patch) => t.update('id', id, patch),
     due: (now, limit) => rows(due.all(now, limit)),
-    nextDueAt: () => (nextDue.get() as { at: number | null }).at,
-    since: (from, limit) => rows(list.all(from, limit)),
+    nextDueAt: (exclude = []) => (nextDue.get(JSON.stringify(exclude)) as { at: number | null }).at,
+    page(query) {
+      const params = { state: query.state, deliveredSince: query.deliveredSince };
+      const total = (pageCount.get(params) as { n: number }).n;
+      const list = query.order === 'oldest' ? pageOldest : pageNewest;
+      return { total, messages: rows(list.all({ ...params, limit: query.limit, offset: query.offset })) };
+    },
+    overview: (deliveredSince, earlierThan) =>
+      overview.get(deliveredSince, earlierThan) as { pending: number; dead: number; delivered: number; earlier: number },
+    resendDead(ids, at) {
+      const dead = rows(ids === 'all' ? allDead.all() : deadIn.all(JSON.stringify(ids)));
+      for (const m of dead) revive.run(at, m.id);
+      return dead.map((m) => ({ ...m, state: 'pending' as const, attempts: 0, nextAttemptAt: at }));
+    },
+    makeDue: (at) => makeDue.run(at).changes,
     countsSince(from) {
       const out = { pending: 0, delivered: 0, dead: 0 };
       for (const { state, n } of counts.all(from) as Array<{ state: keyof typeof out; n: number }>) out[state] = n;
