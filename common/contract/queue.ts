@@ -156,7 +156,6 @@ export const CompleteBodySchema = Type.Object(
   { closeReason: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })) },
   { additionalProperties: false },
 );
-export type CompleteBody = Static<typeof CompleteBodySchema>;
 
 export const CancelBodySchema = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
 

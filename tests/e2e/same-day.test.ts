@@ -20,21 +20,17 @@ const now = () => Date.parse('2026-11-25T08:00:00Z') + (Date.now() - started);
 beforeAll(async () => {
   hall = await startHall({ forwarding: { closingTime: '17:30', warnMinutesBeforeClose: 120 } }, undefined, undefined, { serveUi: true, now });
   kiosk = await pairDevice(hall, 'kiosk');
-  for (const [name, roles] of [['rec1', ['reception']], ['rec5', ['reception']], ['desk1', ['desk']]] as const) {
-    cookies[name] = await staffCookie(hall, name, [...roles]);
-  }
+  cookies.rec1 = await staffCookie(hall, 'rec1', ['reception']);
+  cookies.rec5 = await staffCookie(hall, 'rec5', ['reception']);
+  cookies.desk1 = await staffCookie(hall, 'desk1', ['desk']);
   browser = await launchBrowser();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
-});
+afterAll(() => Promise.all([browser?.close(), hall?.close()]));
 
-async function inject(method: 'GET' | 'POST', url: string, cookie: string, payload?: object) {
-  const response = await hall.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-  return { status: response.statusCode, body: response.json() };
-}
+/** A staff request straight to the server: status and JSON body. */
+const ask = (cookie: string, url: string, payload?: object) =>
+  hall.app.inject({ method: payload ? 'POST' : 'GET', url, headers: { cookie }, ...(payload ? { payload } : {}) }).then((r) => ({ status: r.statusCode, body: r.json() }));
 
 async function signIn(page: Page, username: string): Promise<void> {
   page.setDefaultTimeout(10_000);
@@ -51,24 +47,32 @@ async function takeWindow(page: Page, no: number): Promise<void> {
   await page.getByRole('heading', { name: new RegExp(`${no}号窗口 · 开放`) }).waitFor();
 }
 
-async function check(page: Page, name: string): Promise<void> {
-  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
+/** axe-core finds nothing serious; with SCREENSHOT_DIR set, the page is saved there. */
+const check = async (page: Page, name: string) => {
+  const problems = await seriousA11yViolations(page);
   if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `same-day-${name}.png`), fullPage: true });
-}
+  expect(problems, `axe on ${name}`).toEqual([]);
+};
 
 /** Fills the registration form (窗口登记 or 补登记) for one person. */
 async function fillPerson(page: Page, person: { id: string; name: string }): Promise<void> {
-  await page.getByLabel('身份证号码', { exact: true }).fill(person.id);
-  await page.getByLabel('姓名', { exact: true }).fill(person.name);
-  await page.getByLabel('联系电话', { exact: true }).fill('13800138000');
-  await page.getByLabel('住址或工作单位').fill('东城区东四街道');
-  await page.getByLabel('职业（选填）').selectOption('离退休人员');
-  await page.getByLabel('政治面貌（选填）').selectOption('群众');
-  for (const [label, option] of [['内容分类', '民政'], ['信访目的', '求决'], ['产生原因', '其他']] as const) {
-    await page.getByLabel(label).selectOption(option);
-  }
-  await page.getByLabel('反映的主要问题').fill('低保资格被取消，想了解原因。');
-  await page.getByLabel('诉求').fill('恢复低保待遇。');
+  const texts: Array<[string, string]> = [
+    ['身份证号码', person.id],
+    ['姓名', person.name],
+    ['联系电话', '13800138000'],
+    ['住址或工作单位', '东城区东四街道'],
+    ['反映的主要问题', '低保资格被取消，想了解原因。'],
+    ['诉求', '恢复低保待遇。'],
+  ];
+  for (const [label, value] of texts) await page.getByLabel(label, { exact: true }).fill(value);
+  const choices: Array<[string, string]> = [
+    ['职业（选填）', '离退休人员'],
+    ['政治面貌（选填）', '群众'],
+    ['内容分类', '民政'],
+    ['信访目的', '求决'],
+    ['产生原因', '其他'],
+  ];
+  for (const [label, option] of choices) await page.getByLabel(label).selectOption(option);
   await page.getByLabel('已向来访人一次性告知所需材料').check();
 }
 
@@ -84,7 +88,7 @@ describe('当日办 at the window and the desk', () => {
   });
 
   it('registers a desk green number at the window (补登记), verifies it and forwards it the same day', async () => {
-    const green = await inject('POST', '/api/tickets', cookies.desk1!, { serviceCode: 'A', priority: 'green', greenReason: 'elderly', print: false });
+    const green = await ask(cookies.desk1!, '/api/tickets', { serviceCode: 'A', priority: 'green', greenReason: 'elderly', print: false });
     expect(green.status).toBe(201);
     const number = green.body.ticket.number as string;
 
@@ -101,7 +105,7 @@ describe('当日办 at the window and the desk', () => {
 
     await page.keyboard.press('n');
     await expect.poll(() => page.getByTestId('current-ticket').textContent()).toContain(number);
-    expect(await page.getByTestId('current-ticket').textContent()).toContain('绿色通道（老年人）');
+    await expect.poll(() => page.getByTestId('current-ticket').textContent()).toContain('绿色通道（老年人）');
     // 过号 waits for the second call, and says so.
     expect(await page.getByRole('button', { name: /^过号/ }).isDisabled()).toBe(true);
     expect(await page.getByTestId('action-hints').textContent()).toContain('至少呼叫 2 次后才能过号');
@@ -125,9 +129,9 @@ describe('当日办 at the window and the desk', () => {
 
     // Delivered to the case system (the default file drop) the same day.
     await expect
-      .poll(async () => (await inject('GET', '/api/forwarding', cookies.desk1!)).body.messages.find((m: { ticketNumber: string }) => m.ticketNumber === number)?.state)
+      .poll(async () => (await ask(cookies.desk1!, '/api/forwarding')).body.messages.find((m: { ticketNumber: string }) => m.ticketNumber === number)?.state)
       .toBe('delivered');
-    const audit = await inject('GET', '/api/audit?action=intake.registered_for_ticket', hall.admin);
+    const audit = await ask(hall.admin, '/api/audit?action=intake.registered_for_ticket');
     expect(audit.body.events).toEqual([expect.objectContaining({ actorName: 'rec1姓名', subject: `${number} 号` })]);
     await page.close();
   });
@@ -155,7 +159,7 @@ describe('当日办 at the window and the desk', () => {
     await expect.poll(() => page.locator('#v-name').inputValue()).toBe('钱建华');
     expect(await page.locator('.registration .facts').textContent()).toMatch(/8 人（集体访）.*孙立新.*李桂兰/);
     // The desk and leaders are told of the collective visit.
-    const alerts = await inject('GET', '/api/alerts', cookies.desk1!);
+    const alerts = await ask(cookies.desk1!, '/api/alerts');
     expect(alerts.body.alerts).toContainEqual(expect.objectContaining({ kind: 'collective', visitors: 8 }));
     await page.close();
   });
