@@ -62,7 +62,6 @@ export type Gender = (typeof GENDERS)[number];
  * `unverified`: at the day rollover, a registration of the day before that was never verified (not forwarded).
  */
 export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held', 'unfinished', 'unverified'] as const;
-export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** A document for the case system in the outbox. */
 export const OUTBOX_STATES = ['pending', 'delivered', 'dead'] as const;
