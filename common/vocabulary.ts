@@ -58,8 +58,10 @@ export type Gender = (typeof GENDERS)[number];
  * `identity`: someone registered with the ID number of a person already waiting, under another name or phone.
  * `print_late`: a ticket's printer recovered too late (`printing.lateAfterSeconds`); not printed, the desk may reprint.
  * `forwarding_held`: the case system refused the hall (401/403); forwarding is held until the configuration is fixed (no ticket).
+ * `unfinished`: at the day rollover, a ticket of the day before that was still open (now expired).
+ * `unverified`: at the day rollover, a registration of the day before that was never verified (not forwarded).
  */
-export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held'] as const;
+export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held', 'unfinished', 'unverified'] as const;
 
 /** A document for the case system in the outbox. */
 export const OUTBOX_STATES = ['pending', 'delivered', 'dead'] as const;

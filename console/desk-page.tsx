@@ -1,5 +1,6 @@
-// The security desk (服务台): green-channel numbers (audited), numbers for people who cannot use
-// the kiosk, reprint, reinstate, cancel; device status at a glance; alerts.
+// The security desk (服务台): green-channel numbers (audited) with their registration (补登记)
+// when the person is helped at the desk, numbers for people who cannot use the kiosk, reprint,
+// reinstate, cancel; device status at a glance; alerts (also what the day rollover left open).
 import type { ConsoleSettings } from '../common/contract/staff.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { EstimatedTicketReply, QueueSnapshot, StaffTicket, TicketListReply } from '../common/contract/queue.ts';
@@ -10,6 +11,7 @@ import { DeskTickets } from './desk-tickets.tsx';
 import { DeviceStatusPanel } from './device-status-panel.tsx';
 import { RegistrationPanel } from './registration-panel.tsx';
 import { type Action, ActionMessage, useAction } from './use-action.tsx';
+import { WalkInForm } from './walk-in-form.tsx';
 import { LabelledInput, LabelledSelect } from './ui/field.tsx';
 
 export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; settings: ConsoleSettings; socket: HallSocket | null }) {
@@ -17,6 +19,9 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
   const [tickets, setTickets] = useState<StaffTicket[]>([]);
   /** The ticket whose registration the desk asked to read (a reason is asked for first). */
   const [reading, setReading] = useState<StaffTicket | null>(null);
+  /** The number just issued, which the desk may register at once; and whether the form is open. */
+  const [issued, setIssued] = useState<StaffTicket | null>(null);
+  const [registering, setRegistering] = useState(false);
   const action = useAction();
   const alerts = useAlerts(socket);
 
@@ -28,9 +33,25 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
       <AlertList alerts={alerts} timeZone={state.timeZone} />
       <section class="panel" aria-labelledby="issue-title">
         <h2 id="issue-title">帮办取号</h2>
-        <IssueForm state={state} settings={settings} printerId={printerId} onPrinter={setPrinterId} action={action} />
+        <IssueForm state={state} settings={settings} printerId={printerId} onPrinter={setPrinterId} action={action} onIssued={(t) => (setIssued(t), setRegistering(false))} />
         <ActionMessage message={action.message} />
+        {issued && !registering && (
+          <button type="button" class="secondary" onClick={() => setRegistering(true)}>
+            为 {issued.number} 号登记来访信息
+          </button>
+        )}
       </section>
+      {issued && registering && (
+        <WalkInForm
+          key={issued.id}
+          state={state}
+          target={{ kind: 'ticket', ticketId: issued.id, number: issued.number, serviceCode: issued.serviceCode }}
+          onDone={(view) => {
+            setRegistering(false);
+            if (view) setIssued(null);
+          }}
+        />
+      )}
       <DeskTickets state={state} tickets={tickets} printerId={printerId} action={action} onRead={setReading} />
       {reading && (
         <div class="reading" data-testid="desk-registration">
@@ -46,7 +67,7 @@ export function DeskPage({ state, settings, socket }: { state: QueueSnapshot; se
 }
 
 /** A green-channel number with its reason (audited), or an ordinary number issued for someone. */
-function IssueForm(props: { state: QueueSnapshot; settings: ConsoleSettings; printerId: string; onPrinter: (id: string) => void; action: Action }) {
+function IssueForm(props: { state: QueueSnapshot; settings: ConsoleSettings; printerId: string; onPrinter: (id: string) => void; action: Action; onIssued: (ticket: StaffTicket) => void }) {
   const { state, settings, printerId, action } = props;
   const services = state.services.filter((s) => s.offeredToday);
   const [reason, setReason] = useState('');
@@ -54,12 +75,17 @@ function IssueForm(props: { state: QueueSnapshot; settings: ConsoleSettings; pri
   const [serviceCode, setServiceCode] = useState(services[0]?.code ?? '');
   const needsNote = settings.greenReasons.find((r) => r.code === reason)?.needsNote ?? false;
   const issue = (green: boolean) =>
-    action.run<EstimatedTicketReply>(
+    action
+      .run<EstimatedTicketReply>(
       'POST',
       '/api/tickets',
       { serviceCode, printerId, ...(green ? { priority: 'green', greenReason: reason, ...(note.trim() ? { greenNote: note.trim() } : {}) } : {}) },
       ({ ticket }) => `已取号 ${ticket.number}${green ? '（绿色通道，已记录）' : ''}，号票在${settings.printers.find((p) => p.id === printerId)?.name ?? '打印机'}打印。`,
-    );
+      )
+      .then((done) => {
+        if (done) props.onIssued(done.ticket);
+        return done;
+      });
   return (
     <form
       onSubmit={(e) => {

@@ -1,4 +1,6 @@
-// Today's tickets at the desk (今日号票): reprint, read the registration, reinstate, cancel.
+// Today's tickets at the desk (今日号票), searchable by number: reprint, read the registration,
+// reinstate, cancel (asks once more).
+import { useState } from 'preact/hooks';
 import type { QueueSnapshot, StaffTicket } from '../common/contract/queue.ts';
 import { InputAction } from './input-action.tsx';
 import type { Action } from './use-action.tsx';
@@ -9,10 +11,18 @@ const TICKET_STATUS: Record<string, string> = {
 const PRINT: Record<string, string> = { none: '未打印', pending: '打印中', printed: '已打印', failed: '未打出' };
 
 export function DeskTickets(props: { state: QueueSnapshot; tickets: StaffTicket[]; printerId: string; action: Action; onRead: (ticket: StaffTicket) => void }) {
-  const { state, tickets, printerId, action, onRead } = props;
+  const { state, printerId, action, onRead } = props;
+  const [search, setSearch] = useState('');
+  const wanted = search.trim().toUpperCase();
+  const tickets = wanted ? props.tickets.filter((t) => t.number.includes(wanted)) : props.tickets;
   return (
     <section class="panel" aria-labelledby="tickets-title">
       <h2 id="tickets-title">今日号票</h2>
+      <label class="form-field search" for="ticket-search">
+        按号码查找
+        <input id="ticket-search" type="search" value={search} maxLength={8} placeholder="例如 A012" onInput={(e) => setSearch(e.currentTarget.value)} />
+      </label>
+      {wanted && tickets.length === 0 && <p class="muted">今天没有包含“{search.trim()}”的号。</p>}
       <table>
         <thead>
           <tr><th>号码</th><th>业务</th><th>状态</th><th>打印</th><th>操作</th></tr>
@@ -44,6 +54,7 @@ export function DeskTickets(props: { state: QueueSnapshot; tickets: StaffTicket[
                     label={`取消 ${t.number} 的原因`}
                     placeholder="取消原因"
                     button="取消"
+                    confirm={`确认取消 ${t.number}`}
                     onRun={(reason) => void action.run('POST', `/api/tickets/${t.id}/cancel`, { reason }, () => `${t.number} 已取消`)}
                   />
                 )}

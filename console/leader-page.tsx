@@ -37,11 +37,13 @@ export function LeaderPage({ state, socket }: { state: QueueSnapshot; socket: Ha
         <div class="figures">
           {figure('登记', stats?.registrations ?? '…', 'stat-registrations')}
           {figure('已核对', stats?.verified ?? '…')}
+          {figure('待核对', stats?.unverified ?? '…', 'stat-unverified')}
           {figure('已转送', stats?.forwarded ?? '…', 'stat-forwarded')}
           {figure('集体访', stats?.collective ?? '…')}
-          {figure('重复访', stats?.repeat ?? '…')}
+          {figure('重复访', stats?.repeat ?? '…', 'stat-repeat')}
           {figure('绿色通道', stats?.green ?? '…')}
           {figure('已办结', stats?.tickets.done ?? 0)}
+          {figure('未办结', stats?.unfinished ?? '…', 'stat-unfinished')}
           {figure('等候中', state.waiting.length)}
           {figure('最长等候（分钟）', waitMinutes(), 'stat-longest-wait')}
           {figure('窗口 开放/暂停/关闭', `${count('open')} / ${count('paused')} / ${count('closed')}`)}

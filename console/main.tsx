@@ -92,7 +92,7 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
         {!state || !settings ? (
           <p>正在加载…</p>
         ) : page === 'window' ? (
-          <WindowPage state={state} staff={staff} hotkeys={settings.hotkeys as never} />
+          <WindowPage state={state} staff={staff} settings={settings} />
         ) : page === 'desk' ? (
           <DeskPage state={state} settings={settings} socket={socket} />
         ) : page === 'leader' ? (

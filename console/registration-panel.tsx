@@ -1,6 +1,7 @@
 // The registration of the ticket being served, decrypted for this staff member (each view is
 // audited on the server), with the form to verify and complete it.
 import { useEffect, useState } from 'preact/hooks';
+import type { QueueSnapshot } from '../common/contract/queue.ts';
 import type { RegistrationForm, RegistrationView } from '../common/contract/registration.ts';
 import { noticeFor } from '../common/notification.ts';
 import { api, ApiError } from '../common/ui/api.ts';
@@ -8,6 +9,7 @@ import { NoticePanel } from './notice-panel.tsx';
 import { PreviousVisits, RegistrationFacts, STATE } from './registration-facts.tsx';
 import { LabelledInput } from './ui/field.tsx';
 import { VerifyForm } from './verify-form.tsx';
+import { WalkInForm } from './walk-in-form.tsx';
 
 type Loaded =
   | { status: 'loading' }
@@ -69,18 +71,38 @@ function ReasonForm({ number, problem, onSubmit }: { number?: string; problem: s
 }
 
 /**
- * `window`: the ticket being served, with the form to verify it; `lookup`: read only (e.g. at the
- * desk), after a stated reason.
+ * `window`: the ticket being served, with the form to verify it, or 补登记 when it has no
+ * registration (green channel, desk); `lookup`: read only (e.g. at the desk), after a stated reason.
  */
-export function RegistrationPanel({ ticketId, number, mode = 'window' }: { ticketId: string; number?: string; mode?: 'window' | 'lookup' }) {
+export function RegistrationPanel(props: { ticketId: string; number?: string; mode?: 'window' | 'lookup'; state?: QueueSnapshot }) {
+  const { ticketId, number, mode = 'window', state } = props;
   const { loaded, load, show } = useRegistration(ticketId);
   const [form, setForm] = useState<RegistrationForm | null>(null);
+  const [registering, setRegistering] = useState(false);
 
   useEffect(() => {
     if (mode === 'window' && !form) api<RegistrationForm>('GET', '/api/registration/form').then(setForm, () => undefined);
   }, [ticketId]);
 
-  if (loaded.status === 'missing') return <p class="muted">这个号没有自助机登记信息（例如服务台代取的号）。</p>;
+  if (loaded.status === 'missing') {
+    const ticket = state?.windows.flatMap((w) => (w.current ? [w.current] : [])).find((t) => t.id === ticketId);
+    if (mode !== 'window' || !state || !ticket) return <p class="muted">这个号还没有登记信息（例如绿色通道或服务台代取的号）。</p>;
+    if (registering) {
+      const target = { kind: 'ticket' as const, ticketId, number: ticket.number, serviceCode: ticket.serviceCode };
+      return <WalkInForm state={state} target={target} onDone={(view) => (view ? show(view) : setRegistering(false))} />;
+    }
+    return (
+      <section class="panel registration" aria-labelledby="registration-title">
+        <h2 id="registration-title">登记信息</h2>
+        <p class="warn" role="note">
+          这个号还没有登记信息（例如绿色通道或服务台代取的号）。请为来访人补登记，核对后当日转送。
+        </p>
+        <button type="button" onClick={() => setRegistering(true)}>
+          为 {ticket.number} 号补登记
+        </button>
+      </section>
+    );
+  }
   if (loaded.status === 'refused') return <p class="muted" role="note">{loaded.message}</p>;
   if (loaded.status === 'reason') {
     return (

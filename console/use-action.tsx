@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiError } from '../common/ui/api.ts';
 
 export function useAction() {
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; code?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async <T,>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown = {}, ok?: (result: T) => string): Promise<T | null> => {
     setBusy(true);
@@ -13,7 +13,7 @@ export function useAction() {
       if (ok) setMessage({ kind: 'ok', text: ok(result) });
       return result;
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : String(err) });
+      setMessage(err instanceof ApiError ? { kind: 'error', text: err.message, code: err.code } : { kind: 'error', text: String(err) });
       return null;
     } finally {
       setBusy(false);

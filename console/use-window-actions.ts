@@ -11,19 +11,35 @@ interface WindowAction {
   path: string;
   done: string;
   enabled: boolean;
+  /** Why it is not possible yet, shown beside the buttons (e.g. 过号 before enough calls). */
+  hint?: string;
 }
 
-/** The actions `mine` allows now, and how to run one; the hotkeys run them too. */
-export function useWindowActions(mine: WindowView | undefined, hotkeys: Hotkeys, action: Action) {
+/**
+ * The actions `mine` allows now, and how to run one; the hotkeys run them too. 过号 waits for
+ * `noShowMinCalls` calls, as the server does, and says so.
+ */
+export function useWindowActions(mine: WindowView | undefined, hotkeys: Hotkeys, action: Action, noShowMinCalls = 1, onCompleted?: (ticket: StaffTicket) => void) {
   const current = mine?.current as StaffTicket | null | undefined;
-  const ticketAction = (path: string, done: string) =>
-    action.run<TicketReply>('POST', `/api/windows/${mine?.no}/${path}`, {}, ({ ticket }) => `${ticket.number} ${done}`);
+  const ticketAction = (path: string, done: string, body: object = {}) =>
+    action.run<TicketReply>('POST', `/api/windows/${mine?.no}/${path}`, body, ({ ticket }) => `${ticket.number} ${done}`).then((r) => {
+      if (r && path === 'complete') onCompleted?.(r.ticket);
+      return r;
+    });
+  const tooEarly = current?.status === 'called' && current.callCount < noShowMinCalls;
   const actions: WindowAction[] = [
     { key: 'callNext', label: '叫下一位', path: 'call-next', done: '已叫号', enabled: !current && mine?.state === 'open' },
     { key: 'recall', label: '重呼', path: 'recall', done: '已重新呼叫', enabled: current?.status === 'called' },
     { key: 'start', label: '开始办理', path: 'start', done: '开始办理', enabled: current?.status === 'called' },
     { key: 'complete', label: '办结', path: 'complete', done: '已办结', enabled: !!current },
-    { key: 'noShow', label: '过号', path: 'no-show', done: '已过号', enabled: current?.status === 'called' },
+    {
+      key: 'noShow',
+      label: '过号',
+      path: 'no-show',
+      done: '已过号',
+      enabled: current?.status === 'called' && !tooEarly,
+      ...(tooEarly ? { hint: `至少呼叫 ${noShowMinCalls} 次后才能过号（已呼叫 ${current.callCount} 次）。` } : {}),
+    },
   ];
 
   // Hotkeys work anywhere on the page except while typing in a field. One listener for the

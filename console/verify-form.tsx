@@ -7,10 +7,11 @@ import { LabelledInput, LabelledSelect, LabelledTextarea } from './ui/field.tsx'
 
 /** The registration as the form starts: a kiosk registration's category pre-filled from the person's topic. */
 function toVerifyBody(view: RegistrationView, form: RegistrationForm): VerifyBody {
-  const { name, phone, address, occupation } = view.petitioner;
+  const { name, phone, address, occupation, political } = view.petitioner;
   const m = view.matter;
   return {
-    petitioner: { name, phone, address, ...(occupation ? { occupation } : {}) },
+    petitioner: { name, phone, address, ...(occupation ? { occupation } : {}), ...(political ? { political } : {}) },
+    visitors: view.visitors,
     matter: {
       category: m.category || suggestedCategory(m.topic, form.topicCategories, form.categories),
       purpose: m.purpose,
@@ -53,6 +54,17 @@ export function VerifyForm({ ticketId, view, form, onVerified }: { ticketId: str
         <LabelledInput id="v-name" label="姓名" value={draft.petitioner.name} onValue={(name) => setP({ name })} required />
         <LabelledInput id="v-phone" label="联系电话" value={draft.petitioner.phone} onValue={(phone) => setP({ phone })} required />
         <LabelledInput id="v-address" label="住址或工作单位" wide value={draft.petitioner.address} onValue={(address) => setP({ address })} required />
+        <ListSelect id="v-occupation" label="职业" value={draft.petitioner.occupation ?? ''} options={form.occupations} optional onChange={(occupation) => setP({ occupation })} />
+        <ListSelect id="v-political" label="政治面貌" value={draft.petitioner.political ?? ''} options={form.politicalStatuses} optional onChange={(political) => setP({ political })} />
+        <LabelledInput
+          id="v-visitors"
+          label="来访人数"
+          type="number"
+          min={Math.max(1, view.representatives.length + 1)}
+          max={500}
+          value={draft.visitors ?? view.visitors}
+          onValue={(value) => setDraft({ ...draft, visitors: Math.max(1, Math.min(500, Number(value) || 1)) })}
+        />
         <ListSelect id="v-category" label={view.matter.topic ? `内容分类（来访人选的：${view.matter.topic}）` : '内容分类'} value={draft.matter.category} options={form.categories} onChange={(category) => setM({ category })} />
         <ListSelect id="v-purpose" label="信访目的" value={draft.matter.purpose} options={form.purposes} onChange={(purpose) => setM({ purpose })} />
         <ListSelect id="v-cause" label="产生原因" value={draft.matter.cause} options={form.causes} onChange={(cause) => setM({ cause })} />

@@ -94,6 +94,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     config,
     now,
     printing: createPrintHook({ store, config, fleet, now }),
+    onAlert: (alert) => publishAlert(alert),
     // 领导接访 is offered only on days with a leader reception in the published schedule.
     alsoOffered: (service, at) =>
       service.code !== config.registration.leaderService ||

@@ -11,6 +11,8 @@ const AuditEventSchema = Type.Object({
   actorName: Type.String(),
   action: Type.String(),
   target: Nullable(Type.String()),
+  /** What it is about as staff know it (a ticket's number, a staff member's name), when known. */
+  subject: Type.Optional(Nullable(Type.String())),
   details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
 });
 

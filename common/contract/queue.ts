@@ -151,6 +151,12 @@ export type TicketListReply = Static<typeof TicketListReplySchema>;
 export const TicketReplySchema = Type.Object({ ticket: StaffTicketSchema });
 export type TicketReply = Static<typeof TicketReplySchema>;
 
+/** 办结: a reason from `registration.closeReasons` when the registration is not verified. */
+export const CompleteBodySchema = Type.Object(
+  { closeReason: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })) },
+  { additionalProperties: false },
+);
+
 export const CancelBodySchema = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
 
 export const ReprintBodySchema = Type.Object({ printerId: Type.Optional(Type.String({ maxLength: 16 })) }, { additionalProperties: false });

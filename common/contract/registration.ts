@@ -35,6 +35,7 @@ export const IntakeBodySchema = Type.Object(
         phone: PhoneField,
         address: Text(2, 80),
         occupation: Type.Optional(Type.String({ maxLength: 30 })),
+        political: Type.Optional(Type.String({ maxLength: 20, description: '政治面貌, from `registration.politicalStatuses`' })),
         fromCard: Type.Boolean({ description: 'Identity read from the ID card reader' }),
       },
       { additionalProperties: false },
@@ -120,6 +121,9 @@ export const RegistrationFormSchema = Type.Object({
   purposes: Type.Array(Type.String()),
   causes: Type.Array(Type.String()),
   helperPhrases: Type.Array(Type.String()),
+  /** 职业 and 政治面貌 (optional for the petitioner). */
+  occupations: Type.Array(Type.String()),
+  politicalStatuses: Type.Array(Type.String()),
   /** One-time notification: materials per service code, and extra ones per purpose. */
   materials: Type.Record(Type.String(), Type.Array(Type.String())),
   purposeMaterials: Type.Record(Type.String(), Type.Array(Type.String())),
@@ -172,6 +176,7 @@ const PersonView = Type.Object({
   phone: Type.String(),
   address: Type.String(),
   occupation: Type.Optional(Type.String()),
+  political: Type.Optional(Type.String()),
 });
 
 /** An earlier registration of the same person, so the staff answer consistently (口径一致). */
@@ -239,9 +244,12 @@ export const VerifyBodySchema = Type.Object(
         phone: PhoneField,
         address: Text(2, 80),
         occupation: Type.Optional(Type.String({ maxLength: 30 })),
+        political: Type.Optional(Type.String({ maxLength: 20 })),
       },
       { additionalProperties: false },
     ),
+    /** The number of visitors as staff counted them (at least the people registered). */
+    visitors: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     matter: Type.Object(
       {
         // Required at verification: checked by the shared rules, which name what is missing.

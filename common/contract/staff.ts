@@ -62,12 +62,16 @@ export const StaffIdParams = Type.Object({ id: Type.String({ maxLength: 26 }) })
 
 const Named = Type.Object({ id: Type.String(), name: Type.String() });
 
-/** What the staff console needs: hotkeys, printers, readers, green-channel reasons. */
+/** What the staff console needs: hotkeys, printers, readers, green-channel reasons, window rules. */
 export const ConsoleSettingsSchema = Type.Object({
   hotkeys: Type.Record(Type.String(), Type.String()),
   printers: Type.Array(Named),
   readers: Type.Array(Named),
   deskPrinter: Type.String(),
   greenReasons: Type.Array(GreenReasonSchema),
+  /** Reasons to complete a ticket whose registration is not verified (`registration.closeReasons`). */
+  closeReasons: Type.Array(Type.String()),
+  /** Calls a ticket needs before it may be set aside (过号). */
+  noShowMinCalls: Type.Integer(),
 });
 export type ConsoleSettings = Static<typeof ConsoleSettingsSchema>;

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../common/ui/api.ts';
 import type { AuditListReply, GreenChannelReply } from '../../common/contract/audit.ts';
 import type { ConsoleSettings } from '../../common/contract/staff.ts';
-import { LabelledInput } from '../ui/field.tsx';
+import { LabelledInput, LabelledSelect } from '../ui/field.tsx';
+import { AUDIT_ACTIONS, auditLabel } from './audit-labels.ts';
 import { useList } from './shared.ts';
 
 export function AuditPanel({ reasons, timeZone }: { reasons: ConsoleSettings['greenReasons']; timeZone: string }) {
@@ -31,7 +32,7 @@ export function AuditPanel({ reasons, timeZone }: { reasons: ConsoleSettings['gr
           search();
         }}
       >
-        <LabelledInput id="audit-action" label="操作" value={action} placeholder="如 ticket.green_issued" onValue={setAction} />
+        <LabelledSelect id="audit-action" label="操作" value={action} empty="全部" choices={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))} onValue={setAction} />
         <LabelledInput id="audit-day" label="日期" type="date" value={day} onValue={setDay} />
         <button type="submit">查询</button>
       </form>
@@ -44,8 +45,8 @@ export function AuditPanel({ reasons, timeZone }: { reasons: ConsoleSettings['gr
             <tr key={e.id}>
               <td>{hallTime(e.at, timeZone, { withDate: true })}</td>
               <td>{e.actorName}</td>
-              <td>{e.action}</td>
-              <td>{e.target ?? ''}</td>
+              <td title={e.action}>{auditLabel(e.action)}</td>
+              <td>{e.subject ?? ''}</td>
             </tr>
           ))}
         </tbody>

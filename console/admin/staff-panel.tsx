@@ -1,9 +1,10 @@
-// Staff accounts (工作人员): roles, password reset, deactivation, new accounts.
-import { useState } from 'preact/hooks';
+// Staff accounts (工作人员): roles (saved after a confirmation), password reset, deactivation (confirmed), new accounts.
+import { useEffect, useState } from 'preact/hooks';
 import type { StaffListReply, StaffProfile } from '../../common/contract/staff.ts';
 import type { StaffRole } from '../../common/vocabulary.ts';
 import { InputAction } from '../input-action.tsx';
 import { type Action, ActionMessage, useAction } from '../use-action.tsx';
+import { ConfirmButton } from '../ui/confirm-button.tsx';
 import { CheckboxGroup, LabelledInput, toggled } from '../ui/field.tsx';
 import { useList } from './shared.ts';
 
@@ -36,7 +37,11 @@ export function StaffPanel({ me }: { me: string }) {
 
 type Run = (method: 'POST' | 'PATCH', path: string, body: unknown, text: string) => void;
 
+/** Role changes are drafted in the row and saved after a confirmation (or dropped). */
 function StaffRow({ s, me, run }: { s: StaffProfile; me: string; run: Run }) {
+  const [roles, setRoles] = useState<StaffRole[]>(s.roles);
+  useEffect(() => setRoles(s.roles), [s.roles.join(',')]);
+  const changed = roles.length !== s.roles.length || roles.some((r) => !s.roles.includes(r));
   return (
     <tr>
       <td>{s.displayName}</td>
@@ -48,17 +53,27 @@ function StaffRow({ s, me, run }: { s: StaffProfile; me: string; run: Run }) {
             <input
               type="checkbox"
               aria-label={`${s.displayName}:${ROLE_NAMES[r]}`}
-              checked={s.roles.includes(r)}
+              checked={roles.includes(r)}
               // Nobody removes their own admin role (another admin can).
               disabled={s.id === me && r === 'admin'}
-              onChange={() => {
-                const roles = toggled(s.roles, r);
-                if (roles.length > 0) run('PATCH', `/api/staff/${s.id}`, { roles }, `${s.displayName} 的角色已更新。`);
-              }}
+              onChange={() => setRoles(toggled(roles, r))}
             />
             {ROLE_NAMES[r]}
           </label>
         ))}
+        {changed && (
+          <>
+            <ConfirmButton
+              label="保存角色"
+              confirm={`确认修改 ${s.displayName} 的角色`}
+              disabled={roles.length === 0}
+              onConfirm={() => run('PATCH', `/api/staff/${s.id}`, { roles }, `${s.displayName} 的角色已更新。`)}
+            />
+            <button type="button" class="link" onClick={() => setRoles(s.roles)}>
+              撤销
+            </button>
+          </>
+        )}
       </td>
       <td>{s.active ? '在用' : '已停用'}</td>
       <td class="row-actions">
@@ -71,9 +86,11 @@ function StaffRow({ s, me, run }: { s: StaffProfile; me: string; run: Run }) {
           onRun={(password) => run('POST', `/api/staff/${s.id}/password`, { password }, `${s.displayName} 的密码已重设，请当面告知本人。`)}
         />
         {s.id !== me && (
-          <button type="button" class="link" onClick={() => run('PATCH', `/api/staff/${s.id}`, { active: !s.active }, `${s.displayName} 的账号已${s.active ? '停用' : '启用'}。`)}>
-            {s.active ? '停用' : '启用'}
-          </button>
+          <ConfirmButton
+            label={s.active ? '停用' : '启用'}
+            confirm={`确认${s.active ? '停用' : '启用'} ${s.displayName} 的账号`}
+            onConfirm={() => run('PATCH', `/api/staff/${s.id}`, { active: !s.active }, `${s.displayName} 的账号已${s.active ? '停用' : '启用'}。`)}
+          />
         )}
       </td>
     </tr>

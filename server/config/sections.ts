@@ -129,6 +129,13 @@ export const RegistrationSection = Type.Object(
       '交通运输', '农业农村', '市场监管', '纪检监察', '其他',
     ]),
     hotIssues: Labels(['征地拆迁', '劳动工资', '物业管理', '房屋质量', '社会保障', '涉法涉诉', '环境污染']),
+    closeReasons: Type.Array(Type.String({ minLength: 2, maxLength: 20 }), {
+      default: ['仅咨询无需登记', '来访人已离开', '重复登记', '转其他渠道办理'],
+      minItems: 1,
+      description: 'Reasons a staff member may choose to complete a ticket whose registration is not verified (audited)',
+    }),
+    occupations: Labels(['农民', '工人', '个体工商户', '企业人员', '机关事业单位人员', '离退休人员', '学生', '军人', '无业', '其他']),
+    politicalStatuses: Labels(['中共党员', '中共预备党员', '共青团员', '民主党派', '无党派人士', '群众']),
     helperPhrases: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
       default: ['我要反映的问题是：', '事情发生在', '年', '月', '之前已经向', '反映过，', '至今没有解决。', '希望有关部门'],
       description: 'Tap-to-insert phrases under the main-problem box',

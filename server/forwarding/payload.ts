@@ -47,6 +47,7 @@ export function buildPayload(input: PayloadInput): string {
         phone: r.petitioner.phone,
         address: r.petitioner.address,
         occupation: r.petitioner.occupation ?? null,
+        political: r.petitioner.political ?? null,
         identityFromCard: intake.fromCard,
       },
       representatives: r.representatives.map((p) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone ?? null })),

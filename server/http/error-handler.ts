@@ -36,6 +36,23 @@ function fieldOf(error: FastifyError): string | null {
   return path.join('.') || null;
 }
 
+/**
+ * Plain sentences for fields outside the registration form (whose names `fieldLabel` knows): the
+ * person reads what to write, never a field path.
+ */
+const FIELD_RULES: Record<string, string> = {
+  username: '用户名须为 2–32 位字母、数字或 _ . -，请重新输入。',
+  password: '密码须为 10–200 位，请重新输入。',
+  displayName: '姓名须为 1–20 个字，请重新输入。',
+  staffNo: '工号须为 1–16 位字母、数字或 -，请重新输入。',
+  roles: '请至少选择一个角色。',
+  reason: '请填写原因（不超过 100 个字）。',
+  closeReason: '请从列表中选择不核对就办结的原因。',
+  name: '名称不完整或过长，请检查后重新输入。',
+  code: '配对码或编码格式不对，请核对后重新输入。',
+  limit: '查询的条数不对，请输入 1 到 1000 之间的数。',
+};
+
 /** A field name fit to show: schema-declared names are plain identifiers; anything else is not repeated. */
 const SHOWABLE_FIELD = /^[A-Za-z0-9_.]{1,64}$/;
 
@@ -57,11 +74,10 @@ function handle(error: FastifyError | HallError, request: FastifyRequest, reply:
   if (error.validation) {
     const field = fieldOf(error);
     if (!field || !SHOWABLE_FIELD.test(field)) return send(reply, 400, 'validation_failed');
-    // The person sees the field's name; unknown fields (API clients) get their path.
+    // The person reads a sentence: the field's rule or its name; API clients have `field`.
     const label = fieldLabel(field);
-    const message = label
-      ? `请检查“${label}”：内容不完整或格式不对。`
-      : `${ERROR_MESSAGES.validation_failed.replace(/。$/, '')}(${error.validationContext}.${field})。`;
+    const leaf = field.split('.').pop() ?? field;
+    const message = label ? `请检查“${label}”：内容不完整或格式不对。` : (FIELD_RULES[field] ?? FIELD_RULES[leaf] ?? ERROR_MESSAGES.validation_failed);
     return reply.code(400).send({ error: 'validation_failed', message, field });
   }
   if (isConstraintViolation(error)) {

@@ -1,8 +1,10 @@
 // The heart the engine's parts share: runs each operation in one transaction, announces the
 // changes it recorded (with their seq) after commit, expires earlier days lazily, and reads what
 // several parts need (a window's view, a ticket of today, a wait estimate).
+import type { HallAlert } from '../../common/contract/alerts.ts';
 import type { StaffQueueEvent, WindowView } from '../../common/contract/queue.ts';
-import { serviceDayOf, weekdayOf } from '../../common/time.ts';
+import { dayStart, serviceDayOf, weekdayOf } from '../../common/time.ts';
+import { raiseAlert } from '../alerts.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { notFound } from '../errors.ts';
 import type { ServiceRecord, TicketRecord } from '../store/records.ts';
@@ -20,7 +22,11 @@ export interface QueueDeps {
   now?: () => number;
   /** Whether a service is offered at an instant beyond its own days (e.g. only on leader reception days). */
   alsoOffered?: (service: ServiceRecord, at: number) => boolean;
+  /** An alert raised by the day rollover (unfinished tickets, unverified registrations), after commit. */
+  onAlert?: (alert: HallAlert) => void;
 }
+
+const OPEN_STATUS: Record<string, string> = { waiting: '等候中', called: '已叫号', serving: '办理中', no_show: '过号' };
 
 export type QueueCore = ReturnType<typeof createQueueCore>;
 
@@ -41,6 +47,7 @@ export function createQueueCore(deps: QueueDeps) {
    */
   function mutate<T>(work: (record: Recorder) => T): T {
     const pending: StaffQueueEvent[] = [];
+    const alerts: HallAlert[] = [];
     let day = '';
     const result = store.transaction(() => {
       const at = now();
@@ -58,18 +65,47 @@ export function createQueueCore(deps: QueueDeps) {
           waitingCounts: store.tickets.waitingCounts(day),
         });
       };
-      if (rolledDay !== day) expireEarlierDays(recorder, day);
+      if (rolledDay !== day) expireEarlierDays(recorder, day, alerts);
       return work(recorder);
     });
     rolledDay = day;
     for (const event of pending) for (const listener of listeners) listener(event);
+    for (const alert of alerts) deps.onAlert?.(alert);
     return result;
   }
 
-  function expireEarlierDays(record: Recorder, day: string): void {
+  /**
+   * 当日办: nothing of the day before is dropped silently. Each ticket still open at its end and
+   * each registration never verified becomes an alert for the desk and the leaders (once a day,
+   * also across restarts).
+   */
+  function reportUnfinished(stale: TicketRecord[], day: string, at: number, raised: HallAlert[]): void {
+    const alerted = new Set(store.alerts.since(dayStart(at, config.timeZone), 100_000).map((a) => `${a.kind}:${a.ticketId}`));
+    const raise = (kind: 'unfinished' | 'unverified', t: TicketRecord, message: string) => {
+      if (alerted.has(`${kind}:${t.id}`)) return;
+      alerted.add(`${kind}:${t.id}`);
+      raised.push(raiseAlert(store, at, t, { kind, message }));
+    };
+    for (const t of stale) {
+      raise('unfinished', t, `未办结：${t.serviceDay} 的 ${t.number} 号（${OPEN_STATUS[t.status] ?? t.status}）到日终没有办结，已过期。请联系来访人或安排补办。`);
+    }
+    const yesterday = serviceDayOf(dayStart(at, config.timeZone) - 1, config.timeZone);
+    const days = new Set([yesterday, ...stale.map((t) => t.serviceDay)]);
+    for (const d of days) {
+      if (d >= day) continue;
+      for (const intake of store.intakes.unverifiedOf(d)) {
+        const t = store.tickets.get(intake.ticketId);
+        if (!t) continue;
+        raise('unverified', t, `未核对：${d} 的 ${t.number} 号的登记到日终没有核对，未转送案件系统。请接待窗口核对后转送。`);
+      }
+    }
+  }
+
+  function expireEarlierDays(record: Recorder, day: string, raised: HallAlert[]): void {
     const stale = store.tickets.openBefore(day);
-    if (stale.length === 0) return;
     const at = now();
+    reportUnfinished(stale, day, at, raised);
+    if (stale.length === 0) return;
     for (const t of stale) store.tickets.update(t.id, { status: 'expired', windowNo: null, finishedAt: at, updatedAt: at });
     for (const w of store.windows.list()) if (w.greenStreak) store.windows.update(w.no, { greenStreak: 0 });
     record('day.rolled', null, [...new Set(stale.flatMap((t) => (t.windowNo ? [t.windowNo] : [])))], SYSTEM, {

@@ -78,6 +78,16 @@ export function createLifecycle(core: QueueCore) {
     return toStaffTicket(updated);
   }
 
+  /** 办结 of a ticket whose registration is not verified: only with a reason from the list. */
+  function settleRegistration(t: TicketRecord, op: Operator, closeReason: string | undefined, at: number): void {
+    const intake = store.intakes.byTicket(t.id);
+    if (!intake || intake.state !== 'submitted' || intake.closedReason !== null) return;
+    if (!closeReason) throw conflict('intake_unverified');
+    if (!core.config.registration.closeReasons.includes(closeReason)) throw badRequest('close_reason_unknown');
+    store.intakes.update(intake.id, { closedReason: closeReason, updatedAt: at });
+    store.audit.append({ at, actor: op.actor, action: 'intake.closed_unverified', target: intake.id, details: { ticketId: t.id, number: t.number, reason: closeReason } });
+  }
+
   return {
     callNext(windowNo: number, op: Operator): StaffTicket {
       return mutate((record) => {
@@ -125,13 +135,15 @@ export function createLifecycle(core: QueueCore) {
     start: (windowNo: number, op: Operator) =>
       actOnHeld(windowNo, op, 'start', 'ticket.serving', (_t, at) => ({ status: 'serving', servingAt: at })),
 
-    complete: (windowNo: number, op: Operator) =>
-      actOnHeld(windowNo, op, 'complete', 'ticket.completed', (t, at) => ({
-        status: 'done',
-        windowNo: null,
-        servingAt: t.servingAt ?? at,
-        finishedAt: at,
-      })),
+    /**
+     * Completes the held ticket. A registration still to verify needs verifying first, or a reason
+     * from `registration.closeReasons` chosen by the staff member (kept on it, audited).
+     */
+    complete: (windowNo: number, op: Operator, closeReason?: string) =>
+      actOnHeld(windowNo, op, 'complete', 'ticket.completed', (t, at) => {
+        settleRegistration(t, op, closeReason, at);
+        return { status: 'done', windowNo: null, servingAt: t.servingAt ?? at, finishedAt: at };
+      }),
 
     /** Transfers the ticket a window holds. */
     transferHeld(windowNo: number, target: TransferTarget, op: Operator): StaffTicket {

@@ -21,7 +21,9 @@ import type { Divisions } from '../reference/divisions.ts';
 import type { HallSettings } from '../settings.ts';
 import type { IntakeRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
+import { checkPersonChoices } from './choices.ts';
 import { createOnePerPerson } from './one-per-person.ts';
+import { createRegistrationForTicket } from './register-for-ticket.ts';
 import { sealedFrom, type SealedRegistration } from './sealed.ts';
 import type { SubmitOutcome, Submitter, Viewer } from './types.ts';
 import { createVerification } from './verify.ts';
@@ -59,8 +61,13 @@ export function createIntakeService(deps: {
   const verify = createVerification(deps);
 
   /** The registration row of a new ticket (its sealed part encrypted under its own id). */
-  function intakeRecord(body: IntakeBody, ticket: TicketRecord, by: Submitter, facts: { serviceCode: string; collective: boolean; personIndex: string }): IntakeRecord {
-    const at = ticket.issuedAt;
+  function intakeRecord(
+    body: IntakeBody,
+    ticket: TicketRecord,
+    by: Submitter,
+    facts: { serviceCode: string; collective: boolean; personIndex: string; at?: number },
+  ): IntakeRecord {
+    const at = facts.at ?? ticket.issuedAt;
     const id = newId(at);
     const { petitioner, visit, matter } = body;
     return {
@@ -97,13 +104,33 @@ export function createIntakeService(deps: {
       forwardedAt: null,
       acceptanceDue: null,
       answerDue: null,
+      closedReason: null,
       createdAt: at,
       updatedAt: at,
     };
   }
 
+  /** The alert for a collective visit, raised in the caller's transaction. */
+  const collectiveAlert = (ticket: TicketRecord, at: number, body: IntakeBody) =>
+    raiseAlert(store, at, ticket, {
+      kind: 'collective',
+      visitors: body.visit.visitors,
+      category: body.matter.category ?? '',
+      message: `集体访：${ticket.number} 号，共 ${body.visit.visitors} 人来访，${matterOf(body.matter)}，请及时安排接待。`,
+    });
+
+  const registerFor = createRegistrationForTicket({ store, engine, now, rules, lists, personIndexOf, intakeRecord, collectiveAlert });
+
   return {
     personIndexOf,
+
+    /** 补登记 for a ticket without a registration; answers the registration as its registrant reads it. */
+    registerForTicket(ticketId: string, body: IntakeBody, op: Operator & { roles: readonly StaffRole[] }): RegistrationView {
+      const raised: HallAlert[] = [];
+      const intake = registerFor(ticketId, body, op, raised);
+      raised.forEach(deps.onAlert);
+      return reader.render(intake, { actor: op.actor, roles: op.roles });
+    },
 
     /** Synchronous from the replay check to the commit, so two submits cannot interleave. */
     submit(body: IntakeBody, by: Submitter, stage: MatterStage = 'kiosk'): SubmitOutcome {
@@ -112,8 +139,9 @@ export function createIntakeService(deps: {
 
       const problem = checkRegistration(body, lists(), engine.today(), stage);
       if (problem) throw fieldError(problem.code, problem.field);
+      checkPersonChoices(body.petitioner, rules);
 
-      const { petitioner, visit, matter } = body;
+      const { petitioner, visit } = body;
       const collective = isCollective(visit.visitors, body.serviceCode, rules.collectiveService);
       const serviceCode = collective ? rules.collectiveService : body.serviceCode;
       const personIndex = personIndexOf(petitioner.idNumber);
@@ -138,17 +166,9 @@ export function createIntakeService(deps: {
             actor: by.actor,
             action: 'intake.notified',
             target: intake.id,
-            details: { ticketId: ticket.id, number: ticket.number, serviceCode, category: matter.category, purpose: matter.purpose },
+            details: { ticketId: ticket.id, number: ticket.number, serviceCode, category: body.matter.category, purpose: body.matter.purpose },
           });
-          if (!collective) return;
-          raised.push(
-            raiseAlert(store, ticket.issuedAt, ticket, {
-              kind: 'collective',
-              visitors: visit.visitors,
-              category: matter.category ?? '',
-              message: `集体访：${ticket.number} 号，共 ${visit.visitors} 人来访，${matterOf(matter)}，请及时安排接待。`,
-            }),
-          );
+          if (collective) raised.push(collectiveAlert(ticket, ticket.issuedAt, body));
         },
       });
       raised.forEach(deps.onAlert);
@@ -264,6 +284,8 @@ export function createIntakeService(deps: {
         purposes,
         causes,
         helperPhrases,
+        occupations: rules.occupations,
+        politicalStatuses: rules.politicalStatuses,
         materials,
         purposeMaterials,
         homePlace: divisions.path(rules.homeDivision) ?? [],

@@ -27,6 +27,7 @@ export function sealedFrom(body: IntakeBody): SealedRegistration {
       phone: petitioner.phone,
       address: petitioner.address.trim(),
       ...(petitioner.occupation?.trim() ? { occupation: petitioner.occupation.trim() } : {}),
+      ...(petitioner.political?.trim() ? { political: petitioner.political.trim() } : {}),
     },
     representatives: (body.representatives ?? []).map((r) => ({ ...r, name: r.name.trim(), idNumber: r.idNumber.toUpperCase() })),
     problem: matter.problem.trim(),

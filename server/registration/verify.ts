@@ -2,7 +2,7 @@
 // transaction its document for the case system is queued (the transactional outbox).
 import type { VerifyBody } from '../../common/contract/registration.ts';
 import type { StaffRole } from '../../common/vocabulary.ts';
-import { checkMatter } from '../../common/registration.ts';
+import { checkMatter, isCollective } from '../../common/registration.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { conflict, fieldError, notFound } from '../errors.ts';
 import { forwardingStarted, queueForCaseSystem } from '../forwarding/outbox.ts';
@@ -10,9 +10,10 @@ import type { DataCipher } from '../privacy/cipher.ts';
 import type { Operator } from '../queue/types.ts';
 import { requireOnDuty } from '../queue/window-guards.ts';
 import type { Divisions } from '../reference/divisions.ts';
-import type { IntakeRecord } from '../store/records.ts';
+import type { IntakeRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import type { HallSettings } from '../settings.ts';
+import { checkPersonChoices } from './choices.ts';
 import type { SealedRegistration, SealedReply } from './sealed.ts';
 
 // Just over 80 lines: the verifying transaction reads best in one piece (checks, write, outbox).
@@ -38,17 +39,28 @@ export function createVerification(deps: {
   }
 
   /**
+   * Who may verify or correct: the staff member whose window holds the ticket, or — once it is
+   * completed — the one who received it (an admin may act for them). A ticket not yet called is
+   * called first; anyone else is told who can.
+   */
+  function requireReceiver(ticket: TicketRecord | undefined, op: Operator): void {
+    const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
+    if (window) return requireOnDuty(window, op);
+    if (ticket?.status === 'waiting' || ticket?.status === 'no_show') throw conflict('intake_not_at_window');
+    if (ticket?.status === 'done' && (op.override || store.ticketEvents.servedBy(ticket.id, op.actor.id))) return;
+    throw conflict('intake_not_received');
+  }
+
+  /**
    * Only while the staff member's window holds the ticket (an admin may act for them) and before
-   * it was forwarded. Returns the verified intake; the caller pokes the forwarder after commit.
+   * it was forwarded, or after 办结 by its receiver (corrections until the document left). Returns the verified intake; the caller pokes the forwarder after commit.
    */
   return function verify(ticketId: string, body: VerifyBody, op: Operator & { roles: readonly StaffRole[] }): IntakeRecord {
     return store.transaction(() => {
       const intake = store.intakes.byTicket(ticketId);
       if (!intake) throw notFound('intake_unknown');
       const ticket = store.tickets.get(ticketId);
-      const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
-      if (!window) throw conflict('intake_not_at_window');
-      requireOnDuty(window, op);
+      requireReceiver(ticket, op);
       // Once an attempt was made the document may have reached the case system: its key must
       // never carry another body, so the registration can no longer change here.
       if (intake.state !== 'submitted' && intake.state !== 'verified') throw conflict('intake_forwarded');
@@ -57,9 +69,21 @@ export function createVerification(deps: {
       if (forwardingStarted(queued)) throw conflict(queued!.state === 'delivered' ? 'intake_forwarded' : 'intake_queued');
       const m = checkedMatter(body);
       const sealed = cipher.open<SealedRegistration>(intake.sealed, intake.id);
+      checkPersonChoices(body.petitioner, deps.config.registration);
+      const visitors = body.visitors ?? intake.visitors;
+      if (visitors < intake.representatives) throw fieldError('too_many_representatives', 'visitors');
+      const { occupation, political, ...rest } = body.petitioner;
       const corrected: SealedRegistration = {
         ...sealed,
-        petitioner: { ...sealed.petitioner, ...body.petitioner, name: body.petitioner.name.trim(), address: body.petitioner.address.trim() },
+        petitioner: {
+          idNumber: sealed.petitioner.idNumber,
+          birthDate: sealed.petitioner.birthDate,
+          ...rest,
+          name: rest.name.trim(),
+          address: rest.address.trim(),
+          ...(occupation?.trim() ? { occupation: occupation.trim() } : {}),
+          ...(political?.trim() ? { political: political.trim() } : {}),
+        },
         problem: m.problem.trim(),
         demands: m.demands.trim(),
       };
@@ -67,6 +91,8 @@ export function createVerification(deps: {
       const at = now();
       store.intakes.update(intake.id, {
         state: 'verified',
+        visitors,
+        collective: intake.collective || isCollective(visitors, intake.serviceCode, deps.config.registration.collectiveService),
         category: m.category,
         purpose: m.purpose,
         cause: m.cause,
@@ -81,7 +107,7 @@ export function createVerification(deps: {
         sealedReply: cipher.seal(reply, intake.id),
         updatedAt: at,
       });
-      store.audit.append({ at, actor: op.actor, action: 'intake.verified', target: intake.id, details: { ticketId } });
+      store.audit.append({ at, actor: op.actor, action: 'intake.verified', target: intake.id, details: { ticketId, number: ticket!.number, ...(visitors !== intake.visitors ? { visitors: [intake.visitors, visitors] } : {}) } });
       queueForCaseSystem(
         { store, cipher },
         {

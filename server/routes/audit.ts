@@ -20,12 +20,24 @@ const auditRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
     },
     async (request) => {
       const { from, to, ...rest } = request.query;
+      const { store } = hall;
+      /** What the event is about, as staff know it: a ticket's number, a staff member's name. */
+      const subjectOf = (target: string | null, details: Record<string, unknown> | null): string | null => {
+        const numberOf = (ticketId: unknown) => (typeof ticketId === 'string' ? store.tickets.get(ticketId)?.number : undefined);
+        const number =
+          (typeof details?.number === 'string' ? details.number : undefined) ??
+          numberOf(details?.ticketId) ??
+          (target ? (numberOf(target) ?? numberOf(store.intakes.get(target)?.ticketId)) : undefined);
+        if (number) return `${number} 号`;
+        const staff = target ? store.staff.get(target) : undefined;
+        return staff ? `${staff.displayName}（${staff.username}）` : null;
+      };
       const events = hall.store.audit.list({
         ...rest,
         from: from ? Date.parse(from) : undefined,
         to: to ? Date.parse(to) : undefined,
       });
-      return { events: events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })) };
+      return { events: events.map((e) => ({ ...e, at: new Date(e.at).toISOString(), subject: subjectOf(e.target, e.details) })) };
     },
   );
 

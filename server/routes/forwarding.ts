@@ -13,10 +13,8 @@ import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { conflict, notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
+import { isNearClosing, sameDayStatus } from '../registration/same-day.ts';
 import { errorReplies, isoOrNull } from './route-kit.ts';
-
-/** Minutes after local midnight of `ms` in the hall's zone. */
-const localMinutes = (ms: number, timeZone: string) => Math.round((ms - dayStart(ms, timeZone)) / 60_000);
 
 const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
   const { store, config } = hall;
@@ -30,8 +28,7 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
     const at = hall.now();
     const today = dayStart(at, config.timeZone);
     const { earlier, ...counts } = store.outbox.overview(today, today);
-    const [h, m] = config.forwarding.closingTime.split(':').map(Number) as [number, number];
-    const late = localMinutes(at, config.timeZone) >= h * 60 + m - config.forwarding.warnMinutesBeforeClose;
+    const late = isNearClosing(at, config);
     const waiting = counts.pending + counts.dead;
     const hold = hall.forwarder.hold();
     const notes: string[] = [];
@@ -45,6 +42,9 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
     } else if (earlier > 0) {
       notes.push(`有 ${earlier} 份前几天已核对的登记至今没有转送到案件系统，请在“转送情况”中处理。`);
     }
+    // Registrations not verified and tickets not finished cannot be forwarded yet either.
+    const sameDay = sameDayStatus(store, config, hall.engine.today(), at);
+    if (sameDay.note) notes.push(sameDay.note);
     return {
       counts: { ...counts, earlier },
       warning: notes.length > 0 ? notes.join('') : null,

@@ -221,6 +221,27 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
     },
   );
 
+  app.post(
+    '/api/tickets/:id/registration',
+    {
+      preValidation: guard(PERMISSIONS.manageTickets),
+      schema: {
+        tags: ['registration'],
+        summary: '补登记: register the person for a ticket issued without a registration (green channel, desk), same rules as the kiosk (audited)',
+        description:
+          'By the staff member whose window holds the ticket (they become its first receiver), or by the desk or an ' +
+          'admin while the ticket is open. Idempotent on `requestId`. 409 `intake_exists` when the ticket has a ' +
+          'registration, 409 `ticket_finished` once it is completed or cancelled, 403 `window_not_yours` for a ' +
+          "reception account whose window does not hold it. `serviceCode` is the ticket's own.",
+        params: TicketIdParams,
+        body: IntakeBodySchema,
+        response: { 201: RegistrationViewSchema, ...Errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(intakes.registerForTicket(request.params.id, request.body, { ...viewerOf(request.principal), ...operatorOf(request) })),
+  );
+
   app.put(
     '/api/tickets/:id/registration',
     {

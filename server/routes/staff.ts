@@ -24,7 +24,7 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       preValidation: guard(PERMISSIONS.viewStaffQueue),
       schema: {
         tags: ['staff'],
-        summary: 'What the staff console needs: hotkeys, printers, green-channel reasons',
+        summary: 'What the staff console needs: hotkeys, printers, green-channel reasons, reasons to complete unverified, calls before 过号',
         response: { 200: ConsoleSettingsSchema, ...errorReplies(401, 403) },
       },
     },
@@ -34,6 +34,8 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       readers: hall.config.readers.map(({ id, name }) => ({ id, name })),
       deskPrinter: hall.config.printing.deskPrinter ?? hall.config.printers[0]?.id ?? '',
       greenReasons: hall.config.green.reasons,
+      closeReasons: hall.config.registration.closeReasons,
+      noShowMinCalls: hall.config.queue.noShowMinCalls,
     }),
   );
 

@@ -3,6 +3,7 @@ import { TodayStatsSchema } from '../../common/contract/stats.ts';
 import { PERMISSIONS } from '../auth/principal.ts';
 import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';
+import { sameDayStatus } from '../registration/same-day.ts';
 import { errorReplies } from './route-kit.ts';
 
 /** Today's figures for the leaders' live view. Counts only: no personal data. */
@@ -14,7 +15,7 @@ const statsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       preValidation: guard(PERMISSIONS.viewStats),
       schema: {
         tags: ['stats'],
-        summary: "Today's registrations, verifications, forwarding, collective and repeat visits, tickets by status, green channel",
+        summary: "Today's registrations, verifications (and those still to verify), forwarding, collective and repeat visits, tickets by status and unfinished, green channel, the closing warning",
         response: { 200: TodayStatsSchema, ...errorReplies(401, 403) },
       },
     },
@@ -23,9 +24,13 @@ const statsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       const tickets = store.tickets.list({ serviceDay, limit: 100_000 });
       const byStatus: Record<string, number> = {};
       for (const t of tickets) byStatus[t.status] = (byStatus[t.status] ?? 0) + 1;
+      const { unverified, unfinished, note: warning } = sameDayStatus(store, hall.config, serviceDay, hall.now());
       return {
         serviceDay,
         ...store.intakes.dayCounts(serviceDay),
+        unverified,
+        unfinished,
+        warning,
         tickets: byStatus,
         green: tickets.filter((t) => t.priority === 'green').length,
       };

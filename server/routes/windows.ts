@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NoContentSchema } from '../../common/contract/base.ts';
 import {
   CallTicketBodySchema,
+  CompleteBodySchema,
   NewWindowBodySchema,
   PauseBodySchema,
   TicketReplySchema,
@@ -17,12 +18,11 @@ import { guard } from '../http/auth-hooks.ts';
 import { Errors, operatorOf } from './route-kit.ts';
 
 /** One-click ticket actions at a window: same shape, one engine call each. */
-const TICKET_ACTIONS: Array<[path: string, summary: string, action: 'callNext' | 'recall' | 'noShow' | 'start' | 'complete']> = [
+const TICKET_ACTIONS: Array<[path: string, summary: string, action: 'callNext' | 'recall' | 'noShow' | 'start']> = [
   ['call-next', 'Call the next ticket for this window (green first, then by arrival)', 'callNext'],
   ['recall', 'Call the current ticket again', 'recall'],
   ['no-show', 'Set the current ticket aside (after the minimum number of calls)', 'noShow'],
   ['start', 'Start serving the current ticket', 'start'],
-  ['complete', 'Complete the current ticket', 'complete'],
 ];
 
 const WINDOW_ACTIONS: Array<[path: string, summary: string, action: 'openWindow' | 'resumeWindow' | 'closeWindow']> = [
@@ -89,6 +89,23 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       async (request) => ({ ticket: engine[action](request.params.no, operatorOf(request)) }),
     );
   }
+
+  app.post(
+    '/api/windows/:no/complete',
+    {
+      // A bare POST (no body) still completes a ticket that needs no reason.
+      preValidation: [guard(PERMISSIONS.operateWindow), async (request) => void (request.body ??= {})],
+      schema: {
+        tags: ['windows'],
+        summary: 'Complete the current ticket; an unverified registration needs a reason from `registration.closeReasons` (audited)',
+        description: 'Without a body, or without `closeReason` while the registration is still to verify: 409 `intake_unverified`.',
+        params: WindowNoParams,
+        body: CompleteBodySchema,
+        response: { 200: TicketReplySchema, ...Errors },
+      },
+    },
+    async (request) => ({ ticket: engine.complete(request.params.no, operatorOf(request), request.body?.closeReason) }),
+  );
 
   for (const [path, summary, action] of WINDOW_ACTIONS) {
     app.post(

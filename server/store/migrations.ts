@@ -329,4 +329,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE print_jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'ticket' CHECK (kind IN ('ticket', 'notice'));
     `,
   },
+  {
+    version: 10,
+    name: 'registrations closed without verification',
+    sql: `
+      -- A ticket completed while its registration was still unverified: the reason the staff member
+      -- chose (e.g. 仅咨询无需登记). Such a registration is not counted as waiting for verification.
+      ALTER TABLE intakes ADD COLUMN closed_reason TEXT;
+    `,
+  },
 ];

@@ -193,6 +193,8 @@ export interface IntakeRecord {
   /** YYYY-MM-DD: acceptance decision due (receipt + 15 days), answer due at the latest (+ 60). */
   acceptanceDue: string | null;
   answerDue: string | null;
+  /** Completed unverified with this reason chosen by the staff member (仅咨询无需登记, …). */
+  closedReason: string | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -188,8 +188,13 @@ export interface IntakeRepository {
   /** The id of a ticket the person still waits with for a service today (一人一号). */
   waitingTicketOf(personIndex: string, serviceDay: string, serviceCode: string): string | undefined;
   countByPerson(personIndex: string): number;
-  /** Today's registrations for the leaders' view: how many, verified, forwarded, collective, repeat. */
-  dayCounts(serviceDay: string): { registrations: number; verified: number; forwarded: number; collective: number; repeat: number };
+  /**
+   * A day's registrations for the leaders' view: how many, verified, still to verify (not closed
+   * with a reason), forwarded, collective, repeat (recognised or said so by the person).
+   */
+  dayCounts(serviceDay: string): { registrations: number; verified: number; unverified: number; forwarded: number; collective: number; repeat: number };
+  /** A day's registrations still to verify: submitted and not closed with a reason. */
+  unverifiedOf(serviceDay: string): IntakeRecord[];
   /** The person's registrations, newest first. */
   byPerson(personIndex: string, limit: number): IntakeRecord[];
 }

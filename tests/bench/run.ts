@@ -221,7 +221,7 @@ async function benchDrain(concurrency: number) {
         representatives: 1, declaredRepeat: false, previousVisits: 0, fromCard: true, gender: 'male', birthYear: 1960, topic: '房屋和拆迁', category: '城乡建设',
         purpose: '求决', cause: '其他', placeCode: '110101', personIndex: `p${i}`, sealed: 'v1.x', responsibleSystem: '住房城乡建设', hotIssue: null,
         firstReceiverId: null, firstReceiverName: null, verifiedAt: at, verifiedBy: 'bench', sealedReply: null, caseNumber: null, forwardedAt: null,
-        acceptanceDue: null, answerDue: null, createdAt: at, updatedAt: at,
+        acceptanceDue: null, answerDue: null, closedReason: null, createdAt: at, updatedAt: at,
       });
       const key = `xfh-${id}`;
       const body = JSON.stringify({ format: 'xinfang-hall/intake', version: 1, idempotencyKey: key, intake: { id, problem: text } });

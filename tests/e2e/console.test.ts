@@ -1,5 +1,6 @@
 // The staff console in headless Chromium: a reception staff member works a window with the
-// keyboard alone (sign in, take window 3, call, open and verify the registration, complete); the
+// keyboard alone (sign in, take window 3, call, open and verify the registration, complete; 办结
+// of an unverified walk-in asks for verification or a reason); the
 // desk issues a green-channel number that goes ahead of waiting tickets and is audited; roles are
 // enforced; every page passes axe-core. With SCREENSHOT_DIR set, the pages are saved there.
 import { join } from 'node:path';
@@ -146,8 +147,17 @@ describe('staff console', () => {
     await page.getByRole('button', { name: '登记并在本窗口办理' }).click();
     await expect.poll(() => page.getByTestId('current-ticket').textContent()).toMatch(/A\d{3}/);
     await expect.poll(() => page.locator('#v-name').inputValue()).toBe('周桂英');
+    // 办结 of a registration not verified: verify it, or say why not (kept and audited).
     await page.getByRole('button', { name: /^办结/ }).click();
+    await page.getByTestId('close-reason').waitFor();
+    expect(await page.getByTestId('close-reason').textContent()).toContain('请先核对完成，或选择不核对的原因后再办结');
+    expect(await page.getByTestId('current-ticket').textContent()).toMatch(/A\d{3}/);
+    await check(page, 'close-reason');
+    await page.getByLabel('来访人已离开').check();
+    await page.getByRole('button', { name: '按此原因办结' }).click();
     await expect.poll(() => page.getByTestId('current-ticket').textContent()).toContain('当前没有正在办理的号');
+    const closed = await inject('GET', '/api/audit?action=intake.closed_unverified', hall.admin);
+    expect(closed.body.events).toEqual([expect.objectContaining({ actorName: 'rec3姓名', details: expect.objectContaining({ reason: '来访人已离开' }) })]);
     await page.close();
     await board.close();
   });

@@ -418,7 +418,7 @@ describe('need to know: who reads a registration', () => {
 
     // Served and finished: the one who served it still may (e.g. to answer a question later).
     await post('recA', '/api/windows/1/start');
-    await post('recA', '/api/windows/1/complete');
+    expect((await post('recA', '/api/windows/1/complete', { closeReason: '来访人已离开' })).statusCode).toBe(200);
     expect((await read(ticket.id, 'recA')).statusCode).toBe(200);
     expect(viewsOf(ticket.id).map((e) => [e.actorName, e.details?.access])).toEqual([
       ['recA姓名', 'window'],
@@ -488,7 +488,7 @@ describe('need to know: who reads a registration', () => {
     expect(later.statusCode).toBe(200);
     expect(later.json().previous).toEqual([expect.objectContaining({ number: ticket.number, purpose: '揭发控告', answer: null, confidential: true })]);
     expect(JSON.stringify(later.json())).not.toContain('纪检监察机关办理');
-    await post('recA', '/api/windows/1/complete');
+    expect((await post('recA', '/api/windows/1/complete', { closeReason: '重复登记' })).statusCode).toBe(200);
   });
 
   it('follows privacy.accusationRoles: a configured leader may read an accusation with a reason, an unconfigured admin may not', async () => {

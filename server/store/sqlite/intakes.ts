@@ -38,6 +38,7 @@ export function intakeRepository(db: Db): IntakeRepository {
     forwardedAt: ['forwarded_at'],
     acceptanceDue: ['acceptance_due'],
     answerDue: ['answer_due'],
+    closedReason: ['closed_reason'],
     createdAt: ['created_at'],
     updatedAt: ['updated_at'],
   });
@@ -49,12 +50,14 @@ export function intakeRepository(db: Db): IntakeRepository {
   );
   const previous = db.prepare(t.selectWhere('person_index = ? ORDER BY created_at DESC LIMIT ?'));
   const count = db.prepare('SELECT COUNT(*) AS n FROM intakes WHERE person_index = ?');
+  const unverified = db.prepare(t.selectWhere("service_day = ? AND state = 'submitted' AND closed_reason IS NULL ORDER BY created_at"));
   const dayCounts = db.prepare(
     `SELECT COUNT(*) AS registrations,
             COALESCE(SUM(state <> 'submitted'), 0) AS verified,
+            COALESCE(SUM(state = 'submitted' AND closed_reason IS NULL), 0) AS unverified,
             COALESCE(SUM(state IN ('forwarded', 'acknowledged')), 0) AS forwarded,
             COALESCE(SUM(collective), 0) AS collective,
-            COALESCE(SUM(previous_visits > 0), 0) AS repeat
+            COALESCE(SUM(previous_visits > 0 OR declared_repeat = 1), 0) AS repeat
      FROM intakes WHERE service_day = ?`,
   );
   return {
@@ -70,6 +73,7 @@ export function intakeRepository(db: Db): IntakeRepository {
       return (held.get(personIndex, serviceDay, serviceCode) as { ticketId: string } | undefined)?.ticketId;
     },
     dayCounts: (serviceDay) => dayCounts.get(serviceDay) as ReturnType<IntakeRepository['dayCounts']>,
+    unverifiedOf: (serviceDay) => (unverified.all(serviceDay) as Record<string, unknown>[]).map(t.fromRow),
     countByPerson: (personIndex) => (count.get(personIndex) as { n: number }).n,
     byPerson: (personIndex, limit) => (previous.all(personIndex, limit) as Record<string, unknown>[]).map(t.fromRow),
   };

@@ -1,0 +1,30 @@
+// The audit log's action codes as staff read them.
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'ticket.green_issued': '取绿色通道号',
+  'ticket.called_specific': '指定叫号',
+  'ticket.reinstated': '恢复排队',
+  'ticket.reprinted': '补打号票',
+  'intake.viewed': '查看登记信息',
+  'intake.verified': '核对登记信息',
+  'intake.closed_unverified': '登记未核对即办结',
+  'intake.registered_for_ticket': '补登记',
+  'intake.identity_mismatch': '身份证号与在等候的人不符',
+  'forwarding.resent': '重新转送',
+  'settings.changed': '修改设置',
+  'staff.created': '新增工作人员',
+  'staff.changed': '修改工作人员',
+  'staff.password_reset': '重置密码',
+  'staff.login': '登录',
+  'staff.locked': '账号暂时锁定',
+  'staff.throttled': '登录受限',
+  'device.pairing_code_created': '生成设备配对码',
+  'device.enrolled': '设备配对',
+  'device.revoked': '停用设备',
+  'window.added': '新增窗口',
+  'window.changed': '修改窗口',
+  'window.removed': '移除窗口',
+  'service.added': '新增业务',
+  'service.changed': '修改业务',
+};
+
+export const auditLabel = (action: string) => AUDIT_ACTIONS[action] ?? action;
