@@ -15,7 +15,7 @@ import { createDeviceAuth } from './auth/device-auth.ts';
 import { createStaffAuth } from './auth/staff-auth.ts';
 import { isLoopbackUrl } from './config/load.ts';
 import type { HallConfig } from './config/schema.ts';
-import type { HallContext } from './context.ts';
+import { registerServices, type HallContext } from './context.ts';
 import { HallError } from './errors.ts';
 import { createPrincipalResolver, registerAuthHooks } from './http/auth-hooks.ts';
 import { createGuardedServer } from './http/connection-guard.ts';
@@ -77,7 +77,6 @@ export interface BuildOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    hall: HallContext;
     io: HallSocketServer;
   }
 }
@@ -186,6 +185,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('hall', hall);
+  await registerServices(app, hall);
   registerErrorHandling(app);
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -211,7 +211,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   });
 
   for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, forwardingRoutes, settingsRoutes, imeRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
-    await app.register(routes, { hall });
+    await app.register(routes);
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

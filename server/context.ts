@@ -1,3 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import type { HallAlert } from '../common/contract/alerts.ts';
 import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
@@ -50,6 +52,45 @@ export interface HallContext {
   now: () => number;
 }
 
-export interface RouteOptions {
-  hall: HallContext;
+/**
+ * The named plugins that expose the services as decorators of the root instance (`app.store`,
+ * `app.engine`, …), registered in this order by buildApp; a route plugin names the services it
+ * uses and depends on the plugins that provide them (see `routePlugin` in `routes/route-kit.ts`).
+ */
+const SERVICE_PLUGINS = {
+  'hall-core': { provides: ['config', 'store', 'now', 'settings', 'cipher', 'divisions', 'offenders', 'publishAlert'], dependencies: [] },
+  'hall-auth': { provides: ['staffAuth', 'deviceAuth', 'resolvePrincipal'], dependencies: ['hall-core'] },
+  'hall-devices': { provides: ['devices', 'fleet', 'readers', 'printWorker', 'noticePrinting'], dependencies: ['hall-core'] },
+  'hall-queue': { provides: ['engine', 'snapshots'], dependencies: ['hall-core', 'hall-devices'] },
+  'hall-registration': { provides: ['intakes', 'forwarder', 'handwriting'], dependencies: ['hall-core', 'hall-queue'] },
+} as const satisfies Record<string, { provides: readonly (keyof HallContext)[]; dependencies: readonly string[] }>;
+
+type ServicePluginName = keyof typeof SERVICE_PLUGINS;
+
+/** The service plugin that provides a service. */
+export function providerOf(service: keyof HallContext): ServicePluginName {
+  const entry = Object.entries(SERVICE_PLUGINS).find(([, plugin]) => (plugin.provides as readonly string[]).includes(service));
+  if (!entry) throw new Error(`no service plugin provides ${service}`);
+  return entry[0] as ServicePluginName;
+}
+
+/** Registers the service plugins on the root instance: each service one decorator. */
+export async function registerServices(app: FastifyInstance, hall: HallContext) {
+  for (const [name, { provides, dependencies }] of Object.entries(SERVICE_PLUGINS)) {
+    const plugin = fastifyPlugin(
+      async (instance: FastifyInstance) => {
+        for (const service of provides) instance.decorate<unknown>(service, hall[service]);
+      },
+      { name, dependencies: [...dependencies] },
+    );
+    await app.register(plugin);
+  }
+}
+
+declare module 'fastify' {
+  // Each service of the hall is a decorator of the root instance (registered by `registerServices`).
+  interface FastifyInstance extends HallContext {
+    /** Every service in one bag: the handle of tests, operations and the realtime layer; routes use `routePlugin`. */
+    hall: HallContext;
+  }
 }

@@ -1,15 +1,11 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AlertListReplySchema, type HallAlert } from '../../common/contract/alerts.ts';
 import { dayStart } from '../../common/time.ts';
 import { PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { Errors } from './route-kit.ts';
+import { Errors, routePlugin } from './route-kit.ts';
 
 /** Today's alerts for leaders and the desk (the socket brings new ones as they are raised). */
-const alertRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { store, config } = hall;
-
+export default routePlugin('alerts-routes', ['store', 'config', 'now'], async (app, { store, config, now }) => {
   app.get(
     '/api/alerts',
     {
@@ -17,7 +13,7 @@ const alertRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       schema: { tags: ['registration'], summary: "Today's alerts, newest first", response: { 200: AlertListReplySchema, ...Errors } },
     },
     async () => ({
-      alerts: store.alerts.since(dayStart(hall.now(), config.timeZone), 200).map((a) => ({
+      alerts: store.alerts.since(dayStart(now(), config.timeZone), 200).map((a) => ({
         ...(a.details as Omit<HallAlert, 'id' | 'kind' | 'at' | 'ticketId'>),
         id: a.id,
         kind: a.kind,
@@ -26,6 +22,4 @@ const alertRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       })),
     }),
   );
-};
-
-export default alertRoutes;
+});

@@ -1,12 +1,10 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AuditListReplySchema, AuditQuerySchema, GreenChannelReplySchema, type GreenChannelRow } from '../../common/contract/audit.ts';
 import { serviceDayOf } from '../../common/time.ts';
 import { PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { errorReplies } from './route-kit.ts';
+import { errorReplies, routePlugin } from './route-kit.ts';
 
-const auditRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
+export default routePlugin('audit-routes', ['store', 'now', 'config'], async (app, { store, now, config }) => {
   app.get(
     '/api/audit',
     {
@@ -20,7 +18,6 @@ const auditRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
     },
     async (request) => {
       const { from, to, ...rest } = request.query;
-      const { store } = hall;
       /** What the event is about, as staff know it: a ticket's number, a staff member's name. */
       const subjectOf = (target: string | null, details: Record<string, unknown> | null): string | null => {
         const numberOf = (ticketId: unknown) => (typeof ticketId === 'string' ? store.tickets.get(ticketId)?.number : undefined);
@@ -32,7 +29,7 @@ const auditRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
         const staff = target ? store.staff.get(target) : undefined;
         return staff ? `${staff.displayName}（${staff.username}）` : null;
       };
-      const events = hall.store.audit.list({
+      const events = store.audit.list({
         ...rest,
         from: from ? Date.parse(from) : undefined,
         to: to ? Date.parse(to) : undefined,
@@ -52,10 +49,10 @@ const auditRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       },
     },
     async () => {
-      const since = hall.now() - 31 * 86_400_000;
+      const since = now() - 31 * 86_400_000;
       const rows = new Map<string, GreenChannelRow>();
-      for (const e of hall.store.audit.list({ action: 'ticket.green_issued', from: since, limit: 100_000 })) {
-        const day = serviceDayOf(e.at, hall.config.timeZone);
+      for (const e of store.audit.list({ action: 'ticket.green_issued', from: since, limit: 100_000 })) {
+        const day = serviceDayOf(e.at, config.timeZone);
         const key = `${day}\0${e.actorId}`;
         const row = rows.get(key) ?? { day, actorName: e.actorName, count: 0, reasons: {} };
         const reason = String(e.details?.reason ?? 'other');
@@ -66,6 +63,4 @@ const auditRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       return { rows: [...rows.values()] };
     },
   );
-};
-
-export default auditRoutes;
+});

@@ -1,17 +1,14 @@
 import '@fastify/cookie';
 import '@fastify/rate-limit';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NoContentSchema } from '../../common/contract/base.ts';
 import { LoginBodySchema, StaffReplySchema } from '../../common/contract/staff.ts';
 import { SignInRefused } from '../auth/staff-auth.ts';
-import type { RouteOptions } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/auth-hooks.ts';
 import type { StaffRecord } from '../store/records.ts';
-import { errorReplies, staffProfile } from './route-kit.ts';
+import { errorReplies, routePlugin, staffProfile } from './route-kit.ts';
 
-const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { staffAuth, store, config } = hall;
+export default routePlugin('auth-routes', ['staffAuth', 'store', 'config'], async (app, { staffAuth, store, config }) => {
   const profile = (staff: StaffRecord) => staffProfile(staff, store.windows.byStaff(staff.id));
 
   app.post(
@@ -59,6 +56,4 @@ const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
       return { staff: profile(request.principal.staff) };
     },
   );
-};
-
-export default authRoutes;
+});

@@ -1,5 +1,4 @@
 import '@fastify/rate-limit';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NoContentSchema } from '../../common/contract/base.ts';
 import {
   DeviceIdParams,
@@ -14,17 +13,14 @@ import {
   TestCardBodySchema,
 } from '../../common/contract/devices.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { HallError, notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { deviceInfo, errorReplies } from './route-kit.ts';
+import { deviceInfo, errorReplies, routePlugin } from './route-kit.ts';
 
 /** Device routes never conflict (no 409). */
 const DeviceErrors = errorReplies(400, 401, 403, 404);
 
-const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { store, deviceAuth } = hall;
-
+export default routePlugin('devices-routes', ['store', 'deviceAuth', 'readers', 'fleet'], async (app, { store, deviceAuth, readers, fleet }) => {
   app.post(
     '/api/devices/pairing-codes',
     {
@@ -85,7 +81,7 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       },
     },
     async (request, reply) => {
-      const simulated = hall.readers.simulated(request.params.id);
+      const simulated = readers.simulated(request.params.id);
       if (!simulated) throw notFound('reader_unknown');
       simulated.card = request.body.card;
       return reply.code(204).send(null);
@@ -118,8 +114,8 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
         if (principal?.kind === 'device') online.add(principal.device.id);
       }
       return {
-        printers: hall.fleet.all().map((p) => ({ id: p.config.id, name: p.config.name, condition: hall.fleet.condition(p.config.id) })),
-        readers: hall.readers.conditions(),
+        printers: fleet.all().map((p) => ({ id: p.config.id, name: p.config.name, condition: fleet.condition(p.config.id) })),
+        readers: readers.conditions(),
         devices: store.devices
           .list()
           .filter((d) => d.revokedAt === null)
@@ -140,6 +136,4 @@ const deviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     },
     async (request) => ({ device: deviceInfo(deviceAuth.revoke(request.params.id, actorOf(request.principal))) }),
   );
-};
-
-export default deviceRoutes;
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ForwardingOverviewSchema,
   ForwardingQuerySchema,
@@ -10,27 +9,24 @@ import {
 } from '../../common/contract/forwarding.ts';
 import { dayStart } from '../../common/time.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { conflict, notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { isNearClosing, sameDayStatus } from '../registration/same-day.ts';
-import { errorReplies, isoOrNull } from './route-kit.ts';
+import { errorReplies, isoOrNull, routePlugin } from './route-kit.ts';
 
-const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { store, config } = hall;
-
+export default routePlugin('forwarding-routes', ['store', 'config', 'now', 'forwarder', 'engine'], async (app, { store, config, now, forwarder, engine }) => {
   /**
    * Registrations not yet with the case system: every undelivered one of any day counts; the
    * warning comes near closing time (当日办), whenever earlier days' are still undelivered, and
    * while the queue is held.
    */
   const warning = () => {
-    const at = hall.now();
+    const at = now();
     const today = dayStart(at, config.timeZone);
     const { earlier, ...counts } = store.outbox.overview(today, today);
     const late = isNearClosing(at, config);
     const waiting = counts.pending + counts.dead;
-    const hold = hall.forwarder.hold();
+    const hold = forwarder.hold();
     const notes: string[] = [];
     if (hold) notes.push(`转送已暂停：${hold.reason}`);
     if (late && waiting > 0) {
@@ -43,7 +39,7 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
       notes.push(`有 ${earlier} 份前几天已核对的登记至今没有转送到案件系统，请在“转送情况”中处理。`);
     }
     // Registrations not verified and tickets not finished cannot be forwarded yet either.
-    const sameDay = sameDayStatus(store, config, hall.engine.today(), at);
+    const sameDay = sameDayStatus(store, config, engine.today(), at);
     if (sameDay.note) notes.push(sameDay.note);
     return {
       counts: { ...counts, earlier },
@@ -65,7 +61,7 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
     },
     async (request) => {
       const { state, order, offset, limit } = request.query;
-      const page = store.outbox.page({ state, order, offset, limit, deliveredSince: dayStart(hall.now(), config.timeZone) });
+      const page = store.outbox.page({ state, order, offset, limit, deliveredSince: dayStart(now(), config.timeZone) });
       const messages = page.messages.map((m) => {
         const intake = store.intakes.get(m.intakeId);
         return {
@@ -98,7 +94,7 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
     async (request) => {
       const body = request.body;
       const resent = store.transaction(() => {
-        const at = hall.now();
+        const at = now();
         const revived = store.outbox.resendDead('ids' in body ? body.ids : 'all', at);
         const actor = actorOf(request.principal);
         for (const m of revived) {
@@ -106,7 +102,7 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
         }
         return revived.length;
       });
-      hall.forwarder.poke();
+      forwarder.poke();
       return { resent };
     },
   );
@@ -122,8 +118,8 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      const at = hall.now();
-      const pending = hall.forwarder.sendNow();
+      const at = now();
+      const pending = forwarder.sendNow();
       store.audit.append({ at, actor: actorOf(request.principal), action: 'forwarding.sent_now', target: null, details: { pending } });
       return { pending };
     },
@@ -145,15 +141,13 @@ const forwardingRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { 
         const message = store.outbox.get(request.params.id);
         if (!message) throw notFound();
         if (message.state !== 'dead') throw conflict('forwarding_not_dead');
-        const at = hall.now();
+        const at = now();
         store.audit.append({ at, actor: actorOf(request.principal), action: 'forwarding.resent', target: message.intakeId, details: { outboxId: message.id } });
         // A fresh round of attempts; the key and the body stay the same.
         return store.outbox.update(message.id, { state: 'pending', attempts: 0, nextAttemptAt: at });
       });
-      hall.forwarder.poke();
+      forwarder.poke();
       return { id: updated.id, state: updated.state };
     },
   );
-};
-
-export default forwardingRoutes;
+});

@@ -1,20 +1,17 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { hoursText, kioskUntilText } from '../calendar/hall-calendar.ts';
 import { BoardInfoSchema, HallInfoSchema, HealthReplySchema } from '../../common/contract/hall.ts';
 import { SnapshotReplySchema } from '../../common/contract/queue.ts';
 import { isAllowed, PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { upcomingReceptions } from '../board/leader-schedule.ts';
 import { HallError } from '../errors.ts';
+import { routePlugin } from './route-kit.ts';
 
 /** Public read-only facts about the hall and its queues. */
-const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { engine, config } = hall;
-
+export default routePlugin('hall-routes', ['engine', 'config', 'store', 'settings', 'now', 'snapshots'], async (app, { engine, config, store, settings, now, snapshots }) => {
   app.get(
     '/api/health',
     { schema: { tags: ['hall'], response: { 200: HealthReplySchema } } },
-    async () => ({ status: 'ok' as const, seq: hall.store.meta.seq() }),
+    async () => ({ status: 'ok' as const, seq: store.meta.seq() }),
   );
 
   app.get(
@@ -51,14 +48,14 @@ const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
       // Same rule as the board's socket: public unless the hall requires paired displays.
       if (config.auth.displayRequiresToken && request.principal.kind === 'anonymous') throw new HallError(401, 'unauthenticated');
       const { recentCalls, advanceCall, voice, scheduleDays } = config.board;
-      const { notices, leaderReceptions } = hall.settings.current();
+      const { notices, leaderReceptions } = settings.current();
       return {
         timeZone: config.timeZone,
         notices,
         recentCalls,
         advanceCall,
         voice,
-        leaderReceptions: upcomingReceptions(leaderReceptions, hall.now(), config.timeZone, scheduleDays),
+        leaderReceptions: upcomingReceptions(leaderReceptions, now(), config.timeZone, scheduleDays),
         hours: { text: hoursText(config.hours), kioskUntil: config.hours.kioskLimited ? kioskUntilText(config.hours) : null },
       };
     },
@@ -75,11 +72,9 @@ const hallRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }
     },
     async (request, reply) => {
       // The shared serialised bytes, as the sockets get them (not serialised again per request).
-      const bytes = hall.snapshots.get(isAllowed(request.principal, PERMISSIONS.viewStaffQueue));
+      const bytes = snapshots.get(isAllowed(request.principal, PERMISSIONS.viewStaffQueue));
       // The bytes are the JSON of the declared reply; Fastify sends a Buffer as it is.
       return reply.type('application/json; charset=utf-8').send(bytes as never);
     },
   );
-};
-
-export default hallRoutes;
+});

@@ -1,21 +1,19 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorSchema } from '../../common/contract/base.ts';
 import { HandwritingBodySchema, HandwritingReplySchema } from '../../common/contract/ime.ts';
 import { PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { perKioskLimit } from '../http/rate-limits.ts';
 import { RecognizerUnavailable } from '../ime/recognizer.ts';
-import { errorReplies } from './route-kit.ts';
+import { errorReplies, routePlugin } from './route-kit.ts';
 
 /** On-screen Chinese entry at the kiosk: handwriting recognition (the kiosk has no system input method). */
-const imeRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
+export default routePlugin('ime-routes', ['config', 'handwriting'], async (app, { config, handwriting }) => {
   app.post(
     '/api/ime/handwriting',
     {
       preValidation: guard(PERMISSIONS.registerAtKiosk),
-      config: perKioskLimit(hall.config.kiosk.handwriting.perMinute),
+      config: perKioskLimit(config.kiosk.handwriting.perMinute),
       schema: {
         tags: ['ime'],
         summary: 'Candidate characters for the strokes written on the kiosk\'s 手写 pad (one character)',
@@ -28,7 +26,7 @@ const imeRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall })
       },
     },
     async (request) => {
-      const recogniser = hall.handwriting;
+      const recogniser = handwriting;
       if (!recogniser) throw new HallError(503, 'handwriting_unavailable');
       try {
         const candidates = await recogniser.recognize(request.body.strokes);
@@ -40,6 +38,4 @@ const imeRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall })
       }
     },
   );
-};
-
-export default imeRoutes;
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NoticePrintBodySchema, NoticePrintReplySchema } from '../../common/contract/notification.ts';
 import { ProgressQuerySchema, ProgressReplySchema } from '../../common/contract/progress.ts';
 import { TicketIdParams, WindowNoParams } from '../../common/contract/queue.ts';
@@ -17,17 +16,14 @@ import {
   WalkInReplySchema,
 } from '../../common/contract/registration.ts';
 import { actorOf, PERMISSIONS, type Principal } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { perKioskLimit } from '../http/rate-limits.ts';
 import { toPublicTicket } from '../queue/views.ts';
 import type { SubmitOutcome } from '../registration/types.ts';
-import { Errors, errorReplies, operatorOf, viewerOf } from './route-kit.ts';
+import { errorReplies, Errors, operatorOf, routePlugin, viewerOf } from './route-kit.ts';
 
-const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { intakes, config, store, divisions } = hall;
-
+export default routePlugin('registration-routes', ['intakes', 'config', 'store', 'divisions', 'engine', 'noticePrinting'], async (app, { intakes, config, store, divisions, engine, noticePrinting }) => {
   /** The kiosk registering, and the printer its tickets go to. */
   const kioskSubmitter = (principal: Extract<Principal, { kind: 'device' }>) => ({
     actor: actorOf(principal),
@@ -109,7 +105,7 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
         response: { 200: KioskIssuingReplySchema, ...Errors },
       },
     },
-    async () => hall.engine.kioskHours(),
+    async () => engine.kioskHours(),
   );
 
   app.post(
@@ -214,10 +210,10 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
       if (principal.kind === 'device') {
         const { printerId } = kioskSubmitter(principal);
         if (!printerId) throw notFound('printer_unknown');
-        return hall.noticePrinting.print(request.params.id, printerId, actorOf(principal), { kioskId: principal.device.id });
+        return noticePrinting.print(request.params.id, printerId, actorOf(principal), { kioskId: principal.device.id });
       }
       const printerId = request.body.printerId ?? config.printing.deskPrinter ?? config.printers[0]?.id ?? '';
-      return hall.noticePrinting.print(request.params.id, printerId, actorOf(principal));
+      return noticePrinting.print(request.params.id, printerId, actorOf(principal));
     },
   );
 
@@ -257,6 +253,4 @@ const registrationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, 
     async (request) =>
       intakes.verify(request.params.id, request.body, { ...viewerOf(request.principal), ...operatorOf(request) }),
   );
-};
-
-export default registrationRoutes;
+});

@@ -1,12 +1,34 @@
 // What the route files share, so that none imports another: the error replies of a route, who
 // operates a window or reads a registration, and the records turned into their wire form.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import { ErrorSchema } from '../../common/contract/base.ts';
 import type { DeviceInfo } from '../../common/contract/devices.ts';
 import type { StaffProfile } from '../../common/contract/staff.ts';
 import { actorOf, hasRole, type Principal } from '../auth/principal.ts';
+import { providerOf, type HallContext } from '../context.ts';
 import type { Operator } from '../queue/types.ts';
 import type { DeviceRecord, StaffRecord, WindowRecord } from '../store/records.ts';
+
+/**
+ * A route plugin with the services it uses named: they are declared as decorators it needs and the
+ * service plugins that provide them as its dependencies (both checked by Fastify at boot), and
+ * handed to the routes typed, so a route file sees only what it names. The plugin stays encapsulated.
+ */
+export function routePlugin<const K extends keyof HallContext>(
+  name: string,
+  uses: readonly K[],
+  routes: FastifyPluginAsyncTypebox<Pick<HallContext, K>>,
+) {
+  return fastifyPlugin(
+    async (app: FastifyInstance) => {
+      const services = Object.fromEntries(uses.map((service) => [service, app[service]])) as Pick<HallContext, K>;
+      await routes(app.withTypeProvider<TypeBoxTypeProvider>(), services);
+    },
+    { name, encapsulate: true, decorators: { fastify: [...uses] }, dependencies: [...new Set(uses.map(providerOf))] },
+  );
+}
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 423 | 429;
 

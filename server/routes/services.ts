@@ -1,22 +1,18 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NoContentSchema } from '../../common/contract/base.ts';
 import { ServiceCodeParams, ServiceDefinitionBodySchema, ServiceListReplySchema } from '../../common/contract/services.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { Errors } from './route-kit.ts';
+import { Errors, routePlugin } from './route-kit.ts';
 
 /** The services (queues) as an admin keeps them: offered today or not, with their number prefix. */
-const serviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { engine } = hall;
-
+export default routePlugin('services-routes', ['engine', 'store'], async (app, { engine, store }) => {
   app.get(
     '/api/services',
     {
       preValidation: guard(PERMISSIONS.manageHall),
       schema: { tags: ['windows'], summary: 'All services, offered or not (admin)', response: { 200: ServiceListReplySchema, ...Errors } },
     },
-    async () => ({ services: hall.store.services.list().map(({ code, name, prefix, enabled, weekdays }) => ({ code, name, prefix, enabled, weekdays })) }),
+    async () => ({ services: store.services.list().map(({ code, name, prefix, enabled, weekdays }) => ({ code, name, prefix, enabled, weekdays })) }),
   );
 
   app.put(
@@ -36,6 +32,4 @@ const serviceRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hal
       return reply.code(204).send(null);
     },
   );
-};
-
-export default serviceRoutes;
+});

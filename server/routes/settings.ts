@@ -1,12 +1,10 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EditableSettingsSchema, SettingBodySchema, SettingKeyParams } from '../../common/contract/settings.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { errorReplies } from './route-kit.ts';
+import { errorReplies, routePlugin } from './route-kit.ts';
 
 /** Notices, the leader schedule and the registration lists, edited by an admin in the console. */
-const settingsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
+export default routePlugin('settings-routes', ['settings'], async (app, { settings }) => {
   app.get(
     '/api/settings',
     {
@@ -17,7 +15,7 @@ const settingsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { ha
         response: { 200: EditableSettingsSchema, ...errorReplies(401, 403) },
       },
     },
-    async () => hall.settings.current(),
+    async () => settings.current(),
   );
 
   app.put(
@@ -32,8 +30,6 @@ const settingsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { ha
         response: { 200: EditableSettingsSchema, ...errorReplies(400, 401, 403) },
       },
     },
-    async (request) => hall.settings.set(request.params.key, request.body.value, actorOf(request.principal)),
+    async (request) => settings.set(request.params.key, request.body.value, actorOf(request.principal)),
   );
-};
-
-export default settingsRoutes;
+});

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NoContentSchema } from '../../common/contract/base.ts';
 import {
   ConsoleSettingsSchema,
@@ -10,14 +9,11 @@ import {
   StaffReplySchema,
 } from '../../common/contract/staff.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { HallError } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { errorReplies, staffProfile } from './route-kit.ts';
+import { errorReplies, routePlugin, staffProfile } from './route-kit.ts';
 
-const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { store, staffAuth } = hall;
-
+export default routePlugin('staff-routes', ['store', 'staffAuth', 'config'], async (app, { store, staffAuth, config }) => {
   app.get(
     '/api/console/settings',
     {
@@ -29,13 +25,13 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       },
     },
     async () => ({
-      hotkeys: hall.config.console.hotkeys,
-      printers: hall.config.printers.map(({ id, name }) => ({ id, name })),
-      readers: hall.config.readers.map(({ id, name }) => ({ id, name })),
-      deskPrinter: hall.config.printing.deskPrinter ?? hall.config.printers[0]?.id ?? '',
-      greenReasons: hall.config.green.reasons,
-      closeReasons: hall.config.registration.closeReasons,
-      noShowMinCalls: hall.config.queue.noShowMinCalls,
+      hotkeys: config.console.hotkeys,
+      printers: config.printers.map(({ id, name }) => ({ id, name })),
+      readers: config.readers.map(({ id, name }) => ({ id, name })),
+      deskPrinter: config.printing.deskPrinter ?? config.printers[0]?.id ?? '',
+      greenReasons: config.green.reasons,
+      closeReasons: config.registration.closeReasons,
+      noShowMinCalls: config.queue.noShowMinCalls,
     }),
   );
 
@@ -105,6 +101,4 @@ const staffRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       return reply.code(204).send(null);
     },
   );
-};
-
-export default staffRoutes;
+});

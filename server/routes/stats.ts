@@ -1,14 +1,11 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { TodayStatsSchema } from '../../common/contract/stats.ts';
 import { PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { sameDayStatus } from '../registration/same-day.ts';
-import { errorReplies } from './route-kit.ts';
+import { errorReplies, routePlugin } from './route-kit.ts';
 
 /** Today's figures for the leaders' live view. Counts only: no personal data. */
-const statsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { store, engine } = hall;
+export default routePlugin('stats-routes', ['store', 'engine', 'config', 'now'], async (app, { store, engine, config, now }) => {
   app.get(
     '/api/stats/today',
     {
@@ -24,7 +21,7 @@ const statsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       const tickets = store.tickets.list({ serviceDay, limit: 100_000 });
       const byStatus: Record<string, number> = {};
       for (const t of tickets) byStatus[t.status] = (byStatus[t.status] ?? 0) + 1;
-      const { unverified, unfinished, note: warning } = sameDayStatus(store, hall.config, serviceDay, hall.now());
+      const { unverified, unfinished, note: warning } = sameDayStatus(store, config, serviceDay, now());
       return {
         serviceDay,
         ...store.intakes.dayCounts(serviceDay),
@@ -36,6 +33,4 @@ const statsRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall 
       };
     },
   );
-};
-
-export default statsRoutes;
+});

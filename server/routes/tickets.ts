@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { HallAlert } from '../../common/contract/alerts.ts';
 import {
   CancelBodySchema,
@@ -13,14 +12,11 @@ import {
 } from '../../common/contract/queue.ts';
 import { raiseAlert } from '../alerts.ts';
 import { actorOf, isAllowed, PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { Errors } from './route-kit.ts';
+import { Errors, routePlugin } from './route-kit.ts';
 
-const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { engine, config } = hall;
-
+export default routePlugin('tickets-routes', ['engine', 'config', 'fleet', 'store', 'publishAlert'], async (app, { engine, config, fleet, store, publishAlert }) => {
   app.post(
     '/api/tickets',
     {
@@ -36,7 +32,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
       const { print = true, printerId: chosen, ...input } = request.body;
       const priority = input.priority ?? 'normal';
       if (priority === 'green' && !isAllowed(request.principal, PERMISSIONS.issueGreen)) throw forbidden();
-      if (chosen !== undefined && !hall.fleet.get(chosen)) throw badRequest('printer_unknown');
+      if (chosen !== undefined && !fleet.get(chosen)) throw badRequest('printer_unknown');
       // On the printer the staff member chose, or the desk's.
       const principal = request.principal;
       const printerId = print ? (chosen ?? config.printing.deskPrinter ?? config.printers[0]?.id) : undefined;
@@ -47,7 +43,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
         attach: (ticket) => {
           if (ticket.greenReason === null || !config.green.alertReasons.includes(ticket.greenReason)) return;
           const label = config.green.reasons.find((r) => r.code === ticket.greenReason)?.label ?? ticket.greenReason;
-          const alert = raiseAlert(hall.store, ticket.issuedAt, ticket, {
+          const alert = raiseAlert(store, ticket.issuedAt, ticket, {
             kind: 'emergency',
             visitors: 1,
             message: `绿色通道（${label}）：${ticket.number} 号，请立即安排接待和救助。`,
@@ -55,7 +51,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
           raised.push(alert);
         },
       });
-      raised.forEach(hall.publishAlert);
+      raised.forEach(publishAlert);
       return reply.code(201).send({ ticket: issued.ticket, ahead: issued.ahead, waitMinutes: issued.waitMinutes });
     },
   );
@@ -131,7 +127,7 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     },
     async (request) => {
       const printerId = request.body.printerId ?? config.printing.deskPrinter ?? config.printers[0]?.id;
-      if (!printerId || !hall.fleet.get(printerId)) throw badRequest('printer_unknown');
+      if (!printerId || !fleet.get(printerId)) throw badRequest('printer_unknown');
       // The print worker is woken by the engine's `ticket.print_queued` event.
       return { ticket: engine.reprint(request.params.id, printerId, actorOf(request.principal)) };
     },
@@ -145,6 +141,4 @@ const ticketRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     },
     async (request) => ({ ticket: engine.transfer(request.params.id, request.body, actorOf(request.principal)) }),
   );
-};
-
-export default ticketRoutes;
+});

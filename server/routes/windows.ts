@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NoContentSchema } from '../../common/contract/base.ts';
 import {
   CallTicketBodySchema,
@@ -13,9 +12,8 @@ import {
   WindowReplySchema,
 } from '../../common/contract/queue.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
-import type { RouteOptions } from '../context.ts';
 import { guard } from '../http/auth-hooks.ts';
-import { Errors, operatorOf } from './route-kit.ts';
+import { Errors, operatorOf, routePlugin } from './route-kit.ts';
 
 /** One-click ticket actions at a window: same shape, one engine call each. */
 const TICKET_ACTIONS: Array<[path: string, summary: string, action: 'callNext' | 'recall' | 'noShow' | 'start']> = [
@@ -31,9 +29,7 @@ const WINDOW_ACTIONS: Array<[path: string, summary: string, action: 'openWindow'
   ['close', 'Close the window (refused while it holds a ticket)', 'closeWindow'],
 ];
 
-const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall }) => {
-  const { engine } = hall;
-
+export default routePlugin('windows-routes', ['engine'], async (app, { engine }) => {
   app.get(
     '/api/windows',
     { schema: { tags: ['windows'], response: { 200: WindowListReplySchema } } },
@@ -168,6 +164,4 @@ const windowRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { hall
     },
     async (request) => ({ ticket: engine.transferHeld(request.params.no, request.body, operatorOf(request)) }),
   );
-};
-
-export default windowRoutes;
+});
