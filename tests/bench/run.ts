@@ -7,7 +7,9 @@
 //  5. a server process flooded by clients that do not read (Socket.IO snapshot requests,
 //     pipelined HTTP): its memory and how long /api/health takes meanwhile;
 //  6. the kiosk's first screen in headless Chromium (built UI, cold browser context): first
-//     contentful paint, the welcome button shown, a tap on it answered; its gzip JavaScript.
+//     contentful paint, the welcome button shown, a tap on it answered; its gzip JavaScript;
+//  7. five standard tickets through the serial printer driver over a 9600 baud link that buffers
+//     (`slowlink`): reply timeouts from the bytes in flight vs the old fixed 500 ms.
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
@@ -30,6 +32,7 @@ import { syncHallLayout } from '../../server/store/seed.ts';
 import { randomBytes } from 'node:crypto';
 import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { benchSlowLink, describeSlowLink } from './slow-link.ts';
 import { describeFirstScreen, measureFirstScreen, type FirstScreen } from '../support/first-screen.ts';
 import { pairDevice, startHall as startUiHall } from '../support/hall.ts';
 import { ensureUiBuilt } from '../../scripts/ui-build.mjs';
@@ -331,8 +334,20 @@ async function reportKiosk() {
   }
 }
 
+async function reportSlowLink() {
+  console.log('7. Five standard tickets in a row, status before and after each, 9600 baud 8N1 over a link that buffers');
+  for (const latencyMs of [0, 40]) {
+    const derived = await benchSlowLink(false, latencyMs);
+    if (latencyMs === 0) console.log(`  ${derived.ticketBytes} bytes a ticket`);
+    console.log(`  link delay ${latencyMs} ms a reply:`);
+    console.log(`    reply timeout = bytes in flight + replyMarginMs 500: ${describeSlowLink(derived)}`);
+    console.log(`    old fixed 500 ms reply timeout:                     ${describeSlowLink(await benchSlowLink(true, latencyMs))}`);
+  }
+  console.log('');
+}
+
 /** `npm run bench` runs every section; `npm run bench -- floods drain` only those named. */
-const SECTIONS = { issue: reportIssue, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods, kiosk: reportKiosk };
+const SECTIONS = { issue: reportIssue, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods, kiosk: reportKiosk, slowlink: reportSlowLink };
 
 async function main() {
   console.log(`xinfang-hall benchmark — ${new Date().toISOString()}`);

@@ -1,6 +1,7 @@
 // A printer at the far end of a mock serial port: answers DLE EOT with the status it is given,
 // keeps what it prints, and can be unplugged mid-write. With `lineBaudRate` set it behaves like a
-// slow line that buffers: a reply leaves only after every byte written before it has drained.
+// slow line that buffers: a reply leaves only after every byte written before it has drained;
+// `lineLatencyMs` adds a link's own delay (e.g. a serial-over-network server's packing timer) to each reply.
 import { mockSerialDevice } from '../../devices/mock-serial-device.ts';
 
 export class FakeEscPosPrinter {
@@ -12,6 +13,8 @@ export class FakeEscPosPrinter {
   afterNextPrint: (() => void) | null = null;
   /** Baud rate of a line that buffers (null: bytes arrive at once). */
   lineBaudRate: number | null = null;
+  /** Delay a reply takes on the link beyond the line's drain time. */
+  lineLatencyMs = 0;
   readonly printed: Buffer[] = [];
   readonly path: string;
   readonly factory;
@@ -23,7 +26,7 @@ export class FakeEscPosPrinter {
       if (bytes.length === 3 && bytes[0] === 0x10 && bytes[1] === 0x04) {
         if (this.silent) return;
         const answer = Buffer.from([this.status[bytes[2] as 1 | 2 | 3 | 4]]);
-        const wait = drained - Date.now();
+        const wait = drained + this.lineLatencyMs - Date.now();
         if (wait > 0) setTimeout(() => reply(answer), wait);
         else reply(answer);
         return;
