@@ -57,7 +57,7 @@ export function fieldLabel(path: string): string | null {
 }
 
 export interface RegistrationLists {
-  /** The everyday topics the kiosk offers; the person picks one (其他 and 不清楚 among them). */
+  /** The everyday topics the kiosk offers; the person picks one (其他 and 说不清 among them). */
   topics: readonly string[];
   categories: readonly string[];
   purposes: readonly string[];

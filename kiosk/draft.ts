@@ -17,9 +17,9 @@ export interface Draft {
   visitors: number;
   repeat: boolean | null;
   representatives: PersonDraft[];
-  /** The everyday topic picked (其他, 不清楚 among them); the window codes the official category. */
+  /** The everyday topic picked (其他, 说不清 among them); the window codes the official category. */
   topic: string;
-  /** The purpose as the person answered it (请求解决问题, …, 不清楚) and the official code it stands for ('' when unknown). */
+  /** The purpose as the person answered it (请求解决问题, …, 说不清) and the official code it stands for ('' when unknown). */
   purposeLabel: string;
   purpose: string;
   placeCode: string;
@@ -90,8 +90,8 @@ export function problemsOf(step: StepId, draft: Draft, today: string): Record<st
       break;
     }
     case 'matter':
-      if (!draft.topic) problems['matter.topic'] = '请点一下最接近的一项；说不清也可以选“不清楚”。';
-      if (!draft.purposeLabel) problems['matter.purpose'] = '请点一下您希望怎样；说不清也可以选“不清楚”。';
+      if (!draft.topic) problems['matter.topic'] = '请点一下最接近的一项；拿不准也可以选“说不清”。';
+      if (!draft.purposeLabel) problems['matter.purpose'] = '请点一下您希望怎样；拿不准也可以选“说不清”。';
       if (!draft.placeCode) problems['matter.placeCode'] = '请选择事情发生在哪里（区县）。';
       break;
     case 'words':
@@ -143,12 +143,12 @@ export function toBody(draft: Draft, today: string): IntakeBody {
 }
 
 /** The kiosk's answer for a purpose the person cannot tell: no official purpose is sent. */
-const PURPOSE_UNKNOWN = '不清楚';
+const PURPOSE_UNKNOWN = '说不清';
 
-/** The purpose answers the kiosk offers, in plain words, with 不清楚 last. */
+/** The purpose answers the kiosk offers, in plain words, with 说不清 last. */
 export const purposeLabels = (form: RegistrationForm) => [...form.kioskPurposes.map((p) => p.label), PURPOSE_UNKNOWN];
 
-/** A purpose answer → the draft's label and official code ('' for 不清楚). */
+/** A purpose answer → the draft's label and official code ('' for 说不清). */
 export const pickPurpose = (form: RegistrationForm, label: string): Pick<Draft, 'purposeLabel' | 'purpose'> => ({
   purposeLabel: label,
   purpose: form.kioskPurposes.find((p) => p.label === label)?.purpose ?? '',

@@ -111,7 +111,7 @@ export const RegistrationFormSchema = Type.Object({
   /** The everyday topics the kiosk offers (您要反映的事情和什么有关), and the official category each suggests. */
   topics: Type.Array(Type.String()),
   topicCategories: Type.Record(Type.String(), Type.String()),
-  /** The kiosk's plain purposes (请求解决问题 → 求决, …); 不清楚 is added by the kiosk and sends none. */
+  /** The kiosk's plain purposes (请求解决问题 → 求决, …); 说不清 is added by the kiosk and sends none. */
   kioskPurposes: Type.Array(KioskPurposeSchema),
   /** Official lists, coded by staff at the window. */
   categories: Type.Array(Type.String()),

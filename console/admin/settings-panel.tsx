@@ -9,7 +9,7 @@ import { WEEKDAYS } from './shared.ts';
 
 const LISTS: Array<[key: 'notices' | 'topics' | 'categories' | 'purposes' | 'causes' | 'systems' | 'hotIssues' | 'helperPhrases', label: string]> = [
   ['notices', '大厅公告（每行一条，在综合屏滚动显示）'],
-  ['topics', '自助机事情类别（来访人点选，请保留“其他”“不清楚”）'],
+  ['topics', '自助机事情类别（来访人点选，请保留“其他”“说不清”）'],
   ['categories', '内容分类'],
   ['purposes', '信访目的'],
   ['causes', '产生原因'],

@@ -10,7 +10,7 @@ export function MatterStep(props: { draft: Draft; form: RegistrationForm; proble
   return (
     <section class="step" aria-labelledby="step-title">
       <h2 id="step-title">您要反映的事情和什么有关？</h2>
-      <p class="lead">请点一下最接近的一项。说不清也没关系，可以选“不清楚”，窗口工作人员会帮您归类。</p>
+      <p class="lead">请点一下最接近的一项。拿不准也没关系，可以选“说不清”，窗口工作人员会帮您归类。</p>
       <Choices id="matter-topic" label="事情的类别" options={form.topics} value={draft.topic} onPick={(topic) => onChange({ topic })} problem={problems['matter.topic']} />
       <Choices
         id="matter-purpose"

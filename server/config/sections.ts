@@ -90,7 +90,7 @@ export const RegistrationSection = Type.Object(
     // Asked at the kiosk in plain words; the official coding below is done at the window.
     topics: Labels([
       '工资被拖欠', '社保和养老', '房屋和拆迁', '土地和承包地', '物业和小区', '看病和医疗', '上学和教育',
-      '环境污染', '案件和诉讼', '干部作风', '其他', '不清楚',
+      '环境污染', '案件和诉讼', '干部作风', '其他', '说不清',
     ]),
     topicCategories: Type.Record(Type.String(), Type.String({ minLength: 1, maxLength: 20 }), {
       default: {
@@ -119,7 +119,7 @@ export const RegistrationSection = Type.Object(
           { label: '对处理结果不服', purpose: '申诉' },
           { label: '反映干部违纪违法', purpose: '揭发控告' },
         ],
-        description: 'The purpose as the kiosk asks it, each standing for an official purpose; the kiosk adds 不清楚 (no purpose sent)',
+        description: 'The purpose as the kiosk asks it, each standing for an official purpose; the kiosk adds 说不清 (no purpose sent)',
       },
     ),
     purposes: Labels(['求决', '申诉', '揭发控告', '意见建议', '咨询', '其他']),

@@ -314,7 +314,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     name: 'the everyday topic of a kiosk registration',
     sql: `
-      -- The topic the person picked at the kiosk (工资被拖欠, 不清楚, …), a coded fact like category.
+      -- The topic the person picked at the kiosk (工资被拖欠, 说不清, …), a coded fact like category.
       -- Null for walk-ins and rows made before it. A kiosk registration now leaves category and
       -- cause '' (and purpose '' when the person did not know it) until the window codes them.
       ALTER TABLE intakes ADD COLUMN topic TEXT;

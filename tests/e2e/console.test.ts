@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 let people = 0;
-/** A kiosk registration as the kiosk sends it: the person's everyday topic, the purpose unknown (不清楚), no official coding. */
+/** A kiosk registration as the kiosk sends it: the person's everyday topic, the purpose unknown (说不清), no official coding. */
 async function register(name: string, matter: Record<string, unknown> = {}): Promise<{ id: string; number: string; idNumber: string }> {
   people += 1;
   const id = idNumber('19590101', 301 + people * 2);

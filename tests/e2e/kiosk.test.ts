@@ -117,7 +117,7 @@ async function fillMatterAndFinish(page: Page, check = false): Promise<void> {
   await page.getByRole('button', { name: '请求解决问题' }).click();
   await page.getByRole('button', { name: '东城区' }).click();
   expect(await page.getByTestId('place-name').textContent()).toBe('北京市 北京市 东城区');
-  expect(await page.getByRole('button', { name: '不清楚' }).count()).toBe(2); // for the topic and for the purpose
+  expect(await page.getByRole('button', { name: '说不清' }).count()).toBe(2); // for the topic and for the purpose
   for (const official of ['城乡建设', '求决', '政策落实不到位']) expect(await page.getByRole('button', { name: official, exact: true }).count()).toBe(0);
   if (check) {
     await checkScreen(page, '3-matter');

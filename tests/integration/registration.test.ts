@@ -233,8 +233,8 @@ describe('registration at the kiosk', () => {
     const headers = { authorization: `Bearer ${kiosk}` };
     const form = (await hall.app.inject({ url: '/api/registration/form', headers })).json();
     expect(form.purposes).toContain('揭发控告');
-    // Asked in plain words at the kiosk: everyday topics (其他, 不清楚 among them) and plain purposes.
-    expect(form.topics).toEqual(expect.arrayContaining(['工资被拖欠', '其他', '不清楚']));
+    // Asked in plain words at the kiosk: everyday topics (其他, 说不清 among them) and plain purposes.
+    expect(form.topics).toEqual(expect.arrayContaining(['工资被拖欠', '其他', '说不清']));
     expect(form.topicCategories['工资被拖欠']).toBe('劳动和社会保障');
     expect(form.kioskPurposes.map((p: { label: string; purpose: string }) => `${p.label}→${p.purpose}`)).toEqual([
       '请求解决问题→求决', '对处理结果不服→申诉', '反映干部违纪违法→揭发控告',
@@ -616,7 +616,7 @@ describe('the everyday topic at the kiosk, the official coding at the window', (
     try {
       const kiosk = await pairDevice(hall, 'kiosk');
       const rec = await staffCookie(hall, 'rec5', ['reception']);
-      // What the kiosk sends now: 工资被拖欠, 不清楚 as the purpose (no purpose), no category or cause.
+      // What the kiosk sends now: 工资被拖欠, 说不清 as the purpose (no purpose), no category or cause.
       const kioskBody = registration({ petitioner: freshPerson(), matter: { topic: '工资被拖欠', category: undefined, purpose: undefined, cause: undefined } });
       expect(JSON.parse(JSON.stringify(kioskBody)).matter).not.toHaveProperty('category');
       const issued = await submit(hall, kiosk, kioskBody);

@@ -60,10 +60,10 @@ describe('settings edited in the console', () => {
       expect(refused.json().message).toMatch(/请.*再保存/);
     }
     // The kiosk's topics and the category each suggests to the window.
-    expect((await put(hall, 'topics', ['工资被拖欠', '物业费', '其他', '不清楚'])).statusCode).toBe(200);
+    expect((await put(hall, 'topics', ['工资被拖欠', '物业费', '其他', '说不清'])).statusCode).toBe(200);
     expect((await put(hall, 'topicCategories', { 物业费: '物业管理' })).statusCode).toBe(200);
     const topicForm = (await hall.app.inject({ url: '/api/registration/form', headers: { authorization: `Bearer ${kiosk}` } })).json();
-    expect(topicForm).toMatchObject({ topics: ['工资被拖欠', '物业费', '其他', '不清楚'], topicCategories: { 物业费: '物业管理' } });
+    expect(topicForm).toMatchObject({ topics: ['工资被拖欠', '物业费', '其他', '说不清'], topicCategories: { 物业费: '物业管理' } });
     const byTopic = await hall.app.inject({
       method: 'POST',
       url: '/api/intakes',

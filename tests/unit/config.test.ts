@@ -19,8 +19,8 @@ describe('configuration', () => {
     expect(config.green.prefix).toBe('L');
     expect(config.green.reasons.map((r) => r.label)).toEqual(['老年人', '体弱', '患病', '残疾人', '孕妇', '急救', '其他']);
     expect(config.server.port).toBe(3000);
-    // The kiosk asks in plain words; 其他 and 不清楚 are always among the topics.
-    expect(config.registration.topics).toEqual(expect.arrayContaining(['工资被拖欠', '其他', '不清楚']));
+    // The kiosk asks in plain words; 其他 and 说不清 are always among the topics.
+    expect(config.registration.topics).toEqual(expect.arrayContaining(['工资被拖欠', '其他', '说不清']));
     expect(config.registration.topicCategories['工资被拖欠']).toBe('劳动和社会保障');
     expect(config.registration.kioskPurposes.map((p) => p.purpose)).toEqual(['求决', '申诉', '揭发控告']);
   });

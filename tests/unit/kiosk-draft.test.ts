@@ -49,10 +49,10 @@ describe('the kiosk draft', () => {
     expect(body.matter).toMatchObject({ topic: '干部作风', purpose: '揭发控告' });
     expect(body.matter).not.toHaveProperty('category');
     expect(body.matter).not.toHaveProperty('cause');
-    const lists = { topics: ['干部作风', '不清楚'], categories: ['纪检监察'], purposes: ['揭发控告'], causes: ['其他'], isPlace: loadDivisions().isPlace };
+    const lists = { topics: ['干部作风', '说不清'], categories: ['纪检监察'], purposes: ['揭发控告'], causes: ['其他'], isPlace: loadDivisions().isPlace };
     expect(checkRegistration(body, lists, TODAY)).toBeNull();
-    // 不清楚: no purpose is sent, and the registration is still whole.
-    const unsure = toBody({ ...filled(), topic: '不清楚', ...pickPurpose(FORM, '不清楚') }, TODAY);
+    // 说不清: no purpose is sent, and the registration is still whole.
+    const unsure = toBody({ ...filled(), topic: '说不清', ...pickPurpose(FORM, '说不清') }, TODAY);
     expect(unsure.matter).not.toHaveProperty('purpose');
     expect(checkRegistration(unsure, lists, TODAY)).toBeNull();
   });
@@ -69,12 +69,12 @@ describe('the kiosk draft', () => {
   });
 
   it('asks the purpose in plain words and keeps its official code', () => {
-    expect(purposeLabels(FORM)).toEqual(['请求解决问题', '对处理结果不服', '反映干部违纪违法', '不清楚']);
+    expect(purposeLabels(FORM)).toEqual(['请求解决问题', '对处理结果不服', '反映干部违纪违法', '说不清']);
     expect(pickPurpose(FORM, '对处理结果不服')).toEqual({ purposeLabel: '对处理结果不服', purpose: '申诉' });
-    expect(pickPurpose(FORM, '不清楚')).toEqual({ purposeLabel: '不清楚', purpose: '' });
+    expect(pickPurpose(FORM, '说不清')).toEqual({ purposeLabel: '说不清', purpose: '' });
     const empty = newDraft('A', 'D');
-    expect(problemsOf('matter', empty, TODAY)['matter.topic']).toContain('不清楚');
-    expect(problemsOf('matter', empty, TODAY)['matter.purpose']).toContain('不清楚');
+    expect(problemsOf('matter', empty, TODAY)['matter.topic']).toContain('说不清');
+    expect(problemsOf('matter', empty, TODAY)['matter.purpose']).toContain('说不清');
     expect(problemsOf('matter', empty, TODAY)).not.toHaveProperty('matter.category');
     expect(problemsOf('matter', empty, TODAY)).not.toHaveProperty('matter.cause');
   });
@@ -83,7 +83,7 @@ describe('the kiosk draft', () => {
     const form = { ...FORM, materials: { A: ['身份证'] }, purposeMaterials: { 揭发控告: ['证据线索'], 申诉: ['原处理决定'] } } as RegistrationForm;
     expect(materialsFor(form, filled())).toEqual(['身份证', '证据线索']);
     expect(materialsFor(form, { ...filled(), ...pickPurpose(form, '对处理结果不服') })).toEqual(['身份证', '原处理决定']);
-    expect(materialsFor(form, { ...filled(), ...pickPurpose(form, '不清楚') })).toEqual(['身份证']);
+    expect(materialsFor(form, { ...filled(), ...pickPurpose(form, '说不清') })).toEqual(['身份证']);
   });
 
   it('types on the keypad: X only as the 18th character, never past the length', () => {

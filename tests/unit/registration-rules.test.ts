@@ -6,7 +6,7 @@ import { loadDivisions } from '../../server/reference/divisions.ts';
 import { idNumber, registration } from '../support/registration.ts';
 
 const divisions = loadDivisions();
-const lists = { topics: ['房屋和拆迁', '工资被拖欠', '不清楚'], categories: ['城乡建设', '劳动和社会保障'], purposes: ['求决'], causes: ['政策落实不到位'], isPlace: divisions.isPlace };
+const lists = { topics: ['房屋和拆迁', '工资被拖欠', '说不清'], categories: ['城乡建设', '劳动和社会保障'], purposes: ['求决'], causes: ['政策落实不到位'], isPlace: divisions.isPlace };
 /** As the kiosk sends it now: the person's topic, the purpose if they knew it, no official category or cause. */
 const kioskMatter = { category: undefined, cause: undefined, topic: '工资被拖欠' };
 /** The message the server answers with (server/errors.ts fills in the field's name). */
@@ -20,8 +20,8 @@ describe('registration rules', () => {
 
   it('takes a kiosk registration with the everyday topic and no official category or cause', () => {
     expect(checkRegistration(registration({ matter: kioskMatter }), lists, TODAY)).toBeNull();
-    // 不清楚 as the purpose: none is sent.
-    expect(checkRegistration(registration({ matter: { ...kioskMatter, topic: '不清楚', purpose: undefined } }), lists, TODAY)).toBeNull();
+    // 说不清 as the purpose: none is sent.
+    expect(checkRegistration(registration({ matter: { ...kioskMatter, topic: '说不清', purpose: undefined } }), lists, TODAY)).toBeNull();
     expect(checkRegistration(registration({ matter: { ...kioskMatter, topic: undefined } }), lists, TODAY)).toEqual({ code: 'choice_required', field: 'matter.topic' });
     expect(checkRegistration(registration({ matter: { ...kioskMatter, topic: '打官司' } }), lists, TODAY)).toEqual({ code: 'choice_unknown', field: 'matter.topic' });
     // What it does send is still checked against the lists.
@@ -47,7 +47,7 @@ describe('registration rules', () => {
     const map = { 工资被拖欠: '劳动和社会保障', 房屋和拆迁: '已撤销的分类' };
     expect(suggestedCategory('工资被拖欠', map, lists.categories)).toBe('劳动和社会保障');
     expect(suggestedCategory('房屋和拆迁', map, lists.categories)).toBe('');
-    expect(suggestedCategory('不清楚', map, lists.categories)).toBe('');
+    expect(suggestedCategory('说不清', map, lists.categories)).toBe('');
     expect(suggestedCategory(null, map, lists.categories)).toBe('');
   });
 
