@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startAgent } from '../../devices/agent/agent.ts';
 import type { SimulatedPrinter } from '../../devices/printer/simulated-printer.ts';
-import { startHall, type Hall } from '../support/hall.ts';
+import { enrolDevice, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, registerAtKiosk } from '../support/registration.ts';
 
 let person = 0;
@@ -25,8 +25,7 @@ const ROUNDS = 20;
 const BURST = 50;
 
 async function pairKiosk(h: Hall, name: string): Promise<string> {
-  const code = await h.app.inject({ method: 'POST', url: '/api/devices/pairing-codes', headers: { cookie: h.admin }, payload: { kind: 'kiosk', name, printerId: 'P1', readerId: 'R1' } });
-  return (await h.app.inject({ method: 'POST', url: '/api/devices/enrol', payload: { code: code.json().code } })).json().token;
+  return enrolDevice(h, { kind: 'kiosk', name, printerId: 'P1', readerId: 'R1' });
 }
 
 const until = async (done: () => boolean) => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PHRASES } from '../../common/phrases.ts';
 import { startAgent, type DeviceAgent } from '../../devices/agent/agent.ts';
 import { launchBrowser, seriousA11yViolations } from '../support/browser.ts';
-import { startHall, type Hall } from '../support/hall.ts';
+import { pairingCode, startHall, type Hall } from '../support/hall.ts';
 
 let hall: Hall;
 let browser: Browser;
@@ -27,8 +27,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const code = async () =>
-  (await hall.app.inject({ method: 'POST', url: '/api/devices/pairing-codes', headers: { cookie: hall.admin }, payload: { kind: 'kiosk', name: '1号自助机', printerId: 'P1', readerId: 'R1' } })).json().code;
+const code = () => pairingCode(hall, { kind: 'kiosk', name: '1号自助机', printerId: 'P1', readerId: 'R1' });
 
 it('tells the person politely while the kiosk’s device agent is offline', async () => {
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });

@@ -6,7 +6,7 @@ import { CARD_UNREADABLE } from '../../server/realtime/device-bridge.ts';
 import { SAMPLE_CARD } from '../../devices/id-reader/sample-card.ts';
 import { seriousA11yViolations } from '../support/browser.ts';
 import { browserHallPerFile } from '../support/browser-hall.ts';
-import type { Hall } from '../support/hall.ts';
+import { pairingCode, type Hall } from '../support/hall.ts';
 
 let hall: Hall;
 let browser: Browser;
@@ -17,14 +17,9 @@ browserHallPerFile({}, (h, b) => {
 });
 
 it('asks to place an unreadable card again, and stops asking once it is read', async () => {
-  const code = await hall.app.inject({
-    method: 'POST',
-    url: '/api/devices/pairing-codes',
-    headers: { cookie: hall.admin },
-    payload: { kind: 'kiosk', name: '测试自助机', readerId: 'R1' },
-  });
+  const code = await pairingCode(hall, { kind: 'kiosk', name: '测试自助机', readerId: 'R1' });
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-  await page.goto(`${hall.url}/kiosk/?pair=${code.json().code}`);
+  await page.goto(`${hall.url}/kiosk/?pair=${code}`);
   await page.getByRole('button', { name: /初访登记/ }).waitFor();
 
   const reader = hall.app.hall.readers.simulated('R1')!;

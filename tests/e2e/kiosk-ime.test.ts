@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 import { browserHallPerFile } from '../support/browser-hall.ts';
-import type { Hall } from '../support/hall.ts';
+import { pairingCode, type Hall } from '../support/hall.ts';
 import { idNumber } from '../support/registration.ts';
 
 let hall: Hall;
@@ -20,12 +20,7 @@ browserHallPerFile({ auth: { kioskIssuePerMinute: 1000 } }, (h, b) => {
 });
 
 async function openKiosk(): Promise<Page> {
-  const response = await hall.app.inject({
-    method: 'POST',
-    url: '/api/devices/pairing-codes',
-    headers: { cookie: hall.admin },
-    payload: { kind: 'kiosk', name: '拼音测试机', printerId: 'P1', readerId: 'R1' },
-  });
+  const code = await pairingCode(hall, { kind: 'kiosk', name: '拼音测试机', printerId: 'P1', readerId: 'R1' });
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
   await page.addInitScript(() => {
     HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
@@ -33,7 +28,7 @@ async function openKiosk(): Promise<Page> {
       return Promise.resolve();
     };
   });
-  await page.goto(`${hall.url}/kiosk/?pair=${response.json().code}`);
+  await page.goto(`${hall.url}/kiosk/?pair=${code}`);
   await page.getByRole('button', { name: /初访登记/ }).waitFor();
   return page;
 }

@@ -14,7 +14,7 @@ import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from
 import { describeFirstScreen, measureFirstScreen, medianAnswered, type FirstScreen } from '../support/first-screen.ts';
 import { drawCharacter, padCandidate, padCanvas, writeCharacter } from '../support/handwriting.ts';
 import { inkOf } from '../support/ink.ts';
-import { type Hall } from '../support/hall.ts';
+import { enrolDevice, type Hall } from '../support/hall.ts';
 import { browserHallPerFile } from '../support/browser-hall.ts';
 import { cardOf, idNumber } from '../support/registration.ts';
 
@@ -29,15 +29,7 @@ browserHallPerFile({ kiosk: { voice: { enabled: false } } }, (h, b) => {
 });
 
 beforeAll(async () => {
-  const code = await hall.app.inject({
-    method: 'POST',
-    url: '/api/devices/pairing-codes',
-    headers: { cookie: hall.admin },
-    payload: { kind: 'kiosk', name: '屏幕输入测试机', printerId: 'P1', readerId: 'R1' },
-  });
-  const enrol = await hall.app.inject({ method: 'POST', url: '/api/devices/enrol', payload: { code: code.json().code } });
-  expect(enrol.statusCode).toBe(201);
-  token = enrol.json().token;
+  token = await enrolDevice(hall, { kind: 'kiosk', name: '屏幕输入测试机', printerId: 'P1', readerId: 'R1' });
 }, 120_000);
 
 

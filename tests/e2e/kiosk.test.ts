@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 import { browserHallPerFile, recordAudio } from '../support/browser-hall.ts';
-import { pairDevice, papersWith, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { pairDevice, pairingCode, papersWith, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { PHRASES } from '../../common/phrases.ts';
 import { promptAnnouncement, ticketTakenAnnouncement } from '../../common/voice.ts';
 import { cardOf, idNumber, registration } from '../support/registration.ts';
@@ -465,14 +465,9 @@ describe('the kiosk after the issuing cut-off', () => {
     const offset = Date.parse('2026-11-25T17:10:00+08:00') - Date.now();
     const late = await startHall({ hours: { opens: '09:00', closes: '17:30', kioskStopsBeforeClose: 30 }, kiosk: { voice: { enabled: false } } }, undefined, undefined, { serveUi: true, now: () => Date.now() + offset });
     try {
-      const code = await late.app.inject({
-        method: 'POST',
-        url: '/api/devices/pairing-codes',
-        headers: { cookie: late.admin },
-        payload: { kind: 'kiosk', name: '测试自助机', printerId: 'P1' },
-      });
+      const code = await pairingCode(late, { kind: 'kiosk', name: '测试自助机', printerId: 'P1' });
       const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-      await page.goto(`${late.url}/kiosk/?pair=${code.json().code}`);
+      await page.goto(`${late.url}/kiosk/?pair=${code}`);
       await page.getByRole('button', { name: /初访登记/ }).click();
       const closed = page.getByTestId('kiosk-closed');
       await closed.waitFor();

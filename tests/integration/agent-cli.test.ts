@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAgentCli, type AgentCliIo } from '../../devices/agent/main.ts';
-import { startHall, type Hall } from '../support/hall.ts';
+import { pairingCode, startHall, type Hall } from '../support/hall.ts';
 
 let hall: Hall | undefined;
 const dirs: string[] = [];
@@ -37,17 +37,15 @@ function cliIo() {
   return { io, lines };
 }
 
-async function pairingCode(h: Hall, kind: 'kiosk' | 'display'): Promise<string> {
-  const payload = kind === 'kiosk' ? { kind, name: '3号自助机', printerId: 'P1', readerId: 'R1' } : { kind, name: '大屏' };
-  return (await h.app.inject({ method: 'POST', url: '/api/devices/pairing-codes', headers: { cookie: h.admin }, payload })).json().code;
-}
+const codeFor = (h: Hall, kind: 'kiosk' | 'display') =>
+  pairingCode(h, kind === 'kiosk' ? { kind, name: '3号自助机', printerId: 'P1', readerId: 'R1' } : { kind, name: '大屏' });
 
 describe('npm run agent', () => {
   it('pairs once, keeps the token readable by its user only, and --check finds everything in order', async () => {
     hall = await startHall({ printers: [{ id: 'P1', name: '1号', agent: true }], readers: [{ id: 'R1', name: '1号', agent: true }] });
     const dir = temp();
     const pair = cliIo();
-    const code = await pairingCode(hall, 'kiosk');
+    const code = await codeFor(hall, 'kiosk');
     expect(await runAgentCli(['--server', hall.url, '--pair', code, '--dir', dir, '--printer', 'simulated', '--reader', 'simulated'], pair.io)).toBe(0);
     expect(pair.lines.join('\n')).toContain('配对成功');
     const file = join(dir, 'agent.json');
@@ -68,12 +66,12 @@ describe('npm run agent', () => {
     hall = await startHall();
     const dir = temp();
     const pair = cliIo();
-    expect(await runAgentCli(['--server', hall.url, '--pair', await pairingCode(hall, 'display'), '--dir', dir], pair.io)).toBe(2);
+    expect(await runAgentCli(['--server', hall.url, '--pair', await codeFor(hall, 'display'), '--dir', dir], pair.io)).toBe(2);
     expect(pair.lines.join('\n')).toContain('不是为自助机生成的');
     expect(await runAgentCli(['--server', hall.url, '--pair', '123', '--dir', dir], pair.io)).toBe(2);
 
     const kiosk = cliIo();
-    expect(await runAgentCli(['--server', hall.url, '--pair', await pairingCode(hall, 'kiosk'), '--dir', dir, '--printer', '/dev/ttyNONE', '--no-reader'], kiosk.io)).toBe(0);
+    expect(await runAgentCli(['--server', hall.url, '--pair', await codeFor(hall, 'kiosk'), '--dir', dir, '--printer', '/dev/ttyNONE', '--no-reader'], kiosk.io)).toBe(0);
     const me = JSON.parse(readFileSync(join(dir, 'agent.json'), 'utf8')).deviceId as string;
     await hall.app.inject({ method: 'POST', url: `/api/devices/${me}/revoke`, headers: { cookie: hall.admin } });
     const check = cliIo();

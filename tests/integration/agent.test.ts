@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startAgent, type DeviceAgent } from '../../devices/agent/agent.ts';
 import { SAMPLE_CARD } from '../../devices/id-reader/sample-card.ts';
-import { connectSocket, startHall, type Hall } from '../support/hall.ts';
+import { connectSocket, enrolDevice, startHall, type Hall } from '../support/hall.ts';
 import { registerAtKiosk } from '../support/registration.ts';
 
 let hall: Hall | undefined;
@@ -31,9 +31,7 @@ const AGENT_HALL = {
 };
 
 async function pairKiosk(h: Hall, printerId: string, readerId: string, name = '1号自助机'): Promise<string> {
-  const code = await h.app.inject({ method: 'POST', url: '/api/devices/pairing-codes', headers: { cookie: h.admin }, payload: { kind: 'kiosk', name, printerId, readerId } });
-  const enrol = await h.app.inject({ method: 'POST', url: '/api/devices/enrol', payload: { code: code.json().code } });
-  return enrol.json().token;
+  return enrolDevice(h, { kind: 'kiosk', name, printerId, readerId });
 }
 
 function runAgent(url: string, token: string, dir: string, reconnect = { delayMs: 100, maxDelayMs: 500 }): DeviceAgent {

@@ -6,19 +6,13 @@ import { SAMPLE_CARD as CARD } from '../../devices/id-reader/sample-card.ts';
 import type { HallConfig } from '../../server/config/schema.ts';
 import { createDeviceFleet } from '../../server/devices/fleet.ts';
 import { CARD_UNREADABLE } from '../../server/realtime/device-bridge.ts';
-import { connectSocket, startHall, type Hall } from '../support/hall.ts';
+import { connectSocket, enrolDevice, startHall, type Hall } from '../support/hall.ts';
 
 let hall: Hall;
 afterEach(() => hall.close());
 
 async function pairKiosk(readerId?: string): Promise<string> {
-  const code = await hall.app.inject({
-    method: 'POST',
-    url: '/api/devices/pairing-codes',
-    headers: { cookie: hall.admin },
-    payload: { kind: 'kiosk', name: '自助机', ...(readerId ? { readerId } : {}) },
-  });
-  return (await hall.app.inject({ method: 'POST', url: '/api/devices/enrol', payload: { code: code.json().code } })).json().token;
+  return enrolDevice(hall, { kind: 'kiosk', name: '自助机', ...(readerId ? { readerId } : {}) });
 }
 
 /** A hall (its log kept) with a kiosk at reader R1, a kiosk without a reader, and a staff socket. */

@@ -70,17 +70,31 @@ export async function staffCookie(hall: Hall, username: string, roles: string[])
   return login(hall.app, username, password);
 }
 
-export async function pairDevice(hall: Hall, kind: 'kiosk' | 'display' | 'window-screen', windowNo?: number): Promise<string> {
-  const code = await hall.app.inject({
-    method: 'POST',
-    url: '/api/devices/pairing-codes',
-    headers: { cookie: hall.admin },
-    payload: { kind, name: `测试${kind}`, ...(windowNo ? { windowNo } : {}) },
-  });
-  const enrol = await hall.app.inject({ method: 'POST', url: '/api/devices/enrol', payload: { code: code.json().code } });
+/** What an admin pairs a device as (the body of POST /api/devices/pairing-codes). */
+export interface DeviceToPair {
+  kind: 'kiosk' | 'display' | 'window-screen';
+  name: string;
+  windowNo?: number;
+  printerId?: string;
+  readerId?: string;
+}
+
+/** A pairing code an admin issued, for a browser to open `…/?pair=<code>` or an agent to enrol with. */
+export async function pairingCode(hall: Hall, device: DeviceToPair): Promise<string> {
+  const response = await hall.app.inject({ method: 'POST', url: '/api/devices/pairing-codes', headers: { cookie: hall.admin }, payload: device });
+  if (response.statusCode >= 300) throw new Error(`pairing code: ${response.body}`);
+  return response.json().code;
+}
+
+/** A device paired and enrolled: its token. */
+export async function enrolDevice(hall: Hall, device: DeviceToPair): Promise<string> {
+  const enrol = await hall.app.inject({ method: 'POST', url: '/api/devices/enrol', payload: { code: await pairingCode(hall, device) } });
   if (enrol.statusCode !== 201) throw new Error(`enrol: ${enrol.body}`);
   return enrol.json().token;
 }
+
+export const pairDevice = (hall: Hall, kind: DeviceToPair['kind'], windowNo?: number): Promise<string> =>
+  enrolDevice(hall, { kind, name: `测试${kind}`, ...(windowNo ? { windowNo } : {}) });
 
 export interface RecordingSocket {
   socket: Socket;
