@@ -1,8 +1,12 @@
 // Request/response over one serial port: work on the port runs one piece at a time, and a
 // request waits for one reply with a timeout that starts once the request is on the wire.
+// After a timeout the reply may still come: the next request first lets the line go quiet for
+// as long again, dropping what arrives, so a late answer is never taken for the next one's.
 export class RequestChannel<Reply> {
   private chain: Promise<unknown> = Promise.resolve();
   private waiter: ((reply: Reply) => void) | null = null;
+  /** Set by a timeout: the quiet spell the next request waits out before it writes. */
+  private drain: Promise<void> | null = null;
 
   constructor(private readonly timeoutMs: number) {}
 
@@ -23,7 +27,12 @@ export class RequestChannel<Reply> {
    * (read once the write has finished) overrides the channel's own timeout for this request, e.g.
    * when the reply must first wait behind bytes still travelling over a slow line.
    */
-  request(write: () => Promise<void>, what: string, timeoutMs?: number | (() => number)): Promise<Reply> {
+  async request(write: () => Promise<void>, what: string, timeoutMs?: number | (() => number)): Promise<Reply> {
+    if (this.drain) {
+      const drain = this.drain;
+      await drain;
+      if (this.drain === drain) this.drain = null;
+    }
     return new Promise<Reply>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       let settled = false;
@@ -42,6 +51,7 @@ export class RequestChannel<Reply> {
           timer = setTimeout(() => {
             settled = true;
             if (this.waiter === waiter) this.waiter = null;
+            this.drain = new Promise((quiet) => setTimeout(quiet, ms));
             reject(new Error(`no reply to ${what} within ${Math.round(ms)} ms`));
           }, ms);
         },
