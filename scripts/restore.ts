@@ -2,7 +2,7 @@
 // fails verification and refuses while the server runs. See docs/backup.md.
 import { join } from 'node:path';
 import { loadConfig } from '../server/config/load.ts';
-import { restoreBackup } from '../server/ops/restore.ts';
+import { RestoreRefused, restoreBackup } from '../server/ops/restore.ts';
 
 const file = process.argv[2];
 if (!file) {
@@ -15,6 +15,10 @@ try {
   console.log(`已恢复备份：${file}`);
   if (aside) console.log(`原数据库已另存为：${aside}`);
 } catch (err) {
-  console.error(`未恢复：${(err as Error).message}`);
+  const why =
+    err instanceof RestoreRefused
+      ? { unsound: '该文件未通过完整性校验，不是完好的备份。', running: `大厅服务正在端口 ${config.server.port} 上运行，请先停止服务，再恢复。` }[err.reason]
+      : (err as Error).message;
+  console.error(`未恢复，数据库保持原样：${why}`);
   process.exitCode = 1;
 }

@@ -10,15 +10,17 @@ export const backupDir = (config: HallConfig) => config.backup.dir ?? join(confi
 
 const HOUR_MS = 3_600_000;
 
+/** The next instant (after `at`) at `hour` o'clock in the hall's zone. */
+export function nextBackupAt(at: number, hour: number, timeZone: string): number {
+  // The hall's zones have no daylight saving: the hour is a fixed offset from local midnight.
+  const today = dayStart(at, timeZone) + hour * HOUR_MS;
+  return today > at ? today : nextDayStart(at, timeZone) + hour * HOUR_MS;
+}
+
 export function scheduleBackups(app: FastifyInstance, config: HallConfig, dbFile: string, now: () => number): void {
   let timer: NodeJS.Timeout;
-  const nextRun = (at: number) => {
-    // The hall's zones have no daylight saving: the hour is a fixed offset from local midnight.
-    const today = dayStart(at, config.timeZone) + config.backup.hour * HOUR_MS;
-    return today > at ? today : nextDayStart(at, config.timeZone) + config.backup.hour * HOUR_MS;
-  };
   const arm = () => {
-    timer = setTimeout(() => void run().finally(arm), nextRun(now()) - now());
+    timer = setTimeout(() => void run().finally(arm), nextBackupAt(now(), config.backup.hour, config.timeZone) - now());
     timer.unref();
   };
   const run = async () => {

@@ -13,11 +13,13 @@ export async function makeBackup(dbFile: string, dir: string, at = Date.now()): 
   const file = join(dir, backupName(at));
   // Written under another name: a copy cut short never looks like a backup.
   const partial = `${file}.partial`;
-  await copyDatabase(dbFile, partial);
-  const problem = integrityProblem(partial);
-  if (problem) {
+  try {
+    await copyDatabase(dbFile, partial);
+    const problem = integrityProblem(partial);
+    if (problem) throw new Error(`backup failed verification: ${problem}`);
+  } catch (err) {
     rmSync(partial, { force: true });
-    throw new Error(`backup failed verification: ${problem}`);
+    throw err;
   }
   renameSync(partial, file);
   return file;

@@ -4,6 +4,16 @@ import { createServer } from 'node:net';
 import { createPrivately } from '../store/database.ts';
 import { integrityProblem } from '../store/snapshot.ts';
 
+/** Why a restore changed nothing: the file is no sound database, or the server runs. */
+export class RestoreRefused extends Error {
+  constructor(
+    readonly reason: 'unsound' | 'running',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Whether something listens on the hall's address: binding it is the one check that cannot be
  * fooled by a stale pid or lock file left by a crash, and it does not depend on the server
@@ -24,8 +34,8 @@ function portInUse(port: number, host: string): Promise<boolean> {
  */
 export async function restoreBackup(backup: string, dbFile: string, server: { port: number; host: string }, at = Date.now()): Promise<string | null> {
   const problem = integrityProblem(backup);
-  if (problem) throw new Error(`backup failed verification: ${problem}`);
-  if (await portInUse(server.port, server.host)) throw new Error(`the hall server is running on port ${server.port}: stop it first`);
+  if (problem) throw new RestoreRefused('unsound', `backup failed verification: ${problem}`);
+  if (await portInUse(server.port, server.host)) throw new RestoreRefused('running', `the hall server is running on port ${server.port}: stop it first`);
   const aside = `${dbFile}.before-restore-${new Date(at).toISOString().replace(/[:.]/g, '-')}`;
   const hadDb = existsSync(dbFile);
   // The -wal holds commits not yet in the main file: it travels with it, under the matching name.

@@ -1,7 +1,6 @@
 // The SQLite side of backups (server/ops/backup.ts decides when and where): an online copy of
 // the database file and the check that a copy is sound.
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
 import { createPrivately } from './database.ts';
 
 /**
@@ -17,9 +16,6 @@ export async function copyDatabase(dbFile: string, dest: string): Promise<void> 
     // All pages in one step: one read transaction, a consistent snapshot, and (in WAL) writers
     // are not blocked; smaller steps would restart whenever the server commits meanwhile.
     await source.backup(dest, { progress: () => 0x7fffffff });
-  } catch (err) {
-    rmSync(dest, { force: true });
-    throw err;
   } finally {
     source.close();
   }

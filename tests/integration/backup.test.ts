@@ -109,7 +109,7 @@ describe('backup and restore', () => {
     // While the server runs, restore refuses (and touches nothing).
     const port = Number(new URL(hall.url).port);
     const server = { port, host: '127.0.0.1' };
-    await expect(restoreBackup(quiet, dbFile, server)).rejects.toThrow(/running on port/);
+    await expect(restoreBackup(quiet, dbFile, server)).rejects.toMatchObject({ reason: 'running' });
     expect(readdirSync(hall.dir).filter((f) => f.includes('before-restore'))).toEqual([]);
 
     await hall.close({ keepData: true });
@@ -159,8 +159,12 @@ describe('backup and restore', () => {
 
     const original = readFileSync(dbFile);
     for (const file of [broken, garbage]) {
-      await expect(restoreBackup(file, dbFile, server)).rejects.toThrow(/failed verification/);
+      await expect(restoreBackup(file, dbFile, server)).rejects.toMatchObject({ reason: 'unsound' });
     }
+    // A backup of a damaged database fails its own verification and leaves no file behind.
+    const elsewhere = join(dir, 'elsewhere');
+    await expect(makeBackup(broken, elsewhere)).rejects.toThrow(/failed verification/);
+    expect(readdirSync(elsewhere)).toEqual([]);
     expect(readFileSync(dbFile)).toEqual(original);
     expect(readdirSync(dir).filter((f) => f.includes('before-restore'))).toEqual([]);
   });

@@ -1,7 +1,8 @@
 // Rotation keeps the newest backup of each of the last 7 days, 4 weeks and 12 months (in the
-// hall's zone) and nothing else.
+// hall's zone) and nothing else; the daily backup falls at the configured hour there.
 import { describe, expect, it } from 'vitest';
 import { backupName, backupsToKeep, parseBackupName } from '../../server/ops/backup-rotation.ts';
+import { nextBackupAt } from '../../server/ops/backup-schedule.ts';
 
 const ZONE = 'Asia/Shanghai';
 const HOUR = 3_600_000;
@@ -45,5 +46,16 @@ describe('backup rotation', () => {
     expect(parseBackupName(backupName(LAST))).toEqual({ name: backupName(LAST), at: LAST });
     expect(parseBackupName(`${backupName(LAST)}.partial`)).toBeNull();
     expect(parseBackupName('notes.txt')).toBeNull();
+  });
+});
+
+describe('daily backup time', () => {
+  it("is the configured hour in the hall's zone, today if still ahead, else tomorrow", () => {
+    const at = Date.parse('2026-12-07T10:30:00Z'); // 18:30 in Shanghai
+    expect(new Date(nextBackupAt(at, 19, ZONE)).toISOString()).toBe('2026-12-07T11:00:00.000Z');
+    expect(new Date(nextBackupAt(at, 18, ZONE)).toISOString()).toBe('2026-12-08T10:00:00.000Z');
+    expect(new Date(nextBackupAt(Date.parse('2026-12-07T11:00:00Z'), 19, ZONE)).toISOString()).toBe('2026-12-08T11:00:00.000Z');
+    expect(new Date(nextBackupAt(at, 23, ZONE)).toISOString()).toBe('2026-12-07T15:00:00.000Z');
+    expect(new Date(nextBackupAt(at, 0, ZONE)).toISOString()).toBe('2026-12-07T16:00:00.000Z');
   });
 });
