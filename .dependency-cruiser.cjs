@@ -18,6 +18,7 @@ const PURE_SERVER = [
   '^server/realtime/token-bucket\\.ts$',
   '^server/forwarding/payload\\.ts$',
   '^server/calendar/hall-calendar\\.ts$',
+  '^server/ops/backup-rotation\\.ts$',
 ];
 
 // What does I/O inside the server: the database and its SQLite implementation, HTTP, sockets,

@@ -58,6 +58,7 @@ import hallRoutes from './routes/hall.ts';
 import staffRoutes from './routes/staff.ts';
 import ticketRoutes from './routes/tickets.ts';
 import windowRoutes from './routes/windows.ts';
+import { scheduleBackups } from './ops/backup-schedule.ts';
 import { syncHallLayout } from './store/seed.ts';
 import { openSqliteStore } from './store/sqlite/index.ts';
 import type { Store } from './store/repositories.ts';
@@ -83,7 +84,8 @@ declare module 'fastify' {
 
 export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const now = options.now ?? Date.now;
-  const store = options.store ?? openSqliteStore(join(config.dataDir, 'hall.db'));
+  const dbFile = join(config.dataDir, 'hall.db');
+  const store = options.store ?? openSqliteStore(dbFile);
   const layoutFromFile = syncHallLayout(store, config, now());
   const devices = createDeviceFleet(config, { log: { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) } });
   const fleet = devices.printers;
@@ -234,6 +236,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   });
   app.addHook('onClose', closeSocketsWhenAuthorityEnds(io, hall));
   scheduleRollover(app, hall, now);
+  if (config.backup.enabled && !options.store) scheduleBackups(app, config, dbFile, now);
   if (config.forwarding.adapter === 'file') {
     const upkeep = startFileDropUpkeep({ store, directory: fileDropDirectory(config), retainDays: config.forwarding.retainDays, now, log: app.log });
     app.addHook('onClose', async () => upkeep.stop());

@@ -1,7 +1,7 @@
 // The hall's configuration: one JSON file (HALL_CONFIG) over these defaults, then environment
 // overrides. Every key is documented in docs/configuration.md; keep the two in step.
 import { Type, type Static } from 'typebox';
-import { ForwardingSection, HoursSection, RegistrationSection, ServerSection } from './sections.ts';
+import { BackupSection, ForwardingSection, HoursSection, RegistrationSection, ServerSection } from './sections.ts';
 
 const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' });
 
@@ -222,6 +222,7 @@ export const HallConfigSchema = Type.Object(
     ),
     registration: RegistrationSection,
     forwarding: ForwardingSection,
+    backup: BackupSection,
     kiosk: Type.Object(
       {
         /** Voice guidance: each step's question said once, the idle warning, the number taken. */

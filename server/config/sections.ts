@@ -230,3 +230,13 @@ export const HoursSection = Type.Object(
   },
   { additionalProperties: false, default: {} },
 );
+
+/** Daily online backups of the hall database (see docs/backup.md). */
+export const BackupSection = Type.Object(
+  {
+    enabled: Type.Boolean({ default: true }),
+    hour: Type.Integer({ minimum: 0, maximum: 23, default: 19, description: "Hour of the day (hall's zone) the daily backup is made" }),
+    dir: Type.Optional(Type.String({ minLength: 1, description: 'Backup folder (default <dataDir>/backups)' })),
+  },
+  { additionalProperties: false, default: {} },
+);

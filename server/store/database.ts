@@ -25,7 +25,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
 }
 
 /** A new folder (0700) and the database file (0600) exist, readable by the hall's own user only. */
-function createPrivately(file: string): void {
+export function createPrivately(file: string): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));

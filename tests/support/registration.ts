@@ -61,9 +61,19 @@ export function cardOf(person: { name: string; idNumber: string; birthDate: stri
 }
 
 /** Someone new: a valid ID number that no other call (in any process) is likely to give. */
-export function freshPetitioner(): Pick<IntakeBody['petitioner'], 'idNumber' | 'birthDate' | 'gender'> {
-  const day = String(1 + randomInt(28)).padStart(2, '0');
-  const sequence = 1 + randomInt(998);
+export function freshPetitioner(): Petitioner {
+  return petitionerBorn(1 + randomInt(28), 1 + randomInt(998));
+}
+
+/** The n-th of 27 944 different people (n from 0), for a test that needs many without a clash. */
+export function nthPetitioner(n: number): Petitioner {
+  return petitionerBorn(1 + (n % 28), 1 + Math.floor(n / 28));
+}
+
+type Petitioner = Pick<IntakeBody['petitioner'], 'idNumber' | 'birthDate' | 'gender'>;
+
+function petitionerBorn(dayOfFebruary: number, sequence: number): Petitioner {
+  const day = String(dayOfFebruary).padStart(2, '0');
   return { idNumber: idNumber(`195202${day}`, sequence), birthDate: `1952-02-${day}`, gender: sequence % 2 === 1 ? 'male' : 'female' };
 }
 
