@@ -9,6 +9,7 @@ export const ERROR_MESSAGES = {
   not_found: '没有找到您要的内容，请核对后重试。',
   unauthenticated: '请先登录后再操作。',
   forbidden: '您的账号没有进行此项操作的权限，如有需要请联系管理员。',
+  metrics_forbidden: '监控数据仅对配置允许的地址或持有令牌的系统开放，如有需要请联系管理员。',
   invalid_credentials: '用户名或密码不正确，请重新输入。',
   account_locked: '登录失败次数较多，这台电脑暂时不能登录该账号，请稍后再试或请管理员重置密码。',
   login_throttled: '该账号近期登录失败较多，为保护账号安全，请稍候片刻再试。',

@@ -21,6 +21,9 @@ import { createPrincipalResolver, registerAuthHooks } from './http/auth-hooks.ts
 import { createGuardedServer } from './http/connection-guard.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
 import { createOffenders } from './http/offenders.ts';
+import { createMetrics } from './ops/metrics.ts';
+import metricsRoutes from './routes/metrics.ts';
+import { socketCounts } from './realtime/socket-counts.ts';
 import { normaliseOrigins } from './http/origin.ts';
 import { buildValidator } from './http/validation.ts';
 import { ROOMS } from '../common/events.ts';
@@ -170,6 +173,18 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     printWorker,
     noticePrinting: createNoticePrinting({ store, config, fleet, settings, worker: printWorker, now }),
     readers: devices.readers,
+    metrics: createMetrics({
+      store,
+      serviceDay: () => engine.today(),
+      devices: () => [
+        ...fleet.all().map((p) => ({ kind: 'printer' as const, id: p.config.id, condition: p.printer.condition })),
+        ...devices.readers.conditions().map((r) => ({ kind: 'reader' as const, id: r.id, condition: r.condition })),
+      ],
+      forwardingHeld: () => forwarder.hold() !== null,
+      // The socket server is attached below; nothing scrapes before the app listens.
+      sockets: () => socketCounts(app.io),
+      now,
+    }),
   };
 
   const logger = options.logger ?? false;
@@ -202,7 +217,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit', 'ops'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
@@ -212,7 +227,11 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, forwardingRoutes, settingsRoutes, imeRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes]) {
+  // One counter and one histogram per answer, labelled by the route pattern (never the raw URL).
+  app.addHook('onResponse', async (request, reply) => {
+    hall.metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, forwardingRoutes, settingsRoutes, imeRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes]) {
     await app.register(routes);
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

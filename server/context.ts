@@ -12,6 +12,7 @@ import type { IntakeService } from './registration/intake-service.ts';
 import type { Divisions } from './reference/divisions.ts';
 import type { PrincipalResolver } from './http/auth-hooks.ts';
 import type { Offenders } from './http/offenders.ts';
+import type { HallMetrics } from './ops/metrics.ts';
 import type { NoticePrinting } from './printing/notice-print.ts';
 import type { PrintWorker } from './printing/print-jobs.ts';
 import type { DeviceFleet, PrinterFleet, ReaderFleet } from './devices/fleet.ts';
@@ -47,6 +48,8 @@ export interface HallContext {
   handwriting: HandwritingRecognizer | null;
   /** Addresses cut off for flooding, refused for a while (HTTP and sockets alike). */
   offenders: Offenders;
+  /** Prometheus figures for GET /metrics. */
+  metrics: HallMetrics;
   /** Sends a stored alert to every staff socket (leaders, desk, windows). */
   publishAlert: (alert: HallAlert) => void;
   now: () => number;
@@ -58,7 +61,7 @@ export interface HallContext {
  * uses and depends on the plugins that provide them (see `routePlugin` in `routes/route-kit.ts`).
  */
 const SERVICE_PLUGINS = {
-  'hall-core': { provides: ['config', 'store', 'now', 'settings', 'cipher', 'divisions', 'offenders', 'publishAlert'], dependencies: [] },
+  'hall-core': { provides: ['config', 'store', 'now', 'settings', 'cipher', 'divisions', 'offenders', 'publishAlert', 'metrics'], dependencies: [] },
   'hall-auth': { provides: ['staffAuth', 'deviceAuth', 'resolvePrincipal'], dependencies: ['hall-core'] },
   'hall-devices': { provides: ['devices', 'fleet', 'readers', 'printWorker', 'noticePrinting'], dependencies: ['hall-core'] },
   'hall-queue': { provides: ['engine', 'snapshots'], dependencies: ['hall-core', 'hall-devices'] },

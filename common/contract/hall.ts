@@ -3,7 +3,23 @@
 import { Type, type Static } from 'typebox';
 import { ServiceInfoSchema, WindowViewSchema } from './queue.ts';
 
-export const HealthReplySchema = Type.Object({ status: Type.Literal('ok'), seq: Type.Integer() });
+export const HealthReplySchema = Type.Object({
+  status: Type.Literal('ok'),
+  seq: Type.Integer(),
+  /** A trivial query answered. */
+  database: Type.Object({ ok: Type.Boolean() }),
+  /** Each configured printer and card reader: its condition now. */
+  devices: Type.Array(
+    Type.Object({ kind: Type.Union([Type.Literal('printer'), Type.Literal('reader')]), id: Type.String(), condition: Type.String(), ready: Type.Boolean() }),
+  ),
+  forwarding: Type.Object({
+    pending: Type.Integer(),
+    /** Age of the oldest message still to deliver (0: none). */
+    oldestPendingSeconds: Type.Number(),
+    /** The case system refuses the hall: forwarding waits for staff. */
+    held: Type.Boolean(),
+  }),
+});
 
 export const GreenReasonSchema = Type.Object({
   code: Type.String(),

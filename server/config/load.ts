@@ -31,6 +31,7 @@ const ENV_OVERRIDES: Record<string, { path: string[]; parse: (v: string, name: s
   HALL_CASE_SYSTEM_URL: { path: ['forwarding', 'url'], parse: (v) => v },
   // A secret belongs in the environment, not in a config file that gets copied around.
   HALL_CASE_SYSTEM_SECRET: { path: ['forwarding', 'secret'], parse: (v) => v },
+  HALL_METRICS_TOKEN: { path: ['metrics', 'token'], parse: (v) => v },
 };
 
 function parseInteger(v: string, name: string): number {

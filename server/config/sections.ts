@@ -240,3 +240,13 @@ export const BackupSection = Type.Object(
   },
   { additionalProperties: false, default: {} },
 );
+
+/** GET /metrics for a monitoring system: who may scrape it (addresses, or a bearer token). */
+export const MetricsSection = Type.Object(
+  {
+    enabled: Type.Boolean({ default: true }),
+    allow: Type.Array(Type.String({ minLength: 1 }), { default: ['127.0.0.1', '::1', '::ffff:127.0.0.1'], uniqueItems: true, description: 'addresses that may scrape without a token' }),
+    token: Type.Union([Type.String({ minLength: 16 }), Type.Null()], { default: null, description: 'bearer token that lets any address scrape (HALL_METRICS_TOKEN)' }),
+  },
+  { additionalProperties: false, default: {} },
+);

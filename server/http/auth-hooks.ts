@@ -44,8 +44,11 @@ function bearerOf(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** Answers whatever credentials come with it: a monitor's probe never fails on a stale token. */
-const CREDENTIAL_FREE = new Set(['/api/health']);
+/**
+ * Answers whatever credentials come with it: a monitor's probe never fails on a stale token, and
+ * the scrape's bearer token is the metrics token (checked by its route), not a hall credential.
+ */
+const CREDENTIAL_FREE = new Set(['/api/health', '/metrics']);
 
 export function registerAuthHooks(app: FastifyInstance, resolve: PrincipalResolver, allowedOrigins: ReadonlySet<string> = new Set()): void {
   app.decorateRequest('principal', null as never);

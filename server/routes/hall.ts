@@ -7,11 +7,11 @@ import { HallError } from '../errors.ts';
 import { routePlugin } from './route-kit.ts';
 
 /** Public read-only facts about the hall and its queues. */
-export default routePlugin('hall-routes', ['engine', 'config', 'store', 'settings', 'now', 'snapshots'], async (app, { engine, config, store, settings, now, snapshots }) => {
+export default routePlugin('hall-routes', ['engine', 'config', 'store', 'settings', 'now', 'snapshots', 'metrics'], async (app, { engine, config, store, settings, now, snapshots, metrics }) => {
   app.get(
     '/api/health',
-    { schema: { tags: ['hall'], response: { 200: HealthReplySchema } } },
-    async () => ({ status: 'ok' as const, seq: store.meta.seq() }),
+    { schema: { tags: ['hall'], summary: 'Up, the realtime sequence, the database, each device and forwarding', response: { 200: HealthReplySchema } } },
+    async () => ({ status: 'ok' as const, seq: store.meta.seq(), ...metrics.health() }),
   );
 
   app.get(

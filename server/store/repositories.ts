@@ -260,7 +260,20 @@ export interface Store {
   alerts: AlertRepository;
   outbox: OutboxRepository;
   settings: SettingsRepository;
+  ops: OpsRepository;
   /** Runs `work` atomically (nested calls join the outer transaction). */
   transaction<T>(work: () => T): T;
   close(): void;
+}
+
+/** Figures for monitoring, read at scrape time: counts only, never a record. */
+export interface OpsRepository {
+  /** A trivial query: the database answers. */
+  ping(): boolean;
+  /** Tickets issued on a service day and those waiting now, per service code. */
+  ticketsByService(serviceDay: string): { service: string; issued: number; waiting: number }[];
+  printJobsByState(): Record<string, number>;
+  outboxByState(): Record<string, number>;
+  /** When the oldest pending message was queued (null: none pending). */
+  oldestPendingAt(): number | null;
 }

@@ -3,6 +3,7 @@ import type { Store } from '../repositories.ts';
 import { auditRepository, metaRepository, serviceRepository, settingsRepository, ticketEventRepository, windowRepository } from './hall.ts';
 import { deviceRepository, loginAttemptRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
 import { alertRepository, intakeRepository, outboxRepository } from './intakes.ts';
+import { opsRepository } from './ops.ts';
 import { printJobRepository } from './print-jobs.ts';
 import { counterRepository, ticketRepository } from './tickets.ts';
 
@@ -27,6 +28,7 @@ export function openSqliteStore(file: string): Store {
     alerts: alertRepository(db),
     outbox: outboxRepository(db),
     settings: settingsRepository(db),
+    ops: opsRepository(db),
     // IMMEDIATE takes the write lock at BEGIN, so two processes never interleave a
     // read-then-write (e.g. number allocation) on the same file.
     transaction: (work) => (db.inTransaction ? work() : db.transaction(work).immediate()),
