@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Full-screen Chromium for a kiosk, the hall board or a window screen (README "Installing in a hall").
+#   xinfang-screen.sh [--print] [ROLE [SERVER [WINDOW]]]
+# ROLE is kiosk, board or window; without arguments the values come from
+# /etc/xinfang-hall/screen.env (SERVER=http://HALL:3000, ROLE=window, WINDOW=3).
+# --print writes the Chromium command line instead of running it.
+set -euo pipefail
+
+print=0
+if [[ "${1:-}" == "--print" ]]; then print=1; shift; fi
+env_file="${XINFANG_SCREEN_ENV:-/etc/xinfang-hall/screen.env}"
+# shellcheck source=/dev/null
+if [[ -r "$env_file" ]]; then . "$env_file"; fi
+ROLE="${1:-${ROLE:-}}"
+SERVER="${2:-${SERVER:-}}"
+WINDOW="${3:-${WINDOW:-}}"
+SERVER="${SERVER%/}"
+
+case "$ROLE" in
+  kiosk) url="$SERVER/kiosk/" ;;
+  board) url="$SERVER/display/" ;;
+  window)
+    [[ "$WINDOW" =~ ^[0-9]+$ ]] || { echo "window needs WINDOW=<number>" >&2; exit 2; }
+    url="$SERVER/display/?window=$WINDOW" ;;
+  *) echo "usage: $0 [--print] kiosk|board|window SERVER [WINDOW]" >&2; exit 2 ;;
+esac
+[[ "$SERVER" =~ ^https?:// ]] || { echo "SERVER must be http(s)://host:port" >&2; exit 2; }
+
+chromium="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || echo chromium)}"
+profile="${XDG_CACHE_HOME:-$HOME/.cache}/xinfang-screen-$ROLE"
+args=(--kiosk --autoplay-policy=no-user-gesture-required --noerrdialogs
+  --disable-session-crashed-bubble --disable-infobars --check-for-update-interval=31536000
+  --overscroll-history-navigation=0 --disable-pinch --no-first-run "--user-data-dir=$profile")
+if [[ "$ROLE" == kiosk ]]; then args+=(--touch-events=enabled); fi
+
+if ((print)); then printf '%s\n' "$chromium ${args[*]} $url"; exit 0; fi
+
+# No blanking under X; on Wayland the compositor's idle settings do this instead.
+if [[ -n "${DISPLAY:-}" ]] && command -v xset >/dev/null; then xset s off -dpms s noblank || true; fi
+# Chromium is restarted when it ends, with a fresh profile each time (no restore prompts).
+while true; do
+  rm -rf "$profile"
+  "$chromium" "${args[@]}" "$url" || true
+  sleep 3
+done
