@@ -221,10 +221,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
-  // API answers carry personal data (registrations, names, the queue): no cache may keep them.
-  // Static assets keep their own caching.
+  // API answers carry personal data (registrations, names, the queue), and metrics the hall's
+  // live state: no cache may keep them. Static assets keep their own caching.
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') || request.url.startsWith('/metrics')) reply.header('cache-control', 'no-store');
   });
 
   // One counter and one histogram per answer, labelled by the route pattern (never the raw URL).

@@ -57,6 +57,9 @@ const KIOSK = '401 ok  403 403 403 403 403 403';
 
 const MATRIX: Record<string, string> = {
   'GET /api/health': PUBLIC,
+  // No credentials: scraping is allowed by address or metrics token (tests/integration/metrics.test.ts);
+  // these requests come from loopback, which the default configuration allows.
+  'GET /metrics': PUBLIC,
   'GET /api/hall': PUBLIC,
   'GET /api/board': PUBLIC,
   'GET /api/queue/snapshot': PUBLIC, // staff get the full snapshot, others the public one
@@ -261,7 +264,7 @@ describe('the authorization matrix', () => {
       const sent = build(route, {}, '', route.body ? { kind: 'json', value: {} } : null, credentials['bad-token']);
       const response = await send(sent);
       const key = routeKey(route);
-      if (key === 'GET /api/health') expect(response.statusCode).toBe(200);
+      if (key === 'GET /api/health' || key === 'GET /metrics') expect(response.statusCode, key).toBe(200);
       else if (MATRIX[key] !== PUBLIC) expect(response.statusCode, key).toBe(401);
     }
   });
