@@ -3,7 +3,7 @@
 // character picked from the candidates, 退一笔 and 重写, the box's size in both modes, axe-core.
 // The pad is shown on a test-only page (tests/e2e/handwriting-page/) built here and served on the
 // hall's origin, so its requests carry a paired kiosk's token like the kiosk's own.
-// TODO at merge: also reach it through the kiosk keyboard's 手写 tab (kiosk/ime/keyboard.tsx).
+// Through the kiosk keyboard's 手写 tab: kiosk-handwriting.test.ts.
 import preact from '@preact/preset-vite';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 import { pairDevice, startHall, type Hall } from '../support/hall.ts';
 import { drawCharacter, padCandidate as candidate, padCanvas, writeCharacter } from '../support/handwriting.ts';
+import { zinniaAvailable } from '../support/zinnia.ts';
 import { RECOGNISE_AFTER_MS } from '../../kiosk/ime/use-handwriting.ts';
 
 const PAGE_DIR = join(import.meta.dirname, 'handwriting-page');
@@ -57,7 +58,7 @@ async function openPad(query = '', viewport = { width: 1080, height: 1920 }): Pr
   return page;
 }
 
-describe('handwriting pad', () => {
+describe.runIf(zinniaAvailable)('handwriting pad', () => {
   it('writes 信访 and 李秀英 stroke by stroke, each picked from the candidates', async () => {
     const page = await openPad();
     // Each stroke's recognition as the browser sees it: request sent → answer read.

@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { drawCharacter, padCandidate, padCanvas, writeCharacter } from '../support/handwriting.ts';
 import { pairDevice, type Hall } from '../support/hall.ts';
 import { browserHallPerFile } from '../support/browser-hall.ts';
+import { zinniaAvailable } from '../support/zinnia.ts';
 import { SCREENSHOTS, seriousA11yViolations, smallText, smallTouchTargets } from '../support/browser.ts';
 
-describe('handwriting on the kiosk keyboard', () => {
+describe.runIf(zinniaAvailable)('handwriting on the kiosk keyboard', () => {
   // Voice guidance off: nothing to play in a headless browser.
   let hall: Hall;
   let browser: Browser;

@@ -4,10 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupIdNumber } from '../../common/id-number.ts';
-import { CHROMIUM_LAUNCH } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { cardOf, PERSON } from '../support/registration.ts';
 
 const ADMIN_PASSWORD = 'e2e-admin-password';
@@ -57,7 +57,7 @@ async function api(path: string, init: { method?: string; cookie?: string; body?
 
 beforeAll(async () => {
   await startHall();
-  browser = await chromium.launch(CHROMIUM_LAUNCH);
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {

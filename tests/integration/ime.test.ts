@@ -6,6 +6,7 @@ import { ERROR_MESSAGES } from '../../common/errors.ts';
 import { INK_LIMITS } from '../../common/ink.ts';
 import { inkOf } from '../support/ink.ts';
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { zinniaAvailable } from '../support/zinnia.ts';
 
 let hall: Hall;
 let kiosk: Record<string, string>;
@@ -19,7 +20,7 @@ afterAll(() => hall?.close());
 const write = (headers: Record<string, string>, payload: unknown) =>
   hall.app.inject({ method: 'POST', url: '/api/ime/handwriting', headers, payload: payload as object });
 
-describe('POST /api/ime/handwriting', () => {
+describe.runIf(zinniaAvailable)('POST /api/ime/handwriting', () => {
   it('answers the written character among at most ten candidates', async () => {
     const response = await write(kiosk, { strokes: inkOf('信') });
     expect(response.statusCode).toBe(200);

@@ -1,10 +1,40 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
 
-/** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
-export const CHROMIUM_LAUNCH: LaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+// Where `@sparticuz/chromium` unpacks its browser and its fontconfig (Open Sans only).
+const PACKAGED_CHROMIUM = join(tmpdir(), 'chromium');
+const PACKAGED_FONTCONFIG = join(tmpdir(), 'fonts', 'fonts.conf');
+
+async function unpackPackagedChromium(): Promise<string> {
+  // It skips unpacking when the browser is there already: unpack again if the fonts went missing.
+  if (!existsSync(PACKAGED_FONTCONFIG)) rmSync(PACKAGED_CHROMIUM, { force: true });
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
+
+/**
+ * The Chromium the browser tests drive: `CHROMIUM_PATH` when set, Debian's when installed, else the
+ * headless build shipped inside the `@sparticuz/chromium` npm package (unpacked to the temp folder
+ * on first use), so `npm test` needs nothing but Node on a fresh machine.
+ */
+export async function chromiumExecutable(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  return unpackPackagedChromium();
+}
+
+/** A fontconfig that offers a Latin font and no Chinese one: a machine without CJK fonts. */
+export async function latinOnlyFontConfig(): Promise<string> {
+  await unpackPackagedChromium();
+  return PACKAGED_FONTCONFIG;
+}
+
+/** Headless, with nothing reaching out to the network on its own. */
+const CHROMIUM_LAUNCH: LaunchOptions = {
   headless: true,
   args: [
     '--no-sandbox',
@@ -64,8 +94,12 @@ export function smallText(page: Page, min = 24): Promise<string[]> {
 /** Where browser tests save their screenshots (the README's pictures), when set. */
 export const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 
-/** Chromium for a browser test file, with the screenshot folder ready when one is wanted. */
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium for a browser test file (with `options` on top), the screenshot folder ready when one is wanted. */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch(CHROMIUM_LAUNCH);
+  const executablePath = await chromiumExecutable();
+  // The packaged browser reads its own fontconfig: a machine may have no fonts at all, and a
+  // browser without a single font fails to load even web fonts.
+  const env = executablePath === PACKAGED_CHROMIUM && !process.env.FONTCONFIG_FILE ? { ...process.env, FONTCONFIG_FILE: PACKAGED_FONTCONFIG } : undefined;
+  return chromium.launch({ ...CHROMIUM_LAUNCH, executablePath, ...(env ? { env } : {}), ...options });
 }

@@ -14,8 +14,8 @@ import { createZinniaRecognizer, zinniaLine } from '../../server/ime/zinnia.ts';
 import { thin, toInk } from '../../kiosk/ime/ink.ts';
 import { INK_LIMITS } from '../../common/ink.ts';
 import { inkOf } from '../support/ink.ts';
+import { ZINNIA, zinniaAvailable } from '../support/zinnia.ts';
 
-const ZINNIA = { command: 'zinnia', model: '/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model' };
 const recogniser = createZinniaRecognizer(ZINNIA);
 afterAll(() => recogniser.close());
 
@@ -25,7 +25,7 @@ const recognise = (character: string) => {
   return recogniser.recognize(ink);
 };
 
-describe('zinnia recognises real strokes', () => {
+describe.runIf(zinniaAvailable)('zinnia recognises real strokes', () => {
   // A name, an address and the words of a matter, as a petitioner writes them.
   const WRITTEN = { name: '李秀英', address: '人民路幸福', words: '工资信访拖欠反映' };
 
@@ -90,7 +90,7 @@ describe("the pad's ink", () => {
   });
 });
 
-describe('process management', () => {
+describe.runIf(zinniaAvailable)('process management', () => {
   const one = inkOf('一')!;
   const folder = mkdtempSync(join(tmpdir(), 'hall-zinnia-'));
   const script = (name: string, body: string) => {
