@@ -2,7 +2,8 @@
 # Full-screen Chromium for a kiosk, the hall board or a window screen (README "Installing in a hall").
 #   xinfang-screen.sh [--print] [ROLE [SERVER [WINDOW]]]
 # ROLE is kiosk, board or window; without arguments the values come from
-# /etc/xinfang-hall/screen.env (SERVER=http://HALL:3000, ROLE=window, WINDOW=3).
+# /etc/xinfang-hall/screen.env (SERVER=http://HALL:3000, ROLE=window, WINDOW=3). PAIR=<code> (from
+# the console's 管理 → 设备) pairs the screen on its first start; the token then stays in the profile.
 # --print writes the Chromium command line instead of running it.
 set -euo pipefail
 
@@ -33,13 +34,26 @@ args=(--kiosk --autoplay-policy=no-user-gesture-required --noerrdialogs
   --overscroll-history-navigation=0 --disable-pinch --no-first-run "--user-data-dir=$profile")
 if [[ "$ROLE" == kiosk ]]; then args+=(--touch-events=enabled); fi
 
-if ((print)); then printf '%s\n' "$chromium ${args[*]} $url"; exit 0; fi
+# The pairing code is used once, while the profile (where the device token will live) is new.
+first_url="$url"
+if [[ -n "${PAIR:-}" && ! -d "$profile" ]]; then
+  [[ "$PAIR" =~ ^[0-9]{8}$ ]] || { echo "PAIR must be the 8-digit pairing code" >&2; exit 2; }
+  [[ "$url" == *\?* ]] && first_url="$url&pair=$PAIR" || first_url="$url?pair=$PAIR"
+fi
+
+if ((print)); then printf '%s\n' "$chromium ${args[*]} $first_url"; exit 0; fi
 
 # No blanking under X; on Wayland the compositor's idle settings do this instead.
 if [[ -n "${DISPLAY:-}" ]] && command -v xset >/dev/null; then xset s off -dpms s noblank || true; fi
-# Chromium is restarted when it ends, with a fresh profile each time (no restore prompts).
+# Chromium is restarted when it ends. The profile is kept (it holds the device token); only its
+# crash flags are reset, so no "restore pages" prompt covers the screen.
+prefs="$profile/Default/Preferences"
+start="$first_url"
 while true; do
-  rm -rf "$profile"
-  "$chromium" "${args[@]}" "$url" || true
+  if [[ -f "$prefs" ]]; then
+    sed -i 's/"exited_cleanly":false/"exited_cleanly":true/; s/"exit_type":"[^"]*"/"exit_type":"Normal"/' "$prefs"
+  fi
+  "$chromium" "${args[@]}" "$start" || true
+  start="$url"
   sleep 3
 done

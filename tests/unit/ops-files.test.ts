@@ -2,7 +2,7 @@
 // units pass systemd's own check, the scripts parse, the screen launcher opens the right page
 // with the right flags per role, and the install script's dry run does what the README says.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,38 @@ describe('screen launcher', () => {
     const env = join(temp, 'screen.env');
     writeFileSync(env, 'SERVER=http://10.0.0.2:3000\nROLE=window\nWINDOW=7\n');
     expect(printed([], { XINFANG_SCREEN_ENV: env }).words.at(-1)).toBe('http://10.0.0.2:3000/display/?window=7');
+  });
+
+  it('pairs with PAIR on the first start only, and keeps the device token across Chromium restarts', () => {
+    const home = mkdtempSync(join(temp, 'screen-'));
+    const log = join(home, 'runs.log');
+    // A stand-in for Chromium: the first run stores a token in the profile and "crashes"; the second
+    // reports what it found, then ends the launcher's loop.
+    const fake = join(home, 'chromium');
+    writeFileSync(
+      fake,
+      `#!/bin/sh
+profile=$(printf '%s\n' "$@" | sed -n 's/^--user-data-dir=//p')
+url=$(printf '%s\n' "$@" | tail -n 1)
+if [ ! -e "$profile/token" ]; then
+  mkdir -p "$profile/Default"; echo secret > "$profile/token"
+  echo '{"profile":{"exited_cleanly":false,"exit_type":"Crashed"}}' > "$profile/Default/Preferences"
+  echo "first $url" >> ${log}; exit 1
+fi
+echo "again $url $(cat "$profile/token") $(cat "$profile/Default/Preferences")" >> ${log}
+kill $PPID
+`,
+    );
+    chmodSync(fake, 0o755);
+    const result = spawnSync('bash', [join(root, 'ops/screens/xinfang-screen.sh'), 'window', 'http://hall:3000', '3'], {
+      env: { PATH: process.env.PATH, HOME: home, CHROMIUM: fake, PAIR: '12345678', XINFANG_SCREEN_ENV: '/nonexistent' },
+      timeout: 20_000,
+    });
+    expect(result.error).toBeUndefined();
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
+      'first http://hall:3000/display/?window=3&pair=12345678',
+      'again http://hall:3000/display/?window=3 secret {"profile":{"exited_cleanly":true,"exit_type":"Normal"}}',
+    ]);
   });
 
   it.each([[['window', 'http://hall:3000']], [['desk', 'http://hall:3000']], [['board', 'hall:3000']]])(
