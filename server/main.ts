@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config/load.ts';
 import type { HallConfig } from './config/schema.ts';
+import { MigrationError, SchemaTooNewError } from './store/database.ts';
 import { SYSTEM } from './queue/types.ts';
 
 function loadOrExit(): HallConfig {
@@ -17,6 +18,42 @@ function loadOrExit(): HallConfig {
   }
 }
 
+/** Why the database cannot be used, in English and Chinese, or null for any other error. */
+function databaseRefusal(err: unknown): string | null {
+  if (err instanceof MigrationError) {
+    return [
+      `Upgrading the database failed at migration ${err.version} (${err.migrationName}): ${err.sqliteMessage}`,
+      `The database was left unchanged at schema version ${err.atVersion}. Restore a backup or run the previous version of the hall.`,
+      `数据库升级失败（第 ${err.version} 步：${err.migrationName}）。数据库未作任何改动，仍为第 ${err.atVersion} 版。请恢复备份，或继续使用原版本。`,
+    ].join('\n');
+  }
+  if (err instanceof SchemaTooNewError) {
+    return [
+      `The database is at schema version ${err.found}, made by a newer version of the hall; this version knows up to ${err.known}. Downgrades are not supported.`,
+      `数据库为第 ${err.found} 版，由更新版本的系统创建；本版本仅支持到第 ${err.known} 版，不能降级使用。请安装与数据库相符的新版本，或恢复与本版本相符的备份。`,
+    ].join('\n');
+  }
+  return null;
+}
+
+/** The app on the configured data directory; exits with a clear message if its database cannot be used. */
+async function buildOrExit(config: HallConfig) {
+  try {
+    return await buildApp(config, {
+      logger: {
+        level: config.server.logLevel,
+        // Credentials never reach the log; petitioner data is never logged at all.
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      },
+    });
+  } catch (err) {
+    const refusal = databaseRefusal(err);
+    if (refusal === null) throw err;
+    console.error(`\n${refusal}\nSee docs/upgrade.md.\n`);
+    process.exit(1);
+  }
+}
+
 /** The address people on the LAN can open (the listen host if it is specific). */
 function publicHost(host: string): string {
   if (host !== '0.0.0.0' && host !== '::') return host;
@@ -28,13 +65,7 @@ function publicHost(host: string): string {
 }
 
 const config = loadOrExit();
-const app = await buildApp(config, {
-  logger: {
-    level: config.server.logLevel,
-    // Credentials never reach the log; petitioner data is never logged at all.
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-  },
-});
+const app = await buildOrExit(config);
 
 const firstAdmin = await app.hall.staffAuth.ensureFirstAdmin(process.env.HALL_ADMIN_PASSWORD || undefined);
 await app.listen({ host: config.server.host, port: config.server.port });

@@ -88,8 +88,12 @@ export function createForwarder(deps: {
         started += 1;
         const abort = new AbortController();
         const done = attempt(message, abort)
-          // A store error must not kill the process: the message stays due and is tried again.
-          .catch((err: unknown) => deps.events?.log?.warn({ err, outboxId: message.id }, 'forwarding attempt failed'))
+          // A store error must not kill the process: the message stays due and is tried again — after
+          // a pause, or the retry would follow at once in the same microtask chain and starve the server.
+          .catch((err: unknown) => {
+            deps.events?.log?.warn({ err, outboxId: message.id }, 'forwarding attempt failed');
+            pausedUntil = Math.max(pausedUntil, now() + backoff(1));
+          })
           .finally(() => {
             inflight.delete(message.id);
             pump();
@@ -100,14 +104,22 @@ export function createForwarder(deps: {
     schedule();
   }
 
+  /** The sealed document; one that cannot be opened (sealed under another data key) never will be. */
+  function openBody(message: OutboxRecord): string {
+    try {
+      return cipher.open<string>(message.body, message.idempotencyKey);
+    } catch {
+      throw new DeliveryError('转送内容无法解密（可能更换过数据密钥），已停止自动重试，请联系系统管理员。', true);
+    }
+  }
+
   async function attempt(message: OutboxRecord, abort: AbortController): Promise<void> {
-    const body = cipher.open<string>(message.body, message.idempotencyKey);
     // Counted before sending: an attempt cut short by a crash still counts.
     const attempts = message.attempts + 1;
     store.outbox.update(message.id, { attempts });
     const timeout = setTimeout(() => abort.abort(), f.timeoutSeconds * 1000);
     try {
-      const { caseNumber } = await adapter!.deliver(message.idempotencyKey, body, abort.signal);
+      const { caseNumber } = await adapter!.deliver(message.idempotencyKey, openBody(message), abort.signal);
       delivered(message, caseNumber);
     } catch (err) {
       const failure = err instanceof DeliveryError ? err : new DeliveryError(`转送出错：${(err as Error).message}`, false);

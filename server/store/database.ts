@@ -41,13 +41,49 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** A migration failed; its transaction rolled back, so the database is still at `atVersion`. */
+export class MigrationError extends Error {
+  constructor(
+    readonly version: number,
+    readonly migrationName: string,
+    readonly atVersion: number,
+    readonly sqliteMessage: string,
+  ) {
+    super(`migration ${version} (${migrationName}) failed: ${sqliteMessage}; the database is unchanged at version ${atVersion}`);
+    this.name = 'MigrationError';
+  }
+}
+
+/** The database was made by a newer version of the hall than this code (a downgrade). */
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`the database is at schema version ${found}, newer than the ${known} this version knows`);
+    this.name = 'SchemaTooNewError';
+  }
+}
+
 function migrate(db: Db, migrations: readonly Migration[]): void {
   const current = schemaVersion(db);
+  const known = migrations.at(-1)?.version ?? 0;
+  // Older code would run against columns and rules it does not know: refuse before touching it.
+  if (current > known) {
+    db.close();
+    throw new SchemaTooNewError(current, known);
+  }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } catch (err) {
+      const at = schemaVersion(db);
+      db.close();
+      throw new MigrationError(migration.version, migration.name, at, err instanceof Error ? err.message : String(err));
+    }
   }
 }

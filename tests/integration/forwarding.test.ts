@@ -1,6 +1,7 @@
 // Forwarding verified registrations to the case system (当日办) against the mock case system:
 // down for a whole phase then up, hanging and slow answers, a rejection that goes to `dead` and is
 // resent, bad signatures, a server SIGKILLed mid-delivery, and the file-drop adapter.
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -233,6 +234,28 @@ const overview = async (h: Hall, query = '', cookie = h.admin): Promise<Overview
   expect(response.statusCode).toBe(200);
   return response.json();
 };
+
+describe('a document that cannot be opened', () => {
+  it('is given up at once with the reason (not retried in a loop), the others are delivered, and the hall keeps answering', async () => {
+    mock = await startMockCaseSystem({ secret: SECRET });
+    const dir = mkdtempSync(join(tmpdir(), 'hall-fw-unreadable-'));
+    const first = await startHall({ forwarding: { adapter: 'off' }, auth: { kioskIssuePerMinute: 10_000 } }, dir);
+    const [broken, fine] = await verifiedIntakes(first, 2);
+    await first.close({ keepData: true });
+    // As if sealed under another data key (a key file lost, a backup restored beside a new key).
+    const db = new Database(join(dir, 'hall.db'));
+    db.prepare('UPDATE outbox SET body = ? WHERE intake_id = ?').run('sealed under another key', broken!.intakeId);
+    db.close();
+
+    hall = await startHall(http(mock.url), dir);
+    await vi.waitFor(() => expect(outboxOf(hall!, fine!.intakeId).state).toBe('delivered'), { timeout: 15_000 });
+    const given = outboxOf(hall, broken!.intakeId);
+    expect(given).toMatchObject({ state: 'dead', attempts: 1 });
+    expect(given.lastError).toContain('无法解密');
+    expect((await hall.app.inject({ url: '/api/health' })).statusCode).toBe(200);
+    expect(mock.deliveries().map((d) => d.key)).toEqual([fine!.key]);
+  });
+});
 
 describe('forwarding that never hides a matter', () => {
   it('lists a dead document from yesterday, counts and warns about it, and resends it today', async () => {
