@@ -25,8 +25,8 @@ if [[ ! -e "$env_file" ]]; then
   # The env file wins over the unit's Environment=: point it at the state directory.
   run sed -i 's#^HALL_DATA_DIR=.*#HALL_DATA_DIR=/var/lib/xinfang-hall#' "$env_file"
 fi
-# The service cannot write to the application folder: build the browser apps now.
-run bash -c "cd '$app' && node --input-type=module -e \"await (await import('./scripts/ui-build.mjs')).ensureUiBuilt()\""
+# The service cannot write to the application folder: compile the server and build the apps now.
+run bash -c "cd '$app' && node scripts/build.mjs"
 run install -m 0644 "$app/ops/systemd/xinfang-hall.service" "$unit"
 run systemctl daemon-reload
 run systemctl enable xinfang-hall

@@ -1,25 +1,21 @@
-// Builds dist/ when it is missing or older than any UI source: used by `npm start` and the tests.
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+// Builds dist/ (the kiosk, display and console apps): used by `npm run build`, `npm start` and the tests.
 import { join, resolve } from 'node:path';
+import { isStale, markBuilt } from './build-stamp.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const stamp = join(root, 'dist', '.build-stamp');
-const SOURCES = ['kiosk', 'display', 'console', 'common', 'public', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['kiosk', 'display', 'console', 'common', 'public', 'vite.config.ts', 'package-lock.json'].map((s) => join(root, s));
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
-}
-
-export async function ensureUiBuilt({ quiet = false } = {}) {
-  const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  const changedAt = Math.max(...SOURCES.map((s) => newestMtime(join(root, s))));
-  if (builtAt >= changedAt) return false;
-  if (!quiet) console.log('Building the kiosk, display and console apps…');
+export async function buildUi({ quiet = false } = {}) {
   const { build } = await import('vite');
   await build({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
-  writeFileSync(stamp, new Date().toISOString());
+  markBuilt(stamp);
+}
+
+/** Builds dist/ when it is missing or older than any UI source; true when it did. */
+export async function ensureUiBuilt({ quiet = false } = {}) {
+  if (!isStale(stamp, SOURCES)) return false;
+  if (!quiet) console.log('Building the kiosk, display and console apps…');
+  await buildUi({ quiet });
   return true;
 }

@@ -1,15 +1,16 @@
 // The newcomer's path: `npm start` on a fresh data directory serves the three pages, and the
 // hall board shows a number called through the API, live, in headless Chromium.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupIdNumber } from '../../common/id-number.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { cardOf, PERSON } from '../support/registration.ts';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const ADMIN_PASSWORD = 'e2e-admin-password';
 let server: ChildProcess;
 let base: string;
@@ -68,6 +69,12 @@ afterAll(async () => {
 });
 
 describe('npm start', () => {
+  it('runs the compiled server with plain node, no run-time transpiler', () => {
+    const children = execFileSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).trim().split('\n');
+    const commands = children.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean));
+    expect(commands).toEqual([[process.execPath, '--enable-source-maps', join(ROOT, 'build', 'server.js')]]);
+  });
+
   it('serves the board, the kiosk and the console', async () => {
     for (const [path, title] of [
       ['/display/', /综合屏|大厅/],
