@@ -1,0 +1,4 @@
+// Types for scripts/server-build.mjs (plain JavaScript so `npm start` runs it without a loader).
+export const COMPILED_SERVER: string;
+export function buildServer(): Promise<void>;
+export function ensureServerBuilt(options?: { quiet?: boolean }): Promise<boolean>;
