@@ -78,6 +78,8 @@ export const ERROR_MESSAGES = {
   request_timeout: '请求等待超时，请重试。',
   unavailable: '系统正在重新启动，请稍候片刻再试。',
   handwriting_unavailable: '手写识别暂时不能使用，请稍候片刻再写，也可以改用拼音输入或请工作人员协助。',
+  report_range_invalid: '统计时段有误：结束日期不能早于开始日期，且最长为一年。请调整后再试。',
+  report_table_unknown: '没有找到这张报表，请刷新页面后再试。',
   internal: '系统暂时出现问题，我们正在处理，请稍候再试或请工作人员协助。',
 } as const;
 

@@ -44,6 +44,8 @@ import { loadDivisions } from './reference/divisions.ts';
 import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
 import statsRoutes from './routes/stats.ts';
+import reportRoutes from './routes/reports.ts';
+import { createReports } from './reports/report-service.ts';
 import { createDeviceFleet } from './devices/fleet.ts';
 import { createQueueEngine } from './queue/engine.ts';
 import { SYSTEM } from './queue/types.ts';
@@ -149,6 +151,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     now,
     cipher,
     divisions,
+    reports: createReports({ store, config, divisions, now }),
     intakes: createIntakeService({
       store,
       engine,
@@ -231,7 +234,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.addHook('onResponse', async (request, reply) => {
     hall.metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, forwardingRoutes, settingsRoutes, imeRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes]) {
     await app.register(routes);
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

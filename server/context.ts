@@ -18,6 +18,7 @@ import type { PrintWorker } from './printing/print-jobs.ts';
 import type { DeviceFleet, PrinterFleet, ReaderFleet } from './devices/fleet.ts';
 import type { QueueEngine } from './queue/engine.ts';
 import type { SnapshotBytesCache } from './queue/snapshot-bytes.ts';
+import type { Reports } from './reports/report-service.ts';
 import type { Store } from './store/repositories.ts';
 
 /** The services every route and the realtime layer work with, built once by buildApp. */
@@ -50,6 +51,8 @@ export interface HallContext {
   offenders: Offenders;
   /** Prometheus figures for GET /metrics. */
   metrics: HallMetrics;
+  /** Reports over any span of service days (SQL aggregates). */
+  reports: Reports;
   /** Sends a stored alert to every staff socket (leaders, desk, windows). */
   publishAlert: (alert: HallAlert) => void;
   now: () => number;
@@ -61,7 +64,7 @@ export interface HallContext {
  * uses and depends on the plugins that provide them (see `routePlugin` in `routes/route-kit.ts`).
  */
 const SERVICE_PLUGINS = {
-  'hall-core': { provides: ['config', 'store', 'now', 'settings', 'cipher', 'divisions', 'offenders', 'publishAlert', 'metrics'], dependencies: [] },
+  'hall-core': { provides: ['config', 'store', 'now', 'settings', 'cipher', 'divisions', 'offenders', 'publishAlert', 'metrics', 'reports'], dependencies: [] },
   'hall-auth': { provides: ['staffAuth', 'deviceAuth', 'resolvePrincipal'], dependencies: ['hall-core'] },
   'hall-devices': { provides: ['devices', 'fleet', 'readers', 'printWorker', 'noticePrinting'], dependencies: ['hall-core'] },
   'hall-queue': { provides: ['engine', 'snapshots'], dependencies: ['hall-core', 'hall-devices'] },

@@ -63,6 +63,9 @@ export const PERMISSIONS = {
   viewRegistrationWithReason: { roles: ['admin', 'desk', 'leader'] },
   viewAlerts: { roles: ['admin', 'desk', 'reception', 'leader'] },
   viewStats: { roles: ['admin', 'leader'] },
+  /** Reports: the desk gets the hall's operational sections (queue, forwarding); leaders and admins every section. */
+  viewReports: { roles: ['admin', 'desk', 'leader'] },
+  viewManagementReports: { roles: ['admin', 'leader'] },
   viewForwarding: { roles: ['admin', 'desk', 'reception', 'leader'] },
   resendForwarding: { roles: ['admin', 'desk'] },
 } as const satisfies Record<string, Permission>;

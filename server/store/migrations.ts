@@ -338,4 +338,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE intakes ADD COLUMN closed_reason TEXT;
     `,
   },
+  {
+    version: 14,
+    name: 'report indexes',
+    sql: `
+      -- Reports count transfers and completions (window, staff member) over a span of time.
+      CREATE INDEX ticket_events_type_at ON ticket_events(type, at);
+    `,
+  },
 ];

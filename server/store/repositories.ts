@@ -261,6 +261,7 @@ export interface Store {
   outbox: OutboxRepository;
   settings: SettingsRepository;
   ops: OpsRepository;
+  reports: ReportRepository;
   /** Runs `work` atomically (nested calls join the outer transaction). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -276,4 +277,108 @@ export interface OpsRepository {
   outboxByState(): Record<string, number>;
   /** When the oldest pending message was queued (null: none pending). */
   oldestPendingAt(): number | null;
+}
+
+/** The service days a report covers, each with its local start and end (ms) and ISO weekday. */
+export interface ReportSpan {
+  from: string;
+  to: string;
+  days: ReadonlyArray<{ day: string; start: number; next: number; weekday: number }>;
+}
+
+/** A grouped count: registrations (or tickets) and the people they stand for. */
+export interface Tally {
+  key: string;
+  n: number;
+  people: number;
+}
+
+/** Waiting and service times (ms) of finished tickets in a group. */
+export interface Timing {
+  key: string;
+  label: string;
+  n: number;
+  waitMedian: number | null;
+  waitP90: number | null;
+  waitMax: number | null;
+  serviceMedian: number | null;
+  serviceP90: number | null;
+  serviceMax: number | null;
+}
+
+export interface TicketTally {
+  key: string;
+  issued: number;
+  done: number;
+  noShow: number;
+  cancelled: number;
+  expired: number;
+  open: number;
+  green: number;
+  transferred: number;
+}
+
+interface IntakeTotals {
+  registrations: number;
+  people: number;
+  collective: number;
+  collectivePeople: number;
+  repeat: number;
+  repeatPeople: number;
+  verified: number;
+  closedUnverified: number;
+  forwarded: number;
+  forwardedSameDay: number;
+  acknowledged: number;
+}
+
+interface LeaderDay {
+  day: string;
+  tickets: number;
+  received: number;
+  people: number;
+  matters: number;
+  forwarded: number;
+  acknowledged: number;
+  closedUnverified: number;
+}
+
+/** A registration as a report lists it on drill-down: coded facts, never the sealed data. */
+interface ReportRegistration {
+  id: string;
+  serviceDay: string;
+  number: string;
+  serviceCode: string;
+  category: string;
+  purpose: string;
+  placeCode: string;
+  visitors: number;
+  state: string;
+}
+
+export type IntakeField = 'category' | 'purpose' | 'responsible_system' | 'hot_issue';
+
+/** Report figures: SQL aggregates over a span of service days; never a personal field. */
+export interface ReportRepository {
+  /** Whether every one of these tables exists (a report section appears only with its data). */
+  hasTables(names: readonly string[]): boolean;
+  intakeTotals(span: ReportSpan): IntakeTotals;
+  intakesBy(span: ReportSpan, field: IntakeField): Tally[];
+  /** By place at a level: 2 = province, 4 = city, 6 = county (keys are 6-digit codes). */
+  intakesByPlace(span: ReportSpan, level: 2 | 4 | 6): Tally[];
+  placeByCategory(span: ReportSpan): Array<Tally & { category: string }>;
+  intakesByDay(span: ReportSpan): Tally[];
+  intakesByState(span: ReportSpan): Tally[];
+  greenByReason(span: ReportSpan): Tally[];
+  ticketsBy(span: ReportSpan, by: 'service' | 'day'): TicketTally[];
+  /** Tickets issued per service and local hour of day. */
+  ticketsByHour(span: ReportSpan): Array<{ service: string; hour: number; n: number }>;
+  /** Arrivals per ISO weekday and local hour. */
+  arrivals(span: ReportSpan): Array<{ weekday: number; hour: number; n: number }>;
+  timings(span: ReportSpan, by: 'service' | 'window' | 'staff'): Timing[];
+  /** Finished tickets per service and waiting-time bucket (WAIT_BUCKET_MINUTES, lower bound). */
+  waitBuckets(span: ReportSpan): Array<{ service: string; bucket: number; n: number }>;
+  outboxByState(span: ReportSpan): Tally[];
+  leaderDays(span: ReportSpan, serviceCode: string): LeaderDay[];
+  registrations(span: ReportSpan, filter: { category?: string; placeCode?: string; purpose?: string }, limit: number): ReportRegistration[];
 }

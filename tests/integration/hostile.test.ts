@@ -54,6 +54,7 @@ const WINDOW = '401 403 403 403 ok  403 ok  403'; // operateWindow: reception on
 const TICKETS = '401 403 403 403 ok  ok  ok  403'; // manageTickets / issueNormal
 const DESK = '401 403 403 403 ok  ok  403 403'; // issueGreen, resendForwarding, viewDevices
 const KIOSK = '401 ok  403 403 403 403 403 403';
+const REPORTS = '401 403 403 403 ok  ok  403 ok'; // viewReports, viewRegistrationWithReason
 
 const MATRIX: Record<string, string> = {
   'GET /api/health': PUBLIC,
@@ -84,6 +85,11 @@ const MATRIX: Record<string, string> = {
   'POST /api/tickets/{id}/notice': '401 ok  403 403 ok  ok  ok  403', // a kiosk: tickets it issued today only (else 404)
   'GET /api/alerts': STAFF,
   'GET /api/stats/today': '401 403 403 403 ok  403 403 ok',
+  // Reports: the desk sees the operational sections; reception (window staff) none.
+  'GET /api/reports': REPORTS,
+  'GET /api/reports/export': REPORTS,
+  // Drill-down to registrations: viewRegistrationWithReason, audited.
+  'POST /api/reports/registrations': REPORTS,
   'GET /api/forwarding': STAFF,
   'POST /api/forwarding/{id}/resend': DESK,
   'POST /api/forwarding/resend': DESK,

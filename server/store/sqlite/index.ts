@@ -4,6 +4,7 @@ import { auditRepository, metaRepository, serviceRepository, settingsRepository,
 import { deviceRepository, loginAttemptRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
 import { alertRepository, intakeRepository, outboxRepository } from './intakes.ts';
 import { opsRepository } from './ops.ts';
+import { reportRepository } from './reports.ts';
 import { printJobRepository } from './print-jobs.ts';
 import { counterRepository, ticketRepository } from './tickets.ts';
 
@@ -29,6 +30,7 @@ export function openSqliteStore(file: string): Store {
     outbox: outboxRepository(db),
     settings: settingsRepository(db),
     ops: opsRepository(db),
+    reports: reportRepository(db),
     // IMMEDIATE takes the write lock at BEGIN, so two processes never interleave a
     // read-then-write (e.g. number allocation) on the same file.
     transaction: (work) => (db.inTransaction ? work() : db.transaction(work).immediate()),

@@ -1,0 +1,17 @@
+// What every report section is built from: the figures' source, the period and the one before, names.
+import type { ReportRepository, ReportSpan } from '../store/repositories.ts';
+
+export interface ReportLabels {
+  service(code: string): string;
+  greenReason(code: string): string;
+  /** A division's name; `withParents` gives 省 市 县 in full. */
+  place(code: string, withParents?: boolean): string;
+}
+
+export interface SectionInput {
+  reports: ReportRepository;
+  span: ReportSpan;
+  previous: ReportSpan;
+  labels: ReportLabels;
+  leaderService: string | null;
+}

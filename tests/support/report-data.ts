@@ -1,0 +1,118 @@
+// Tickets, their events and registrations written straight into a hall database: the fixed data
+// set of the report tests and the generated year of the report benchmark. Coded fields only; the
+// sealed columns hold a placeholder (reports never read them).
+import type Database from 'better-sqlite3';
+import { ulid } from 'ulid';
+
+export interface FixtureTicket {
+  day: string;
+  service: string;
+  issuedAt: number;
+  status: 'waiting' | 'done' | 'no_show' | 'cancelled' | 'expired';
+  calledAt?: number;
+  servingAt?: number;
+  finishedAt?: number;
+  greenReason?: string;
+  /** The window and staff member who completed it (done tickets). */
+  windowNo?: number;
+  staffId?: string;
+  /** Transferred from this service at `transferredAt` before it was served. */
+  transferredFrom?: { service: string; at: number };
+}
+
+export interface FixtureIntake {
+  ticketId: string;
+  day: string;
+  service: string;
+  category: string;
+  purpose?: string;
+  system?: string | null;
+  hotIssue?: string | null;
+  placeCode: string;
+  visitors?: number;
+  collective?: boolean;
+  repeat?: boolean;
+  state?: 'submitted' | 'verified' | 'forwarded' | 'acknowledged';
+  closedReason?: string;
+  forwardedAt?: number;
+  createdAt: number;
+  delivery?: 'pending' | 'delivered' | 'dead';
+}
+
+// Longer than ~40 lines: three insert statements and the column lists they need.
+export function reportWriter(db: Database.Database) {
+  const ticket = db.prepare(
+    `INSERT INTO tickets (id, service_day, series, seq, number, service_code, priority, green_reason, source_kind, source_id, source_name,
+                          status, rank, call_count, issued_at, called_at, serving_at, finished_at, updated_at)
+     VALUES (@id, @day, @series, @seq, @number, @service, @priority, @greenReason, 'device', 'K1', '1号自助机',
+             @status, @seq, @calls, @issuedAt, @calledAt, @servingAt, @finishedAt, @issuedAt)`,
+  );
+  const event = db.prepare(`INSERT INTO ticket_events (seq, ticket_id, type, window_no, actor, at, details) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const intake = db.prepare(
+    `INSERT INTO intakes (id, ticket_id, source_id, request_id, service_day, service_code, state, visitors, collective, representatives,
+                          declared_repeat, previous_visits, from_card, gender, birth_year, category, purpose, cause, place_code,
+                          person_index, sealed, responsible_system, hot_issue, closed_reason, forwarded_at, created_at, updated_at)
+     VALUES (@id, @ticketId, 'K1', @id, @day, @service, @state, @visitors, @collective, 1, @repeat, 0, 1, 'female', 1960,
+             @category, @purpose, '', @placeCode, @id, 'sealed', @system, @hotIssue, @closedReason, @forwardedAt, @createdAt, @createdAt)`,
+  );
+  const outbox = db.prepare(
+    `INSERT INTO outbox (intake_id, idempotency_key, body, state, attempts, next_attempt_at, created_at, delivered_at)
+     VALUES (?, ?, 'sealed', ?, 1, ?, ?, ?)`,
+  );
+  const seqs = new Map<string, number>();
+  // Far above what the hall's own events reach in a test.
+  let eventSeq = 1_000_000_000;
+  return {
+    ticket(t: FixtureTicket): string {
+      const id = ulid(t.issuedAt);
+      const series = t.greenReason ? 'L' : t.service;
+      const seq = (seqs.get(`${t.day}/${series}`) ?? 0) + 1;
+      seqs.set(`${t.day}/${series}`, seq);
+      ticket.run({
+        id,
+        day: t.day,
+        series,
+        seq,
+        number: `${series}${String(seq).padStart(3, '0')}`,
+        service: t.service,
+        priority: t.greenReason ? 'green' : 'normal',
+        greenReason: t.greenReason ?? null,
+        status: t.status,
+        calls: t.calledAt ? 1 : 0,
+        issuedAt: t.issuedAt,
+        calledAt: t.calledAt ?? null,
+        servingAt: t.servingAt ?? null,
+        finishedAt: t.finishedAt ?? null,
+      });
+      if (t.transferredFrom) {
+        event.run(eventSeq++, id, 'ticket.transferred', null, 'staff:x', t.transferredFrom.at, JSON.stringify({ fromService: t.transferredFrom.service, toService: t.service }));
+      }
+      if (t.status === 'done') event.run(eventSeq++, id, 'ticket.completed', t.windowNo ?? 1, `staff:${t.staffId ?? 'x'}`, t.finishedAt, null);
+      return id;
+    },
+    intake(i: FixtureIntake): string {
+      const id = ulid(i.createdAt);
+      const state = i.state ?? 'submitted';
+      intake.run({
+        id,
+        ticketId: i.ticketId,
+        day: i.day,
+        service: i.service,
+        state,
+        visitors: i.visitors ?? 1,
+        collective: i.collective ? 1 : 0,
+        repeat: i.repeat ? 1 : 0,
+        category: i.category,
+        purpose: i.purpose ?? '求决',
+        placeCode: i.placeCode,
+        system: i.system ?? null,
+        hotIssue: i.hotIssue ?? null,
+        closedReason: i.closedReason ?? null,
+        forwardedAt: i.forwardedAt ?? null,
+        createdAt: i.createdAt,
+      });
+      if (i.delivery) outbox.run(id, id, i.delivery, i.createdAt, i.createdAt, i.delivery === 'delivered' ? (i.forwardedAt ?? i.createdAt) : null);
+      return id;
+    },
+  };
+}
