@@ -37,7 +37,17 @@ export default routePlugin('report-routes', ['reports', 'store', 'now'], async (
         tags: ['stats'],
         summary: 'A report table as CSV (UTF-8 with BOM), or the tables as XLSX; small place × category cells suppressed; audited',
         querystring: ReportExportQuerySchema,
-        response: errorReplies(400, 401, 403),
+        response: {
+          // A file, not JSON: named in the API document by its media types.
+          200: {
+            description: 'The exported file',
+            content: {
+              'text/csv': { schema: { type: 'string' } },
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          ...errorReplies(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {
