@@ -339,7 +339,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 14,
+    version: 11,
     name: 'report indexes',
     sql: `
       -- Reports count transfers and completions (window, staff member) over a span of time.
