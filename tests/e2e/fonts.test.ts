@@ -2,22 +2,22 @@
 // whose fontconfig offers one Latin font only) still draws real glyphs, not empty boxes.
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latinOnlyFontConfig, launchBrowser, SCREENSHOTS } from '../support/browser.ts';
-import { startHall, type Hall } from '../support/hall.ts';
+import { describe, expect, it } from 'vitest';
+import { latinOnlyFontConfig, SCREENSHOTS } from '../support/browser.ts';
+import { browserHallPerFile } from '../support/browser-hall.ts';
+import type { Hall } from '../support/hall.ts';
 
 let hall: Hall;
 let browser: Browser;
 
-beforeAll(async () => {
-  hall = await startHall({}, undefined, undefined, { serveUi: true });
-  browser = await launchBrowser({ env: { ...process.env, FONTCONFIG_FILE: await latinOnlyFontConfig() } });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
-});
+browserHallPerFile(
+  {},
+  (h, b) => {
+    hall = h;
+    browser = b;
+  },
+  async () => ({ env: { ...process.env, FONTCONFIG_FILE: await latinOnlyFontConfig() } }),
+);
 
 describe('the self-hosted Chinese font', () => {
   it('draws the hall board in Chinese on a machine without CJK fonts', async () => {

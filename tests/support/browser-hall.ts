@@ -1,17 +1,21 @@
 // What the browser tests share: one hall serving the built apps and one headless Chromium per
 // test file, and pages whose audio is recorded instead of played (no sound card in CI).
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, LaunchOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { startHall, type Hall } from './hall.ts';
 
-/** Starts the hall (with `overrides`) and the browser before the file's tests, closes both after. */
-export function browserHallPerFile(overrides: Parameters<typeof startHall>[0], use: (hall: Hall, browser: Browser) => void) {
+/** Starts the hall (with `overrides`) and the browser (with `launch`'s options) before the file's tests, closes both after. */
+export function browserHallPerFile(
+  overrides: Parameters<typeof startHall>[0],
+  use: (hall: Hall, browser: Browser) => void,
+  launch: () => Promise<LaunchOptions> = async () => ({}),
+) {
   let hall: Hall | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     hall = await startHall(overrides, undefined, undefined, { serveUi: true });
-    browser = await launchBrowser();
+    browser = await launchBrowser(await launch());
     use(hall, browser);
   }, 120_000);
   afterAll(async () => {
