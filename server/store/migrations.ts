@@ -346,4 +346,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ticket_events_type_at ON ticket_events(type, at);
     `,
   },
+  {
+    version: 12,
+    name: 'covering report indexes',
+    sql: `
+      -- A year's report reads every ticket of the year several times: these indexes hold what the
+      -- report reads, so SQLite scans the index alone instead of looking up each row (3–4× faster
+      -- on a generated year of 150 000 tickets; see docs/performance.md).
+      CREATE INDEX tickets_report ON tickets(service_day, service_code, status, priority, issued_at, called_at, serving_at, finished_at);
+      DROP INDEX ticket_events_type_at;
+      CREATE INDEX ticket_events_report ON ticket_events(type, at, ticket_id, window_no, actor);
+      -- The coded fields of a registration, kept apart from its sealed text (over a kilobyte, on
+      -- overflow pages, and before the columns added after it).
+      CREATE INDEX intakes_report ON intakes(service_day, category, purpose, place_code, visitors, collective, state, previous_visits,
+                                             declared_repeat, closed_reason, forwarded_at, responsible_system, hot_issue);
+    `,
+  },
 ];

@@ -10,7 +10,8 @@
 //     contentful paint, the welcome button shown, a tap on it answered; its gzip JavaScript;
 //  7. five standard tickets through the serial printer driver over a 9600 baud link that buffers
 //     (`slowlink`): reply timeouts from the bytes in flight vs the old fixed 500 ms;
-//  8. cold start to the first healthy answer: the compiled server vs tsx vs a bare process (`start`).
+//  8. cold start to the first healthy answer: the compiled server vs tsx vs a bare process (`start`);
+//  9. the monthly and yearly report over a generated year of a busy hall vs a bare GROUP BY (`reports`).
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
@@ -35,6 +36,7 @@ import { layoutTicket } from '../../devices/printer/ticket-layout.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { benchSlowLink, describeSlowLink } from './slow-link.ts';
 import { reportColdStart } from './cold-start.ts';
+import { reportYear } from './report-year.ts';
 import { describeFirstScreen, measureFirstScreen, type FirstScreen } from '../support/first-screen.ts';
 import { pairDevice, startHall as startUiHall } from '../support/hall.ts';
 import { ensureUiBuilt } from '../../scripts/ui-build.mjs';
@@ -349,7 +351,7 @@ async function reportSlowLink() {
 }
 
 /** `npm run bench` runs every section; `npm run bench -- floods drain` only those named. */
-const SECTIONS = { issue: reportIssue, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods, kiosk: reportKiosk, slowlink: reportSlowLink, start: reportColdStart };
+const SECTIONS = { issue: reportIssue, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods, kiosk: reportKiosk, slowlink: reportSlowLink, start: reportColdStart, reports: reportYear };
 
 async function main() {
   console.log(`xinfang-hall benchmark — ${new Date().toISOString()}`);

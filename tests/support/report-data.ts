@@ -1,8 +1,12 @@
 // Tickets, their events and registrations written straight into a hall database: the fixed data
 // set of the report tests and the generated year of the report benchmark. Coded fields only; the
-// sealed columns hold a placeholder (reports never read them).
+// sealed columns hold a placeholder as long as a real sealed registration (reports never read
+// them, but their length decides how many pages a table scan reads).
 import type Database from 'better-sqlite3';
 import { ulid } from 'ulid';
+
+/** About the length of a sealed registration: its JSON (name, ID, phone, address, the matter in words) encrypted, base64. */
+const SEALED = 'sealed:'.padEnd(1_400, 'x');
 
 export interface FixtureTicket {
   day: string;
@@ -53,7 +57,7 @@ export function reportWriter(db: Database.Database) {
                           declared_repeat, previous_visits, from_card, gender, birth_year, category, purpose, cause, place_code,
                           person_index, sealed, responsible_system, hot_issue, closed_reason, forwarded_at, created_at, updated_at)
      VALUES (@id, @ticketId, 'K1', @id, @day, @service, @state, @visitors, @collective, 1, @repeat, 0, 1, 'female', 1960,
-             @category, @purpose, '', @placeCode, @id, 'sealed', @system, @hotIssue, @closedReason, @forwardedAt, @createdAt, @createdAt)`,
+             @category, @purpose, '', @placeCode, @id, @sealed, @system, @hotIssue, @closedReason, @forwardedAt, @createdAt, @createdAt)`,
   );
   const outbox = db.prepare(
     `INSERT INTO outbox (intake_id, idempotency_key, body, state, attempts, next_attempt_at, created_at, delivered_at)
@@ -110,6 +114,7 @@ export function reportWriter(db: Database.Database) {
         closedReason: i.closedReason ?? null,
         forwardedAt: i.forwardedAt ?? null,
         createdAt: i.createdAt,
+        sealed: SEALED,
       });
       if (i.delivery) outbox.run(id, id, i.delivery, i.createdAt, i.createdAt, i.delivery === 'delivered' ? (i.forwardedAt ?? i.createdAt) : null);
       return id;

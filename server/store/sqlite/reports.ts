@@ -54,15 +54,16 @@ export function reportRepository(db: Db): ReportRepository {
   const byDay = db.prepare(`SELECT i.service_day AS key, COUNT(*) AS n, SUM(i.visitors) AS people FROM intakes i WHERE ${IN_SPAN('i')} GROUP BY 1 ORDER BY 1`);
   const byState = tally(`CASE WHEN ${CLOSED} THEN 'closed' ELSE i.state END`);
   const green = tally(`COALESCE(t.green_reason, '')`, 'tickets t', `${IN_SPAN('t')} AND t.priority = 'green'`, 'COUNT(*)');
+  // The transfers are counted once and joined by key (a correlated subquery re-ran them per group).
   const ticketTally = (key: string, transferKey: string) =>
     db.prepare(
-      `WITH moved AS (SELECT ${transferKey} AS key, COUNT(*) AS n FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-                       WHERE e.type = 'ticket.transferred' AND e.at >= @start AND e.at < @end AND ${IN_SPAN('t')} GROUP BY 1)
-       SELECT ${key} AS key, COUNT(*) AS issued, SUM(t.status = 'done') AS done, SUM(t.status = 'no_show') AS noShow,
+      `WITH moved AS MATERIALIZED (SELECT ${transferKey} AS key, COUNT(*) AS n FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+                       WHERE e.type = 'ticket.transferred' AND e.at >= @start AND e.at < @end AND ${IN_SPAN('t')} GROUP BY 1),
+            tally AS (SELECT ${key} AS key, COUNT(*) AS issued, SUM(t.status = 'done') AS done, SUM(t.status = 'no_show') AS noShow,
               SUM(t.status = 'cancelled') AS cancelled, SUM(t.status = 'expired') AS expired,
-              SUM(t.status IN ('waiting', 'called', 'serving')) AS open, SUM(t.priority = 'green') AS green,
-              COALESCE((SELECT n FROM moved WHERE moved.key = ${key}), 0) AS transferred
-         FROM tickets t WHERE ${IN_SPAN('t')} GROUP BY 1 ORDER BY 1`,
+              SUM(t.status IN ('waiting', 'called', 'serving')) AS open, SUM(t.priority = 'green') AS green
+         FROM tickets t WHERE ${IN_SPAN('t')} GROUP BY 1)
+       SELECT tally.*, COALESCE(moved.n, 0) AS transferred FROM tally LEFT JOIN moved ON moved.key = tally.key ORDER BY 1`,
     );
   // A transfer counts for the service the ticket left.
   const ticketsBy = { service: ticketTally('t.service_code', `e.details->>'fromService'`), day: ticketTally('t.service_day', 't.service_day') };
@@ -80,13 +81,14 @@ export function reportRepository(db: Db): ReportRepository {
          FROM tickets t LEFT JOIN services s ON s.code = t.service_code
         WHERE ${IN_SPAN('t')} AND t.status = 'done' GROUP BY 1 ORDER BY 1`,
     ),
+    // Grouped first, labelled after: the joins then run once per group, not once per ticket.
     window: db.prepare(
-      `SELECT CAST(e.window_no AS TEXT) AS key, COALESCE(w.name, e.window_no || '号窗口') AS label, ${TIMING}
-         FROM ${COMPLETED.replace('WHERE', 'LEFT JOIN windows w ON w.no = e.window_no WHERE')} GROUP BY e.window_no ORDER BY e.window_no`,
+      `SELECT CAST(g.key AS TEXT) AS key, COALESCE(w.name, g.key || '号窗口') AS label, g.*
+         FROM (SELECT e.window_no AS key, ${TIMING} FROM ${COMPLETED} GROUP BY 1) g LEFT JOIN windows w ON w.no = g.key ORDER BY g.key`,
     ),
     staff: db.prepare(
-      `SELECT e.actor AS key, COALESCE(s.display_name || '（' || s.staff_no || '）', '系统') AS label, ${TIMING}
-         FROM ${COMPLETED.replace('WHERE', "LEFT JOIN staff s ON e.actor = 'staff:' || s.id WHERE")} GROUP BY e.actor ORDER BY label`,
+      `SELECT g.key, COALESCE(s.display_name || '（' || s.staff_no || '）', '系统') AS label, g.*
+         FROM (SELECT e.actor AS key, ${TIMING} FROM ${COMPLETED} GROUP BY 1) g LEFT JOIN staff s ON g.key = 'staff:' || s.id ORDER BY label`,
     ),
   };
   const bucket = `CASE ${[...WAIT_BUCKET_MINUTES].reverse().map((m) => `WHEN ${WAIT} >= ${m * 60_000} THEN ${m}`).join(' ')} END`;
