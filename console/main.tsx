@@ -22,9 +22,19 @@ const PAGES = [
   { id: 'desk', title: '服务台', roles: ['desk', 'admin'] },
   { id: 'leader', title: '领导视图', roles: ['leader', 'admin'] },
   { id: 'forwarding', title: '转送情况', roles: ['reception', 'desk', 'leader', 'admin'] },
+  { id: 'reports', title: '报表', roles: ['desk', 'leader', 'admin'] },
   { id: 'admin', title: '管理', roles: ['admin'] },
 ] as const satisfies ReadonlyArray<{ id: string; title: string; roles: readonly StaffRole[] }>;
 type PageId = (typeof PAGES)[number]['id'];
+
+/** The report page and its charts load on first opening, so the console's first load stays small. */
+function LazyReportsPage({ timeZone }: { timeZone: string }) {
+  const [page, setPage] = useState<typeof import('./reports/reports-page.tsx') | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => void import('./reports/reports-page.tsx').then(setPage, () => setFailed(true)), []);
+  if (failed) return <p role="alert" class="error">报表页面未能加载，请检查网络后刷新页面。</p>;
+  return page ? <page.ReportsPage timeZone={timeZone} /> : <p>正在加载…</p>;
+}
 
 function SignIn({ error, onSubmit }: { error: string | null; onSubmit: (u: string, p: string) => void }) {
   const [username, setUsername] = useState('');
@@ -99,6 +109,8 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
           <LeaderPage state={state} socket={socket} />
         ) : page === 'admin' ? (
           <AdminPage state={state} settings={settings} me={staff.id} />
+        ) : page === 'reports' ? (
+          <LazyReportsPage timeZone={state.timeZone} />
         ) : page === 'forwarding' ? (
           <ForwardingPage canResend={staff.roles.some((r) => r === 'desk' || r === 'admin')} timeZone={state.timeZone} />
         ) : (

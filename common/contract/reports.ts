@@ -9,9 +9,6 @@ export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
 /** Lower bounds (minutes) of the waiting-time distribution's buckets. */
 export const WAIT_BUCKET_MINUTES = [0, 5, 10, 15, 30, 60] as const;
 
-/** Place × category cells of fewer people than this are suppressed in exports. */
-export const SMALL_CELL = 3;
-
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export const ReportQuerySchema = Type.Object(
@@ -51,7 +48,7 @@ const ReportTableSchema = Type.Object({
   title: Type.String(),
   columns: Type.Array(ReportColumnSchema),
   rows: Type.Array(Type.Array(Cell)),
-  /** People counts below SMALL_CELL are replaced by `<3` in exports (place × category). */
+  /** People counts below SMALL_CELL (common/report-cells.ts) are shown as `<3` outside the report screen (place × category). */
   suppressSmall: Type.Boolean(),
 });
 export type ReportTable = Static<typeof ReportTableSchema>;

@@ -7,47 +7,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportSection, ReportTable } from '../../common/contract/reports.ts';
 import { staffCookie, startHall, type Hall } from '../support/hall.ts';
-import { reportWriter } from '../support/report-data.ts';
-
-const at = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
-const MIN = 60_000;
+import { at, seedReportMonth } from '../support/report-data.ts';
 
 let hall: Hall;
 let leader: string;
 let desk: string;
 let reception: string;
-const ids: string[] = [];
-
-function seed(db: Database.Database, s1: string, s2: string) {
-  const w = reportWriter(db);
-  const done = (day: string, service: string, issued: string, wait: number, serve: number, windowNo: number, staffId: string, extra = {}) => {
-    const issuedAt = at(issued);
-    return w.ticket({ day, service, issuedAt, status: 'done', calledAt: issuedAt + wait * MIN, servingAt: issuedAt + wait * MIN, finishedAt: issuedAt + (wait + serve) * MIN, windowNo, staffId, ...extra });
-  };
-  const t1 = done('2026-11-02', 'A', '2026-11-02 09:00', 10, 20, 1, s1);
-  const t2 = done('2026-11-02', 'A', '2026-11-02 09:30', 30, 10, 2, s2);
-  const t3 = done('2026-11-02', 'B', '2026-11-02 14:00', 5, 15, 1, s1, { transferredFrom: { service: 'A', at: at('2026-11-02 14:02') } });
-  // 00:30 in Shanghai on 3 November is still 2 November in UTC.
-  const t4 = w.ticket({ day: '2026-11-03', service: 'A', issuedAt: at('2026-11-03 00:30'), status: 'no_show', calledAt: at('2026-11-03 00:40') });
-  const t10 = done('2026-11-04', 'C', '2026-11-04 10:00', 5, 30, 6, s2);
-  // Still waiting at midnight: expired at the rollover, counted on its own day.
-  w.ticket({ day: '2026-11-30', service: 'A', issuedAt: at('2026-11-30 23:55'), status: 'expired' });
-  const t7 = done('2026-11-30', 'A', '2026-11-30 10:00', 2, 10, 1, s1, { greenReason: 'elderly' });
-  // 00:01 on 1 December in Shanghai (30 November in UTC): December's.
-  done('2026-12-01', 'A', '2026-12-01 00:01', 1, 1, 1, s1);
-  // October, the previous period.
-  w.ticket({ day: '2026-10-31', service: 'A', issuedAt: at('2026-10-31 23:50'), status: 'expired' });
-  const t9 = done('2026-10-15', 'A', '2026-10-15 09:00', 5, 5, 1, s1);
-  const intake = (ticketId: string, day: string, more: Partial<Parameters<typeof w.intake>[0]>) =>
-    ids.push(w.intake({ ticketId, day, service: 'A', category: '城乡建设', placeCode: '330106', createdAt: at(`${day} 08:00`), ...more }));
-  intake(t1, '2026-11-02', { state: 'acknowledged', forwardedAt: at('2026-11-02 11:00'), delivery: 'delivered', system: '住房城乡建设', hotIssue: '物业管理' });
-  intake(t2, '2026-11-02', { state: 'forwarded', repeat: true, forwardedAt: at('2026-11-03 09:00'), delivery: 'delivered' });
-  intake(t3, '2026-11-02', { service: 'B', category: '劳动和社会保障', placeCode: '330102', collective: true, visitors: 5, state: 'verified', delivery: 'dead', purpose: '建议' });
-  intake(t4, '2026-11-03', { category: '', purpose: '', closedReason: '仅咨询无需登记' });
-  intake(t7, '2026-11-30', { category: '劳动和社会保障', placeCode: '110101', visitors: 2, state: 'forwarded', forwardedAt: at('2026-11-30 23:59'), delivery: 'delivered' });
-  intake(t10, '2026-11-04', { service: 'C', category: '国土资源', visitors: 3, state: 'acknowledged', forwardedAt: at('2026-11-04 16:00'), delivery: 'delivered' });
-  intake(t9, '2026-10-15', { state: 'verified' });
-}
+let ids: string[] = [];
 
 beforeAll(async () => {
   hall = await startHall({}, undefined, undefined, { now: () => at('2026-12-05 10:00') });
@@ -56,7 +22,7 @@ beforeAll(async () => {
   reception = await staffCookie(hall, 'window1', ['reception']);
   const staff = hall.app.hall.store.staff;
   const db = new Database(join(hall.dir, 'hall.db'));
-  db.transaction(() => seed(db, staff.getByUsername('leader1')!.id, staff.getByUsername('desk1')!.id))();
+  ids = db.transaction(() => seedReportMonth(db, staff.getByUsername('leader1')!.id, staff.getByUsername('desk1')!.id))();
   db.close();
 });
 afterAll(() => hall?.close());
