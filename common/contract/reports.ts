@@ -50,8 +50,11 @@ const ReportTableSchema = Type.Object({
   rows: Type.Array(Type.Array(Cell)),
   /** People counts below SMALL_CELL (common/report-cells.ts) are shown as `<3` outside the report screen (place × category). */
   suppressSmall: Type.Boolean(),
+  /** Rows that lead to their registrations (the audited drill-down): the filter and each row's key. */
+  drill: Type.Optional(Type.Object({ field: Type.Enum(['category', 'purpose', 'placeCode']), keys: Type.Array(Type.String()) })),
 });
 export type ReportTable = Static<typeof ReportTableSchema>;
+export type DrillField = NonNullable<ReportTable['drill']>['field'];
 
 const ReportFigureSchema = Type.Object({
   id: Type.String(),
@@ -104,6 +107,7 @@ const ReportRegistrationSchema = Type.Object({
   purpose: Type.String(),
   place: Type.String(),
   visitors: Type.Integer(),
+  /** In words (待核对, 已转送 …). */
   state: Type.String(),
 });
 

@@ -13,7 +13,9 @@ export function formatCell(cell: Cell, kind: ReportColumn['kind']): string {
   return cell.toLocaleString('zh-CN');
 }
 
-export function ReportTableView({ table, exportUrl }: { table: ReportTable; exportUrl: string }) {
+/** `onDrill`, for a table whose rows lead to their registrations: asked with the row's key and label. */
+export function ReportTableView({ table, exportUrl, onDrill }: { table: ReportTable; exportUrl: string; onDrill?: (key: string, label: string) => void }) {
+  const drillKey = (r: number) => (onDrill && table.drill ? table.drill.keys[r] : undefined);
   const wide = table.columns.length > 10;
   return (
     <div class={wide ? 'report-table wide' : 'report-table'} data-table={table.id}>
@@ -47,6 +49,11 @@ export function ReportTableView({ table, exportUrl }: { table: ReportTable; expo
                   i === 0 ? (
                     <th key={i} scope="row">
                       {formatCell(cell, table.columns[i]!.kind)}
+                      {drillKey(r) !== undefined && (
+                        <button type="button" class="link no-print" aria-label={`${String(cell)}的登记明细`} onClick={() => onDrill!(drillKey(r)!, String(cell))}>
+                          明细
+                        </button>
+                      )}
                     </th>
                   ) : (
                     <td key={i} class={table.columns[i]!.kind === 'text' ? undefined : 'num'}>

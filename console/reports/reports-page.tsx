@@ -7,6 +7,7 @@ import { serviceDayOf } from '../../common/time.ts';
 import { api, ApiError } from '../../common/ui/api.ts';
 import { LabelledInput, LabelledSelect } from '../ui/field.tsx';
 import { ReportCharts } from './report-charts.tsx';
+import { DrillPanel, type DrillTarget } from './report-drill.tsx';
 import { ReportTableView, formatCell } from './report-table.tsx';
 
 const KINDS: ReadonlyArray<{ value: ReportPeriodKind; label: string }> = [
@@ -78,8 +79,10 @@ export function ReportsPage({ timeZone }: { timeZone: string }) {
   const [query, setQuery] = useState<ReportQuery>(() => ({ kind: 'month', date: serviceDayOf(Date.now(), timeZone) }));
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
   useEffect(() => {
     setError(null);
+    setDrill(null);
     api<Report>('GET', `/api/reports?${queryString(query)}`).then(setReport, (e: unknown) =>
       setError(e instanceof ApiError ? e.message : '报表暂时无法生成，请稍后再试。'),
     );
@@ -123,7 +126,14 @@ export function ReportsPage({ timeZone }: { timeZone: string }) {
               <h3>{s.title}</h3>
               <Figures figures={s.figures} />
               {s.tables.map((t) => (
-                <ReportTableView key={t.id} table={t} exportUrl={exportUrl({ format: 'csv', table: t.id })} />
+                <div key={t.id}>
+                  <ReportTableView
+                    table={t}
+                    exportUrl={exportUrl({ format: 'csv', table: t.id })}
+                    onDrill={t.drill && ((key, label) => setDrill({ table: t.id, field: t.drill!.field, key, label }))}
+                  />
+                  {drill?.table === t.id && <DrillPanel key={`${drill.field}-${drill.key}`} query={query} target={drill} onClose={() => setDrill(null)} />}
+                </div>
               ))}
             </section>
           ))}

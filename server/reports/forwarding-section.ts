@@ -1,19 +1,7 @@
 // 转送与当日办: verified, forwarded and forwarded the same day, delivery states; and 领导接访:
 // the days a leader received people, with the matters and how far they went.
 import type { SectionInput } from './section-input.ts';
-import { count, figure, people, percent, rate, table, tallyTable, text } from './table-kit.ts';
-
-const STATES: Record<string, string> = {
-  submitted: '待核对',
-  closed: '未登记即办结',
-  verified: '已核对待转送',
-  forwarded: '已转送',
-  acknowledged: '已受理（有案号）',
-  pending: '待送达',
-  delivered: '已送达',
-  dead: '送达失败',
-};
-const stateName = (key: string) => STATES[key] ?? key;
+import { count, figure, people, percent, rate, stateName, table, tallyTable, text } from './table-kit.ts';
 
 export function forwardingSection({ reports, span, previous }: SectionInput) {
   const now = reports.intakeTotals(span);

@@ -33,13 +33,13 @@ export function registrationSection({ reports, span, previous, labels }: Section
         kinds(now).map(([label, n, p], i) => [label, n, p, beforeKinds[i]![1]]),
       ),
       tallyTable('by-day', '每日登记', '日期', reports.intakesByDay(span), [], (d) => d),
-      tallyTable('by-category', '按内容分类', '内容分类', ...by('category'), orNone('未分类')),
-      tallyTable('by-purpose', '按来访目的', '来访目的', ...by('purpose'), orNone('未选择')),
+      tallyTable('by-category', '按内容分类', '内容分类', ...by('category'), orNone('未分类'), { drill: 'category' }),
+      tallyTable('by-purpose', '按来访目的', '来访目的', ...by('purpose'), orNone('未选择'), { drill: 'purpose' }),
       tallyTable('by-system', '按所属系统', '所属系统', ...by('responsible_system'), orNone('未填写')),
       tallyTable('by-hot-issue', '按热点问题', '热点问题', ...by('hot_issue'), orNone('非热点')),
-      tallyTable('by-province', '按问题属地（省）', '省', ...place(2), (c) => labels.place(c)),
-      tallyTable('by-city', '按问题属地（市）', '市', ...place(4), (c) => labels.place(c, true)),
-      tallyTable('by-county', '按问题属地（县区）', '县区', ...place(6), (c) => labels.place(c, true)),
+      tallyTable('by-province', '按问题属地（省）', '省', ...place(2), (c) => labels.place(c), { drill: 'placeCode' }),
+      tallyTable('by-city', '按问题属地（市）', '市', ...place(4), (c) => labels.place(c, true), { drill: 'placeCode' }),
+      tallyTable('by-county', '按问题属地（县区）', '县区', ...place(6), (c) => labels.place(c, true), { drill: 'placeCode' }),
       table(
         'place-category',
         '属地 × 内容分类（人数）',
@@ -47,7 +47,7 @@ export function registrationSection({ reports, span, previous, labels }: Section
         reports.placeByCategory(span).map((r) => [labels.place(r.key, true), r.category || '未分类', r.n, r.people]),
         true,
       ),
-      tallyTable('green', '绿色通道（按原因）', '原因', reports.greenByReason(span), reports.greenByReason(previous), labels.greenReason, false),
+      tallyTable('green', '绿色通道（按原因）', '原因', reports.greenByReason(span), reports.greenByReason(previous), labels.greenReason, { withPeople: false }),
     ],
   };
 }

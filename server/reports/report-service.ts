@@ -9,6 +9,7 @@ import type { Store } from '../store/repositories.ts';
 import { MAX_REPORT_DAYS, dayCount, isCalendarDay, previousPeriod, reportPeriod, type ReportPeriod } from './period.ts';
 import type { ReportLabels } from './section-input.ts';
 import { REPORT_SECTIONS } from './sections.ts';
+import { stateName } from './table-kit.ts';
 
 export type ReportAudience = 'operational' | 'management';
 
@@ -84,7 +85,7 @@ export function createReports({ store, config, divisions, now }: ReportDeps) {
           purpose: r.purpose || '未选择',
           place: names.place(r.placeCode, true),
           visitors: r.visitors,
-          state: r.state,
+          state: stateName(r.state),
         })),
       };
     },

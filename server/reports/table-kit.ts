@@ -1,6 +1,6 @@
 // Building report tables and figures from grouped rows: labels, the previous period beside the
 // current one, durations in minutes. Pure.
-import type { ReportColumn, ReportFigure, ReportTable } from '../../common/contract/reports.ts';
+import type { DrillField, ReportColumn, ReportFigure, ReportTable } from '../../common/contract/reports.ts';
 import type { Tally, Timing } from '../store/repositories.ts';
 
 type Cell = string | number | null;
@@ -22,6 +22,20 @@ export const figure = (id: string, label: string, value: number | null, previous
   kind,
 });
 
+/** Registration states (`closed`: completed without verification) and delivery states. */
+const STATES: Record<string, string> = {
+  submitted: '待核对',
+  closed: '未登记即办结',
+  verified: '已核对待转送',
+  forwarded: '已转送',
+  acknowledged: '已受理（有案号）',
+  pending: '待送达',
+  delivered: '已送达',
+  dead: '送达失败',
+};
+/** A registration's or an outbox message's state as the report words it. */
+export const stateName = (key: string) => STATES[key] ?? key;
+
 /** Milliseconds as minutes with one decimal (null stays null). */
 export const toMinutes = (ms: number | null): number | null => (ms === null ? null : Math.round(ms / 6_000) / 10);
 
@@ -30,7 +44,8 @@ export const rate = (part: number, whole: number): number | null => (whole > 0 ?
 
 /**
  * Counts by key in the period, with the people they stand for and the previous period's count:
- * every key of either period, the busiest first.
+ * every key of either period, the busiest first. With `drill`, each row names the registrations
+ * filter behind it (the drill-down).
  */
 export function tallyTable(
   id: string,
@@ -39,7 +54,7 @@ export function tallyTable(
   current: readonly Tally[],
   previous: readonly Tally[],
   name: (key: string) => string,
-  withPeople = true,
+  { withPeople = true, drill }: { withPeople?: boolean; drill?: DrillField } = {},
 ): ReportTable {
   const before = new Map(previous.map((t) => [t.key, t.n]));
   const keys = [...current.map((t) => t.key), ...previous.filter((t) => !current.some((c) => c.key === t.key)).map((t) => t.key)];
@@ -49,7 +64,7 @@ export function tallyTable(
     return [name(key), t?.n ?? 0, ...(withPeople ? [t?.people ?? 0] : []), before.get(key) ?? 0];
   });
   const columns = [text('key', keyLabel), count('n', '本期'), ...(withPeople ? [people('people', '人数')] : []), count('previous', '上期')];
-  return table(id, title, columns, rows);
+  return { ...table(id, title, columns, rows), ...(drill ? { drill: { field: drill, keys } } : {}) };
 }
 
 /** Waiting and service times per group: median, 90th percentile and longest, in minutes. */

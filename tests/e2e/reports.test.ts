@@ -98,6 +98,20 @@ describe('报表 in the console', () => {
     expect(sheet('属地 × 内容分类（人数）')).toEqual(expect.arrayContaining([['北京市 北京市 东城区', '劳动和社会保障', '<3', '<3'], ['浙江省 杭州市 上城区', '劳动和社会保障', 1, 5]]));
     await expect.poll(() => page.locator('[data-table="place-category"] tbody tr').first().textContent()).toBe('北京市 北京市 东城区劳动和社会保障<3<3');
 
+    // 明细: the registrations behind a row, only with a reason, audited.
+    await page.getByRole('button', { name: '劳动和社会保障的登记明细' }).first().click();
+    const details = page.getByRole('region', { name: '“劳动和社会保障”的登记明细' });
+    await details.getByRole('button', { name: '查看明细' }).click();
+    expect(await details.getByLabel('查看原因（记入审计日志）').evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(false);
+    await details.getByLabel('查看原因（记入审计日志）').fill('月度评查');
+    await details.getByRole('button', { name: '查看明细' }).click();
+    await details.getByText('共 2 件。').waitFor();
+    expect(await details.locator('tbody tr').allTextContents()).toEqual([
+      '2026-11-02B001重复访·查询劳动和社会保障建议浙江省 杭州市 上城区5已核对待转送',
+      '2026-11-30L001初访登记劳动和社会保障求决北京市 北京市 东城区2已转送',
+    ]);
+    expect(hall.app.hall.store.audit.list({ action: 'report.drilldown', limit: 1 })[0]?.details).toMatchObject({ reason: '月度评查', category: '劳动和社会保障', count: 2 });
+
     expect(await seriousA11yViolations(page), 'axe on the report page').toEqual([]);
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'console-reports.png') });
     const audited = hall.app.hall.store.audit.list({ limit: 10 }).filter((e) => e.action === 'report.exported');

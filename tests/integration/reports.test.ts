@@ -231,8 +231,8 @@ describe('drill-down to registrations', () => {
     const { registrations, truncated } = response.json();
     expect(truncated).toBe(false);
     expect(registrations.map((r: { number: string; place: string; state: string }) => [r.number, r.place, r.state])).toEqual([
-      ['A001', '浙江省 杭州市 西湖区', 'acknowledged'],
-      ['A002', '浙江省 杭州市 西湖区', 'forwarded'],
+      ['A001', '浙江省 杭州市 西湖区', '已受理（有案号）'],
+      ['A002', '浙江省 杭州市 西湖区', '已转送'],
     ]);
     const [event] = hall.app.hall.store.audit.list({ action: 'report.drilldown', limit: 1 });
     expect(event?.details).toMatchObject({ reason: '月度评查核对', category: '城乡建设', placeCode: '330100', count: 2 });
