@@ -40,7 +40,7 @@ const COMPLAINT: Record<EvaluationCriterion, string> = {
 export const isPoor = (level: EvaluationLevel): boolean => level === 'dissatisfied' || level === 'very_dissatisfied';
 
 /** The choices shown under a level, in the national order. */
-function criteriaFor(level: EvaluationLevel): Array<{ code: EvaluationCriterion; label: string }> {
+export function criteriaFor(level: EvaluationLevel): Array<{ code: EvaluationCriterion; label: string }> {
   const words = isPoor(level) ? COMPLAINT : PRAISE;
   return EVALUATION_CRITERIA.map((code) => ({ code, label: words[code] }));
 }

@@ -14,6 +14,10 @@ const EvaluationInviteSchema = Type.Object({
   windowNo: Type.Integer(),
   /** After this the evaluator goes back to idle and the ticket stays 未评价. */
   expiresAt: Iso,
+  /** The same as seconds from the moment it was sent (screens count down by their own clock). */
+  seconds: Type.Integer({ minimum: 0 }),
+  /** How long the screen thanks the person after a rating. */
+  thanksSeconds: Type.Integer({ minimum: 0 }),
 });
 export type EvaluationInvite = Static<typeof EvaluationInviteSchema>;
 

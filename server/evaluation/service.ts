@@ -29,18 +29,19 @@ export interface EvaluationDeps {
 
 export type Evaluations = ReturnType<typeof createEvaluations>;
 
-const inviteOf = (row: EvaluationRecord, number: string): EvaluationInvite => ({
-  ticketId: row.ticketId,
-  number,
-  windowNo: row.windowNo,
-  expiresAt: new Date(row.inviteUntil).toISOString(),
-});
-
 // Longer than ~80 lines as a whole: a factory whose body is one small function per step.
 export function createEvaluations({ store, config, cipher, calendar, now, onAlert }: EvaluationDeps) {
   const listeners = new Set<InviteListener>();
   const today = () => serviceDayOf(now(), config.timeZone);
   const numberOf = (ticketId: string) => store.tickets.get(ticketId)?.number ?? '';
+  const inviteOf = (row: EvaluationRecord, number: string): EvaluationInvite => ({
+    ticketId: row.ticketId,
+    number,
+    windowNo: row.windowNo,
+    expiresAt: new Date(row.inviteUntil).toISOString(),
+    seconds: Math.max(0, Math.ceil((row.inviteUntil - now()) / 1000)),
+    thanksSeconds: config.evaluation.thanksSeconds,
+  });
 
   /** A completed ticket gets its 未评价 row and its window's evaluators are invited (after commit of the completion). */
   function completed(event: StaffQueueEvent): void {

@@ -41,11 +41,11 @@ describe('好差评 at the window', () => {
 
     const ticketId = await serveOneAt3(reception, desk);
     const invite = (await evaluator.waitFor((f) => f.event === 'evaluation:invite')).payload;
-    expect(invite).toMatchObject({ ticketId, number: 'A001', windowNo: 3 });
+    expect(invite).toMatchObject({ ticketId, number: 'A001', windowNo: 3, seconds: 60, thanksSeconds: 5 });
     expect(Date.parse(invite.expiresAt) - clock).toBe(60_000);
     expect(elsewhere.frames.some((f) => f.event === 'evaluation:invite')).toBe(false);
     // No personal data and no staff identity beyond the window in the invitation.
-    expect(Object.keys(invite).sort()).toEqual(['expiresAt', 'number', 'ticketId', 'windowNo']);
+    expect(Object.keys(invite).sort()).toEqual(['expiresAt', 'number', 'seconds', 'thanksSeconds', 'ticketId', 'windowNo']);
 
     const bearer = { authorization: `Bearer ${token}` };
     expect((await send('GET', '/api/evaluator/pending', bearer)).json().invite.ticketId).toBe(ticketId);
