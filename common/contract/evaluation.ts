@@ -78,7 +78,13 @@ export const RectificationListQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const RectificationListReplySchema = Type.Object({ today: Day, tasks: Type.Array(RectificationSchema) });
+export const RectificationListReplySchema = Type.Object({
+  today: Day,
+  tasks: Type.Array(RectificationSchema),
+  /** Who may be named owner: the active staff. */
+  owners: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+});
+export type RectificationListReply = Static<typeof RectificationListReplySchema>;
 
 export const RectificationReplySchema = Type.Object({ task: RectificationSchema });
 

@@ -166,7 +166,8 @@ export function createEvaluations({ store, config, cipher, calendar, now, onAler
 
     list(state: 'open' | 'closed' | 'all', viewerId: string) {
       const tasks = store.rectifications.list({ ...(state === 'all' ? {} : { state }), limit: 500 });
-      return { today: today(), tasks: tasks.map((t) => taskView(t, viewerId)) };
+      const owners = store.staff.list().filter((s) => s.active).map((s) => ({ id: s.id, name: s.displayName }));
+      return { today: today(), tasks: tasks.map((t) => taskView(t, viewerId)), owners };
     },
 
     assignOwner(id: string, ownerId: string, actor: Actor): Rectification {
