@@ -80,6 +80,10 @@ export const ERROR_MESSAGES = {
   handwriting_unavailable: '手写识别暂时不能使用，请稍候片刻再写，也可以改用拼音输入或请工作人员协助。',
   report_range_invalid: '统计时段有误：结束日期不能早于开始日期，且最长为一年。请调整后再试。',
   report_table_unknown: '没有找到这张报表，请刷新页面后再试。',
+  evaluation_reason_required: '请至少选择一项不满意的原因，以便我们改进工作。',
+  evaluation_done: '这个号的服务已经评价过了，每个号只能评价一次，感谢您的参与。',
+  evaluation_closed: '这次服务的评价时间已过或不属于本窗口，感谢您的参与。如有意见，请到服务台反映。',
+  rectification_closed: '这项整改已经回访办结，无需再次登记。',
   internal: '系统暂时出现问题，我们正在处理，请稍候再试或请工作人员协助。',
 } as const;
 

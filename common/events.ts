@@ -1,5 +1,6 @@
 // Socket.IO protocol: event names, payloads and the handshake, typed once for server and clients.
 import type { HallAlert } from './contract/alerts.ts';
+import type { EvaluationInvite } from './contract/evaluation.ts';
 import type { CardIdentity } from './contract/devices.ts';
 import type { QueueEvent, QueueSnapshot, StaffQueueEvent, StaffSnapshot } from './contract/queue.ts';
 import type { AgentClientToServerEvents, AgentServerToClientEvents } from './contract/agent.ts';
@@ -60,6 +61,11 @@ export interface ServerToClientEvents extends AgentServerToClientEvents {
    * printer or reader is run by an agent).
    */
   'devices:agent': (status: { online: boolean }) => void;
+  /**
+   * The window completed a ticket: its evaluators invite the person to rate (room
+   * `evaluator:<window>`; sent again on connect while an invitation is open). No personal data.
+   */
+  'evaluation:invite': (invite: EvaluationInvite) => void;
 }
 
 export interface ClientToServerEvents extends AgentClientToServerEvents {
@@ -80,6 +86,8 @@ export const ROOMS = {
   /** The device agent of a kiosk (its print jobs). */
   agent: (id: string) => `agent:${id}`,
   window: (no: number) => `window:${no}`,
+  /** The evaluators (好差评) of a window. */
+  evaluator: (no: number) => `evaluator:${no}`,
   /** Every socket of one sign-in (by the session's token hash), closed at logout. */
   session: (tokenHash: string) => `session:${tokenHash}`,
   /** Every socket of one staff member, closed when disabled, reset or given other roles. */

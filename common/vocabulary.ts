@@ -5,7 +5,8 @@
 export const STAFF_ROLES = ['admin', 'desk', 'reception', 'leader'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export const DEVICE_KINDS = ['kiosk', 'display', 'window-screen'] as const;
+/** `evaluator`: the small touchscreen at a window on which the person rates the service (好差评). */
+export const DEVICE_KINDS = ['kiosk', 'display', 'window-screen', 'evaluator'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'expired'] as const;
@@ -60,9 +61,26 @@ export type Gender = (typeof GENDERS)[number];
  * `forwarding_held`: the case system refused the hall (401/403); forwarding is held until the configuration is fixed (no ticket).
  * `unfinished`: at the day rollover, a ticket of the day before that was still open (now expired).
  * `unverified`: at the day rollover, a registration of the day before that was never verified (not forwarded).
+ * `rectification_overdue`: a rectification task (整改) of a poor evaluation passed its deadline without its 回访.
  */
-export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held', 'unfinished', 'unverified'] as const;
+export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held', 'unfinished', 'unverified', 'rectification_overdue'] as const;
 
 /** A document for the case system in the outbox. */
 export const OUTBOX_STATES = ['pending', 'delivered', 'dead'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** The national five levels of 好差评, best first; `unrated` (未评价) when the person did not rate in time. */
+export const EVALUATION_LEVELS = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied'] as const;
+export type EvaluationLevel = (typeof EVALUATION_LEVELS)[number];
+
+/** What a rating speaks about: 整体满意度, 服务效率, 服务水平, 服务态度, 办事环境. */
+export const EVALUATION_CRITERIA = ['overall', 'efficiency', 'competence', 'attitude', 'environment'] as const;
+export type EvaluationCriterion = (typeof EVALUATION_CRITERIA)[number];
+
+/** Where the person rated: the window's evaluator, or the kiosk with the ticket's code. */
+const EVALUATION_CHANNELS = ['evaluator', 'kiosk'] as const;
+export type EvaluationChannel = (typeof EVALUATION_CHANNELS)[number];
+
+/** A rectification task (整改): open until its 回访 is recorded. */
+export const RECTIFICATION_STATES = ['open', 'closed'] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];

@@ -12,6 +12,7 @@ import type { ConsoleSettings } from '../common/contract/staff.ts';
 import { DeskPage } from './desk-page.tsx';
 import { ForwardingPage, ForwardingWarning } from './forwarding-page.tsx';
 import { LeaderPage } from './leader-page.tsx';
+import { SupervisionPage } from './supervision-page.tsx';
 import { useSession } from './use-session.ts';
 import { LabelledInput } from './ui/field.tsx';
 import { WindowPage } from './window-page.tsx';
@@ -23,6 +24,7 @@ const PAGES = [
   { id: 'leader', title: '领导视图', roles: ['leader', 'admin'] },
   { id: 'forwarding', title: '转送情况', roles: ['reception', 'desk', 'leader', 'admin'] },
   { id: 'reports', title: '报表', roles: ['desk', 'leader', 'admin'] },
+  { id: 'supervision', title: '督办', roles: ['desk', 'leader', 'admin'] },
   { id: 'admin', title: '管理', roles: ['admin'] },
 ] as const satisfies ReadonlyArray<{ id: string; title: string; roles: readonly StaffRole[] }>;
 type PageId = (typeof PAGES)[number]['id'];
@@ -111,6 +113,8 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
           <AdminPage state={state} settings={settings} me={staff.id} />
         ) : page === 'reports' ? (
           <LazyReportsPage timeZone={state.timeZone} />
+        ) : page === 'supervision' ? (
+          <SupervisionPage canAssign={staff.roles.some((r) => r === 'leader' || r === 'admin')} timeZone={state.timeZone} />
         ) : page === 'forwarding' ? (
           <ForwardingPage canResend={staff.roles.some((r) => r === 'desk' || r === 'admin')} timeZone={state.timeZone} />
         ) : (

@@ -47,6 +47,9 @@ import statsRoutes from './routes/stats.ts';
 import reportRoutes from './routes/reports.ts';
 import { createReports } from './reports/report-service.ts';
 import { createDeviceFleet } from './devices/fleet.ts';
+import { createHallCalendar } from './calendar/hall-calendar.ts';
+import { createEvaluations } from './evaluation/service.ts';
+import evaluationRoutes from './routes/evaluation.ts';
 import { createQueueEngine } from './queue/engine.ts';
 import { SYSTEM } from './queue/types.ts';
 import { createSnapshotBytes } from './queue/snapshot-bytes.ts';
@@ -152,6 +155,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     cipher,
     divisions,
     reports: createReports({ store, config, divisions, now }),
+    evaluations: createEvaluations({ store, config, cipher, calendar: createHallCalendar(config.hours, config.timeZone), now, onAlert: (alert) => publishAlert(alert) }),
     intakes: createIntakeService({
       store,
       engine,
@@ -220,7 +224,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit', 'ops'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit', 'ops', 'evaluation'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
@@ -234,7 +238,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.addHook('onResponse', async (request, reply) => {
     hall.metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, evaluationRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes]) {
     await app.register(routes);
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -258,6 +262,9 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   });
   app.addHook('onClose', closeSocketsWhenAuthorityEnds(io, hall));
   scheduleRollover(app, hall, now);
+  scheduleOverdueChecks(app, hall);
+  // Each completed ticket gets its 未评价 row and its window's evaluators are invited.
+  engine.onChange((event) => hall.evaluations.completed(event));
   if (config.backup.enabled && !options.store) scheduleBackups(app, config, dbFile, now);
   if (config.forwarding.adapter === 'file') {
     const upkeep = startFileDropUpkeep({ store, directory: fileDropDirectory(config), retainDays: config.forwarding.retainDays, now, log: app.log });
@@ -312,6 +319,21 @@ function scheduleRollover(app: FastifyInstance, hall: HallContext, now: () => nu
   };
   arm();
   app.addHook('onClose', async () => clearTimeout(timer));
+}
+
+/** 整改 past its due day alerts leaders and the desk: checked at start and every ten minutes. */
+function scheduleOverdueChecks(app: FastifyInstance, hall: HallContext) {
+  const check = () => {
+    try {
+      hall.evaluations.alertOverdue();
+    } catch (err) {
+      app.log.error({ err }, 'overdue rectification check failed; retried in ten minutes');
+    }
+  };
+  check();
+  const timer = setInterval(check, 10 * 60_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 }
 
 export type HallApp = Awaited<ReturnType<typeof buildApp>>;

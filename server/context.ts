@@ -4,6 +4,7 @@ import type { HallAlert } from '../common/contract/alerts.ts';
 import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
+import type { Evaluations } from './evaluation/service.ts';
 import type { Forwarder } from './forwarding/forwarder.ts';
 import type { HandwritingRecognizer } from './ime/recognizer.ts';
 import type { HallSettings } from './settings.ts';
@@ -53,6 +54,8 @@ export interface HallContext {
   metrics: HallMetrics;
   /** Reports over any span of service days (SQL aggregates). */
   reports: Reports;
+  /** 好差评: evaluations, the evaluators' invitations, rectification tasks. */
+  evaluations: Evaluations;
   /** Sends a stored alert to every staff socket (leaders, desk, windows). */
   publishAlert: (alert: HallAlert) => void;
   now: () => number;
@@ -69,6 +72,7 @@ const SERVICE_PLUGINS = {
   'hall-devices': { provides: ['devices', 'fleet', 'readers', 'printWorker', 'noticePrinting'], dependencies: ['hall-core'] },
   'hall-queue': { provides: ['engine', 'snapshots'], dependencies: ['hall-core', 'hall-devices'] },
   'hall-registration': { provides: ['intakes', 'forwarder', 'handwriting'], dependencies: ['hall-core', 'hall-queue'] },
+  'hall-evaluation': { provides: ['evaluations'], dependencies: ['hall-core', 'hall-queue'] },
 } as const satisfies Record<string, { provides: readonly (keyof HallContext)[]; dependencies: readonly string[] }>;
 
 type ServicePluginName = keyof typeof SERVICE_PLUGINS;

@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'window.removed': '移除窗口',
   'service.added': '新增业务',
   'service.changed': '修改业务',
+  'evaluation.rated': '服务评价',
+  'rectification.assigned': '指定整改负责人',
+  'rectification.followed_up': '整改回访',
 };
 
 export const auditLabel = (action: string) => AUDIT_ACTIONS[action] ?? action;

@@ -44,7 +44,8 @@ export function DevicesPanel({ state, settings }: { state: QueueSnapshot; settin
 /** Issues a pairing code for a new device and says where to open it. */
 function PairingForm({ state, settings, action }: { state: QueueSnapshot; settings: ConsoleSettings; action: Action }) {
   const [form, setForm] = useState({ kind: 'kiosk', name: '', windowNo: '', printerId: settings.printers[0]?.id ?? '', readerId: '' });
-  const [code, setCode] = useState<{ code: string; kind: string } | null>(null);
+  const [code, setCode] = useState<{ code: string; kind: string; windowNo: string } | null>(null);
+  const atWindow = form.kind === 'window-screen' || form.kind === 'evaluator';
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
   const byId = (items: Array<{ id: string; name: string }>) => items.map((x) => ({ value: x.id, label: x.name }));
   return (
@@ -56,15 +57,15 @@ function PairingForm({ state, settings, action }: { state: QueueSnapshot; settin
           const body = {
             kind: form.kind,
             name: form.name,
-            ...(form.kind === 'window-screen' && form.windowNo ? { windowNo: Number(form.windowNo) } : {}),
+            ...(atWindow && form.windowNo ? { windowNo: Number(form.windowNo) } : {}),
             ...(form.kind === 'kiosk' ? { printerId: form.printerId, ...(form.readerId ? { readerId: form.readerId } : {}) } : {}),
           };
-          void action.run<PairingCodeReply>('POST', '/api/devices/pairing-codes', body, (r) => (setCode({ code: r.code, kind: form.kind }), '配对码已生成。'));
+          void action.run<PairingCodeReply>('POST', '/api/devices/pairing-codes', body, (r) => (setCode({ code: r.code, kind: form.kind, windowNo: form.windowNo }), '配对码已生成。'));
         }}
       >
         <LabelledSelect id="pair-kind" label="类型" value={form.kind} choices={Object.entries(KIND_NAMES).map(([value, label]) => ({ value, label }))} onValue={(kind) => set({ kind })} />
         <LabelledInput id="pair-name" label="名称" value={form.name} maxLength={40} onValue={(name) => set({ name })} required />
-        {form.kind === 'window-screen' && (
+        {atWindow && (
           <LabelledSelect id="pair-window" label="窗口" value={form.windowNo} empty="请选择" choices={state.windows.map((w) => ({ value: w.no, label: w.name }))} onValue={(windowNo) => set({ windowNo })} required />
         )}
         {form.kind === 'kiosk' && <LabelledSelect id="pair-printer" label="打印机" value={form.printerId} choices={byId(settings.printers)} onValue={(printerId) => set({ printerId })} />}
@@ -75,7 +76,7 @@ function PairingForm({ state, settings, action }: { state: QueueSnapshot; settin
         <p class="ok" role="status">
           配对码 <strong data-testid="pairing-code">{code.code}</strong>：在该设备上打开{' '}
           <code>
-            {location.origin}/{code.kind === 'kiosk' ? 'kiosk' : 'display'}/?pair={code.code}
+            {location.origin}/{code.kind === 'kiosk' ? 'kiosk/?' : code.kind === 'evaluator' ? `display/?window=${code.windowNo}&evaluator&` : 'display/?'}pair={code.code}
           </code>
         </p>
       )}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Full-screen Chromium for a kiosk, the hall board or a window screen (README "Installing in a hall").
+# Full-screen Chromium for a kiosk, the hall board, a window screen or a window's evaluator (README "Installing in a hall").
 #   xinfang-screen.sh [--print] [ROLE [SERVER [WINDOW]]]
-# ROLE is kiosk, board or window; without arguments the values come from
+# ROLE is kiosk, board, window or evaluator; without arguments the values come from
 # /etc/xinfang-hall/screen.env (SERVER=http://HALL:3000, ROLE=window, WINDOW=3). PAIR=<code> (from
 # the console's 管理 → 设备) pairs the screen on its first start; the token then stays in the profile.
 # --print writes the Chromium command line instead of running it.
@@ -23,7 +23,10 @@ case "$ROLE" in
   window)
     [[ "$WINDOW" =~ ^[0-9]+$ ]] || { echo "window needs WINDOW=<number>" >&2; exit 2; }
     url="$SERVER/display/?window=$WINDOW" ;;
-  *) echo "usage: $0 [--print] kiosk|board|window SERVER [WINDOW]" >&2; exit 2 ;;
+  evaluator)
+    [[ "$WINDOW" =~ ^[0-9]+$ ]] || { echo "evaluator needs WINDOW=<number>" >&2; exit 2; }
+    url="$SERVER/display/?window=$WINDOW&evaluator" ;;
+  *) echo "usage: $0 [--print] kiosk|board|window|evaluator SERVER [WINDOW]" >&2; exit 2 ;;
 esac
 [[ "$SERVER" =~ ^https?:// ]] || { echo "SERVER must be http(s)://host:port" >&2; exit 2; }
 
@@ -32,7 +35,7 @@ profile="${XDG_CACHE_HOME:-$HOME/.cache}/xinfang-screen-$ROLE"
 args=(--kiosk --autoplay-policy=no-user-gesture-required --noerrdialogs
   --disable-session-crashed-bubble --disable-infobars --check-for-update-interval=31536000
   --overscroll-history-navigation=0 --disable-pinch --no-first-run "--user-data-dir=$profile")
-if [[ "$ROLE" == kiosk ]]; then args+=(--touch-events=enabled); fi
+if [[ "$ROLE" == kiosk || "$ROLE" == evaluator ]]; then args+=(--touch-events=enabled); fi
 
 # The pairing code is used once, while the profile (where the device token will live) is new.
 first_url="$url"

@@ -68,4 +68,10 @@ export const PERMISSIONS = {
   viewManagementReports: { roles: ['admin', 'leader'] },
   viewForwarding: { roles: ['admin', 'desk', 'reception', 'leader'] },
   resendForwarding: { roles: ['admin', 'desk'] },
+  /** 好差评 at a window: its paired evaluator only. */
+  evaluateAtWindow: { devices: ['evaluator'] },
+  /** The 督办 page: rectification tasks of 差评 and their 回访. */
+  superviseRectification: { roles: ['admin', 'desk', 'leader'] },
+  assignRectification: { roles: ['admin', 'leader'] },
+  viewSatisfaction: { roles: ['admin', 'leader'] },
 } as const satisfies Record<string, Permission>;

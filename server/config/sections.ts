@@ -250,3 +250,25 @@ export const MetricsSection = Type.Object(
   },
   { additionalProperties: false, default: {} },
 );
+
+/** 好差评: the window evaluators, the kiosk's later rating, and the follow-up of 差评 (see docs/evaluation.md). */
+export const EvaluationSection = Type.Object(
+  {
+    evaluatorSeconds: Type.Integer({
+      minimum: 10,
+      maximum: 600,
+      default: 60,
+      description: 'How long a window evaluator invites a rating after the window completes a ticket; then it goes back to idle (未评价)',
+    }),
+    thanksSeconds: Type.Integer({ minimum: 1, maximum: 60, default: 5, description: 'How long the evaluator shows its thanks' }),
+    kioskDays: Type.Integer({ minimum: 0, maximum: 90, default: 7, description: 'Days after completion a ticket may still be rated at the kiosk by its code (0 = not at the kiosk)' }),
+    rectificationWorkingDays: Type.Integer({
+      minimum: 1,
+      maximum: 90,
+      default: 15,
+      description: 'Working days (the hall calendar: official holidays and make-up days) a rectification task (整改) of a 差评 is due in',
+    }),
+    windowScreenMonthly: Type.Boolean({ default: false, description: "Show the staff member's satisfaction rate of the month on the window screen" }),
+  },
+  { additionalProperties: false, default: {} },
+);

@@ -16,6 +16,7 @@ import type { HallSocket, HallSocketServer } from './hall-io.ts';
 import { attachAgent } from './agent-handler.ts';
 import { bridgeDevices } from './device-bridge.ts';
 import { bridgeQueue } from './queue-bridge.ts';
+import { bridgeEvaluations, joinEvaluator } from './evaluation-bridge.ts';
 import { backlogBytes, guardSockets, whenSent } from './socket-guard.ts';
 
 export type { HallSocketServer } from './hall-io.ts';
@@ -106,6 +107,9 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
       void socket.join(ROOMS.board);
       const windowNo = principal.kind === 'device' ? (principal.device.windowNo ?? auth.windowNo) : auth.windowNo;
       if (windowNo !== undefined && windowNo !== null) void socket.join(ROOMS.window(windowNo));
+      if (principal.kind === 'device' && principal.device.kind === 'evaluator' && principal.device.windowNo !== null) {
+        joinEvaluator(socket, principal.device.windowNo, hall.evaluations);
+      }
       if (principal.kind === 'device' && principal.device.kind === 'kiosk') {
         void socket.join(ROOMS.kiosk);
         void socket.join(ROOMS.kioskDevice(principal.device.id));
@@ -128,12 +132,14 @@ export function attachRealtime(app: FastifyInstance, hall: HallContext): HallSoc
 
   const unsubscribe = bridgeQueue(io, engine);
 
+  const unbridgeEvaluations = bridgeEvaluations(io, hall.evaluations);
   const unbridgeDevices = bridgeDevices({ io, store: hall.store, devices: hall.devices, now: hall.now, log: app.log });
 
   app.addHook('preClose', async () => {
     guard.stop();
     unsubscribe();
     unbridgeDevices();
+    unbridgeEvaluations();
     io.disconnectSockets(true);
     await io.close();
   });

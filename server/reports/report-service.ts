@@ -2,6 +2,7 @@
 // tables exist, each section's figures from SQL aggregates (server/store/sqlite/reports.ts).
 import type { Report, ReportDrill, ReportDrillReply, ReportQuery } from '../../common/contract/reports.ts';
 import type { HallConfig } from '../config/schema.ts';
+import { serviceDayOf } from '../../common/time.ts';
 import { badRequest } from '../errors.ts';
 import type { Divisions } from '../reference/divisions.ts';
 import type { Actor } from '../store/records.ts';
@@ -47,7 +48,8 @@ export function createReports({ store, config, divisions, now }: ReportDeps) {
     build(query: ReportQuery, audience: ReportAudience): Report {
       const span = periodOf(query, config.timeZone);
       const previous = previousPeriod(span, config.timeZone);
-      const input = { reports: store.reports, span, previous, labels: labels(), leaderService: config.registration.leaderService };
+      const satisfaction = { ...store, today: serviceDayOf(now(), config.timeZone) };
+      const input = { reports: store.reports, span, previous, labels: labels(), leaderService: config.registration.leaderService, satisfaction };
       const sections = REPORT_SECTIONS.filter((s) => (audience === 'management' || s.audience === 'operational') && store.reports.hasTables(s.requires)).flatMap((s) => {
         const built = s.build(input);
         return built ? [{ id: s.id, title: s.title, ...built }] : [];

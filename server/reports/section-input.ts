@@ -1,5 +1,5 @@
 // What every report section is built from: the figures' source, the period and the one before, names.
-import type { ReportRepository, ReportSpan } from '../store/repositories.ts';
+import type { ReportRepository, ReportSpan, Store } from '../store/repositories.ts';
 
 export interface ReportLabels {
   service(code: string): string;
@@ -14,4 +14,6 @@ export interface SectionInput {
   previous: ReportSpan;
   labels: ReportLabels;
   leaderService: string | null;
+  /** What the satisfaction section reads, and the hall's today (for overdue tasks). */
+  satisfaction: Pick<Store, 'evaluations' | 'rectifications' | 'windows' | 'staff' | 'services'> & { today: string };
 }

@@ -27,14 +27,14 @@ export default routePlugin('devices-routes', ['store', 'deviceAuth', 'readers', 
       preValidation: guard(PERMISSIONS.manageDevices),
       schema: {
         tags: ['devices'],
-        summary: 'Create a one-time pairing code for a kiosk, display or window screen (admin)',
+        summary: 'Create a one-time pairing code for a kiosk, display, window screen or evaluator (admin)',
         body: PairingCodeBodySchema,
         response: { 201: PairingCodeReplySchema, ...DeviceErrors },
       },
     },
     async (request, reply) => {
-      if (request.body.kind === 'window-screen' && request.body.windowNo === undefined) {
-        throw new HallError(400, 'validation_failed', '窗口屏需要指定窗口号，请补充后重试。');
+      if ((request.body.kind === 'window-screen' || request.body.kind === 'evaluator') && request.body.windowNo === undefined) {
+        throw new HallError(400, 'validation_failed', `${request.body.kind === 'evaluator' ? '评价器' : '窗口屏'}需要指定窗口号，请补充后重试。`);
       }
       const { code, expiresAt } = deviceAuth.createPairingCode(request.body, actorOf(request.principal));
       return reply.code(201).send({ code, expiresAt: new Date(expiresAt).toISOString() });

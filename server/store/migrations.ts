@@ -362,4 +362,85 @@ export const MIGRATIONS: readonly Migration[] = [
                                              declared_repeat, closed_reason, forwarded_at, responsible_system, hot_issue);
     `,
   },
+  {
+    version: 13,
+    name: 'service evaluation and rectification',
+    sql: `
+      -- A new device kind, the window's evaluator: SQLite cannot change a CHECK, so the two device
+      -- tables are rebuilt with their rows (nothing references them).
+      CREATE TABLE devices_new (
+        id          TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('kiosk','display','window-screen','evaluator')),
+        name        TEXT NOT NULL,
+        token_hash  TEXT NOT NULL UNIQUE,
+        window_no   INTEGER REFERENCES windows(no),
+        created_at  INTEGER NOT NULL,
+        last_seen   INTEGER,
+        revoked_at  INTEGER,
+        printer_id  TEXT,
+        reader_id   TEXT
+      ) STRICT;
+      INSERT INTO devices_new (id, kind, name, token_hash, window_no, created_at, last_seen, revoked_at, printer_id, reader_id)
+        SELECT id, kind, name, token_hash, window_no, created_at, last_seen, revoked_at, printer_id, reader_id FROM devices;
+      DROP TABLE devices;
+      ALTER TABLE devices_new RENAME TO devices;
+      CREATE TABLE pairing_codes_new (
+        code_hash   TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('kiosk','display','window-screen','evaluator')),
+        name        TEXT NOT NULL,
+        window_no   INTEGER REFERENCES windows(no),
+        created_by  TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        expires_at  INTEGER NOT NULL,
+        used_at     INTEGER,
+        printer_id  TEXT,
+        reader_id   TEXT
+      ) STRICT;
+      INSERT INTO pairing_codes_new (code_hash, kind, name, window_no, created_by, created_at, expires_at, used_at, printer_id, reader_id)
+        SELECT code_hash, kind, name, window_no, created_by, created_at, expires_at, used_at, printer_id, reader_id FROM pairing_codes;
+      DROP TABLE pairing_codes;
+      ALTER TABLE pairing_codes_new RENAME TO pairing_codes;
+
+      -- 好差评: one row per ticket completed at a window, 'unrated' (未评价) until the person rates.
+      -- The person is not recorded: only the ticket, window, staff member and service.
+      CREATE TABLE evaluations (
+        ticket_id      TEXT PRIMARY KEY REFERENCES tickets(id),
+        service_day    TEXT NOT NULL,
+        window_no      INTEGER NOT NULL,
+        staff_id       TEXT REFERENCES staff(id),
+        service_code   TEXT NOT NULL,
+        completed_at   INTEGER NOT NULL,
+        invite_until   INTEGER NOT NULL,
+        level          TEXT NOT NULL DEFAULT 'unrated' CHECK (level IN
+                         ('very_satisfied','satisfied','basic','dissatisfied','very_dissatisfied','unrated')),
+        reasons        TEXT NOT NULL DEFAULT '[]',
+        sealed_comment TEXT,
+        channel        TEXT CHECK (channel IN ('evaluator','kiosk')),
+        device_id      TEXT,
+        rated_at       INTEGER,
+        CHECK ((level = 'unrated') = (rated_at IS NULL))
+      ) STRICT;
+      CREATE INDEX evaluations_day ON evaluations(service_day);
+      CREATE INDEX evaluations_window_invite ON evaluations(window_no, invite_until) WHERE level = 'unrated';
+
+      -- 整改: each 差评 opens one, due in working days, closed by its 回访.
+      CREATE TABLE rectifications (
+        id              TEXT PRIMARY KEY,
+        ticket_id       TEXT NOT NULL UNIQUE REFERENCES evaluations(ticket_id),
+        opened_at       INTEGER NOT NULL,
+        due_day         TEXT NOT NULL,
+        owner_id        TEXT REFERENCES staff(id),
+        state           TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','closed')),
+        called_at       INTEGER,
+        called_by       TEXT REFERENCES staff(id),
+        called_by_name  TEXT,
+        sealed_result   TEXT,
+        satisfied       INTEGER,
+        closed_at       INTEGER,
+        overdue_alerted INTEGER NOT NULL DEFAULT 0,
+        CHECK ((state = 'closed') = (closed_at IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX rectifications_open ON rectifications(due_day) WHERE state = 'open';
+    `,
+  },
 ];

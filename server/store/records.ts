@@ -2,7 +2,7 @@
 // below are what the queue engine and the routes depend on; `sqlite/` implements them and a
 // PostgreSQL implementation would implement the same interfaces.
 import type { HallAlert } from '../../common/contract/alerts.ts';
-import type { DeviceKind, Gender, IntakeState, OutboxState, Priority, PrintState, StaffRole, TicketSourceKind, TicketStatus, WindowState } from '../../common/vocabulary.ts';
+import type { DeviceKind, EvaluationChannel, EvaluationCriterion, EvaluationLevel, Gender, IntakeState, OutboxState, Priority, PrintState, StaffRole, TicketSourceKind, TicketStatus, RectificationState, WindowState } from '../../common/vocabulary.ts';
 
 export interface TicketRecord {
   id: string;
@@ -222,4 +222,41 @@ export interface OutboxRecord {
   lastError: string | null;
   createdAt: number;
   deliveredAt: number | null;
+}
+
+/** 好差评 of one ticket: `unrated` (未评价) from its completion until the person rates. */
+export interface EvaluationRecord {
+  ticketId: string;
+  serviceDay: string;
+  windowNo: number;
+  staffId: string | null;
+  serviceCode: string;
+  completedAt: number;
+  /** The window's evaluator may rate until then. */
+  inviteUntil: number;
+  level: EvaluationLevel | 'unrated';
+  reasons: EvaluationCriterion[];
+  /** The person's own words, sealed under the ticket id. */
+  sealedComment: string | null;
+  channel: EvaluationChannel | null;
+  deviceId: string | null;
+  ratedAt: number | null;
+}
+
+/** 整改 of a 差评, closed by its 回访. */
+export interface RectificationRecord {
+  id: string;
+  ticketId: string;
+  openedAt: number;
+  dueDay: string;
+  ownerId: string | null;
+  state: RectificationState;
+  calledAt: number | null;
+  calledBy: string | null;
+  calledByName: string | null;
+  /** The 回访's result, sealed under the task id (it may repeat the person's words). */
+  sealedResult: string | null;
+  satisfied: boolean | null;
+  closedAt: number | null;
+  overdueAlerted: boolean;
 }

@@ -7,6 +7,8 @@ import type {
   OutboxRecord,
   AuditQuery,
   AuditRecord,
+  EvaluationRecord,
+  RectificationRecord,
   DeviceRecord,
   PairingCodeRecord,
   PrintJobRecord,
@@ -262,6 +264,8 @@ export interface Store {
   settings: SettingsRepository;
   ops: OpsRepository;
   reports: ReportRepository;
+  evaluations: EvaluationRepository;
+  rectifications: RectificationRepository;
   /** Runs `work` atomically (nested calls join the outer transaction). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -381,4 +385,38 @@ export interface ReportRepository {
   outboxByState(span: ReportSpan): Tally[];
   leaderDays(span: ReportSpan, serviceCode: string): LeaderDay[];
   registrations(span: ReportSpan, filter: { category?: string; placeCode?: string; purpose?: string }, limit: number): ReportRegistration[];
+}
+
+/** A satisfaction figure of one group (window, staff member, service, day or month). */
+export interface SatisfactionTally {
+  key: string;
+  rated: number;
+  satisfied: number;
+  poor: number;
+  unrated: number;
+}
+
+export interface EvaluationRepository {
+  /** The row of a completed ticket; a second insert for the same ticket does nothing. */
+  insert(evaluation: EvaluationRecord): boolean;
+  get(ticketId: string): EvaluationRecord | undefined;
+  /** Records the rating once: false when the ticket was already rated. */
+  rate(ticketId: string, patch: Pick<EvaluationRecord, 'level' | 'reasons' | 'sealedComment' | 'channel' | 'deviceId' | 'ratedAt'>): boolean;
+  /** The latest ticket of a window its evaluator may still rate at `at`. */
+  pendingAt(windowNo: number, at: number): EvaluationRecord | undefined;
+  /** Figures over service days `from`–`to` (month: YYYY-MM), by group. */
+  satisfaction(from: string, to: string, by: 'window' | 'staff' | 'service' | 'day' | 'month'): SatisfactionTally[];
+  /** Poor ratings per reason over the days. */
+  poorReasons(from: string, to: string): Array<{ key: string; n: number }>;
+}
+
+export interface RectificationRepository {
+  insert(task: RectificationRecord): void;
+  get(id: string): RectificationRecord | undefined;
+  list(filter: { state?: RectificationRecord['state']; limit: number }): RectificationRecord[];
+  update(id: string, patch: Partial<Omit<RectificationRecord, 'id' | 'ticketId'>>): RectificationRecord;
+  /** Open tasks due before `day` whose leaders were not yet alerted. */
+  overdueUnalerted(day: string): RectificationRecord[];
+  /** Tasks of the evaluations of service days `from`–`to`: opened, closed, closed satisfied, overdue on `today`. */
+  counts(from: string, to: string, today: string): { opened: number; closed: number; satisfied: number; overdue: number };
 }

@@ -54,7 +54,10 @@ const WINDOW = '401 403 403 403 ok  403 ok  403'; // operateWindow: reception on
 const TICKETS = '401 403 403 403 ok  ok  ok  403'; // manageTickets / issueNormal
 const DESK = '401 403 403 403 ok  ok  403 403'; // issueGreen, resendForwarding, viewDevices
 const KIOSK = '401 ok  403 403 403 403 403 403';
-const REPORTS = '401 403 403 403 ok  ok  403 ok'; // viewReports, viewRegistrationWithReason
+const REPORTS = '401 403 403 403 ok  ok  403 ok'; // viewReports, viewRegistrationWithReason, superviseRectification
+const LEADERS = '401 403 403 403 ok  403 403 ok'; // viewStats, viewSatisfaction, assignRectification
+// A window's evaluator (好差评) only: no column of its own here (tests/integration/evaluation.test.ts).
+const EVALUATOR = '401 403 403 403 403 403 403 403';
 
 const MATRIX: Record<string, string> = {
   'GET /api/health': PUBLIC,
@@ -84,7 +87,13 @@ const MATRIX: Record<string, string> = {
   'PUT /api/tickets/{id}/registration': WINDOW,
   'POST /api/tickets/{id}/notice': '401 ok  403 403 ok  ok  ok  403', // a kiosk: tickets it issued today only (else 404)
   'GET /api/alerts': STAFF,
-  'GET /api/stats/today': '401 403 403 403 ok  403 403 ok',
+  'GET /api/stats/today': LEADERS,
+  'GET /api/evaluator/pending': EVALUATOR,
+  'POST /api/evaluations': EVALUATOR,
+  'GET /api/evaluations/satisfaction': LEADERS,
+  'GET /api/rectifications': REPORTS,
+  'POST /api/rectifications/{id}/owner': LEADERS,
+  'POST /api/rectifications/{id}/follow-up': REPORTS,
   // Reports: the desk sees the operational sections; reception (window staff) none.
   'GET /api/reports': REPORTS,
   'GET /api/reports/export': REPORTS,

@@ -72,7 +72,7 @@ export async function staffCookie(hall: Hall, username: string, roles: string[])
 
 /** What an admin pairs a device as (the body of POST /api/devices/pairing-codes). */
 export interface DeviceToPair {
-  kind: 'kiosk' | 'display' | 'window-screen';
+  kind: 'kiosk' | 'display' | 'window-screen' | 'evaluator';
   name: string;
   windowNo?: number;
   printerId?: string;

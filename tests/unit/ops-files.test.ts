@@ -52,6 +52,7 @@ describe('screen launcher', () => {
     ['kiosk', [], 'http://hall:3000/kiosk/'],
     ['board', [], 'http://hall:3000/display/'],
     ['window', ['3'], 'http://hall:3000/display/?window=3'],
+    ['evaluator', ['3'], 'http://hall:3000/display/?window=3&evaluator'],
   ])('%s opens its page full screen with sound and no prompts', (role, extra, url) => {
     const { status, words } = printed([role, 'http://hall:3000/', ...extra]);
     expect(status).toBe(0);
@@ -61,7 +62,7 @@ describe('screen launcher', () => {
       '--disable-session-crashed-bubble', '--check-for-update-interval=31536000', '--overscroll-history-navigation=0'])
       expect(words).toContain(flag);
     expect(words).toContain(`--user-data-dir=${temp}/.cache/xinfang-screen-${role}`);
-    expect(words.includes('--touch-events=enabled')).toBe(role === 'kiosk');
+    expect(words.includes('--touch-events=enabled')).toBe(role === 'kiosk' || role === 'evaluator');
   });
 
   it('reads screen.env when no role is given', () => {

@@ -3,6 +3,7 @@ import type { Store } from '../repositories.ts';
 import { auditRepository, metaRepository, serviceRepository, settingsRepository, ticketEventRepository, windowRepository } from './hall.ts';
 import { deviceRepository, loginAttemptRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
 import { alertRepository, intakeRepository, outboxRepository } from './intakes.ts';
+import { evaluationRepository, rectificationRepository } from './evaluations.ts';
 import { opsRepository } from './ops.ts';
 import { reportRepository } from './reports.ts';
 import { printJobRepository } from './print-jobs.ts';
@@ -31,6 +32,8 @@ export function openSqliteStore(file: string): Store {
     settings: settingsRepository(db),
     ops: opsRepository(db),
     reports: reportRepository(db),
+    evaluations: evaluationRepository(db),
+    rectifications: rectificationRepository(db),
     // IMMEDIATE takes the write lock at BEGIN, so two processes never interleave a
     // read-then-write (e.g. number allocation) on the same file.
     transaction: (work) => (db.inTransaction ? work() : db.transaction(work).immediate()),
