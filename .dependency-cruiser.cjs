@@ -19,6 +19,7 @@ const PURE_SERVER = [
   '^server/forwarding/payload\\.ts$',
   '^server/calendar/hall-calendar\\.ts$',
   '^server/ops/backup-rotation\\.ts$',
+  '^server/booking/rules\\.ts$',
 ];
 
 // What does I/O inside the server: the database and its SQLite implementation, HTTP, sockets,

@@ -80,6 +80,18 @@ export const ERROR_MESSAGES = {
   handwriting_unavailable: '手写识别暂时不能使用，请稍候片刻再写，也可以改用拼音输入或请工作人员协助。',
   report_range_invalid: '统计时段有误：结束日期不能早于开始日期，且最长为一年。请调整后再试。',
   report_table_unknown: '没有找到这张报表，请刷新页面后再试。',
+  booking_full: '您选择的时段已经约满了，请选择其他时段。',
+  booking_person_active: '您好，系统显示您已经预约了这项业务，还没有到访。如需改约，请先凭预约码取消原来的预约，再重新预约。',
+  booking_unknown: '没有查到这个预约。请核对预约码和身份证号码后四位后再试，也可以到服务台请工作人员帮您查询。',
+  booking_not_active: '这个预约已经取消、签到或过期，无需再次取消。',
+  booking_slot_unknown: '您选择的日期或时段不在可预约的时间内，请重新选择。',
+  booking_not_bookable: '这项业务暂不接受预约，请选择其他业务，或直接来大厅取号办理。',
+  booking_too_early: '您好，您预约的时段还没有到签到时间，请稍后再来签到。',
+  booking_too_late: '您好，您预约的时段已经过了签到时间。请您不要着急，可以在本机登记取普通号，工作人员会尽快为您办理。',
+  booking_none_today: '没有查到您今天的预约。如您已经预约，请输入预约码签到，也可以登记取普通号，或到服务台请工作人员帮助。',
+  booking_challenge_failed: '验证题的答案不对或已经过期，请重新作答。',
+  booking_pattern_order: '时段设置有误：每个时段的结束时间要晚于开始时间，时段之间不能重叠，请按时间先后填写。',
+  booking_pattern_hours: '预约时段需要在大厅的办理时间之内，请调整后再保存。',
   internal: '系统暂时出现问题，我们正在处理，请稍候再试或请工作人员协助。',
 } as const;
 

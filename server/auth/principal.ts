@@ -68,4 +68,8 @@ export const PERMISSIONS = {
   viewManagementReports: { roles: ['admin', 'leader'] },
   viewForwarding: { roles: ['admin', 'desk', 'reception', 'leader'] },
   resendForwarding: { roles: ['admin', 'desk'] },
+  /** A booking taken by phone (预约接待). */
+  bookAtDesk: { roles: ['admin', 'desk'] },
+  /** The day's bookings, names masked: the desk, windows and the leaders' view. */
+  viewBookings: { roles: ['admin', 'desk', 'reception', 'leader'] },
 } as const satisfies Record<string, Permission>;
