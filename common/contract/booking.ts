@@ -17,17 +17,17 @@ const BookableDaySchema = Type.Object({ day: Day, slots: Type.Array(SlotSchema) 
 export const BookingServicesReplySchema = Type.Object({
   services: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), leader: Type.Boolean() })),
 });
-type BookingServicesReply = Static<typeof BookingServicesReplySchema>;
+export type BookingServicesReply = Static<typeof BookingServicesReplySchema>;
 
 export const AvailabilityQuerySchema = Type.Object({ service: ServiceCode }, { additionalProperties: false });
 export const AvailabilityReplySchema = Type.Object({ serviceCode: Type.String(), days: Type.Array(BookableDaySchema) });
-type AvailabilityReply = Static<typeof AvailabilityReplySchema>;
+export type AvailabilityReply = Static<typeof AvailabilityReplySchema>;
 
 export const ChallengeReplySchema = Type.Object({
   token: Type.String(),
   question: Type.String({ description: 'A small sum in Chinese, e.g. 3 加 4 等于几？' }),
 });
-type ChallengeReply = Static<typeof ChallengeReplySchema>;
+export type ChallengeReply = Static<typeof ChallengeReplySchema>;
 
 const BookingPersonSchema = Type.Object(
   { name: Text(2, 30), idNumber: IdNumberField, phone: PhoneField, summary: Text(2, 100, 'The matter in one line') },
@@ -43,7 +43,7 @@ export const PublicBookingBodySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-type PublicBookingBody = Static<typeof PublicBookingBodySchema>;
+export type PublicBookingBody = Static<typeof PublicBookingBodySchema>;
 
 export const DeskBookingBodySchema = Type.Object(bookingFields, { additionalProperties: false });
 export type DeskBookingBody = Static<typeof DeskBookingBodySchema>;
