@@ -79,7 +79,7 @@ export const CheckInReplySchema = Type.Object({
   booking: Type.Object({ code: Type.String(), start: Clock, end: Clock, name: Type.String({ description: 'Masked' }) }),
   message: Type.String(),
 });
-type CheckInReply = Static<typeof CheckInReplySchema>;
+export type CheckInReply = Static<typeof CheckInReplySchema>;
 
 export const BookingDayQuerySchema = Type.Object({ day: Type.Optional(Day), service: Type.Optional(ServiceCode) }, { additionalProperties: false });
 

@@ -1,20 +1,28 @@
-// The public booking page (/book/) in headless Chromium: a person picks a service and a free
-// slot, fills in the form, answers the small sum and gets a booking code; a full slot is shown
-// as 已约满 and cannot be picked; the code then cancels the booking. Also accessibility.
+// Appointments in headless Chromium. The public booking page (/book/): a person picks a service
+// and a free slot, fills in the form, answers the small sum and gets a booking code; a full slot
+// is shown as 已约满 and cannot be picked; the code then cancels the booking. The kiosk: 预约签到
+// by the ID card and by the code gives a number marked 预约, which the board and the window screen
+// mark by text when it is called. The hall's clock runs from Thursday 2026-11-26 09:40.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/browser.ts';
 import { browserHallPerFile } from '../support/browser-hall.ts';
 import type { Hall } from '../support/hall.ts';
-import { idNumber } from '../support/registration.ts';
+import { cardOf, idNumber } from '../support/registration.ts';
 
 const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 // Every day a working day, so the page always offers tomorrow's slots whatever day the test runs.
 const OVERRIDES = { hours: { days: [1, 2, 3, 4, 5, 6, 7], officialCalendar: false, kioskLimited: false } };
 
+const START = Date.parse('2026-11-26T09:40:00+08:00');
+const offset = START - Date.now();
+
 let hall: Hall;
 let browser: Browser;
-browserHallPerFile(OVERRIDES, (h, b) => ((hall = h), (browser = b)));
+browserHallPerFile(OVERRIDES, (h, b) => ((hall = h), (browser = b)), undefined, () => Date.now() + offset);
+
+const setPattern = async (code: string, slots: Array<{ start: string; end: string; capacity: number }>) =>
+  expect((await hall.app.inject({ method: 'PUT', url: `/api/booking/patterns/${code}`, headers: { cookie: hall.admin }, payload: { slots } })).statusCode).toBe(200);
 
 /** Answers the page's human check as a person would: the sum of the two numerals in its label. */
 async function answerChallenge(page: Page): Promise<void> {
@@ -25,17 +33,11 @@ async function answerChallenge(page: Page): Promise<void> {
 
 describe('public booking page', () => {
   it('books a free slot and gives the booking code; a full slot is marked 已约满; the code cancels it', async () => {
-    const set = await hall.app.inject({
-      method: 'PUT',
-      url: '/api/booking/patterns/A',
-      headers: { cookie: hall.admin },
-      payload: { slots: [{ start: '09:00', end: '09:30', capacity: 1 }, { start: '10:00', end: '10:30', capacity: 3 }] },
-    });
-    expect(set.statusCode).toBe(200);
+    await setPattern('A', [{ start: '14:00', end: '14:30', capacity: 1 }, { start: '15:00', end: '15:30', capacity: 3 }]);
     const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
     await page.goto(`${hall.url}/book/`);
     await page.getByRole('radio', { name: /初访登记/ }).check();
-    const first = page.getByRole('button', { name: /09:00–09:30/ }).first();
+    const first = page.getByRole('button', { name: /14:00–14:30/ }).first();
     await expect.poll(() => first.textContent()).toContain('余1个');
     await first.click();
     await expect.poll(() => first.getAttribute('aria-pressed')).toBe('true');
@@ -52,12 +54,12 @@ describe('public booking page', () => {
     const code = (await page.locator('.code strong').textContent())!;
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
     expect(await page.getByRole('status').textContent()).toContain(`您的预约码是 ${code}`);
-    expect(hall.app.hall.store.bookings.byCode(code)).toMatchObject({ state: 'active', serviceCode: 'A', slotStart: '09:00', channel: 'public' });
+    expect(hall.app.hall.store.bookings.byCode(code)).toMatchObject({ state: 'active', serviceCode: 'A', slotStart: '14:00', channel: 'public' });
 
     // The slot just taken is full now: shown in words, and not to be picked.
     await page.getByRole('button', { name: '再预约一项' }).click();
     await page.getByRole('radio', { name: /初访登记/ }).check();
-    const full = page.getByRole('button', { name: /09:00–09:30/ }).first();
+    const full = page.getByRole('button', { name: /14:00–14:30/ }).first();
     await expect.poll(() => full.textContent()).toContain('已约满');
     expect(await full.isDisabled()).toBe(true);
 
@@ -67,5 +69,60 @@ describe('public booking page', () => {
     await expect.poll(() => page.locator('.cancel [role="status"]').textContent()).toContain('已经取消');
     expect(hall.app.hall.store.bookings.byCode(code)?.state).toBe('cancelled');
     await page.close();
+  });
+});
+
+describe('预约签到 at the kiosk', () => {
+  it('checks in by the ID card and by the code; the 预约 number is called before an earlier walk-in and marked on the board and window screen', async () => {
+    await setPattern('B', [{ start: '10:00', end: '10:30', capacity: 5 }]);
+    const byCard = { name: '陈志强', idNumber: idNumber('19580912', 711), birthDate: '1958-09-12', gender: 'male' as const, address: '东城区北新桥街道九号院' };
+    const byCode = idNumber('19620304', 713);
+    const deskBook = async (id: string, name: string) => {
+      const made = await hall.app.inject({
+        method: 'POST',
+        url: '/api/booking/desk',
+        headers: { cookie: hall.admin },
+        payload: { serviceCode: 'B', day: '2026-11-26', start: '10:00', person: { name, idNumber: id, phone: '13700001111', summary: '咨询上次反映问题的办理情况。' } },
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      return made.json().code as string;
+    };
+    await deskBook(byCard.idNumber, byCard.name);
+    const code = await deskBook(byCode, '周丽');
+    const walkIn = await hall.app.inject({ method: 'POST', url: '/api/tickets', headers: { cookie: hall.admin }, payload: { serviceCode: 'B', print: false } });
+    expect(walkIn.statusCode).toBe(201);
+
+    const pairing = await hall.app.inject({ method: 'POST', url: '/api/devices/pairing-codes', headers: { cookie: hall.admin }, payload: { kind: 'kiosk', name: '预约自助机', printerId: 'P1', readerId: 'R1' } });
+    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    await kiosk.goto(`${hall.url}/kiosk/?pair=${pairing.json().code}`);
+    await kiosk.getByRole('button', { name: '预约签到' }).click();
+    await kiosk.getByRole('heading', { name: '预约签到' }).waitFor();
+    const placed = await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card: cardOf(byCard) } });
+    expect(placed.statusCode).toBe(204);
+    await expect.poll(() => kiosk.getByTestId('checkin-number').textContent()).toMatch(/^B\d{3}（预约）$/);
+    const cardNumber = (await kiosk.getByTestId('checkin-number').textContent())!.replace('（预约）', '');
+    expect(await kiosk.getByRole('status').textContent()).toContain(`您的号码是 ${cardNumber}（预约）`);
+    expect(await seriousA11yViolations(kiosk)).toEqual([]);
+
+    await kiosk.getByRole('button', { name: '完成' }).click();
+    await kiosk.getByRole('button', { name: '预约签到' }).click();
+    const keypad = kiosk.getByRole('group', { name: '预约码键盘' });
+    for (const c of code) await keypad.getByRole('button', { name: c, exact: true }).click();
+    expect(await kiosk.getByTestId('booking-code').inputValue()).toBe(code);
+    await kiosk.getByTestId('checkin-submit').click();
+    await expect.poll(() => kiosk.getByTestId('checkin-number').textContent()).toMatch(/^B\d{3}（预约）$/);
+
+    const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await board.goto(`${hall.url}/display/`);
+    const screen = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await screen.goto(`${hall.url}/display/?window=1`);
+    await board.getByTestId('latest-number').or(board.locator('.latest-call.idle')).first().waitFor();
+    expect((await hall.app.inject({ method: 'POST', url: '/api/windows/1/open', headers: { cookie: hall.admin }, payload: {} })).statusCode).toBe(200);
+    const called = await hall.app.inject({ method: 'POST', url: '/api/windows/1/call-next', headers: { cookie: hall.admin }, payload: {} });
+    // The walk-in took its number first; the booked number is called before it.
+    expect(called.json().ticket.number).toBe(cardNumber);
+    await expect.poll(() => board.locator('.latest-call').textContent()).toContain(`${cardNumber}号（预约）`);
+    await expect.poll(() => screen.locator('.serving').textContent()).toContain(`${cardNumber}（预约）`);
+    for (const page of [kiosk, board, screen]) await page.close();
   });
 });

@@ -5,16 +5,20 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { startHall, type Hall } from './hall.ts';
 
-/** Starts the hall (with `overrides`) and the browser (with `launch`'s options) before the file's tests, closes both after. */
+/**
+ * Starts the hall (with `overrides`, and the clock `now` when given) and the browser (with
+ * `launch`'s options) before the file's tests, closes both after.
+ */
 export function browserHallPerFile(
   overrides: Parameters<typeof startHall>[0],
   use: (hall: Hall, browser: Browser) => void,
   launch: () => Promise<LaunchOptions> = async () => ({}),
+  now?: () => number,
 ) {
   let hall: Hall | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    hall = await startHall(overrides, undefined, undefined, { serveUi: true });
+    hall = await startHall(overrides, undefined, undefined, { serveUi: true, ...(now ? { now } : {}) });
     browser = await launchBrowser(await launch());
     use(hall, browser);
   }, 120_000);
