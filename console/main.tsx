@@ -9,6 +9,7 @@ import '../common/ui/base.css';
 import './console.css';
 import { AdminPage } from './admin/admin-page.tsx';
 import type { ConsoleSettings } from '../common/contract/staff.ts';
+import { BookingPage } from './booking-page.tsx';
 import { DeskPage } from './desk-page.tsx';
 import { ForwardingPage, ForwardingWarning } from './forwarding-page.tsx';
 import { LeaderPage } from './leader-page.tsx';
@@ -21,6 +22,7 @@ const PAGES = [
   { id: 'window', title: '窗口接待', roles: ['reception', 'admin'] },
   { id: 'desk', title: '服务台', roles: ['desk', 'admin'] },
   { id: 'leader', title: '领导视图', roles: ['leader', 'admin'] },
+  { id: 'booking', title: '预约接待', roles: ['desk', 'leader', 'reception', 'admin'] },
   { id: 'forwarding', title: '转送情况', roles: ['reception', 'desk', 'leader', 'admin'] },
   { id: 'admin', title: '管理', roles: ['admin'] },
 ] as const satisfies ReadonlyArray<{ id: string; title: string; roles: readonly StaffRole[] }>;
@@ -99,6 +101,8 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
           <LeaderPage state={state} socket={socket} />
         ) : page === 'admin' ? (
           <AdminPage state={state} settings={settings} me={staff.id} />
+        ) : page === 'booking' ? (
+          <BookingPage today={state.serviceDay} socket={socket} canBook={staff.roles.some((r) => r === 'desk' || r === 'admin')} />
         ) : page === 'forwarding' ? (
           <ForwardingPage canResend={staff.roles.some((r) => r === 'desk' || r === 'admin')} timeZone={state.timeZone} />
         ) : (

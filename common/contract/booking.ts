@@ -96,7 +96,6 @@ const DayBookingSchema = Type.Object({
   ticketNumber: Type.Union([Type.String(), Type.Null()]),
   missedBefore: Type.Integer({ description: 'Earlier bookings of the person marked 未到' }),
 });
-type DayBooking = Static<typeof DayBookingSchema>;
 
 export const BookingDayReplySchema = Type.Object({
   day: Day,

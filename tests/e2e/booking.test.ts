@@ -2,12 +2,14 @@
 // and a free slot, fills in the form, answers the small sum and gets a booking code; a full slot
 // is shown as 已约满 and cannot be picked; the code then cancels the booking. The kiosk: 预约签到
 // by the ID card and by the code gives a number marked 预约, which the board and the window screen
-// mark by text when it is called. The hall's clock runs from Thursday 2026-11-26 09:40.
+// mark by text when it is called. The console: the desk's booking by phone, the leaders' view of
+// the day. The hall's clock runs from Thursday 2026-11-26 09:40.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../support/browser.ts';
 import { browserHallPerFile } from '../support/browser-hall.ts';
-import type { Hall } from '../support/hall.ts';
+import { signInConsole } from '../support/console.ts';
+import { staffCookie, type Hall } from '../support/hall.ts';
 import { cardOf, idNumber } from '../support/registration.ts';
 
 const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -124,5 +126,44 @@ describe('预约签到 at the kiosk', () => {
     await expect.poll(() => board.locator('.latest-call').textContent()).toContain(`${cardNumber}号（预约）`);
     await expect.poll(() => screen.locator('.serving').textContent()).toContain(`${cardNumber}（预约）`);
     for (const page of [kiosk, board, screen]) await page.close();
+  });
+});
+
+/** Signs a staff member in on the console and opens its 预约接待 page. */
+async function consoleBookingPage(username: string, roles: string[]): Promise<Page> {
+  await staffCookie(hall, username, roles);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await signInConsole(page, hall.url, username);
+  await page.getByRole('link', { name: '预约接待' }).click();
+  await page.getByRole('heading', { name: '当日预约' }).waitFor();
+  return page;
+}
+
+describe('预约接待 in the console', () => {
+  it('takes a booking by phone at the desk; the leaders see the day with names masked, check-ins and figures', async () => {
+    const desk = await consoleBookingPage('bookdesk', ['desk']);
+    await desk.getByLabel('预约业务').selectOption({ label: '重复访·查询' });
+    await expect.poll(() => desk.getByLabel('预约时段').locator('option').count()).toBeGreaterThan(1);
+    await desk.getByLabel('预约时段').selectOption({ label: '2026-11-26 10:00–10:30（余3个）' });
+    await desk.getByLabel('来电人姓名').fill('吴国华');
+    await desk.getByLabel('身份证号码').fill(idNumber('19550101', 811));
+    await desk.getByLabel('联系电话').fill('010-66001234');
+    await desk.getByLabel('反映事项（一句话）').fill('宅基地确权一直没有结果。');
+    expect(await seriousA11yViolations(desk)).toEqual([]);
+    await desk.getByRole('button', { name: '确认预约' }).click();
+    await expect.poll(() => desk.locator('[aria-labelledby="phone-booking-title"] :is([role="status"], [role="alert"])').textContent()).toMatch(/^已为来电人预约。请告知预约码 [2-9A-Z]{8}，预约时段 2026-11-26 10:00–10:30。$/);
+    await expect.poll(() => desk.getByTestId('booking-figures').textContent()).toContain('待签到 1，已签到 2');
+
+    const leader = await consoleBookingPage('booklead', ['leader']);
+    expect(await leader.getByRole('heading', { name: '电话预约' }).count()).toBe(0);
+    await leader.getByLabel('业务').selectOption({ label: '重复访·查询' });
+    await expect.poll(() => leader.getByTestId('booking-figures').textContent()).toBe('共 3 个预约：待签到 1，已签到 2，未到 0，已取消 0。');
+    const rows = await leader.getByTestId('booking-list').locator('tbody tr').allTextContents();
+    expect(rows.some((r) => r.includes('陈**') && r.includes('已签到') && /B\d{3}/.test(r))).toBe(true);
+    expect(rows.some((r) => r.includes('吴**') && r.includes('待签到') && r.includes('宅基地确权一直没有结果。') && r.includes('（电话）'))).toBe(true);
+    expect(rows.join('')).not.toMatch(/陈志强|吴国华|周丽|\d{17}[\dX]/);
+    expect(await seriousA11yViolations(leader)).toEqual([]);
+    await desk.close();
+    await leader.close();
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS, seriousA11yViolations } from '../support/browser.ts';
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, registerAtKiosk } from '../support/registration.ts';
+import { signInConsole } from '../support/console.ts';
 
 let hall: Hall;
 let browser: Browser;
@@ -32,14 +33,7 @@ afterAll(() => Promise.all([browser?.close(), hall?.close()]));
 const ask = (cookie: string, url: string, payload?: object) =>
   hall.app.inject({ method: payload ? 'POST' : 'GET', url, headers: { cookie }, ...(payload ? { payload } : {}) }).then((r) => ({ status: r.statusCode, body: r.json() }));
 
-async function signIn(page: Page, username: string): Promise<void> {
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${hall.url}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(`${username}-password-1`);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作人员控制台' }).waitFor();
-}
+const signIn = (page: Page, username: string) => signInConsole(page, hall.url, username);
 
 async function takeWindow(page: Page, no: number): Promise<void> {
   await page.locator('#window-select').selectOption(String(no));
