@@ -20,6 +20,7 @@ const PURE_SERVER = [
   '^server/calendar/hall-calendar\\.ts$',
   '^server/ops/backup-rotation\\.ts$',
   '^server/evaluation/rules\\.ts$',
+  '^server/booking/rules\\.ts$',
 ];
 
 // What does I/O inside the server: the database and its SQLite implementation, HTTP, sockets,
@@ -57,20 +58,20 @@ module.exports = {
         'common/ is shared by the server and the browsers: it imports only itself (and not its ' +
         'browser-only part common/ui/).',
       from: { path: '^common/', pathNot: '^common/ui/' },
-      to: { path: '^(server|devices|kiosk|display|console|scripts|tests|common/ui)/' },
+      to: { path: '^(server|devices|kiosk|display|console|book|scripts|tests|common/ui)/' },
     },
     {
       name: 'common-ui-imports-only-common',
       severity: 'error',
       comment: 'common/ui/ is browser-only: it imports common/ and itself.',
       from: { path: '^common/ui/' },
-      to: { path: '^(server|devices|kiosk|display|console|scripts|tests)/' },
+      to: { path: '^(server|devices|kiosk|display|console|book|scripts|tests)/' },
     },
     {
       name: 'browser-code-no-node-builtins',
       severity: 'error',
       comment: 'common/ and the three UIs run in browsers: no Node built-in modules.',
-      from: { path: '^(common|kiosk|display|console)/' },
+      from: { path: '^(common|kiosk|display|console|book)/' },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -78,23 +79,23 @@ module.exports = {
       severity: 'error',
       comment: 'devices/ (drivers) imports only common/ (not common/ui/) and itself.',
       from: { path: '^devices/' },
-      to: { path: '^(server|kiosk|display|console|scripts|tests|common/ui)/' },
+      to: { path: '^(server|kiosk|display|console|book|scripts|tests|common/ui)/' },
     },
     {
       name: 'server-no-ui',
       severity: 'error',
       comment: 'server/ never imports the browser apps, common/ui/, scripts or tests.',
       from: { path: '^server/' },
-      to: { path: '^(kiosk|display|console|common/ui|scripts|tests)/' },
+      to: { path: '^(kiosk|display|console|book|common/ui|scripts|tests)/' },
     },
     {
       name: 'ui-imports-only-common',
       severity: 'error',
       comment:
-        'kiosk/, display/ and console/ import only common/ (with common/ui/) and their own ' +
+        'kiosk/, display/, console/ and book/ import only common/ (with common/ui/) and their own ' +
         'folder: never server/, devices/ or another UI.',
-      from: { path: '^(kiosk|display|console)/' },
-      to: { path: '^(server|devices|scripts|tests|kiosk|display|console)/', pathNot: ['^$1/'] },
+      from: { path: '^(kiosk|display|console|book)/' },
+      to: { path: '^(server|devices|scripts|tests|kiosk|display|console|book)/', pathNot: ['^$1/'] },
     },
     {
       name: 'pure-server-modules-no-io',
@@ -188,7 +189,7 @@ module.exports = {
       comment:
         'What runs in production (server/, common/, devices/, the UIs) imports no devDependency ' +
         '(type-only imports excepted).',
-      from: { path: '^(server|common|devices|kiosk|display|console)/' },
+      from: { path: '^(server|common|devices|kiosk|display|console|book)/' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
     {

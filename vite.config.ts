@@ -1,5 +1,5 @@
-// One multi-page build for the three browser apps; the server serves dist/ at /kiosk/,
-// /display/ and /console/. Vitest's configuration lives here too.
+// One multi-page build for the browser apps; the server serves dist/ at /kiosk/,
+// /display/, /console/ and /book/ (the public booking page). Vitest's configuration lives here too.
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -18,6 +18,7 @@ export default defineConfig({
         kiosk: resolve(root, 'kiosk/index.html'),
         display: resolve(root, 'display/index.html'),
         console: resolve(root, 'console/index.html'),
+        book: resolve(root, 'book/index.html'),
       },
     },
   },

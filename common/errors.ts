@@ -84,6 +84,18 @@ export const ERROR_MESSAGES = {
   evaluation_done: '这个号的服务已经评价过了，每个号只能评价一次，感谢您的参与。',
   evaluation_closed: '这次服务的评价时间已过或不属于本窗口，感谢您的参与。如有意见，请到服务台反映。',
   rectification_closed: '这项整改已经回访办结，无需再次登记。',
+  booking_full: '您选择的时段已经约满了，请选择其他时段。',
+  booking_person_active: '您好，系统显示您已经预约了这项业务，还没有到访。如需改约，请先凭预约码取消原来的预约，再重新预约。',
+  booking_unknown: '没有查到这个预约。请核对预约码和身份证号码后四位后再试，也可以到服务台请工作人员帮您查询。',
+  booking_not_active: '这个预约已经取消、签到或过期，无需再次取消。',
+  booking_slot_unknown: '您选择的日期或时段不在可预约的时间内，请重新选择。',
+  booking_not_bookable: '这项业务暂不接受预约，请选择其他业务，或直接来大厅取号办理。',
+  booking_too_early: '您好，您预约的时段还没有到签到时间，请稍后再来签到。',
+  booking_too_late: '您好，您预约的时段已经过了签到时间。请您不要着急，可以在本机登记取普通号，工作人员会尽快为您办理。',
+  booking_none_today: '没有查到您今天的预约。如您已经预约，请输入预约码签到，也可以登记取普通号，或到服务台请工作人员帮助。',
+  booking_challenge_failed: '验证题的答案不对或已经过期，请重新作答。',
+  booking_pattern_order: '时段设置有误：每个时段的结束时间要晚于开始时间，时段之间不能重叠，请按时间先后填写。',
+  booking_pattern_hours: '预约时段需要在大厅的办理时间之内，请调整后再保存。',
   internal: '系统暂时出现问题，我们正在处理，请稍候再试或请工作人员协助。',
 } as const;
 

@@ -48,6 +48,8 @@ export interface ServerToClientEvents extends AgentServerToClientEvents {
   alert: (alert: HallAlert) => void;
   /** An admin changed notices, the leader schedule or the registration lists (every socket). */
   'settings:changed': (key: string) => void;
+  /** Places of a service's day changed (booked, cancelled, checked in, patterns): consoles refresh (room `staff`). */
+  'booking:changed': (change: { serviceCode: string; day: string }) => void;
   /** A card read on the kiosk's own reader (room `kiosk:<device id>` only). */
   'card:read': (identity: CardIdentity) => void;
   /**

@@ -9,6 +9,7 @@ import '../common/ui/base.css';
 import './console.css';
 import { AdminPage } from './admin/admin-page.tsx';
 import type { ConsoleSettings } from '../common/contract/staff.ts';
+import { BookingPage } from './booking-page.tsx';
 import { DeskPage } from './desk-page.tsx';
 import { ForwardingPage, ForwardingWarning } from './forwarding-page.tsx';
 import { LeaderPage } from './leader-page.tsx';
@@ -22,6 +23,7 @@ const PAGES = [
   { id: 'window', title: '窗口接待', roles: ['reception', 'admin'] },
   { id: 'desk', title: '服务台', roles: ['desk', 'admin'] },
   { id: 'leader', title: '领导视图', roles: ['leader', 'admin'] },
+  { id: 'booking', title: '预约接待', roles: ['desk', 'leader', 'reception', 'admin'] },
   { id: 'forwarding', title: '转送情况', roles: ['reception', 'desk', 'leader', 'admin'] },
   { id: 'reports', title: '报表', roles: ['desk', 'leader', 'admin'] },
   { id: 'supervision', title: '督办', roles: ['desk', 'leader', 'admin'] },
@@ -115,6 +117,8 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
           <LazyReportsPage timeZone={state.timeZone} />
         ) : page === 'supervision' ? (
           <SupervisionPage canAssign={staff.roles.some((r) => r === 'leader' || r === 'admin')} timeZone={state.timeZone} />
+        ) : page === 'booking' ? (
+          <BookingPage today={state.serviceDay} socket={socket} canBook={staff.roles.some((r) => r === 'desk' || r === 'admin')} />
         ) : page === 'forwarding' ? (
           <ForwardingPage canResend={staff.roles.some((r) => r === 'desk' || r === 'admin')} timeZone={state.timeZone} />
         ) : (

@@ -7,7 +7,7 @@ import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import { usePairing } from '../common/ui/use-pairing.ts';
 import { Clock } from './clock.tsx';
 import { NoticeLine } from './notice-line.tsx';
-import { GreenMark, Readable } from './readable.tsx';
+import { BookedMark, GreenMark, Readable } from './readable.tsx';
 import { fullWidth, nextFor } from './text.ts';
 import { useBoardInfo } from './use-board-info.ts';
 import { useVoice } from './use-voice.ts';
@@ -24,6 +24,7 @@ function TicketNumber({ ticket, class: extra = '' }: { ticket: PublicTicket; cla
         </span>
       )}
       {ticket.number}
+      {ticket.booked && <span class="booked-tag">预约</span>}
     </span>
   );
 }
@@ -44,6 +45,7 @@ function LatestCall({ state, info }: { state: QueueSnapshot; info: BoardInfo | n
             </span>
             <span class="call-word">号</span>
             {latest.green && <GreenMark />}
+            {latest.booked && <BookedMark />}
             <span class="call-break" aria-hidden="true" />
             <span class="call-word">到</span>
             <span class="latest-window">

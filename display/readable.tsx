@@ -15,3 +15,8 @@ export function GreenMark() {
     </span>
   );
 }
+
+/** A number of a booking checked in (预约), said in words as well as colour. */
+export function BookedMark() {
+  return <span class="booked-mark">（预约）</span>;
+}

@@ -3,7 +3,7 @@ import { waitingFor } from '../common/queue-state.ts';
 import { ConnectionDot } from '../common/ui/connection-dot.tsx';
 import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import { usePairing } from '../common/ui/use-pairing.ts';
-import { GreenMark } from './readable.tsx';
+import { BookedMark, GreenMark } from './readable.tsx';
 import { fullWidth } from './text.ts';
 
 const NEXT_SHOWN = 4;
@@ -36,6 +36,7 @@ export function WindowScreen({ windowNo }: { windowNo: number }) {
               {window.current?.number ?? '—'}
             </strong>
             {window.current?.green && <GreenMark />}
+            {window.current?.booked && <BookedMark />}
           </p>
           <p class="next" data-testid="window-next">
             <span>{PHRASES.getReady}</span>

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CardIdentity, DeviceReply } from '../common/contract/devices.ts';
 import type { ServiceInfo } from '../common/contract/queue.ts';
 import type { KioskIssuingReply, RegistrationForm } from '../common/contract/registration.ts';
@@ -18,6 +18,7 @@ import { ReviewStep } from './steps/review.tsx';
 import { VisitStep } from './steps/visit.tsx';
 import { ElderToggle, Welcome } from './steps/welcome.tsx';
 import { ProgressStep } from './steps/progress.tsx';
+import { CheckInStep } from './steps/check-in.tsx';
 import { Result } from './steps/result.tsx';
 import { useMoreBelow } from './use-more-below.ts';
 import { Closed, Held } from './steps/held.tsx';
@@ -27,6 +28,7 @@ import { MuteButton } from './mute-button.tsx';
 import { useSubmission } from './use-submission.ts';
 import { checkIdentity } from './identity-check.ts';
 import { useCardError } from './use-card-error.ts';
+import { useCardRead } from './use-card-read.ts';
 import { ElderMode, elderlyHint } from './elder.ts';
 import { useAgentOnline } from './use-agent-status.ts';
 
@@ -75,6 +77,7 @@ function Kiosk() {
   const [step, setStep] = useState<StepId | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [querying, setQuerying] = useState(false);
+  const [checkingIn, setCheckingIn] = useState(false);
   const [choosing, setChoosing] = useState<string | null>(null);
   const { submission, submit, reset, settle } = useSubmission(connected);
   const [checking, setChecking] = useState(false);
@@ -83,6 +86,7 @@ function Kiosk() {
 
   const clearAll = () => {
     setQuerying(false);
+    setCheckingIn(false);
     setChoosing(null);
     setDraft(null);
     setStep(null);
@@ -94,7 +98,7 @@ function Kiosk() {
 
   // A submission on its way is never dropped by the idle timer: it completes, then the result shows.
   const busy = submission.status === 'sending' || submission.status === 'waiting' || checking;
-  const warning = useIdle((draft !== null || querying || choosing !== null) && !busy && !['done', 'held', 'closed'].includes(submission.status), form?.idleSeconds ?? 60, clearAll);
+  const warning = useIdle((draft !== null || querying || checkingIn || choosing !== null) && !busy && !['done', 'held', 'closed'].includes(submission.status), form?.idleSeconds ?? 60, clearAll);
 
   // Voice guidance: the question of the form step on screen, the idle warning, the number taken.
   const onForm = draft !== null && form !== null && state !== null && !querying && !choosing && !['done', 'held', 'closed'].includes(submission.status);
@@ -110,9 +114,10 @@ function Kiosk() {
   // The kiosk's own ID card reader fills the identity (delivered to this kiosk only). On the
   // welcome screen a card starts the registration (the first-visit service) with it.
   const cardService = hasReader ? cardServiceOf(form, state?.services ?? []) : null;
-  const onCard = useRef((_: CardIdentity) => {});
-  onCard.current = (card: CardIdentity) => {
+  useCardRead(socket, (card: CardIdentity) => {
     const identity = { name: card.name, idNumber: card.idNumber.toUpperCase(), address: card.address, fromCard: true };
+    // While checking a booking in, the card belongs to the check-in (check-in.tsx).
+    if (checkingIn) return;
     const welcome = !step && !querying && !choosing && submission.status === 'idle' && form !== null;
     const serviceCode = draft?.serviceCode ?? cardService?.code;
     if (!welcome || !serviceCode) return patchPetitioner(identity);
@@ -121,13 +126,7 @@ function Kiosk() {
     setDraft({ ...begun, petitioner: { ...begun.petitioner, ...identity }, startedByCard: true });
     setStep('identity');
     setProblems({});
-  };
-  useEffect(() => {
-    if (!socket) return;
-    const read = (card: CardIdentity) => onCard.current(card);
-    socket.on('card:read', read);
-    return () => void socket.off('card:read', read);
-  }, [socket]);
+  });
 
   // A refusal from the server: back to the step that asks for that field, with its message.
   useEffect(() => {
@@ -223,6 +222,7 @@ function Kiosk() {
   if (submission.status === 'held') return shell(<Held message={submission.message} seconds={30} onDone={clearAll} />);
   if (submission.status === 'closed') return shell(<Closed message={submission.message} seconds={30} onDone={clearAll} />);
   if (querying) return shell(<ProgressStep today={today} onDone={clearAll} />);
+  if (checkingIn) return shell(<CheckInStep socket={socket} hasReader={hasReader} onDone={clearAll} onWalkIn={() => setCheckingIn(false)} />);
   if (choosing) {
     return shell(
       <main class="kiosk welcome">
@@ -256,6 +256,7 @@ function Kiosk() {
         onElder={setElder}
         onPick={pick}
         onQuery={() => setQuerying(true)}
+        onCheckIn={() => setCheckingIn(true)}
         cardServiceName={cardService?.name ?? null}
       />,
     );

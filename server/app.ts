@@ -51,6 +51,12 @@ import { createHallCalendar } from './calendar/hall-calendar.ts';
 import { createEvaluations } from './evaluation/service.ts';
 import evaluationRoutes from './routes/evaluation.ts';
 import { createQueueEngine } from './queue/engine.ts';
+import { offeredOn } from './queue/rules.ts';
+import { weekdayOf } from '../common/time.ts';
+import { createBookings } from './booking/bookings.ts';
+import { createChallenges } from './booking/challenge.ts';
+import bookingRoutes from './routes/booking.ts';
+import { bridgeBookings } from './realtime/booking-bridge.ts';
 import { SYSTEM } from './queue/types.ts';
 import { createSnapshotBytes } from './queue/snapshot-bytes.ts';
 import { upcomingReceptions } from './board/leader-schedule.ts';
@@ -98,16 +104,17 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const devices = createDeviceFleet(config, { log: { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) } });
   const fleet = devices.printers;
   const settings = createSettings({ store, config, now });
+  // 领导接访 is offered only on days with a leader reception in the published schedule.
+  const leaderDay = (service: { code: string }, at: number) =>
+    service.code !== config.registration.leaderService ||
+    upcomingReceptions(settings.current().leaderReceptions, at, config.timeZone, 1).length > 0;
   const engine = createQueueEngine({
     store,
     config,
     now,
     printing: createPrintHook({ store, config, fleet, now }),
     onAlert: (alert) => publishAlert(alert),
-    // 领导接访 is offered only on days with a leader reception in the published schedule.
-    alsoOffered: (service, at) =>
-      service.code !== config.registration.leaderService ||
-      upcomingReceptions(settings.current().leaderReceptions, at, config.timeZone, 1).length > 0,
+    alsoOffered: leaderDay,
   });
   const printWorker = createPrintWorker({
     store,
@@ -170,6 +177,15 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     config,
     store,
     engine,
+    bookings: createBookings({
+      store,
+      config,
+      cipher,
+      engine,
+      now,
+      offeredOn: (service, at) => offeredOn(service, weekdayOf(at, config.timeZone)) && leaderDay(service, at),
+    }),
+    challenges: createChallenges({ now, validMinutes: config.booking.challengeMinutes }),
     snapshots: createSnapshotBytes(engine),
     offenders: createOffenders(config.server.limits.coolOffSeconds, now),
     staffAuth,
@@ -224,7 +240,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit', 'ops', 'evaluation'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit', 'ops', 'evaluation', 'booking'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
@@ -238,7 +254,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.addHook('onResponse', async (request, reply) => {
     hall.metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, evaluationRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, evaluationRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes, bookingRoutes]) {
     await app.register(routes);
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -256,6 +272,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.decorate('io', io);
   alerts.attach(io);
   bridgeSettings(io, settings);
+  bridgeBookings(io, hall.bookings);
   // A changed leader schedule may open or close 领导接访 today (after `settings:changed` is sent).
   settings.onChange((key) => {
     if (key === 'leaderReceptions') engine.offerChanged(SYSTEM);

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import type { HallAlert } from '../common/contract/alerts.ts';
+import type { Bookings } from './booking/bookings.ts';
+import type { Challenges } from './booking/challenge.ts';
 import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
@@ -56,6 +58,10 @@ export interface HallContext {
   reports: Reports;
   /** 好差评: evaluations, the evaluators' invitations, rectification tasks. */
   evaluations: Evaluations;
+  /** Appointments (预约接待): slots, bookings, check-in, patterns. */
+  bookings: Bookings;
+  /** The public booking page's human check. */
+  challenges: Challenges;
   /** Sends a stored alert to every staff socket (leaders, desk, windows). */
   publishAlert: (alert: HallAlert) => void;
   now: () => number;
@@ -73,6 +79,7 @@ const SERVICE_PLUGINS = {
   'hall-queue': { provides: ['engine', 'snapshots'], dependencies: ['hall-core', 'hall-devices'] },
   'hall-registration': { provides: ['intakes', 'forwarder', 'handwriting'], dependencies: ['hall-core', 'hall-queue'] },
   'hall-evaluation': { provides: ['evaluations'], dependencies: ['hall-core', 'hall-queue'] },
+  'hall-booking': { provides: ['bookings', 'challenges'], dependencies: ['hall-core', 'hall-queue'] },
 } as const satisfies Record<string, { provides: readonly (keyof HallContext)[]; dependencies: readonly string[] }>;
 
 type ServicePluginName = keyof typeof SERVICE_PLUGINS;

@@ -20,6 +20,8 @@ export const PublicTicketSchema = Type.Object({
   rank: Type.Integer(),
   issuedAt: Iso,
   calledAt: Nullable(Iso),
+  /** Issued at the check-in of a booking (预约); present only then. Screens mark it by text. */
+  booked: Type.Optional(Type.Literal(true)),
 });
 /**
  * A ticket as public screens may show it: no petitioner data, no green-channel reason

@@ -6,12 +6,12 @@ import { GENDERS, INTAKE_OUTCOMES, INTAKE_STATES } from '../vocabulary.ts';
 import { Iso, Nullable } from './base.ts';
 import { PublicTicketSchema, StaffTicketSchema, WaitEstimateSchema } from './queue.ts';
 
-const Text = (minLength: number, maxLength: number, description?: string) =>
+export const Text = (minLength: number, maxLength: number, description?: string) =>
   Type.String({ minLength, maxLength, pattern: '\\S', ...(description ? { description } : {}) });
 /** A choice from a list that may still be empty (not coded yet): the rules say what is missing. */
 const Choice = Type.String({ maxLength: 20 });
-const IdNumberField = Type.String({ pattern: '^\\d{17}[\\dXx]$', description: 'GB 11643 resident ID number' });
-const PhoneField = Type.String({ pattern: '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$', description: 'Mobile or landline' });
+export const IdNumberField = Type.String({ pattern: '^\\d{17}[\\dXx]$', description: 'GB 11643 resident ID number' });
+export const PhoneField = Type.String({ pattern: '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$', description: 'Mobile or landline' });
 const PlaceCode = Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 county-level code' });
 
 const RepresentativeSchema = Type.Object(

@@ -12,6 +12,8 @@ export function Welcome(props: {
   onElder: (on: boolean) => void;
   onPick: (code: string) => void;
   onQuery: () => void;
+  /** 预约签到: a person with a booking. */
+  onCheckIn: () => void;
   /** The service an ID card placed on the reader starts; null: no reader, or none offered today. */
   cardServiceName: string | null;
 }) {
@@ -43,6 +45,11 @@ export function Welcome(props: {
       {props.ready && (
         <button type="button" class="secondary query" onClick={props.onQuery}>
           查询办理进度
+        </button>
+      )}
+      {props.ready && (
+        <button type="button" class="secondary check-in" onClick={props.onCheckIn}>
+          预约签到
         </button>
       )}
       <ElderToggle elder={props.elder} onElder={props.onElder} />

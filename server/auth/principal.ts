@@ -74,4 +74,8 @@ export const PERMISSIONS = {
   superviseRectification: { roles: ['admin', 'desk', 'leader'] },
   assignRectification: { roles: ['admin', 'leader'] },
   viewSatisfaction: { roles: ['admin', 'leader'] },
+  /** A booking taken by phone (预约接待). */
+  bookAtDesk: { roles: ['admin', 'desk'] },
+  /** The day's bookings, names masked: the desk, windows and the leaders' view. */
+  viewBookings: { roles: ['admin', 'desk', 'reception', 'leader'] },
 } as const satisfies Record<string, Permission>;

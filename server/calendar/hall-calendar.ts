@@ -81,6 +81,8 @@ export function createHallCalendar(hours: HoursConfig, timeZone: string) {
     isWorkingDay,
     nextWorkingDay,
     nextOpening,
+    /** The instant of a local time (`HH:MM`) on `day`. */
+    at: (day: Day, hhmm: string): number => instant(day, minutesOf(hhmm)),
 
     /** `day` moved by `n` working days (n ≥ 0; 0 = the day itself, or the next working day if it is closed). */
     addWorkingDays(day: Day, n: number): Day {

@@ -272,3 +272,15 @@ export const EvaluationSection = Type.Object(
   },
   { additionalProperties: false, default: {} },
 );
+
+/** Appointments (预约接待, docs/booking.md): the check-in window and the public page's limits. */
+export const BookingSection = Type.Object(
+  {
+    daysAhead: Type.Integer({ minimum: 1, maximum: 60, default: 14, description: 'How many days ahead slots may be booked' }),
+    checkInBeforeMinutes: Type.Integer({ minimum: 0, maximum: 240, default: 30, description: 'Check-in opens this long before the slot starts' }),
+    checkInAfterMinutes: Type.Integer({ minimum: 0, maximum: 240, default: 15, description: 'Check-in closes this long after the slot ends; a booking not checked in by then becomes 未到' }),
+    publicPerMinute: Type.Integer({ minimum: 1, maximum: 10000, default: 10, description: 'Bookings and cancellations per minute from one address on the public page' }),
+    challengeMinutes: Type.Integer({ minimum: 1, maximum: 60, default: 10, description: 'How long a human-check question stays valid' }),
+  },
+  { additionalProperties: false, default: {} },
+);

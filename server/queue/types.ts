@@ -8,6 +8,8 @@ export interface IssueInput {
   priority: 'normal' | 'green';
   greenReason?: string;
   greenNote?: string;
+  /** The rank of a booking checked in (预约): before every walk-in of the day (booking/rules.ts). */
+  bookedRank?: number;
 }
 
 /**

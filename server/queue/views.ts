@@ -21,6 +21,7 @@ export function toPublicTicket(t: TicketRecord | StaffTicket): PublicTicket {
     rank: t.rank,
     issuedAt,
     calledAt,
+    ...(t.booked ? { booked: true as const } : {}),
   };
 }
 

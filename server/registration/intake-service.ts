@@ -30,7 +30,8 @@ import { createVerification } from './verify.ts';
 import { createRegistrationReader } from './view.ts';
 
 
-const ID_INDEX = 'resident-id';
+/** The kind of the ID number's blind index (the same person across registrations and bookings). */
+export const ID_INDEX = 'resident-id';
 
 /** The matter as the alert names it: the official category (a walk-in), else the person's topic. */
 const matterOf = (matter: IntakeBody['matter']) =>

@@ -443,4 +443,53 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rectifications_open ON rectifications(due_day) WHERE state = 'open';
     `,
   },
+  {
+    version: 14,
+    name: 'appointments (预约接待)',
+    sql: `
+      -- A service's daily pattern of slots, as an admin set it: JSON [{ start, end, capacity }].
+      CREATE TABLE booking_patterns (
+        service_code TEXT PRIMARY KEY,
+        slots        TEXT NOT NULL,
+        updated_at   INTEGER NOT NULL,
+        updated_by   TEXT NOT NULL
+      ) STRICT;
+      -- Single days closed for booking: one service, or '*' for every service.
+      CREATE TABLE booking_closures (
+        day          TEXT NOT NULL,
+        service_code TEXT NOT NULL,
+        reason       TEXT NOT NULL,
+        closed_at    INTEGER NOT NULL,
+        closed_by    TEXT NOT NULL,
+        PRIMARY KEY (day, service_code)
+      ) STRICT;
+      -- A booking: the person's name, ID number, phone and summary are sealed (like a registration);
+      -- person_index is the blind index of the ID number.
+      CREATE TABLE bookings (
+        id            TEXT PRIMARY KEY,
+        code          TEXT NOT NULL UNIQUE,
+        service_code  TEXT NOT NULL,
+        day           TEXT NOT NULL,
+        slot_start    TEXT NOT NULL,
+        slot_end      TEXT NOT NULL,
+        starts_at     INTEGER NOT NULL,
+        ends_at       INTEGER NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('active', 'checked_in', 'cancelled', 'missed')),
+        person_index  TEXT NOT NULL,
+        sealed        TEXT NOT NULL,
+        channel       TEXT NOT NULL CHECK (channel IN ('public', 'desk')),
+        created_at    INTEGER NOT NULL,
+        created_by    TEXT NOT NULL,
+        ticket_id     TEXT REFERENCES tickets(id),
+        checked_in_at INTEGER,
+        cancelled_at  INTEGER
+      ) STRICT;
+      -- One active booking per person and service.
+      CREATE UNIQUE INDEX bookings_one_active ON bookings(person_index, service_code) WHERE state = 'active';
+      CREATE INDEX bookings_day ON bookings(day, service_code, slot_start);
+      CREATE INDEX bookings_due ON bookings(ends_at) WHERE state = 'active';
+      -- A ticket issued at the check-in of a booking (预约): called after green, before walk-ins.
+      ALTER TABLE tickets ADD COLUMN booked INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -26,6 +26,8 @@ export interface TicketRecord {
   /** Secret code printed as the ticket's QR; not part of any public view. */
   queryCode: string;
   cancelReason: string | null;
+  /** Issued at the check-in of a booking (预约): called after green-channel numbers, before walk-ins. */
+  booked: boolean;
   issuedAt: number;
   calledAt: number | null;
   servingAt: number | null;
@@ -259,4 +261,42 @@ export interface RectificationRecord {
   satisfied: boolean | null;
   closedAt: number | null;
   overdueAlerted: boolean;
+}
+
+type BookingState = 'active' | 'checked_in' | 'cancelled' | 'missed';
+
+/** An appointment (预约): the person's data sealed, recognised by the blind index of the ID number. */
+export interface BookingRecord {
+  id: string;
+  /** The code the person keeps (to check in or cancel). */
+  code: string;
+  serviceCode: string;
+  day: string;
+  slotStart: string;
+  slotEnd: string;
+  startsAt: number;
+  endsAt: number;
+  state: BookingState;
+  personIndex: string;
+  sealed: string;
+  channel: 'public' | 'desk';
+  createdAt: number;
+  createdBy: string;
+  ticketId: string | null;
+  checkedInAt: number | null;
+  cancelledAt: number | null;
+}
+
+/** One slot of a service's daily pattern (local times). */
+export interface SlotPattern {
+  start: string;
+  end: string;
+  capacity: number;
+}
+
+export interface BookingClosure {
+  day: string;
+  /** A service code, or '*' for every service. */
+  serviceCode: string;
+  reason: string;
 }

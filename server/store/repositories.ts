@@ -3,6 +3,9 @@
 import type {
   Actor,
   AlertRecord,
+  BookingClosure,
+  BookingRecord,
+  SlotPattern,
   IntakeRecord,
   OutboxRecord,
   AuditQuery,
@@ -244,7 +247,32 @@ export interface AlertRepository {
   since(from: number, limit: number): AlertRecord[];
 }
 
+export interface BookingRepository {
+  insert(booking: BookingRecord): void;
+  get(id: string): BookingRecord | undefined;
+  byCode(code: string): BookingRecord | undefined;
+  update(id: string, patch: Partial<Omit<BookingRecord, 'id'>>): BookingRecord;
+  /** Places taken (active or checked in) per slot start of a service's day. */
+  taken(serviceCode: string, day: string): Record<string, number>;
+  /** The person's active booking for a service. */
+  activeOf(personIndex: string, serviceCode: string): BookingRecord | undefined;
+  /** The person's active bookings of a day (check-in by ID card). */
+  activeOnDay(personIndex: string, day: string): BookingRecord[];
+  /** A day's bookings (of one service, or all), by slot. */
+  ofDay(day: string, serviceCode?: string): BookingRecord[];
+  /** Active bookings whose slot ended at or before `endedBy` become missed (未到); returns how many. */
+  markMissed(endedBy: number): number;
+  /** How many bookings of the person were missed (repeated no-shows shown to staff). */
+  missedCount(personIndex: string): number;
+  patterns(): Record<string, SlotPattern[]>;
+  setPattern(serviceCode: string, slots: SlotPattern[], at: number, by: string): void;
+  closures(fromDay: string): BookingClosure[];
+  setClosure(closure: BookingClosure, at: number, by: string): void;
+  removeClosure(day: string, serviceCode: string): void;
+}
+
 export interface Store {
+  bookings: BookingRepository;
   tickets: TicketRepository;
   counters: CounterRepository;
   services: ServiceRepository;

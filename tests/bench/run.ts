@@ -221,7 +221,7 @@ async function benchDrain(concurrency: number) {
       store.tickets.insert({
         id, serviceDay: day, series: 'A', seq: i + 1, number: `A${i}`, serviceCode: 'A', priority: 'normal', greenReason: null, greenNote: null,
         sourceKind: 'staff', sourceId: 'bench', sourceName: 'bench', status: 'done', rank: i, targetWindowNo: null, windowNo: null, callCount: 1,
-        printState: 'none', queryCode: `Q${i}`, cancelReason: null, issuedAt: at, calledAt: at, servingAt: null, finishedAt: at, updatedAt: at,
+        printState: 'none', queryCode: `Q${i}`, cancelReason: null, booked: false, issuedAt: at, calledAt: at, servingAt: null, finishedAt: at, updatedAt: at,
       });
       store.intakes.insert({
         id, ticketId: id, sourceId: 'bench', requestId: id, serviceDay: day, serviceCode: 'A', state: 'verified', visitors: 1, collective: false,

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, seriousA11yViolations } from '../support/browser.ts';
-import { browserHallPerFile, signInConsole } from '../support/browser-hall.ts';
+import { browserHallPerFile } from '../support/browser-hall.ts';
+import { signInConsole } from '../support/console.ts';
 import { staffCookie, type Hall } from '../support/hall.ts';
 import { seedReportMonth } from '../support/report-data.ts';
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SCREENSHOTS, seriousA11yViolations } from '../support/browser.ts';
-import { signInConsole } from '../support/browser-hall.ts';
 import { pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber, registerAtKiosk } from '../support/registration.ts';
+import { signInConsole } from '../support/console.ts';
 
 let hall: Hall;
 let browser: Browser;

@@ -139,6 +139,18 @@ const MATRIX: Record<string, string> = {
   'POST /api/devices/{id}/revoke': ADMIN,
   'GET /api/audit': ADMIN,
   'GET /api/audit/green-channel': ADMIN,
+  // Appointments: the public booking page needs no sign-in (rate-limited per address, human check).
+  'GET /api/booking/services': PUBLIC,
+  'GET /api/booking/availability': PUBLIC,
+  'GET /api/booking/challenge': PUBLIC,
+  'POST /api/booking': PUBLIC,
+  'POST /api/booking/cancel': PUBLIC,
+  'POST /api/booking/desk': DESK,
+  'POST /api/booking/check-in': KIOSK,
+  'GET /api/booking/day': STAFF,
+  'GET /api/booking/patterns': ADMIN,
+  'PUT /api/booking/patterns/{code}': ADMIN,
+  'PUT /api/booking/closures/{day}': ADMIN,
 };
 
 function expected(route: string, principal: PrincipalName): Expected {

@@ -5,16 +5,20 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { startHall, type Hall } from './hall.ts';
 
-/** Starts the hall (with `overrides`) and the browser (with `launch`'s options) before the file's tests, closes both after. */
+/**
+ * Starts the hall (with `overrides`, and the clock `now` when given) and the browser (with
+ * `launch`'s options) before the file's tests, closes both after.
+ */
 export function browserHallPerFile(
   overrides: Parameters<typeof startHall>[0],
   use: (hall: Hall, browser: Browser) => void,
   launch: () => Promise<LaunchOptions> = async () => ({}),
+  now?: () => number,
 ) {
   let hall: Hall | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    hall = await startHall(overrides, undefined, undefined, { serveUi: true });
+    hall = await startHall(overrides, undefined, undefined, { serveUi: true, ...(now ? { now } : {}) });
     browser = await launchBrowser(await launch());
     use(hall, browser);
   }, 120_000);
@@ -39,14 +43,4 @@ export async function recordAudio(page: Page): Promise<void> {
       return Promise.resolve();
     };
   });
-}
-
-/** Signs `username` (made by `staffCookie`, so its password is `<username>-password-1`) in to the console at `url`. */
-export async function signInConsole(page: Page, url: string, username: string): Promise<void> {
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${url}/console/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(`${username}-password-1`);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '工作人员控制台' }).waitFor();
 }

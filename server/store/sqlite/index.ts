@@ -1,5 +1,6 @@
 import { openDatabase } from '../database.ts';
 import type { Store } from '../repositories.ts';
+import { bookingRepository } from './bookings.ts';
 import { auditRepository, metaRepository, serviceRepository, settingsRepository, ticketEventRepository, windowRepository } from './hall.ts';
 import { deviceRepository, loginAttemptRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
 import { alertRepository, intakeRepository, outboxRepository } from './intakes.ts';
@@ -13,6 +14,7 @@ import { counterRepository, ticketRepository } from './tickets.ts';
 export function openSqliteStore(file: string): Store {
   const db = openDatabase(file);
   return {
+    bookings: bookingRepository(db),
     tickets: ticketRepository(db),
     counters: counterRepository(db),
     services: serviceRepository(db),

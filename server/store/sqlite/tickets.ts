@@ -25,6 +25,7 @@ export function ticketRepository(db: Db): TicketRepository {
     printState: ['print_state'],
     queryCode: ['query_code'],
     cancelReason: ['cancel_reason'],
+    booked: ['booked', 'bool'],
     issuedAt: ['issued_at'],
     calledAt: ['called_at'],
     servingAt: ['serving_at'],

@@ -1,0 +1,75 @@
+// Which slots a service offers on which days, with the places left: the pattern an admin set,
+// the hall's calendar (working days, make-up days, holidays), single closed days, the days the
+// service itself is offered (领导接访 only on leader reception days) and the booking horizon.
+import { createHallCalendar, openingText, shiftDay } from '../calendar/hall-calendar.ts';
+import type { HallConfig } from '../config/schema.ts';
+import type { ServiceRecord } from '../store/records.ts';
+import type { Store } from '../store/repositories.ts';
+import { firstFree, slotsOfDay, type Slot } from './rules.ts';
+
+export interface SlotDeps {
+  store: Store;
+  config: HallConfig;
+  now: () => number;
+  today: () => string;
+  /** Whether the service is offered on the day of an instant at all (its weekdays, the leader schedule). */
+  offeredOn: (service: ServiceRecord, at: number) => boolean;
+}
+
+
+
+export function createSlotBook(deps: SlotDeps) {
+  const { store, config, now } = deps;
+  const calendar = createHallCalendar(config.hours, config.timeZone);
+
+  const patternOf = (code: string) => store.bookings.patterns()[code] ?? [];
+  const service = (code: string) => store.services.list().find((s) => s.code === code && s.enabled);
+
+  function closed(day: string, code: string): boolean {
+    return store.bookings.closures(day).some((c) => c.day === day && (c.serviceCode === '*' || c.serviceCode === code));
+  }
+
+  /** The days from today that may be booked (the horizon), in order. */
+  function horizon(): string[] {
+    const today = deps.today();
+    return Array.from({ length: config.booking.daysAhead + 1 }, (_, i) => shiftDay(today, i));
+  }
+
+  /** A day's slots of a service, with places left; slots already started are not offered. */
+  function daySlots(s: ServiceRecord, day: string): Slot[] {
+    const bookable = calendar.isWorkingDay(day) && !closed(day, s.code) && deps.offeredOn(s, calendar.at(day, '12:00')) && horizon().includes(day);
+    const at = now();
+    return slotsOfDay(patternOf(s.code), bookable, store.bookings.taken(s.code, day)).filter((slot) => calendar.at(day, slot.start) > at);
+  }
+
+  function days(s: ServiceRecord): Array<{ day: string; slots: Slot[] }> {
+    return horizon()
+      .map((day) => ({ day, slots: daySlots(s, day) }))
+      .filter((d) => d.slots.length > 0);
+  }
+
+  return {
+    calendar,
+    service,
+    patternOf,
+    daySlots,
+    days,
+
+    /** Services with a pattern: the ones a person may book. */
+    bookableServices(): ServiceRecord[] {
+      const patterns = store.bookings.patterns();
+      return store.services.list().filter((s) => s.enabled && (patterns[s.code]?.length ?? 0) > 0);
+    },
+
+    /** `12月9日（星期三）09:30`: a slot as the person reads it. */
+    slotText(day: string, start: string): string {
+      return openingText(calendar.at(day, start), config.timeZone);
+    },
+
+    /** The first slot with a place left after the given one (or from the start when there is none after). */
+    nextFree(s: ServiceRecord, after: { day: string; start: string }) {
+      const all = days(s);
+      return firstFree(all, after) ?? firstFree(all);
+    },
+  };
+}
