@@ -1,5 +1,6 @@
 // The report's charts as ECharts options built from its tables: a daily trend, bars by category
-// and by place, the hour × weekday heat map of arrivals and the waiting-time distribution. Pure
+// and by place, the hour × weekday heat map of arrivals, the waiting-time distribution and the
+// satisfaction rate per window. Pure
 // (plain option objects, no ECharts import), so the charts a report gets are testable without a
 // browser. A chart whose table the viewer does not get (or which has nothing to show) is left out.
 import type { Report, ReportTable } from '../../common/contract/reports.ts';
@@ -120,6 +121,28 @@ function waits(report: Report): ChartSpec | null {
   };
 }
 
+/** 满意率 per window (rated services only; the total row left out), on a 0–100 % scale. */
+function satisfaction(report: Report): ChartSpec | null {
+  const t = tableIn(report, 'satisfaction-by-window');
+  if (!t) return null;
+  const rated = column(t, 'rated');
+  const rows = t.rows.filter((r) => r[0] !== '合计' && Number(r[rated]) > 0);
+  if (rows.length === 0) return null;
+  const windows = { ...t, rows };
+  return {
+    id: 'satisfaction',
+    title: '满意率（按窗口）',
+    option: {
+      ...BASE,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
+      grid: { left: 48, right: 16, top: 24, bottom: 32 },
+      xAxis: { type: 'category', data: labels(windows) },
+      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      series: [{ name: '满意率', type: 'bar', data: numbers(windows, column(t, 'rate')), label: { show: true, position: 'top', formatter: '{c}%' } }],
+    },
+  };
+}
+
 export function reportCharts(report: Report): ChartSpec[] {
   return [
     trend(report),
@@ -127,5 +150,6 @@ export function reportCharts(report: Report): ChartSpec[] {
     tallyBars(report, 'by-county', 'place', '按问题属地（县区，前十）'),
     heat(report),
     waits(report),
+    satisfaction(report),
   ].filter((c): c is ChartSpec => c !== null);
 }

@@ -7,11 +7,11 @@ import type { SectionInput } from './section-input.ts';
 import { count, figure, percent, table, text } from './table-kit.ts';
 
 const GROUPS = [
-  ['by-window', '按窗口', '窗口', 'window'],
-  ['by-staff', '按工作人员', '工作人员', 'staff'],
-  ['by-service', '按业务', '业务', 'service'],
-  ['by-day', '按日', '日期', 'day'],
-  ['by-month', '按月', '月份', 'month'],
+  ['satisfaction-by-window', '按窗口', '窗口', 'window'],
+  ['satisfaction-by-staff', '按工作人员', '工作人员', 'staff'],
+  ['satisfaction-by-service', '按业务', '业务', 'service'],
+  ['satisfaction-by-day', '按日', '日期', 'day'],
+  ['satisfaction-by-month', '按月', '月份', 'month'],
 ] as const;
 
 const COLUMNS = [count('rated', '已评价'), count('satisfied', '满意（含基本满意）'), count('poor', '差评'), count('unrated', '未评价'), percent('rate', '满意率')];
@@ -36,7 +36,7 @@ export function satisfactionSection({ satisfaction, span, previous }: SectionInp
         return table(id, `满意度（${title}）`, [text('key', label), ...COLUMNS], [...rows, total].map((r) => [r.label, r.rated, r.satisfied, r.poor, r.unrated, r.rate]));
       }),
       table(
-        'poor-reasons',
+        'satisfaction-poor-reasons',
         '差评原因',
         [text('key', '方面'), count('n', '差评')],
         satisfaction.evaluations.poorReasons(span.from, span.to).map((r) => [CRITERION_LABELS[r.key as EvaluationCriterion] ?? r.key, r.n]),

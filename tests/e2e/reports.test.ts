@@ -72,7 +72,7 @@ describe('报表 in the console', () => {
     await expect.poll(() => registrations.locator('[data-figure="registrations"] strong').textContent()).toBe('6');
     await expect.poll(() => registrations.locator('[data-figure="registrations"] .muted').textContent()).toBe('上期 1，增加 500.0%');
 
-    await expect.poll(async () => (await charts(page)).map((c) => c.id)).toEqual(['trend', 'category', 'place', 'heat', 'waits']);
+    await expect.poll(async () => (await charts(page)).map((c) => c.id)).toEqual(['trend', 'category', 'place', 'heat', 'waits', 'satisfaction']);
     for (const chart of await charts(page)) {
       expect(chart.width, chart.id!).toBe(580);
       expect(chart.shapes, `${chart.id} draws shapes`).toBeGreaterThan(5);
@@ -81,6 +81,7 @@ describe('报表 in the console', () => {
     expect(byId.category).toEqual(expect.arrayContaining(['劳动和社会保障', '城乡建设', '国土资源', '本期', '上期']));
     expect(byId.place).toEqual(expect.arrayContaining(['浙江省 杭州市 西湖区']));
     expect(byId.heat).toEqual(expect.arrayContaining(['星期一', '9时']));
+    expect(byId.satisfaction).toEqual(expect.arrayContaining(['1号窗口', '2号窗口', '100%', '0%']));
 
     const csv = await downloaded(page, () => page.locator('[data-table="by-category"] a', { hasText: '导出CSV' }).click());
     expect(csv.name).toBe('report-2026-11-01_2026-11-30-by-category.csv');
@@ -124,7 +125,7 @@ describe('报表 in the console', () => {
     // 186 mm: the A4 width inside the print margins, at 96 px per inch.
     const page = await signIn('lead1', { width: 703, height: 1000 });
     await novemberReport(page);
-    await expect.poll(async () => (await charts(page)).filter((c) => c.shapes > 5).length).toBe(5);
+    await expect.poll(async () => (await charts(page)).filter((c) => c.shapes > 5).length).toBe(6);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.top').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: '打印报表' }).isVisible()).toBe(false);

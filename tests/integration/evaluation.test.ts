@@ -118,7 +118,7 @@ describe('整改 and 回访 of a 差评', () => {
     const report = (await send('GET', '/api/reports?kind=day&date=2025-09-26', { cookie: leader })).json();
     const section = report.sections.find((s: { id: string }) => s.id === 'satisfaction');
     expect(section.figures.find((f: { id: string }) => f.id === 'rate').value).toBe(50);
-    expect(section.tables.find((t: { id: string }) => t.id === 'by-staff').rows[0]).toEqual(['window3姓名', 2, 1, 1, 0, 50]);
+    expect(section.tables.find((t: { id: string }) => t.id === 'satisfaction-by-staff').rows[0]).toEqual(['window3姓名', 2, 1, 1, 0, 50]);
 
     // Past its due day without 回访: one alert to leaders and the desk.
     clock = Date.parse('2025-10-24T09:30:00+08:00');

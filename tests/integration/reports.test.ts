@@ -42,6 +42,10 @@ const rows = (t: ReportTable, ...keys: string[]) =>
 describe('monthly report on the fixed data set', () => {
   it('covers November and compares with October', async () => {
     const r = await report(leader);
+    // Each table has its own id: exports and the console name a table by it.
+    const tableIds = r.sections.flatMap((s) => s.tables.map((t) => t.id));
+    expect(tableIds.length).toBeGreaterThan(20);
+    expect(new Set(tableIds).size).toBe(tableIds.length);
     expect(r.period).toEqual({ kind: 'month', from: '2026-11-01', to: '2026-11-30' });
     expect(r.previous).toEqual({ kind: 'month', from: '2026-10-01', to: '2026-10-31' });
     expect(r.sections.map((s) => s.id)).toEqual(['registrations', 'queue', 'forwarding', 'leader', 'satisfaction']);
@@ -143,6 +147,18 @@ describe('monthly report on the fixed data set', () => {
   it('lists the leader reception days', async () => {
     const s = section(await report(leader), 'leader');
     expect(tableOf(s, 'leader-days').rows).toEqual([['2026-11-04', 1, 1, 3, 1, 1, 1, 0, 100]]);
+  });
+
+  it('gives the satisfaction rate per window and the 差评 reasons (好差评)', async () => {
+    const s = section(await report(leader), 'satisfaction');
+    expect(figures(s)).toMatchObject({ rate: [66.7, 100], rated: [3, 1], poor: [1, 0] });
+    expect(rows(tableOf(s, 'satisfaction-by-window'), 'rated', 'satisfied', 'poor', 'unrated', 'rate')).toEqual({
+      '1号窗口': [2, 2, 0, 0, 100],
+      '2号窗口': [1, 0, 1, 0, 0],
+      '6号窗口': [0, 0, 0, 1, null],
+      合计: [3, 2, 1, 1, 66.7],
+    });
+    expect(tableOf(s, 'satisfaction-poor-reasons').rows).toEqual([['服务态度', 1]]);
   });
 
   it('cuts days at midnight in Shanghai', async () => {

@@ -67,6 +67,10 @@ export function reportWriter(db: Database.Database) {
     `INSERT INTO outbox (intake_id, idempotency_key, body, state, attempts, next_attempt_at, created_at, delivered_at)
      VALUES (?, ?, 'sealed', ?, 1, ?, ?, ?)`,
   );
+  const evaluation = db.prepare(
+    `INSERT INTO evaluations (ticket_id, service_day, window_no, staff_id, service_code, completed_at, invite_until, level, reasons, channel, rated_at)
+     VALUES (@ticketId, @day, @windowNo, @staffId, @service, @at, @at + 60000, @level, @reasons, 'evaluator', @ratedAt)`,
+  );
   const seqs = new Map<string, number>();
   // Far above what the hall's own events reach in a test.
   let eventSeq = 1_000_000_000;
@@ -97,6 +101,11 @@ export function reportWriter(db: Database.Database) {
       }
       if (t.status === 'done') event.run(eventSeq++, id, 'ticket.completed', t.windowNo ?? 1, `staff:${t.staffId ?? 'x'}`, t.finishedAt, null);
       return id;
+    },
+    /** The 好差评 of a completed ticket (`unrated` when the person did not rate). */
+    evaluation(e: { ticketId: string; day: string; service: string; windowNo: number; staffId: string; at: number; level: string; reasons?: string[] }) {
+      const rated = e.level !== 'unrated';
+      evaluation.run({ ...e, reasons: JSON.stringify(e.reasons ?? []), ratedAt: rated ? e.at + 30_000 : null });
     },
     intake(i: FixtureIntake): string {
       const id = ulid(i.createdAt);
@@ -162,5 +171,13 @@ export function seedReportMonth(db: Database.Database, s1: string, s2: string): 
   intake(t7, '2026-11-30', { category: '劳动和社会保障', placeCode: '110101', visitors: 2, state: 'forwarded', forwardedAt: at('2026-11-30 23:59'), delivery: 'delivered' });
   intake(t10, '2026-11-04', { service: 'C', category: '国土资源', visitors: 3, state: 'acknowledged', forwardedAt: at('2026-11-04 16:00'), delivery: 'delivered' });
   intake(t9, '2026-10-15', { state: 'verified' });
+  // 好差评: window 1 rated 非常满意 and 基本满意, window 2 不满意 (attitude), window 6 not rated; October 满意.
+  const rate = (ticketId: string, day: string, service: string, windowNo: number, staffId: string, level: string, reasons?: string[]) =>
+    w.evaluation({ ticketId, day, service, windowNo, staffId, at: at(`${day} 12:00`), level, reasons });
+  rate(t1, '2026-11-02', 'A', 1, s1, 'very_satisfied');
+  rate(t2, '2026-11-02', 'A', 2, s2, 'dissatisfied', ['attitude']);
+  rate(t3, '2026-11-02', 'B', 1, s1, 'basic');
+  rate(t10, '2026-11-04', 'C', 6, s2, 'unrated');
+  rate(t9, '2026-10-15', 'A', 1, s1, 'satisfied');
   return ids;
 }
