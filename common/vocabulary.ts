@@ -63,7 +63,7 @@ export type Gender = (typeof GENDERS)[number];
  * `unverified`: at the day rollover, a registration of the day before that was never verified (not forwarded).
  * `rectification_overdue`: a rectification task (整改) of a poor evaluation passed its deadline without its 回访.
  */
-export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held', 'unfinished', 'unverified', 'rectification_overdue'] as const;
+export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held', 'unfinished', 'unverified', 'rectification_overdue', 'clock'] as const;
 
 /** A document for the case system in the outbox. */
 export const OUTBOX_STATES = ['pending', 'delivered', 'dead'] as const;

@@ -22,6 +22,8 @@ import { createGuardedServer } from './http/connection-guard.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
 import { createOffenders } from './http/offenders.ts';
 import { createMetrics } from './ops/metrics.ts';
+import { createClockWatch } from './ops/clock-watch.ts';
+import { watchClock } from './ops/clock-alerts.ts';
 import metricsRoutes from './routes/metrics.ts';
 import { socketCounts } from './realtime/socket-counts.ts';
 import { normaliseOrigins } from './http/origin.ts';
@@ -130,6 +132,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     options.dataKey ?? loadDataKey({ fromEnv: process.env.HALL_DATA_KEY, file: join(config.dataDir, 'hall.key') }),
   );
   const divisions = loadDivisions();
+  const clock = createClockWatch({ jumpSeconds: config.server.clock.jumpSeconds });
   const forwarder = createForwarder({
     store,
     config,
@@ -206,6 +209,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       forwardingHeld: () => forwarder.hold() !== null,
       // The socket server is attached below; nothing scrapes before the app listens.
       sockets: () => socketCounts(app.io),
+      clock: clock.state,
       now,
     }),
   };
@@ -278,7 +282,8 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     if (key === 'leaderReceptions') engine.offerChanged(SYSTEM);
   });
   app.addHook('onClose', closeSocketsWhenAuthorityEnds(io, hall));
-  scheduleRollover(app, hall, now);
+  const rearmRollover = scheduleRollover(app, hall, now);
+  watchClock(app, hall, clock, rearmRollover);
   scheduleOverdueChecks(app, hall);
   // Each completed ticket gets its 未评价 row and its window's evaluators are invited.
   engine.onChange((event) => hall.evaluations.completed(event));
@@ -318,8 +323,8 @@ function caseSystemAdapter(config: HallConfig): CaseSystemAdapter | null {
 
 const fileDropDirectory = (config: HallConfig) => config.forwarding.directory ?? join(config.dataDir, 'forwarded');
 
-/** Expires yesterday's unfinished tickets right after midnight in the hall's zone. */
-function scheduleRollover(app: FastifyInstance, hall: HallContext, now: () => number) {
+/** Expires yesterday's unfinished tickets right after midnight in the hall's zone; returns a re-arm for a clock that jumped. */
+function scheduleRollover(app: FastifyInstance, hall: HallContext, now: () => number): () => void {
   const log = app.log;
   let timer: NodeJS.Timeout;
   const arm = () => {
@@ -336,6 +341,10 @@ function scheduleRollover(app: FastifyInstance, hall: HallContext, now: () => nu
   };
   arm();
   app.addHook('onClose', async () => clearTimeout(timer));
+  return () => {
+    clearTimeout(timer);
+    arm();
+  };
 }
 
 /** 整改 past its due day alerts leaders and the desk: checked at start and every ten minutes. */

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config/load.ts';
 import type { HallConfig } from './config/schema.ts';
 import { MigrationError, SchemaTooNewError } from './store/database.ts';
 import { SYSTEM } from './queue/types.ts';
+import { loggerOptions } from './ops/logging.ts';
 
 function loadOrExit(): HallConfig {
   try {
@@ -39,13 +40,7 @@ function databaseRefusal(err: unknown): string | null {
 /** The app on the configured data directory; exits with a clear message if its database cannot be used. */
 async function buildOrExit(config: HallConfig) {
   try {
-    return await buildApp(config, {
-      logger: {
-        level: config.server.logLevel,
-        // Credentials never reach the log; petitioner data is never logged at all.
-        redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      },
-    });
+    return await buildApp(config, { logger: loggerOptions(config) });
   } catch (err) {
     const refusal = databaseRefusal(err);
     if (refusal === null) throw err;

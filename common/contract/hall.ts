@@ -1,6 +1,7 @@
 // Public facts about the hall: health, name and services (/api/hall), what the board shows besides
 // the queue (/api/board).
 import { Type, type Static } from 'typebox';
+import { Nullable } from './base.ts';
 import { ServiceInfoSchema, WindowViewSchema } from './queue.ts';
 
 export const HealthReplySchema = Type.Object({
@@ -18,6 +19,11 @@ export const HealthReplySchema = Type.Object({
     oldestPendingSeconds: Type.Number(),
     /** The case system refuses the hall: forwarding waits for staff. */
     held: Type.Boolean(),
+  }),
+  /** The system clock: NTP synchronised (null: the system cannot tell), and the last jump seen. */
+  clock: Type.Object({
+    synchronized: Nullable(Type.Boolean()),
+    lastJump: Nullable(Type.Object({ at: Type.String(), seconds: Type.Integer() })),
   }),
 });
 

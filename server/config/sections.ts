@@ -14,6 +14,25 @@ export const ServerSection = Type.Object(
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
       { default: 'info' },
     ),
+    log: Type.Object(
+      {
+        file: Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 200 })], {
+          default: null,
+          description: 'Write the log to this file (relative to dataDir), rotated, instead of standard output (which systemd keeps in the journal)',
+        }),
+        frequency: Type.Union([Type.Literal('daily'), Type.Literal('hourly')], { default: 'daily', description: 'Start a new log file every day or every hour' }),
+        size: Type.String({ pattern: '^[1-9][0-9]*[kmg]$', default: '100m', description: 'Start a new log file when the current one reaches this size (k, m, g)' }),
+        keep: Type.Integer({ minimum: 1, maximum: 366, default: 14, description: 'Log files kept; older ones are deleted' }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    clock: Type.Object(
+      {
+        jumpSeconds: Type.Integer({ minimum: 1, maximum: 3_600, default: 10, description: 'A system clock move beyond this (either way), unlike the time that passed, is a jump: logged, alerted to the desk and leaders, shown in /api/health' }),
+        syncCheck: Type.Boolean({ default: true, description: "Ask systemd (timedatectl) hourly whether the clock is NTP-synchronised; warn in the log and /api/health when not" }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
     /** Origins (besides the hall's own address) whose pages may send staff requests. */
     allowedOrigins: Type.Array(Type.String({ pattern: '^https?://[^/]+/?$' }), { default: [], uniqueItems: true }),
     // What one client may hold or ask of the server, so that no client on the hall LAN

@@ -3,6 +3,7 @@
 // codes, states and configured device ids: never a URL, a ticket or a person.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Store } from '../store/repositories.ts';
+import type { ClockState } from './clock-watch.ts';
 
 /** One configured device and its condition now. */
 interface DeviceCondition {
@@ -19,10 +20,16 @@ export interface MetricsSources {
   forwardingHeld: () => boolean;
   /** Sockets connected now, by the kind of room they joined. */
   sockets: () => Record<string, number>;
+  clock: () => ClockState;
   now: () => number;
 }
 
 export type HallMetrics = ReturnType<typeof createMetrics>;
+
+const clockHealth = ({ synchronized, lastJump }: ClockState) => ({
+  synchronized,
+  lastJump: lastJump && { at: new Date(lastJump.at).toISOString(), seconds: lastJump.seconds },
+});
 
 export function createMetrics(sources: MetricsSources) {
   const { store } = sources;
@@ -76,6 +83,13 @@ export function createMetrics(sources: MetricsSources) {
   gauge('hall_device_condition', 'The condition a printer or card reader is in now (1)', ['kind', 'device', 'condition'], (set) => {
     for (const d of sources.devices()) set({ kind: d.kind, device: d.id, condition: d.condition }, 1);
   });
+  gauge('hall_clock_synchronized', 'The system clock is NTP-synchronised (1), not (0), or the system cannot tell (-1)', [], (set) => {
+    const { synchronized } = sources.clock();
+    set({}, synchronized === null ? -1 : synchronized ? 1 : 0);
+  });
+  gauge('hall_clock_last_jump_seconds', 'How far the system clock jumped the last time it did (0: never since start)', [], (set) => {
+    set({}, sources.clock().lastJump?.seconds ?? 0);
+  });
   gauge('hall_sockets_connected', 'Socket.IO connections by room kind', ['room'], (set) => {
     for (const [room, n] of Object.entries(sources.sockets())) set({ room }, n);
   });
@@ -94,12 +108,13 @@ export function createMetrics(sources: MetricsSources) {
       latency.observe(values, seconds);
     },
     render: () => registry.metrics(),
-    /** What /api/health adds to its answer: the database, each device, forwarding. */
+    /** What /api/health adds to its answer: the database, each device, forwarding, the clock. */
     health() {
       return {
         database: { ok: store.ops.ping() },
         devices: sources.devices().map((d) => ({ ...d, ready: d.condition === 'ready' })),
         forwarding: { pending: store.ops.outboxByState().pending ?? 0, oldestPendingSeconds: oldestPendingSeconds(), held: sources.forwardingHeld() },
+        clock: clockHealth(sources.clock()),
       };
     },
   };

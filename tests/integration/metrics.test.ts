@@ -1,12 +1,13 @@
 // GET /metrics (Prometheus text) and /api/health: figures read from a real hall, access by address
 // or token, and no personal data or record ids in any label.
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectSocket, pairDevice, startHall, type Hall } from '../support/hall.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { PERSON, registerAtKiosk } from '../support/registration.ts';
 
 const TOKEN = 'scrape-token-for-tests-0123456789';
 let hall: Hall | undefined;
 afterEach(async () => {
+  vi.restoreAllMocks();
   await hall?.close();
   hall = undefined;
 });
@@ -114,5 +115,20 @@ describe('metrics and health', () => {
     });
     expect(health.devices).toContainEqual({ kind: 'printer', id: 'P1', condition: 'ready', ready: true });
     expect(health.devices.some((d: { kind: string }) => d.kind === 'reader')).toBe(true);
+  });
+
+  it('tells the desk and /api/health when the system clock jumps, and logs it', async () => {
+    const log: string[] = [];
+    hall = await startHall({}, undefined, log);
+    const desk = await staffCookie(hall, 'desk1', ['desk']);
+    expect((await hall.app.inject('/api/health')).json().clock).toMatchObject({ lastJump: null });
+    const real = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => real() + 2 * 3_600_000);
+    await expect.poll(async () => (await hall!.app.inject('/api/health')).json().clock.lastJump?.seconds).toBe(7_200);
+    const { alerts } = (await hall.app.inject({ url: '/api/alerts', headers: { cookie: desk } })).json();
+    expect(alerts).toContainEqual(expect.objectContaining({ kind: 'clock', message: expect.stringContaining('服务器系统时间向前跳变了约 2 小时') }));
+    expect(log.some((line) => line.includes('system clock jumped') && line.includes('"seconds":7200'))).toBe(true);
+    const samples = parseMetrics((await scrape(hall)).body);
+    expect(valueOf(samples, 'hall_clock_last_jump_seconds')).toBe(7_200);
   });
 });

@@ -7,6 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { decodeJson } from '../../common/wire.ts';
 import { buildApp, DEFAULT_UI_DIR, type HallApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config/load.ts';
+import { REDACTED } from '../../server/ops/logging.ts';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
@@ -29,7 +30,8 @@ export async function startHall(
   logLines?: string[],
   { serveUi = false, port = 0, now }: { serveUi?: boolean; port?: number; now?: () => number } = {},
 ): Promise<Hall> {
-  const logger = logLines ? { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } : false;
+  // The server's own redaction, so the tests that read the log check what a hall would write.
+  const logger = logLines ? { level: 'info', redact: REDACTED, stream: { write: (line: string) => void logLines.push(line) } } : false;
   const uiDir = serveUi ? DEFAULT_UI_DIR : join(dir, 'no-ui');
   // Kiosks issue at any hour unless a test sets the hall's hours.
   const app = await buildApp(loadConfig({}, { dataDir: dir, hours: { kioskLimited: false }, ...overrides }), { uiDir, logger, ...(now ? { now } : {}) });
