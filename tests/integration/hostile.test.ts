@@ -90,6 +90,7 @@ const MATRIX: Record<string, string> = {
   'GET /api/stats/today': LEADERS,
   'GET /api/evaluator/pending': EVALUATOR,
   'POST /api/evaluations': EVALUATOR,
+  'POST /api/evaluations/kiosk': KIOSK,
   'GET /api/evaluations/satisfaction': LEADERS,
   'GET /api/rectifications': REPORTS,
   'POST /api/rectifications/{id}/owner': LEADERS,
