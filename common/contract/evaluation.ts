@@ -146,3 +146,13 @@ const SatisfactionRowSchema = Type.Object({
 export type SatisfactionRow = Static<typeof SatisfactionRowSchema>;
 
 export const SatisfactionReplySchema = Type.Object({ rows: Type.Array(SatisfactionRowSchema), total: SatisfactionRowSchema });
+
+/** The window screen's figure (evaluation.windowScreenMonthly): the on-duty staff member's satisfaction this month. */
+export const WindowSatisfactionReplySchema = Type.Object({
+  /** False when configured off or nobody is on duty: the screen shows nothing. */
+  shown: Type.Boolean(),
+  month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }),
+  rated: Type.Integer(),
+  rate: Nullable(Type.Number()),
+});
+export type WindowSatisfactionReply = Static<typeof WindowSatisfactionReplySchema>;

@@ -12,7 +12,9 @@ import {
   RectificationReplySchema,
   SatisfactionQuerySchema,
   SatisfactionReplySchema,
+  WindowSatisfactionReplySchema,
 } from '../../common/contract/evaluation.ts';
+import { WindowNoParams } from '../../common/contract/queue.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import { groupNames, satisfactionFigures } from '../evaluation/figures.ts';
 import { badRequest, forbidden } from '../errors.ts';
@@ -72,6 +74,19 @@ export default routePlugin('evaluation-routes', ['evaluations', 'store', 'config
       if (p.kind !== 'device') throw forbidden();
       return reply.code(201).send(evaluations.rateAtKiosk(p.device, request.body));
     },
+  );
+
+  app.get(
+    '/api/windows/:no/satisfaction',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: "The on-duty staff member's satisfaction this month, for the window screen (evaluation.windowScreenMonthly)",
+        params: WindowNoParams,
+        response: { 200: WindowSatisfactionReplySchema, ...errorReplies(400) },
+      },
+    },
+    async (request) => evaluations.monthlyAt(request.params.no),
   );
 
   app.get(

@@ -11,7 +11,7 @@ import { login, pairingCode, staffCookie, type Hall } from '../support/hall.ts';
 
 let hall: Hall;
 let browser: Browser;
-browserHallPerFile({ evaluation: { thanksSeconds: 2 } }, (h, b) => ((hall = h), (browser = b)));
+browserHallPerFile({ evaluation: { thanksSeconds: 2, windowScreenMonthly: true } }, (h, b) => ((hall = h), (browser = b)));
 
 const post = (url: string, cookie: string, payload?: object) => hall.app.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
@@ -67,6 +67,12 @@ describe('the window evaluator', () => {
 
     await page.getByText('办理结束后，欢迎您在这里对我们的服务进行评价。').waitFor({ timeout: 5_000 });
     await page.close();
+
+    // With evaluation.windowScreenMonthly, the window screen shows the staff member's month.
+    const screen = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await screen.goto(`${hall.url}/display/?window=3`);
+    await expect.poll(() => screen.getByTestId('monthly-satisfaction').textContent().catch(() => '')).toBe('本月满意度：0%（1次评价）');
+    await screen.close();
   }, 60_000);
 
   it('rates a ticket at the kiosk by its code once, and says so politely the second time', async () => {

@@ -11,7 +11,7 @@ const sockets: RecordingSocket[] = [];
 
 beforeEach(async () => {
   clock = Date.parse('2025-09-26T10:00:00+08:00');
-  hall = await startHall({}, undefined, undefined, { now: () => clock });
+  hall = await startHall({ evaluation: { windowScreenMonthly: true } }, undefined, undefined, { now: () => clock });
 });
 afterEach(async () => {
   sockets.splice(0).forEach((s) => s.close());
@@ -152,6 +152,9 @@ describe('整改 and 回访 of a 差评', () => {
 
     const figures = (await send('GET', '/api/evaluations/satisfaction?from=2025-09-01&to=2025-09-30&by=month', { cookie: leader })).json();
     expect(figures.total).toMatchObject({ rated: 2, satisfied: 1, poor: 1, rate: 50 });
+    // The window screen's figure: the on-duty staff member's month; nothing for a window nobody holds.
+    expect((await send('GET', '/api/windows/3/satisfaction', {})).json()).toEqual({ shown: true, month: '2025-09', rated: 2, rate: 50 });
+    expect((await send('GET', '/api/windows/2/satisfaction', {})).json()).toMatchObject({ shown: false });
     const report = (await send('GET', '/api/reports?kind=day&date=2025-09-26', { cookie: leader })).json();
     const section = report.sections.find((s: { id: string }) => s.id === 'satisfaction');
     expect(section.figures.find((f: { id: string }) => f.id === 'rate').value).toBe(50);
