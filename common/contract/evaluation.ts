@@ -146,6 +146,7 @@ const SatisfactionRowSchema = Type.Object({
 export type SatisfactionRow = Static<typeof SatisfactionRowSchema>;
 
 export const SatisfactionReplySchema = Type.Object({ rows: Type.Array(SatisfactionRowSchema), total: SatisfactionRowSchema });
+export type SatisfactionReply = Static<typeof SatisfactionReplySchema>;
 
 /** The window screen's figure (evaluation.windowScreenMonthly): the on-duty staff member's satisfaction this month. */
 export const WindowSatisfactionReplySchema = Type.Object({

@@ -11,6 +11,7 @@ export function ProgressRating({ queryCode, evaluation, dayText }: { queryCode: 
   );
   const [busy, setBusy] = useState(false);
   const rate = async (level: string, reasons: string[]) => {
+    if (busy) return;
     setBusy(true);
     try {
       await api<EvaluateReply>('POST', '/api/evaluations/kiosk', { queryCode, level, reasons });
