@@ -1,6 +1,7 @@
 // The leaders' live view (领导): queues, waits, windows, alerts, today's registrations and how
 // many are already forwarded. Figures only; no personal data.
 import { useEffect, useState } from 'preact/hooks';
+import type { SatisfactionReply } from '../common/contract/evaluation.ts';
 import type { QueueSnapshot } from '../common/contract/queue.ts';
 import type { TodayStats } from '../common/contract/stats.ts';
 import { api } from '../common/ui/api.ts';
@@ -9,9 +10,19 @@ import { AlertList, useAlerts } from './use-alerts.tsx';
 
 export function LeaderPage({ state, socket }: { state: QueueSnapshot; socket: HallSocket | null }) {
   const [stats, setStats] = useState<TodayStats | null>(null);
+  const [month, setMonth] = useState<SatisfactionReply | null>(null);
   const [now, setNow] = useState(Date.now());
   const alerts = useAlerts(socket);
   useEffect(() => void api<TodayStats>('GET', '/api/stats/today').then(setStats, () => undefined), [state.seq]);
+  // 好差评 of this month by day: today's row and the month's total (ratings come between queue events too).
+  const day = state.serviceDay;
+  useEffect(() => {
+    const load = () => void api<SatisfactionReply>('GET', `/api/evaluations/satisfaction?from=${day.slice(0, 8)}01&to=${day}&by=day`).then(setMonth, () => undefined);
+    load();
+    const timer = setInterval(load, 60_000);
+    return () => clearInterval(timer);
+  }, [day, state.seq]);
+  const rate = (row: SatisfactionReply['total'] | undefined) => (!month ? '…' : row?.rate == null ? '暂无评价' : `${row.rate}%`);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
@@ -46,6 +57,8 @@ export function LeaderPage({ state, socket }: { state: QueueSnapshot; socket: Ha
           {figure('未办结', stats?.unfinished ?? '…', 'stat-unfinished')}
           {figure('等候中', state.waiting.length)}
           {figure('最长等候（分钟）', waitMinutes(), 'stat-longest-wait')}
+          {figure('今日满意度', rate(month?.rows.find((r) => r.key === day)), 'stat-satisfaction-today')}
+          {figure('本月满意度', rate(month?.total), 'stat-satisfaction-month')}
           {figure('窗口 开放/暂停/关闭', `${count('open')} / ${count('paused')} / ${count('closed')}`)}
         </div>
       </section>

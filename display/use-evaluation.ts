@@ -1,6 +1,6 @@
 // The evaluator's state: idle until its window completes a ticket, then inviting a rating until
 // the invitation runs out (back to idle; the ticket stays 未评价), then thanks for a while.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EvaluateBody, EvaluationInvite } from '../common/contract/evaluation.ts';
 import { api, ApiError } from '../common/ui/api.ts';
 import type { HallSocket } from '../common/ui/use-hall-socket.ts';
@@ -13,6 +13,8 @@ export type EvaluatorState =
 export function useEvaluation(socket: HallSocket | null) {
   const [state, setState] = useState<EvaluatorState>({ step: 'idle' });
   const [refusal, setRefusal] = useState<string | null>(null);
+  // One rating on its way at a time: a double tap sends it once.
+  const sending = useRef(false);
 
   useEffect(() => {
     if (!socket) return;
@@ -32,8 +34,9 @@ export function useEvaluation(socket: HallSocket | null) {
   }, [state]);
 
   async function submit(rating: Omit<EvaluateBody, 'ticketId'>): Promise<void> {
-    if (state.step !== 'rating') return;
+    if (state.step !== 'rating' || sending.current) return;
     const { invite } = state;
+    sending.current = true;
     try {
       await api('POST', '/api/evaluations', { ...rating, ticketId: invite.ticketId });
       setState({ step: 'thanks', until: Date.now() + invite.thanksSeconds * 1000 });
@@ -42,6 +45,8 @@ export function useEvaluation(socket: HallSocket | null) {
       const message = err instanceof ApiError ? err.message : String(err);
       if (err instanceof ApiError && err.status === 409) setState({ step: 'thanks', until: Date.now() + invite.thanksSeconds * 1000 });
       setRefusal(message);
+    } finally {
+      sending.current = false;
     }
   }
 

@@ -5,6 +5,7 @@ import { useHallSocket } from '../common/ui/use-hall-socket.ts';
 import { usePairing } from '../common/ui/use-pairing.ts';
 import { BookedMark, GreenMark } from './readable.tsx';
 import { fullWidth } from './text.ts';
+import { useMonthlySatisfaction } from './use-monthly-satisfaction.ts';
 
 const NEXT_SHOWN = 4;
 
@@ -12,6 +13,7 @@ export function WindowScreen({ windowNo }: { windowNo: number }) {
   const pairing = usePairing();
   const { state, connected } = useHallSocket({ windowNo, key: pairing.status });
   const window = state?.windows.find((w) => w.no === windowNo);
+  const monthly = useMonthlySatisfaction(windowNo, window?.onDuty?.staffNo ?? null);
   if (!state || !window) return <main class="window-screen loading">{fullWidth(PHRASES.connectionLost)}</main>;
   const next = waitingFor(state, windowNo).slice(0, NEXT_SHOWN);
   return (
@@ -26,6 +28,11 @@ export function WindowScreen({ windowNo }: { windowNo: number }) {
       {window.onDuty && (
         <p class="on-duty">
           工作人员：{window.onDuty.displayName} 工号：{window.onDuty.staffNo}
+        </p>
+      )}
+      {monthly && (
+        <p class="monthly-satisfaction" data-testid="monthly-satisfaction">
+          本月满意度：{monthly.rate === null ? '暂无评价' : `${monthly.rate}%（${monthly.rated}次评价）`}
         </p>
       )}
       {window.state === 'open' ? (

@@ -285,8 +285,15 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   const rearmRollover = scheduleRollover(app, hall, now);
   watchClock(app, hall, clock, rearmRollover);
   scheduleOverdueChecks(app, hall);
-  // Each completed ticket gets its 未评价 row and its window's evaluators are invited.
-  engine.onChange((event) => hall.evaluations.completed(event));
+  // Each completed ticket gets its 未评价 row and its window's evaluators are invited. After the
+  // completion committed: a failure here is logged and never reaches the window's request.
+  engine.onChange((event) => {
+    try {
+      hall.evaluations.completed(event);
+    } catch (err) {
+      app.log.error({ err, ticketId: event.ticket?.id }, 'evaluation row of a completed ticket not written');
+    }
+  });
   if (config.backup.enabled && !options.store) scheduleBackups(app, config, dbFile, now);
   if (config.forwarding.adapter === 'file') {
     const upkeep = startFileDropUpkeep({ store, directory: fileDropDirectory(config), retainDays: config.forwarding.retainDays, now, log: app.log });

@@ -84,6 +84,12 @@ if (config.demo) {
     SYSTEM,
   );
   lines.push(`  自助登记机 (demo kiosk):   ${base}/kiosk/?pair=${code}   (pairs this browser once; valid 60 min)`);
+  // The demo evaluator (好差评) of the first window: it lights up when that window completes a ticket.
+  const first = app.hall.store.windows.list().find((w) => w.active);
+  if (first) {
+    const evaluator = app.hall.deviceAuth.createPairingCode({ kind: 'evaluator', name: `演示评价器（${first.name}）`, ttlMinutes: 60, windowNo: first.no }, SYSTEM);
+    lines.push(`  评价器 (demo evaluator):   ${base}/display/?window=${first.no}&evaluator&pair=${evaluator.code}`);
+  }
 } else {
   lines.push(`  自助登记机 (kiosk):        ${base}/kiosk/   (pair it with a code from an admin)`);
 }

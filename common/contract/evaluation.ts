@@ -35,11 +35,34 @@ export const EvaluateBodySchema = Type.Object(
 );
 export type EvaluateBody = Static<typeof EvaluateBodySchema>;
 
+/** A rating at the kiosk: the ticket named by the code of its QR (as for the progress query). */
+export const KioskEvaluateBodySchema = Type.Object(
+  {
+    queryCode: Type.String({ pattern: '^[0-9A-Za-z]{6,20}$' }),
+    level: Level,
+    reasons: EvaluateBodySchema.properties.reasons,
+    comment: EvaluateBodySchema.properties.comment,
+  },
+  { additionalProperties: false },
+);
+export type KioskEvaluateBody = Static<typeof KioskEvaluateBodySchema>;
+
+/** A ticket the kiosk may still have rated (in the progress reply when asked by the ticket's code). */
+export const KioskEvaluationSchema = Type.Object({
+  date: Day,
+  number: Type.String(),
+  windowNo: Type.Integer(),
+  /** Rated already (at the window or here): the kiosk thanks instead of asking again. */
+  rated: Type.Boolean(),
+});
+export type KioskEvaluation = Static<typeof KioskEvaluationSchema>;
+
 export const EvaluateReplySchema = Type.Object({
   level: Level,
   /** A 差评 opened a rectification task. */
   rectification: Type.Boolean(),
 });
+export type EvaluateReply = Static<typeof EvaluateReplySchema>;
 
 const FollowUpSchema = Type.Object({
   calledAt: Iso,
@@ -123,3 +146,14 @@ const SatisfactionRowSchema = Type.Object({
 export type SatisfactionRow = Static<typeof SatisfactionRowSchema>;
 
 export const SatisfactionReplySchema = Type.Object({ rows: Type.Array(SatisfactionRowSchema), total: SatisfactionRowSchema });
+export type SatisfactionReply = Static<typeof SatisfactionReplySchema>;
+
+/** The window screen's figure (evaluation.windowScreenMonthly): the on-duty staff member's satisfaction this month. */
+export const WindowSatisfactionReplySchema = Type.Object({
+  /** False when configured off or nobody is on duty: the screen shows nothing. */
+  shown: Type.Boolean(),
+  month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }),
+  rated: Type.Integer(),
+  rate: Nullable(Type.Number()),
+});
+export type WindowSatisfactionReply = Static<typeof WindowSatisfactionReplySchema>;

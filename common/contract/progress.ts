@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { INTAKE_STATES } from '../vocabulary.ts';
 import { Nullable } from './base.ts';
+import { KioskEvaluationSchema } from './evaluation.ts';
 
 export const ProgressQuerySchema = Type.Union([
   Type.Object({ queryCode: Type.String({ pattern: '^[0-9A-Za-z]{6,20}$', description: "From the ticket's QR code" }) }, { additionalProperties: false }),
@@ -27,5 +28,9 @@ const ProgressRecordSchema = Type.Object({
 /** What the petitioner sees of a registration's progress: no personal data. */
 export type ProgressRecord = Static<typeof ProgressRecordSchema>;
 
-export const ProgressReplySchema = Type.Object({ records: Type.Array(ProgressRecordSchema) });
+export const ProgressReplySchema = Type.Object({
+  records: Type.Array(ProgressRecordSchema),
+  /** Asked by the ticket's code, and its service may still be rated here (好差评); else null. */
+  evaluation: Nullable(KioskEvaluationSchema),
+});
 export type ProgressReply = Static<typeof ProgressReplySchema>;

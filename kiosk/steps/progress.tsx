@@ -1,10 +1,11 @@
 // 查询办理进度: by the QR code on the ticket (a scanner types it, then Enter) or by ID number and
 // the last four digits of the phone. Plain words; a miss says nothing about why.
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ProgressQuery, ProgressRecord, ProgressReply } from '../../common/contract/progress.ts';
 import { checkIdNumber } from '../../common/registration.ts';
 import { api, ApiError } from '../../common/ui/api.ts';
 import { KeypadField } from '../fields.tsx';
+import { ProgressRating } from './progress-rating.tsx';
 
 const day = (iso: string) => {
   const [y, m, d] = iso.split('-');
@@ -30,15 +31,20 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
   const [idNumber, setIdNumber] = useState('');
   const [phone, setPhone] = useState('');
   const [keypad, setKeypad] = useState<'id' | 'phone' | null>(null);
-  const [records, setRecords] = useState<ProgressRecord[] | null>(null);
+  const [reply, setReply] = useState<(ProgressReply & { queryCode: string | null }) | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A QR scanner types into the focused field. `autofocus` works once per page load only, so the
+  // field takes the focus each time this screen opens.
+  const scanField = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => scanField.current?.focus(), [reply === null]);
 
   const ask = async (query: ProgressQuery) => {
     setBusy(true);
     setMessage(null);
     try {
-      setRecords((await api<ProgressReply>('POST', '/api/progress', query)).records);
+      const answer = await api<ProgressReply>('POST', '/api/progress', query);
+      setReply({ ...answer, queryCode: 'queryCode' in query ? query.queryCode : null });
     } catch (err) {
       setMessage(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -47,7 +53,8 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
   };
   const idProblem = idNumber.length === 18 && !checkIdNumber(idNumber, today) ? '身份证号码有误，请核对后重新输入。' : undefined;
 
-  if (records) {
+  if (reply) {
+    const { records, evaluation, queryCode } = reply;
     return (
       <main class="kiosk form">
         <section class="step" aria-labelledby="step-title">
@@ -62,6 +69,7 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
               </li>
             ))}
           </ul>
+          {evaluation && queryCode && <ProgressRating queryCode={queryCode} evaluation={evaluation} dayText={day(evaluation.date)} />}
           <p class="lead">如需进一步了解，欢迎到服务台咨询工作人员。</p>
         </section>
         <nav class="nav">
@@ -87,7 +95,7 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
           <label class="field-label" for="scan-code">
             方法一：将号票上的二维码对准扫描口
           </label>
-          <input id="scan-code" class="text" value={code} autoFocus autocomplete="off" onInput={(e) => setCode(e.currentTarget.value)} onFocus={() => setKeypad(null)} />
+          <input id="scan-code" ref={scanField} class="text" value={code} autoFocus autocomplete="off" onInput={(e) => setCode(e.currentTarget.value)} onFocus={() => setKeypad(null)} />
         </form>
         <p class="field-label">方法二：输入身份证号码和登记时手机号码的后四位</p>
         <KeypadField

@@ -4,6 +4,7 @@ import type { SatisfactionRow } from '../../common/contract/evaluation.ts';
 import { isPoor } from '../../common/evaluation.ts';
 import type { ErrorCode } from '../../common/errors.ts';
 import type { EvaluationCriterion, EvaluationLevel } from '../../common/vocabulary.ts';
+import { shiftDay } from '../calendar/hall-calendar.ts';
 import type { EvaluationRecord, RectificationRecord } from '../store/records.ts';
 import type { SatisfactionTally } from '../store/repositories.ts';
 
@@ -15,6 +16,9 @@ export function ratingProblem(level: EvaluationLevel, reasons: readonly Evaluati
 /** Whether the window's evaluator may still rate this row at `at`. */
 export const invitationOpen = (row: EvaluationRecord, windowNo: number | null, at: number): boolean =>
   row.level === 'unrated' && row.windowNo === windowNo && at < row.inviteUntil;
+
+/** Whether `today` is within `days` calendar days after the row's service day, when the kiosk takes ratings (0: never). */
+export const withinKioskDays = (row: EvaluationRecord, today: string, days: number): boolean => days > 0 && today <= shiftDay(row.serviceDay, days);
 
 /** A task still open after its due day. */
 export const isOverdue = (task: Pick<RectificationRecord, 'state' | 'dueDay'>, today: string): boolean => task.state === 'open' && today > task.dueDay;

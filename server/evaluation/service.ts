@@ -2,7 +2,7 @@
 // window's evaluator, the rating (once per ticket), and for each 差评 a rectification task (整改)
 // due in working days, closed by its 回访; overdue tasks alert leaders and the desk.
 import type { HallAlert } from '../../common/contract/alerts.ts';
-import type { EvaluateBody, EvaluationInvite, FollowUpBody, Rectification } from '../../common/contract/evaluation.ts';
+import type { EvaluateBody, EvaluationInvite, FollowUpBody, KioskEvaluateBody, KioskEvaluation, Rectification, WindowSatisfactionReply } from '../../common/contract/evaluation.ts';
 import type { StaffQueueEvent } from '../../common/contract/queue.ts';
 import { isPoor, LEVEL_LABELS, reasonLabel } from '../../common/evaluation.ts';
 import { serviceDayOf } from '../../common/time.ts';
@@ -14,7 +14,7 @@ import { newId } from '../ids.ts';
 import type { DataCipher } from '../privacy/cipher.ts';
 import type { Actor, DeviceRecord, EvaluationRecord, RectificationRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
-import { invitationOpen, isOverdue, ratingProblem } from './rules.ts';
+import { invitationOpen, isOverdue, ratingProblem, satisfactionRow, withinKioskDays } from './rules.ts';
 
 type InviteListener = (invite: EvaluationInvite) => void;
 
@@ -162,6 +162,36 @@ export function createEvaluations({ store, config, cipher, calendar, now, onAler
       if (row && row.level !== 'unrated') throw conflict('evaluation_done');
       if (!row || !invitationOpen(row, device.windowNo, now())) throw new HallError(409, 'evaluation_closed');
       return rate(row, body, 'evaluator', { kind: 'device', id: device.id, name: device.name }, device.id);
+    },
+
+    /** The ticket of a QR code while the kiosk takes its rating (rated already or not), else null. */
+    atKiosk(queryCode: string): KioskEvaluation | null {
+      const ticket = store.tickets.byQueryCode(queryCode.toUpperCase());
+      const row = ticket && store.evaluations.get(ticket.id);
+      if (!row || !withinKioskDays(row, today(), config.evaluation.kioskDays)) return null;
+      return { date: row.serviceDay, number: ticket.number, windowNo: row.windowNo, rated: row.level !== 'unrated' };
+    },
+
+    /** A rating at the kiosk by the ticket's code, within `evaluation.kioskDays`; once per ticket, as everywhere. */
+    rateAtKiosk(device: DeviceRecord, body: KioskEvaluateBody) {
+      const ticket = store.tickets.byQueryCode(body.queryCode.toUpperCase());
+      const row = ticket && store.evaluations.get(ticket.id);
+      if (!row) throw notFound('progress_not_found');
+      if (row.level !== 'unrated') throw conflict('evaluation_done');
+      if (!withinKioskDays(row, today(), config.evaluation.kioskDays)) throw new HallError(409, 'evaluation_closed');
+      const { queryCode: _code, ...rating } = body;
+      return rate(row, { ...rating, ticketId: row.ticketId }, 'kiosk', { kind: 'device', id: device.id, name: device.name }, device.id);
+    },
+
+    /** The on-duty staff member's satisfaction this month, for the window screen (when configured). */
+    monthlyAt(windowNo: number): WindowSatisfactionReply {
+      const day = today();
+      const month = day.slice(0, 7);
+      const staffId = store.windows.get(windowNo)?.staffId;
+      if (!config.evaluation.windowScreenMonthly || !staffId) return { shown: false, month, rated: 0, rate: null };
+      const mine = store.evaluations.satisfaction(`${month}-01`, day, 'staff').find((t) => t.key === staffId);
+      const row = satisfactionRow(mine ?? { key: staffId, rated: 0, satisfied: 0, poor: 0, unrated: 0 }, '');
+      return { shown: true, month, rated: row.rated, rate: row.rate };
     },
 
     list(state: 'open' | 'closed' | 'all', viewerId: string) {

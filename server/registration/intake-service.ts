@@ -246,9 +246,10 @@ export function createIntakeService(deps: {
 
     /**
      * Progress of a person's registrations, by the ticket's query code or by ID number and the
-     * last four digits of the phone. Any miss is the same polite 404: it reveals nothing.
+     * last four digits of the phone. Any miss is the same polite 404 (it reveals nothing), unless
+     * `allowNone` (the ticket exists and may be rated: see the route).
      */
-    progress(query: ProgressQuery): ProgressRecord[] {
+    progress(query: ProgressQuery, allowNone = false): ProgressRecord[] {
       let found: IntakeRecord[];
       if ('queryCode' in query) {
         const ticket = store.tickets.byQueryCode(query.queryCode.toUpperCase());
@@ -259,7 +260,7 @@ export function createIntakeService(deps: {
           .byPerson(personIndexOf(query.idNumber), 5)
           .filter((i) => cipher.open<SealedRegistration>(i.sealed, i.id).petitioner.phone.endsWith(query.phoneLast4));
       }
-      if (found.length === 0) throw notFound('progress_not_found');
+      if (found.length === 0 && !allowNone) throw notFound('progress_not_found');
       const services = store.services.list();
       return found.map((i) => ({
         date: i.serviceDay,

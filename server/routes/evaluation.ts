@@ -5,23 +5,27 @@ import {
   EvaluateReplySchema,
   EvaluatorPendingReplySchema,
   FollowUpBodySchema,
+  KioskEvaluateBodySchema,
   RectificationIdParams,
   RectificationListQuerySchema,
   RectificationListReplySchema,
   RectificationReplySchema,
   SatisfactionQuerySchema,
   SatisfactionReplySchema,
+  WindowSatisfactionReplySchema,
 } from '../../common/contract/evaluation.ts';
+import { WindowNoParams } from '../../common/contract/queue.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import { groupNames, satisfactionFigures } from '../evaluation/figures.ts';
 import { badRequest, forbidden } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
+import { perKioskLimit } from '../http/rate-limits.ts';
 import { Errors, errorReplies, routePlugin } from './route-kit.ts';
 
 const MAX_DAYS = 400;
 
 /** 好差评: the window evaluator's rating, the satisfaction figures, the 督办 of rectification tasks. */
-export default routePlugin('evaluation-routes', ['evaluations', 'store'], async (app, { evaluations, store }) => {
+export default routePlugin('evaluation-routes', ['evaluations', 'store', 'config'], async (app, { evaluations, store, config }) => {
   const evaluator = (request: FastifyRequest) => {
     const p = request.principal;
     if (p.kind !== 'device' || p.device.windowNo === null) throw forbidden();
@@ -50,6 +54,39 @@ export default routePlugin('evaluation-routes', ['evaluations', 'store'], async 
       },
     },
     async (request, reply) => reply.code(201).send(evaluations.rateAtWindow(evaluator(request), request.body)),
+  );
+
+  app.post(
+    '/api/evaluations/kiosk',
+    {
+      preValidation: guard(PERMISSIONS.registerAtKiosk),
+      // The code is the ticket's secret: trying codes must be as slow as the progress query.
+      config: perKioskLimit(config.auth.progressQueriesPerMinute),
+      schema: {
+        tags: ['evaluation'],
+        summary: "Rate the service of a ticket at the kiosk by its QR code, within evaluation.kioskDays (once per ticket)",
+        body: KioskEvaluateBodySchema,
+        response: { 201: EvaluateReplySchema, ...errorReplies(400, 401, 403, 404, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const p = request.principal;
+      if (p.kind !== 'device') throw forbidden();
+      return reply.code(201).send(evaluations.rateAtKiosk(p.device, request.body));
+    },
+  );
+
+  app.get(
+    '/api/windows/:no/satisfaction',
+    {
+      schema: {
+        tags: ['evaluation'],
+        summary: "The on-duty staff member's satisfaction this month, for the window screen (evaluation.windowScreenMonthly)",
+        params: WindowNoParams,
+        response: { 200: WindowSatisfactionReplySchema, ...errorReplies(400) },
+      },
+    },
+    async (request) => evaluations.monthlyAt(request.params.no),
   );
 
   app.get(

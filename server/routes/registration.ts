@@ -23,7 +23,7 @@ import { toPublicTicket } from '../queue/views.ts';
 import type { SubmitOutcome } from '../registration/types.ts';
 import { errorReplies, Errors, operatorOf, routePlugin, viewerOf } from './route-kit.ts';
 
-export default routePlugin('registration-routes', ['intakes', 'config', 'store', 'divisions', 'engine', 'noticePrinting'], async (app, { intakes, config, store, divisions, engine, noticePrinting }) => {
+export default routePlugin('registration-routes', ['intakes', 'evaluations', 'config', 'store', 'divisions', 'engine', 'noticePrinting'], async (app, { intakes, evaluations, config, store, divisions, engine, noticePrinting }) => {
   /** The kiosk registering, and the printer its tickets go to. */
   const kioskSubmitter = (principal: Extract<Principal, { kind: 'device' }>) => ({
     actor: actorOf(principal),
@@ -138,7 +138,12 @@ export default routePlugin('registration-routes', ['intakes', 'config', 'store',
         response: { 200: ProgressReplySchema, ...errorReplies(400, 401, 403, 404, 409, 429) },
       },
     },
-    async (request) => ({ records: intakes.progress(request.body) }),
+    async (request) => {
+      const evaluation = 'queryCode' in request.body ? evaluations.atKiosk(request.body.queryCode) : null;
+      // A ticket without a registration (issued at the desk) may still be rated by its code.
+      const records = intakes.progress(request.body, evaluation !== null);
+      return { records, evaluation };
+    },
   );
 
   app.get(

@@ -420,7 +420,8 @@ export const MIGRATIONS: readonly Migration[] = [
         rated_at       INTEGER,
         CHECK ((level = 'unrated') = (rated_at IS NULL))
       ) STRICT;
-      CREATE INDEX evaluations_day ON evaluations(service_day);
+      -- The figures group a span of days by window, staff member or service: read from the index alone.
+      CREATE INDEX evaluations_day ON evaluations(service_day, level, window_no, staff_id, service_code);
       CREATE INDEX evaluations_window_invite ON evaluations(window_no, invite_until) WHERE level = 'unrated';
 
       -- 整改: each 差评 opens one, due in working days, closed by its 回访.

@@ -1,6 +1,6 @@
 // 督办 in headless Chromium: a 非常不满意 rated at window 3's evaluator shows on the leaders' and the
 // desk's 督办 page with its reasons and deadline; a leader names the owner; the desk records the
-// 回访, which closes the task.
+// 回访, which closes the task; the leaders' view shows the day's and the month's satisfaction.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,10 @@ describe('the 督办 page', () => {
     await deskPage.getByLabel('显示').selectOption({ label: '已办结' });
     await expect(deskPage.getByTestId('rectification').textContent()).resolves.toMatch(/已回访（.*desk1姓名，满意）：已电话回访/);
     expect(hall.app.hall.store.rectifications.list({ limit: 1 })[0]).toMatchObject({ state: 'closed', satisfied: true });
+    // The leaders' view counts it: one rating today, none satisfied.
+    await leader.getByRole('link', { name: '领导视图' }).click();
+    await expect.poll(() => leader.getByTestId('stat-satisfaction-today').textContent()).toBe('0%');
+    await expect.poll(() => leader.getByTestId('stat-satisfaction-month').textContent()).toBe('0%');
     await Promise.all([leader.close(), deskPage.close()]);
   }, 90_000);
 });

@@ -11,7 +11,7 @@ const sockets: RecordingSocket[] = [];
 
 beforeEach(async () => {
   clock = Date.parse('2025-09-26T10:00:00+08:00');
-  hall = await startHall({}, undefined, undefined, { now: () => clock });
+  hall = await startHall({ evaluation: { windowScreenMonthly: true } }, undefined, undefined, { now: () => clock });
 });
 afterEach(async () => {
   sockets.splice(0).forEach((s) => s.close());
@@ -88,6 +88,43 @@ describe('好差评 at the window', () => {
   });
 });
 
+describe('好差评 at the kiosk by the ticket code', () => {
+  it('rates once within evaluation.kioskDays, and refuses politely the second time and after', async () => {
+    const desk = await staffCookie(hall, 'desk1', ['desk']);
+    const reception = await staffCookie(hall, 'window3', ['reception']);
+    const kiosk = { authorization: `Bearer ${await enrolDevice(hall, { kind: 'kiosk', name: '自助机' })}` };
+    const first = await serveOneAt3(reception, desk);
+    const second = await serveOneAt3(reception, desk);
+    const codeOf = (id: string) => hall.app.hall.store.tickets.get(id)!.queryCode;
+
+    // A desk number has no registration: the progress query still offers its rating.
+    const progress = await send('POST', '/api/progress', kiosk, { queryCode: codeOf(first) });
+    expect(progress.json()).toEqual({ records: [], evaluation: { date: '2025-09-26', number: 'A001', windowNo: 3, rated: false } });
+    const noReason = await send('POST', '/api/evaluations/kiosk', kiosk, { queryCode: codeOf(first), level: 'dissatisfied', reasons: [] });
+    expect(noReason.json().error).toBe('evaluation_reason_required');
+    const rated = await send('POST', '/api/evaluations/kiosk', kiosk, { queryCode: codeOf(first), level: 'satisfied', reasons: ['attitude'] });
+    expect(rated.statusCode).toBe(201);
+    expect(hall.app.hall.store.evaluations.get(first)).toMatchObject({ level: 'satisfied', channel: 'kiosk' });
+    const again = await send('POST', '/api/evaluations/kiosk', kiosk, { queryCode: codeOf(first), level: 'very_satisfied', reasons: [] });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toEqual({ error: 'evaluation_done', message: '这个号的服务已经评价过了，每个号只能评价一次，感谢您的参与。' });
+    // Asked again, the kiosk is told it was rated (it thanks instead of asking).
+    expect((await send('POST', '/api/progress', kiosk, { queryCode: codeOf(first) })).json().evaluation).toMatchObject({ rated: true });
+    // Staff and evaluators cannot use the kiosk's way.
+    expect((await send('POST', '/api/evaluations/kiosk', { cookie: desk }, { queryCode: codeOf(second), level: 'satisfied', reasons: [] })).statusCode).toBe(403);
+
+    // Seven days on it may still be rated; on the eighth not.
+    clock = Date.parse('2025-10-03T10:00:00+08:00');
+    const week = await send('POST', '/api/progress', kiosk, { queryCode: codeOf(second) });
+    expect(week.json().evaluation, week.body).toMatchObject({ number: 'A002' });
+    clock = Date.parse('2025-10-04T10:00:00+08:00');
+    expect((await send('POST', '/api/progress', kiosk, { queryCode: codeOf(second) })).statusCode).toBe(404);
+    const late = await send('POST', '/api/evaluations/kiosk', kiosk, { queryCode: codeOf(second), level: 'satisfied', reasons: [] });
+    expect(late.json().error).toBe('evaluation_closed');
+    expect((await send('POST', '/api/evaluations/kiosk', kiosk, { queryCode: 'NOSUCHCODE1', level: 'satisfied', reasons: [] })).statusCode).toBe(404);
+  });
+});
+
 describe('整改 and 回访 of a 差评', () => {
   it('is due in 15 working days across National Day, shown on the 督办 list, closed by its 回访; overdue alerts once', async () => {
     let desk = await staffCookie(hall, 'desk1', ['desk']);
@@ -115,6 +152,9 @@ describe('整改 and 回访 of a 差评', () => {
 
     const figures = (await send('GET', '/api/evaluations/satisfaction?from=2025-09-01&to=2025-09-30&by=month', { cookie: leader })).json();
     expect(figures.total).toMatchObject({ rated: 2, satisfied: 1, poor: 1, rate: 50 });
+    // The window screen's figure: the on-duty staff member's month; nothing for a window nobody holds.
+    expect((await send('GET', '/api/windows/3/satisfaction', {})).json()).toEqual({ shown: true, month: '2025-09', rated: 2, rate: 50 });
+    expect((await send('GET', '/api/windows/2/satisfaction', {})).json()).toMatchObject({ shown: false });
     const report = (await send('GET', '/api/reports?kind=day&date=2025-09-26', { cookie: leader })).json();
     const section = report.sections.find((s: { id: string }) => s.id === 'satisfaction');
     expect(section.figures.find((f: { id: string }) => f.id === 'rate').value).toBe(50);

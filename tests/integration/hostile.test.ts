@@ -90,7 +90,9 @@ const MATRIX: Record<string, string> = {
   'GET /api/stats/today': LEADERS,
   'GET /api/evaluator/pending': EVALUATOR,
   'POST /api/evaluations': EVALUATOR,
+  'POST /api/evaluations/kiosk': KIOSK,
   'GET /api/evaluations/satisfaction': LEADERS,
+  'GET /api/windows/{no}/satisfaction': PUBLIC, // what the window screen shows (evaluation.windowScreenMonthly)
   'GET /api/rectifications': REPORTS,
   'POST /api/rectifications/{id}/owner': LEADERS,
   'POST /api/rectifications/{id}/follow-up': REPORTS,

@@ -51,6 +51,14 @@ const fixtures = (): Fixture[] => [
   { since: 5, table: 'outbox', key: 'id', row: { id: 1, intake_id: 'in1', idempotency_key: 'idem-1', body: 'sealed body', state: 'pending', next_attempt_at: T, created_at: T } },
   { since: 6, table: 'settings', key: 'key', row: { key: 'notices', value: '[]', updated_at: T, updated_by: 'st1' } },
   { since: 7, table: 'login_attempts', key: 'account', row: { account: 'admin', source: '*', failed: 2, last_failed_at: T } },
+  { since: 13, table: 'devices', key: 'id', row: { id: 'dv2', kind: 'evaluator', name: '1号窗口评价器', token_hash: 'evaluator-hash', window_no: 1, created_at: T } },
+  {
+    since: 13,
+    table: 'evaluations',
+    key: 'ticket_id',
+    row: { ticket_id: 'tk1', service_day: '2020-09-13', window_no: 1, staff_id: 'st1', service_code: 'A', completed_at: T + 60_000, invite_until: T + 120_000, level: 'dissatisfied', reasons: '["attitude"]', channel: 'evaluator', device_id: 'dv2', rated_at: T + 70_000 },
+  },
+  { since: 13, table: 'rectifications', key: 'id', row: { id: 'rc1', ticket_id: 'tk1', opened_at: T + 70_000, due_day: '2020-10-12', state: 'open' } },
 ];
 
 /** Columns later migrations added to tables that already had rows, with the value old rows get. */
