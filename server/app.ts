@@ -27,7 +27,7 @@ import { watchClock } from './ops/clock-alerts.ts';
 import metricsRoutes from './routes/metrics.ts';
 import { socketCounts } from './realtime/socket-counts.ts';
 import { normaliseOrigins } from './http/origin.ts';
-import { buildValidator } from './http/validation.ts';
+import { validatorFactory } from './http/validation.ts';
 import { ROOMS } from '../common/events.ts';
 import { createNoticePrinting } from './printing/notice-print.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
@@ -90,6 +90,8 @@ export interface BuildOptions {
   uiDir?: string;
   /** Master key for personal data at rest; defaults to HALL_DATA_KEY or `<dataDir>/hall.key`. */
   dataKey?: Buffer;
+  /** Check every route schema against Ajv's meta-schema at start-up (tests; costs start-up time). */
+  checkSchemas?: boolean;
 }
 
 declare module 'fastify' {
@@ -222,7 +224,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
     // Bodies are validated without type coercion; query strings and path parameters with it.
-    schemaController: { compilersFactory: { buildValidator } },
+    schemaController: { compilersFactory: { buildValidator: validatorFactory({ checkSchemas: options.checkSchemas ?? false }) } },
     frameworkErrors,
     clientErrorHandler,
     return503OnClosing: false,

@@ -36,9 +36,17 @@ function finiteOnly(validate: Validate): Validate {
   return wrapped;
 }
 
-export const buildValidator: NonNullable<Factory> = (externalSchemas, options) => {
-  const coercing = AjvCompiler()(externalSchemas, options);
-  const strictOptions = { ...options, customOptions: { ...options?.customOptions, coerceTypes: false } } as typeof options;
-  const strict = AjvCompiler()(externalSchemas, strictOptions);
-  return (route) => finiteOnly((route.httpPart === 'body' ? strict : coercing)(route) as Validate) as never;
-};
+/**
+ * The route schemas are TypeBox's, the same on every start. Checking each against Ajv's
+ * meta-schema at start-up (compiling that meta-schema first, once per compiler) was about a sixth
+ * of the server's start-up; `checkSchemas` keeps the check where it finds mistakes: every test hall
+ * (tests/support/hall.ts) builds with it on.
+ */
+export function validatorFactory({ checkSchemas }: { checkSchemas: boolean }): NonNullable<Factory> {
+  return (externalSchemas, options) => {
+    const checked = { ...options, customOptions: { ...options?.customOptions, validateSchema: checkSchemas } } as typeof options;
+    const coercing = AjvCompiler()(externalSchemas, checked);
+    const strict = AjvCompiler()(externalSchemas, { ...checked, customOptions: { ...checked?.customOptions, coerceTypes: false } } as typeof options);
+    return (route) => finiteOnly((route.httpPart === 'body' ? strict : coercing)(route) as Validate) as never;
+  };
+}

@@ -34,7 +34,7 @@ export async function startHall(
   const logger = logLines ? { level: 'info', redact: REDACTED, stream: { write: (line: string) => void logLines.push(line) } } : false;
   const uiDir = serveUi ? DEFAULT_UI_DIR : join(dir, 'no-ui');
   // Kiosks issue at any hour unless a test sets the hall's hours.
-  const app = await buildApp(loadConfig({}, { dataDir: dir, hours: { kioskLimited: false }, ...overrides }), { uiDir, logger, ...(now ? { now } : {}) });
+  const app = await buildApp(loadConfig({}, { dataDir: dir, hours: { kioskLimited: false }, ...overrides }), { uiDir, logger, checkSchemas: true, ...(now ? { now } : {}) });
   await app.hall.staffAuth.ensureFirstAdmin(ADMIN_PASSWORD);
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
