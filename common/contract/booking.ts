@@ -12,7 +12,11 @@ const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
 const ServiceCode = Type.String({ minLength: 1, maxLength: 16 });
 
 const SlotSchema = Type.Object({ start: Clock, end: Clock, capacity: Type.Integer(), free: Type.Integer() });
-const BookableDaySchema = Type.Object({ day: Day, slots: Type.Array(SlotSchema) });
+const BookableDaySchema = Type.Object({
+  day: Day,
+  note: Type.Optional(Type.String({ description: 'On a leader reception day: who receives, when and where' })),
+  slots: Type.Array(SlotSchema),
+});
 
 export const BookingServicesReplySchema = Type.Object({
   services: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), leader: Type.Boolean() })),

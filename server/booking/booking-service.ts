@@ -6,6 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { BookingDayReply, BookingReply, DeskBookingBody } from '../../common/contract/booking.ts';
 import { checkIdNumber } from '../../common/registration.ts';
+import type { LeaderReception } from '../board/leader-schedule.ts';
 import type { HallConfig } from '../config/schema.ts';
 import { conflict, fieldError, HallError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -38,6 +39,7 @@ export interface BookingDeps {
   engine: QueueEngine;
   now: () => number;
   offeredOn: (service: ServiceRecord, at: number) => boolean;
+  receptionsAt: (at: number) => LeaderReception[];
 }
 
 export type BookingService = ReturnType<typeof createBookingService>;
@@ -142,7 +144,7 @@ export function createBookingService(deps: BookingDeps) {
       const service = requireService(code);
       return {
         serviceCode: service.code,
-        days: slots.days(service).map(({ day, slots: list }) => ({ day, slots: list.map(({ start, end, capacity, free }) => ({ start, end, capacity, free })) })),
+        days: slots.days(service).map(({ day, slots: list, note }) => ({ day, ...(note ? { note } : {}), slots: list.map(({ start, end, capacity, free }) => ({ start, end, capacity, free })) })),
       };
     },
 

@@ -161,6 +161,24 @@ describe('appointments', () => {
     expect((await inject('GET', `/api/booking/day?day=${DAY}`, kiosk)).statusCode).toBe(403);
   });
 
+  it('books a leader reception only on its days and inside its published hours, and shows the leaders that day', async () => {
+    const slots = [...PATTERN, { start: '14:00', end: '14:30', capacity: 3 }];
+    expect((await inject('PUT', '/api/booking/patterns/C', { cookie: hall.admin }, { slots })).statusCode).toBe(200);
+    const days = (await inject('GET', '/api/booking/availability?service=C')).json().days;
+    // The default schedule: 李明, every Wednesday 09:00–11:30.
+    expect(days.map((d: { day: string }) => d.day)).toEqual(['2026-12-02', '2026-12-09']);
+    expect(days[0].note).toBe('李明副局长接访（09:00–11:30，二楼领导接访室）');
+    expect(days[0].slots.map((s: { start: string }) => s.start)).toEqual(['09:00', '10:00', '10:30']);
+    expect((await inject('GET', '/api/booking/services')).json().services).toContainEqual({ code: 'C', name: '领导接访', leader: true });
+    const thursday = await publicBook({ ...bookingBody(DAY, '11:00', idNumber('19590909', 901)), serviceCode: 'C' });
+    expect(thursday.json().error).toBe('booking_slot_unknown');
+    const afternoon = await publicBook({ ...bookingBody('2026-12-02', '14:00', idNumber('19590909', 901)), serviceCode: 'C' });
+    expect(afternoon.json().error).toBe('booking_slot_unknown');
+    expect((await publicBook({ ...bookingBody('2026-12-02', '09:00', idNumber('19590909', 901)), serviceCode: 'C' })).statusCode).toBe(201);
+    const view = (await inject('GET', '/api/booking/day?day=2026-12-02&service=C', { cookie: leader })).json();
+    expect(view.bookings).toEqual([expect.objectContaining({ start: '09:00', name: '张**', summary: '小区旧房改造停工，想当面反映。', state: 'active', ticketNumber: null })]);
+  });
+
   it('lists the bookings a smaller capacity leaves over, without dropping them', async () => {
     const smaller = PATTERN.map((s) => (s.start === '10:30' ? { ...s, capacity: 1 } : s));
     const changed = await inject('PUT', '/api/booking/patterns/B', { cookie: hall.admin }, { slots: smaller });
