@@ -119,8 +119,10 @@ export const ServiceParams = Type.Object({ code: ServiceCode });
 
 /** Bookings a change leaves over capacity or on a closed day: kept, listed for staff to contact. */
 export const AffectedReplySchema = Type.Object({ affected: Type.Array(Type.Object({ code: Type.String(), serviceCode: Type.String(), day: Day, start: Clock, name: Type.String() })) });
+export type AffectedReply = Static<typeof AffectedReplySchema>;
 
 export const PatternsReplySchema = Type.Object({
   patterns: Type.Array(Type.Object({ serviceCode: Type.String(), slots: Type.Array(Type.Object({ start: Clock, end: Clock, capacity: Type.Integer() })) })),
   closures: Type.Array(Type.Object({ day: Day, serviceCode: Type.String(), reason: Type.String() })),
 });
+export type PatternsReply = Static<typeof PatternsReplySchema>;

@@ -166,4 +166,29 @@ describe('预约接待 in the console', () => {
     await desk.close();
     await leader.close();
   });
+
+  it("lets an admin set a service's slots and close a day, listing the bookings left over capacity", async () => {
+    const admin = await consoleBookingPage('bookadmin', ['admin']);
+    await admin.getByRole('link', { name: '管理' }).click();
+    const panel = admin.locator('[aria-labelledby="admin-booking"]');
+    await panel.locator('#booking-pattern-service').selectOption({ label: '重复访·查询' });
+    const slots = panel.getByLabel(/每天的时段和名额/);
+    await expect.poll(() => slots.inputValue()).toBe('10:00-10:30 5');
+    await slots.fill('10:00-10:30 1\n10:30-11:00 2');
+    await panel.getByRole('button', { name: '保存时段' }).click();
+    await expect.poll(() => panel.getByTestId('booking-affected').textContent()).toContain('2026-11-26 10:00 重复访·查询 吴**（预约码');
+    expect(hall.app.hall.store.bookings.ofDay('2026-11-26', 'B').filter((b) => b.state === 'active')).toHaveLength(1);
+    await slots.fill('10:00-10:30 x');
+    await expect.poll(() => panel.getByRole('alert').textContent()).toBe('第 1 行的格式不对，请按“09:00-09:30 4”的格式填写。');
+
+    await panel.getByLabel('日期').fill('2026-11-30');
+    await panel.getByLabel('原因').fill('大厅设备检修');
+    await panel.getByRole('button', { name: '停止这天的预约' }).click();
+    await expect.poll(() => panel.getByTestId('booking-closures').textContent()).toContain('2026-11-30 全部业务 停止预约：大厅设备检修');
+    const days = (await hall.app.inject({ url: '/api/booking/availability?service=A' })).json().days.map((d: { day: string }) => d.day);
+    expect(days).not.toContain('2026-11-30');
+    expect(days).toContain('2026-12-01');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await admin.close();
+  });
 });
