@@ -85,6 +85,15 @@ export const CheckInReplySchema = Type.Object({
 });
 export type CheckInReply = Static<typeof CheckInReplySchema>;
 
+/** A booked ticket's booking, for the window to pre-fill the registration. */
+export const TicketBookingReplySchema = Type.Object({
+  code: Type.String(),
+  start: Clock,
+  end: Clock,
+  person: Type.Object({ name: Type.String(), idNumber: Type.String(), phone: Type.String(), summary: Type.String() }),
+});
+export type TicketBookingReply = Static<typeof TicketBookingReplySchema>;
+
 export const BookingDayQuerySchema = Type.Object({ day: Type.Optional(Day), service: Type.Optional(ServiceCode) }, { additionalProperties: false });
 
 const BOOKING_STATES = ['active', 'checked_in', 'cancelled', 'missed'] as const;

@@ -8,7 +8,8 @@ import type { BookingDayReply, BookingReply, DeskBookingBody } from '../../commo
 import { checkIdNumber } from '../../common/registration.ts';
 import type { LeaderReception } from '../board/leader-schedule.ts';
 import type { HallConfig } from '../config/schema.ts';
-import { conflict, fieldError, HallError, notFound } from '../errors.ts';
+import { ERROR_MESSAGES } from '../../common/errors.ts';
+import { conflict, HallError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { DataCipher } from '../privacy/cipher.ts';
 import type { QueueEngine } from '../queue/engine.ts';
@@ -72,7 +73,7 @@ export function createBookingService(deps: BookingDeps) {
 
   function book(body: DeskBookingBody, channel: BookingRecord['channel'], actor: Actor): BookingReply {
     const person = body.person;
-    if (!checkIdNumber(person.idNumber, deps.engine.today())) throw fieldError('id_number_invalid', 'petitioner.idNumber');
+    if (!checkIdNumber(person.idNumber, deps.engine.today())) throw new HallError(400, 'id_number_invalid', ERROR_MESSAGES.id_number_invalid.replace('{field}', '身份证号码'), 'person.idNumber');
     const reply = store.transaction(() => {
       sweep();
       const at = now();

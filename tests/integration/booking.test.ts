@@ -81,6 +81,8 @@ describe('appointments', () => {
 
   it('refuses a wrong or spent human check, and keeps personal data sealed at rest', async () => {
     const body = bookingBody(DAY, '10:30', idNumber('19660606', 303));
+    const badId = await inject('POST', '/api/booking/desk', { cookie: desk }, { ...body, person: { ...body.person, idNumber: '110101196606063031' } });
+    expect(badId.json()).toEqual({ error: 'id_number_invalid', message: '身份证号码有误，请核对后重新输入。', field: 'person.idNumber' });
     const wrong = await inject('POST', '/api/booking', {}, { ...body, challenge: { ...(await solveChallenge(hall)), answer: 99 } });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error).toBe('booking_challenge_failed');
@@ -142,6 +144,12 @@ describe('appointments', () => {
     const called = await inject('POST', '/api/windows/1/call-next', { cookie: reception }, {});
     expect(called.json().ticket.number).toBe(ticket.number);
     expect(called.json().ticket.booked).toBe(true);
+    // The window holding it pre-fills the registration from the booking (audited); nobody else reads it.
+    const prefill = await inject('GET', `/api/tickets/${ticket.id}/booking`, { cookie: reception });
+    expect(prefill.statusCode).toBe(200);
+    expect(prefill.json()).toEqual({ code: earlyCode, start: '10:30', end: '11:00', person: { name: '张建华', idNumber: early, phone: '13912345678', summary: '小区旧房改造停工，想当面反映。' } });
+    expect((await inject('GET', `/api/tickets/${ticket.id}/booking`, { cookie: desk })).statusCode).toBe(403);
+    expect(hall.app.hall.store.audit.list({ action: 'booking.viewed', limit: 5 })).toHaveLength(1);
 
     const tooLate = await inject('POST', '/api/booking/check-in', kiosk, { code: lateCode });
     expect(tooLate.statusCode).toBe(409);
