@@ -348,7 +348,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 12,
-    name: 'appointments (预约接待)',
+    name: 'appointments',
     sql: `
       -- A service's daily pattern of slots, as an admin set it: JSON [{ start, end, capacity }].
       CREATE TABLE booking_patterns (
