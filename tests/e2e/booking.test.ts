@@ -114,6 +114,17 @@ describe('预约签到 at the kiosk', () => {
     await kiosk.getByTestId('checkin-submit').click();
     await expect.poll(() => kiosk.getByTestId('checkin-number').textContent()).toMatch(/^B\d{3}（预约）$/);
 
+    // A card placed on the welcome screen checks in the person's booking of today at once.
+    const onWelcome = { ...byCard, name: '孙秀英', idNumber: idNumber('19570707', 722), birthDate: '1957-07-07', gender: 'female' as const };
+    await deskBook(onWelcome.idNumber, onWelcome.name);
+    await kiosk.getByRole('button', { name: '完成' }).click();
+    await kiosk.getByRole('button', { name: '预约签到' }).waitFor();
+    // The first card is taken away (the reader reads each card once while it lies there).
+    await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card: null } });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card: cardOf(onWelcome) } });
+    await expect.poll(() => kiosk.getByTestId('checkin-number').textContent()).toMatch(/^B\d{3}（预约）$/);
+
     const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await board.goto(`${hall.url}/display/`);
     const screen = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -144,7 +155,7 @@ describe('预约接待 in the console', () => {
     const desk = await consoleBookingPage('bookdesk', ['desk']);
     await desk.getByLabel('预约业务').selectOption({ label: '重复访·查询' });
     await expect.poll(() => desk.getByLabel('预约时段').locator('option').count()).toBeGreaterThan(1);
-    await desk.getByLabel('预约时段').selectOption({ label: '2026-11-26 10:00–10:30（余3个）' });
+    await desk.getByLabel('预约时段').selectOption({ label: '2026-11-26 10:00–10:30（余2个）' });
     await desk.getByLabel('来电人姓名').fill('吴国华');
     await desk.getByLabel('身份证号码').fill(idNumber('19550101', 811));
     await desk.getByLabel('联系电话').fill('010-66001234');
@@ -152,12 +163,12 @@ describe('预约接待 in the console', () => {
     expect(await seriousA11yViolations(desk)).toEqual([]);
     await desk.getByRole('button', { name: '确认预约' }).click();
     await expect.poll(() => desk.locator('[aria-labelledby="phone-booking-title"] :is([role="status"], [role="alert"])').textContent()).toMatch(/^已为来电人预约。请告知预约码 [2-9A-Z]{8}，预约时段 2026-11-26 10:00–10:30。$/);
-    await expect.poll(() => desk.getByTestId('booking-figures').textContent()).toContain('待签到 1，已签到 2');
+    await expect.poll(() => desk.getByTestId('booking-figures').textContent()).toContain('待签到 1，已签到 3');
 
     const leader = await consoleBookingPage('booklead', ['leader']);
     expect(await leader.getByRole('heading', { name: '电话预约' }).count()).toBe(0);
     await leader.getByLabel('业务').selectOption({ label: '重复访·查询' });
-    await expect.poll(() => leader.getByTestId('booking-figures').textContent()).toBe('共 3 个预约：待签到 1，已签到 2，未到 0，已取消 0。');
+    await expect.poll(() => leader.getByTestId('booking-figures').textContent()).toBe('共 4 个预约：待签到 1，已签到 3，未到 0，已取消 0。');
     const rows = await leader.getByTestId('booking-list').locator('tbody tr').allTextContents();
     expect(rows.some((r) => r.includes('陈**') && r.includes('已签到') && /B\d{3}/.test(r))).toBe(true);
     expect(rows.some((r) => r.includes('吴**') && r.includes('待签到') && r.includes('宅基地确权一直没有结果。') && r.includes('（电话）'))).toBe(true);
