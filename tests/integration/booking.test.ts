@@ -3,7 +3,7 @@
 // check-in by card inside the window giving a 预约 ticket called before an earlier walk-in, the
 // too-early and too-late answers, 未到 after the window, and availability pushed to consoles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { connectSocket, pairDevice, papersWith, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber } from '../support/registration.ts';
 import { bookingBody, solveChallenge } from '../support/booking.ts';
 
@@ -138,6 +138,8 @@ describe('appointments', () => {
     expect(ticket).toMatchObject({ booked: true, serviceCode: 'A', status: 'waiting' });
     expect(checkIn.json().message).toBe(`签到成功，您的号码是 ${ticket.number}（预约）。请留意大厅的叫号屏，到窗口后工作人员会和您一起完善登记信息。`);
     expect(checkIn.json().booking.name).toBe('张**');
+    // The paper says it too.
+    await expect.poll(() => papersWith(hall, ticket.number).join('')).toContain('（预约）');
     expect((await inject('POST', '/api/booking/check-in', kiosk, { code: earlyCode })).json().error).toBe('booking_not_active');
 
     expect((await inject('POST', '/api/windows/1/open', { cookie: reception }, {})).statusCode).toBe(200);
