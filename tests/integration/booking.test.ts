@@ -201,3 +201,26 @@ describe('appointments', () => {
     expect(bad.json().error).toBe('booking_pattern_hours');
   });
 });
+
+describe('appointments near closing time', () => {
+  it("checks in a booking of the day's last slot after the kiosks' cut-off for walk-ins", async () => {
+    const clock = { now: at(DAY, '08:00') };
+    const hall = await startHall({ hours: { ...HOURS, kioskLimited: true, kioskStopsBeforeClose: 30 } }, undefined, undefined, { now: () => clock.now });
+    try {
+      const kiosk = { authorization: `Bearer ${await pairDevice(hall, 'kiosk')}` };
+      const desk = await staffCookie(hall, 'desk2', ['desk']);
+      const set = await hall.app.inject({ method: 'PUT', url: '/api/booking/patterns/A', headers: { cookie: hall.admin }, payload: { slots: [{ start: '17:00', end: '17:30', capacity: 2 }] } });
+      expect(set.statusCode).toBe(200);
+      const person = idNumber('19610101', 921);
+      const booked = await hall.app.inject({ method: 'POST', url: '/api/booking/desk', headers: { cookie: desk }, payload: bookingBody(DAY, '17:00', person) });
+      expect(booked.statusCode).toBe(201);
+      clock.now = at(DAY, '17:10');
+      expect((await hall.app.inject({ url: '/api/intakes/issuing', headers: kiosk })).json().open).toBe(false);
+      const checkIn = await hall.app.inject({ method: 'POST', url: '/api/booking/check-in', headers: kiosk, payload: { idNumber: person } });
+      expect(checkIn.statusCode, checkIn.body).toBe(201);
+      expect(checkIn.json().ticket.booked).toBe(true);
+    } finally {
+      await hall.close();
+    }
+  });
+});
