@@ -6,7 +6,8 @@
 // the day. The hall's clock runs from Thursday 2026-11-26 09:40.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousA11yViolations } from '../support/browser.ts';
+import { join } from 'node:path';
+import { SCREENSHOTS, seriousA11yViolations } from '../support/browser.ts';
 import { browserHallPerFile } from '../support/browser-hall.ts';
 import { signInConsole } from '../support/console.ts';
 import { staffCookie, type Hall } from '../support/hall.ts';
@@ -22,6 +23,11 @@ const offset = START - Date.now();
 let hall: Hall;
 let browser: Browser;
 browserHallPerFile(OVERRIDES, (h, b) => ((hall = h), (browser = b)), undefined, () => Date.now() + offset);
+
+/** With SCREENSHOT_DIR set, the page is saved there (README pictures). */
+const snap = async (page: Page, name: string) => {
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
 
 const setPattern = async (code: string, slots: Array<{ start: string; end: string; capacity: number }>) =>
   expect((await hall.app.inject({ method: 'PUT', url: `/api/booking/patterns/${code}`, headers: { cookie: hall.admin }, payload: { slots } })).statusCode).toBe(200);
@@ -50,12 +56,14 @@ describe('public booking page', () => {
     await page.getByLabel('想反映的事情（一句话）').fill('拆迁补偿款一直没有发放。');
     await answerChallenge(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await snap(page, 'book-form');
     await page.getByRole('button', { name: '确认预约' }).click();
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('预约成功');
     const code = (await page.locator('.code strong').textContent())!;
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
     expect(await page.getByRole('status').textContent()).toContain(`您的预约码是 ${code}`);
+    await snap(page, 'book-done');
     expect(hall.app.hall.store.bookings.byCode(code)).toMatchObject({ state: 'active', serviceCode: 'A', slotStart: '14:00', channel: 'public' });
 
     // The slot just taken is full now: shown in words, and not to be picked.
@@ -105,6 +113,7 @@ describe('预约签到 at the kiosk', () => {
     const cardNumber = (await kiosk.getByTestId('checkin-number').textContent())!.replace('（预约）', '');
     expect(await kiosk.getByRole('status').textContent()).toContain(`您的号码是 ${cardNumber}（预约）`);
     expect(await seriousA11yViolations(kiosk)).toEqual([]);
+    await snap(kiosk, 'kiosk-booking-checked-in');
 
     await kiosk.getByRole('button', { name: '完成' }).click();
     await kiosk.getByRole('button', { name: '预约签到' }).click();
@@ -174,6 +183,7 @@ describe('预约接待 in the console', () => {
     expect(rows.some((r) => r.includes('吴**') && r.includes('待签到') && r.includes('宅基地确权一直没有结果。') && r.includes('（电话）'))).toBe(true);
     expect(rows.join('')).not.toMatch(/陈志强|吴国华|周丽|\d{17}[\dX]/);
     expect(await seriousA11yViolations(leader)).toEqual([]);
+    await snap(leader, 'console-bookings');
     await desk.close();
     await leader.close();
   });
