@@ -56,6 +56,7 @@ export function BookingPage() {
           {days?.map((d) => (
             <div key={d.day} class="day">
               <h2>{dayText(d.day)}</h2>
+              {d.note && <p class="note">{d.note}</p>}
               <div class="slots">
                 {d.slots.map((s) => {
                   const picked = choice?.day === d.day && choice.start === s.start;

@@ -36,7 +36,7 @@ export function BookingPage({ today, socket, canBook }: { today: string; socket:
   const nameOf = (code: string) => services.find((s) => s.code === code)?.name ?? code;
   return (
     <div class="booking-page">
-      {canBook && <PhoneBookingForm services={services} />}
+      {canBook && <PhoneBookingForm services={services} changed={changed} />}
       <section class="panel" aria-labelledby="booking-day-title">
         <h2 id="booking-day-title">当日预约</h2>
         <div class="grid">

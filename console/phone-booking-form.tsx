@@ -15,7 +15,8 @@ const FIELDS = [
   ['summary', '反映事项（一句话）', 100],
 ] as const;
 
-export function PhoneBookingForm({ services }: { services: BookingServicesReply['services'] }) {
+/** `changed` counts the changes of places pushed to the console: the free places are read again. */
+export function PhoneBookingForm({ services, changed }: { services: BookingServicesReply['services']; changed: number }) {
   const [serviceCode, setServiceCode] = useState('');
   const [days, setDays] = useState<AvailabilityReply['days']>([]);
   const [slot, setSlot] = useState('');
@@ -23,7 +24,7 @@ export function PhoneBookingForm({ services }: { services: BookingServicesReply[
   const action = useAction();
   const loadDays = (code: string) =>
     code ? api<AvailabilityReply>('GET', `/api/booking/availability?service=${encodeURIComponent(code)}`).then((r) => setDays(r.days), () => setDays([])) : setDays([]);
-  useEffect(() => void loadDays(serviceCode), [serviceCode]);
+  useEffect(() => void loadDays(serviceCode), [serviceCode, changed]);
 
   const slots = days.flatMap((d) => d.slots.map((s) => ({ value: `${d.day} ${s.start}`, label: `${d.day} ${s.start}–${s.end}（${s.free > 0 ? `余${s.free}个` : '已约满'}）`, disabled: s.free === 0 })));
   const set = (key: keyof typeof EMPTY) => (value: string) => setPerson({ ...person, [key]: value });
@@ -32,8 +33,9 @@ export function PhoneBookingForm({ services }: { services: BookingServicesReply[
     const [day, start] = slot.split(' ');
     const body = { serviceCode, day, start, person: { ...person, idNumber: person.idNumber.trim().toUpperCase() } };
     const made = await action.run<BookingReply>('POST', '/api/booking/desk', body, (r) => `已为来电人预约。请告知预约码 ${r.code}，预约时段 ${r.day} ${r.start}–${r.end}。`);
+    // Booked: the pushed change reloads the places; refused: read them again now.
     if (made) (setPerson(EMPTY), setSlot(''));
-    void loadDays(serviceCode);
+    else void loadDays(serviceCode);
   };
 
   return (

@@ -88,14 +88,16 @@ export function RegistrationPanel(props: { ticketId: string; number?: string; mo
     const ticket = state?.windows.flatMap((w) => (w.current ? [w.current] : [])).find((t) => t.id === ticketId);
     if (mode !== 'window' || !state || !ticket) return <p class="muted">这个号还没有登记信息（例如绿色通道或服务台代取的号）。</p>;
     if (registering) {
-      const target = { kind: 'ticket' as const, ticketId, number: ticket.number, serviceCode: ticket.serviceCode };
+      const target = { kind: 'ticket' as const, ticketId, number: ticket.number, serviceCode: ticket.serviceCode, booked: ticket.booked === true };
       return <WalkInForm state={state} target={target} onDone={(view) => (view ? show(view) : setRegistering(false))} />;
     }
     return (
       <section class="panel registration" aria-labelledby="registration-title">
         <h2 id="registration-title">登记信息</h2>
         <p class="warn" role="note">
-          这个号还没有登记信息（例如绿色通道或服务台代取的号）。请为来访人补登记，核对后当日转送。
+          {ticket.booked
+            ? '这是预约签到的号（预约），还没有登记信息。补登记表会按预约时填写的姓名、身份证号码、电话和事项预先填好，请与来访人一起补全，核对后当日转送。'
+            : '这个号还没有登记信息（例如绿色通道或服务台代取的号）。请为来访人补登记，核对后当日转送。'}
         </p>
         <button type="button" onClick={() => setRegistering(true)}>
           为 {ticket.number} 号补登记

@@ -3,6 +3,7 @@
 // issued without a registration — green channel, desk — at the window or the desk). The one-time
 // notification is read out and ticked; a group visit names its representatives.
 import { useEffect, useState } from 'preact/hooks';
+import type { TicketBookingReply } from '../common/contract/booking.ts';
 import type { QueueSnapshot, WindowView } from '../common/contract/queue.ts';
 import type { Division, DivisionListReply, IntakeBody, RegistrationForm, RegistrationView, WalkInReply } from '../common/contract/registration.ts';
 import { checkIdNumber } from '../common/registration.ts';
@@ -34,7 +35,7 @@ const EMPTY = {
 type WalkIn = typeof EMPTY;
 
 /** Who the form registers: a walk-in at a window, or the person holding a ticket (补登记). */
-type RegistrationTarget = { kind: 'walk-in'; window: WindowView } | { kind: 'ticket'; ticketId: string; number: string; serviceCode: string };
+type RegistrationTarget = { kind: 'walk-in'; window: WindowView } | { kind: 'ticket'; ticketId: string; number: string; serviceCode: string; booked?: boolean };
 
 /** The registration lists and the counties of the hall's city (the places a matter can belong to). */
 function useWalkInLists(onHome: (placeCode: string) => void) {
@@ -79,6 +80,14 @@ export function WalkInForm({ state, target, onDone }: { state: QueueSnapshot; ta
   const [v, setV] = useState<WalkIn>({ ...EMPTY, serviceCode: target.kind === 'ticket' ? target.serviceCode : (target.window.services[0] ?? '') });
   const [reps, setReps] = useState<RepresentativeDraft[]>([]);
   const { form, counties } = useWalkInLists((placeCode) => setV((x) => ({ ...x, placeCode })));
+  // A 预约 number: what the person gave at booking fills the form (the window completes it).
+  useEffect(() => {
+    if (target.kind !== 'ticket' || !target.booked) return;
+    api<TicketBookingReply>('GET', `/api/tickets/${target.ticketId}/booking`).then(
+      ({ person }) => setV((x) => ({ ...x, name: person.name, idNumber: person.idNumber, phone: person.phone, problem: person.summary })),
+      () => undefined,
+    );
+  }, []);
   if (!form) return <p class="muted">正在加载登记表…</p>;
   const set = (patch: Partial<WalkIn>) => setV({ ...v, ...patch });
   const info = v.idNumber.length === 18 ? checkIdNumber(v.idNumber.toUpperCase(), state.serviceDay) : null;

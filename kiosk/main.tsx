@@ -18,7 +18,7 @@ import { ReviewStep } from './steps/review.tsx';
 import { VisitStep } from './steps/visit.tsx';
 import { ElderToggle, Welcome } from './steps/welcome.tsx';
 import { ProgressStep } from './steps/progress.tsx';
-import { CheckInStep } from './steps/check-in.tsx';
+import { checkInByCard, CheckInStep, type CheckInStart } from './steps/check-in.tsx';
 import { Result } from './steps/result.tsx';
 import { useMoreBelow } from './use-more-below.ts';
 import { Closed, Held } from './steps/held.tsx';
@@ -77,7 +77,7 @@ function Kiosk() {
   const [step, setStep] = useState<StepId | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [querying, setQuerying] = useState(false);
-  const [checkingIn, setCheckingIn] = useState(false);
+  const [checkingIn, setCheckingIn] = useState<CheckInStart | false>(false);
   const [choosing, setChoosing] = useState<string | null>(null);
   const { submission, submit, reset, settle } = useSubmission(connected);
   const [checking, setChecking] = useState(false);
@@ -98,7 +98,7 @@ function Kiosk() {
 
   // A submission on its way is never dropped by the idle timer: it completes, then the result shows.
   const busy = submission.status === 'sending' || submission.status === 'waiting' || checking;
-  const warning = useIdle((draft !== null || querying || checkingIn || choosing !== null) && !busy && !['done', 'held', 'closed'].includes(submission.status), form?.idleSeconds ?? 60, clearAll);
+  const warning = useIdle((draft !== null || querying || checkingIn !== false || choosing !== null) && !busy && !['done', 'held', 'closed'].includes(submission.status), form?.idleSeconds ?? 60, clearAll);
 
   // Voice guidance: the question of the form step on screen, the idle warning, the number taken.
   const onForm = draft !== null && form !== null && state !== null && !querying && !choosing && !['done', 'held', 'closed'].includes(submission.status);
@@ -112,7 +112,8 @@ function Kiosk() {
   const patchPetitioner = (change: Partial<Draft['petitioner']>) => setDraft((d) => (d ? { ...d, petitioner: { ...d.petitioner, ...change } } : d));
 
   // The kiosk's own ID card reader fills the identity (delivered to this kiosk only). On the
-  // welcome screen a card starts the registration (the first-visit service) with it.
+  // welcome screen a card checks in the person's booking of today when there is one, and
+  // otherwise starts the registration (the first-visit service) with it.
   const cardService = hasReader ? cardServiceOf(form, state?.services ?? []) : null;
   useCardRead(socket, (card: CardIdentity) => {
     const identity = { name: card.name, idNumber: card.idNumber.toUpperCase(), address: card.address, fromCard: true };
@@ -121,11 +122,15 @@ function Kiosk() {
     const welcome = !step && !querying && !choosing && submission.status === 'idle' && form !== null;
     const serviceCode = draft?.serviceCode ?? cardService?.code;
     if (!welcome || !serviceCode) return patchPetitioner(identity);
-    if (!draft) askHours();
-    const begun = draft ?? newDraft(serviceCode, form.collectiveService);
-    setDraft({ ...begun, petitioner: { ...begun.petitioner, ...identity }, startedByCard: true });
-    setStep('identity');
-    setProblems({});
+    const begin = () => {
+      if (!draft) askHours();
+      const begun = draft ?? newDraft(serviceCode, form.collectiveService);
+      setDraft({ ...begun, petitioner: { ...begun.petitioner, ...identity }, startedByCard: true });
+      setStep('identity');
+      setProblems({});
+    };
+    if (draft) return begin();
+    void checkInByCard(identity.idNumber).then((booked) => (booked ? setCheckingIn(booked) : begin()));
   });
 
   // A refusal from the server: back to the step that asks for that field, with its message.
@@ -222,7 +227,7 @@ function Kiosk() {
   if (submission.status === 'held') return shell(<Held message={submission.message} seconds={30} onDone={clearAll} />);
   if (submission.status === 'closed') return shell(<Closed message={submission.message} seconds={30} onDone={clearAll} />);
   if (querying) return shell(<ProgressStep today={today} onDone={clearAll} />);
-  if (checkingIn) return shell(<CheckInStep socket={socket} hasReader={hasReader} onDone={clearAll} onWalkIn={() => setCheckingIn(false)} />);
+  if (checkingIn) return shell(<CheckInStep socket={socket} hasReader={hasReader} start={checkingIn} onDone={clearAll} onWalkIn={() => setCheckingIn(false)} />);
   if (choosing) {
     return shell(
       <main class="kiosk welcome">
@@ -256,7 +261,7 @@ function Kiosk() {
         onElder={setElder}
         onPick={pick}
         onQuery={() => setQuerying(true)}
-        onCheckIn={() => setCheckingIn(true)}
+        onCheckIn={() => setCheckingIn({})}
         cardServiceName={cardService?.name ?? null}
       />,
     );

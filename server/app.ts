@@ -189,6 +189,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       engine,
       now,
       offeredOn: (service, at) => offeredOn(service, weekdayOf(at, config.timeZone)) && leaderDay(service, at),
+      receptionsAt: (at) => upcomingReceptions(settings.current().leaderReceptions, at, config.timeZone, 1),
     }),
     challenges: createChallenges({ now, validMinutes: config.booking.challengeMinutes }),
     snapshots: createSnapshotBytes(engine),

@@ -12,7 +12,11 @@ const Clock = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
 const ServiceCode = Type.String({ minLength: 1, maxLength: 16 });
 
 const SlotSchema = Type.Object({ start: Clock, end: Clock, capacity: Type.Integer(), free: Type.Integer() });
-const BookableDaySchema = Type.Object({ day: Day, slots: Type.Array(SlotSchema) });
+const BookableDaySchema = Type.Object({
+  day: Day,
+  note: Type.Optional(Type.String({ description: 'On a leader reception day: who receives, when and where' })),
+  slots: Type.Array(SlotSchema),
+});
 
 export const BookingServicesReplySchema = Type.Object({
   services: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), leader: Type.Boolean() })),
@@ -81,6 +85,15 @@ export const CheckInReplySchema = Type.Object({
 });
 export type CheckInReply = Static<typeof CheckInReplySchema>;
 
+/** A booked ticket's booking, for the window to pre-fill the registration. */
+export const TicketBookingReplySchema = Type.Object({
+  code: Type.String(),
+  start: Clock,
+  end: Clock,
+  person: Type.Object({ name: Type.String(), idNumber: Type.String(), phone: Type.String(), summary: Type.String() }),
+});
+export type TicketBookingReply = Static<typeof TicketBookingReplySchema>;
+
 export const BookingDayQuerySchema = Type.Object({ day: Type.Optional(Day), service: Type.Optional(ServiceCode) }, { additionalProperties: false });
 
 const BOOKING_STATES = ['active', 'checked_in', 'cancelled', 'missed'] as const;
@@ -115,8 +128,10 @@ export const ServiceParams = Type.Object({ code: ServiceCode });
 
 /** Bookings a change leaves over capacity or on a closed day: kept, listed for staff to contact. */
 export const AffectedReplySchema = Type.Object({ affected: Type.Array(Type.Object({ code: Type.String(), serviceCode: Type.String(), day: Day, start: Clock, name: Type.String() })) });
+export type AffectedReply = Static<typeof AffectedReplySchema>;
 
 export const PatternsReplySchema = Type.Object({
   patterns: Type.Array(Type.Object({ serviceCode: Type.String(), slots: Type.Array(Type.Object({ start: Clock, end: Clock, capacity: Type.Integer() })) })),
   closures: Type.Array(Type.Object({ day: Day, serviceCode: Type.String(), reason: Type.String() })),
 });
+export type PatternsReply = Static<typeof PatternsReplySchema>;

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'booking.created': '新增预约',
   'booking.cancelled': '取消预约',
   'booking.checked_in': '预约签到',
+  'booking.viewed': '查看预约信息',
   'booking.pattern_changed': '修改预约时段',
   'booking.day_closed': '关闭预约日',
   'booking.day_reopened': '恢复预约日',

@@ -13,6 +13,8 @@ export interface TicketPrint {
   number: string;
   serviceName: string;
   green: boolean;
+  /** Issued at the check-in of a booking: printed as 预约. */
+  booked?: boolean;
   /** Already formatted in the hall's time zone, e.g. `2026-11-25 09:03`. */
   issuedAt: string;
   ahead: number;
@@ -66,6 +68,7 @@ export function layoutTicket(ticket: TicketPrint, options: LayoutOptions): Buffe
     chinese(' 绿色通道 优先办理 ');
     printer.invert(false);
   }
+  if (ticket.booked) chinese('（预约）');
   printer.setTextSize(0, 0);
   printer.bold(false);
   chinese(`取号时间 ${ticket.issuedAt}`);

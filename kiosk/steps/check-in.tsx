@@ -24,10 +24,32 @@ function CodeKeypad({ onKey }: { onKey: (key: string) => void }) {
   );
 }
 
-export function CheckInStep({ socket, hasReader, onDone, onWalkIn }: { socket: HallSocket | null; hasReader: boolean; onDone: () => void; onWalkIn: () => void }) {
+/** How the check-in screen opens: empty, or with the answer to a card placed on the welcome screen. */
+export interface CheckInStart {
+  reply?: CheckInReply;
+  refusal?: Refusal;
+}
+interface Refusal {
+  code: string;
+  message: string;
+}
+
+/**
+ * A card placed on the welcome screen: the person's booking of today checked in, or why not (too
+ * early or too late); null when the person has no booking today (the registration goes on).
+ */
+export async function checkInByCard(idNumber: string): Promise<CheckInStart | null> {
+  try {
+    return { reply: await api<CheckInReply>('POST', '/api/booking/check-in', { idNumber }) };
+  } catch (e) {
+    return e instanceof ApiError && (e.code === 'booking_too_early' || e.code === 'booking_too_late') ? { refusal: { code: e.code, message: e.message } } : null;
+  }
+}
+
+export function CheckInStep({ socket, hasReader, start, onDone, onWalkIn }: { socket: HallSocket | null; hasReader: boolean; start: CheckInStart; onDone: () => void; onWalkIn: () => void }) {
   const [code, setCode] = useState('');
-  const [reply, setReply] = useState<CheckInReply | null>(null);
-  const [refusal, setRefusal] = useState<{ code: string; message: string } | null>(null);
+  const [reply, setReply] = useState<CheckInReply | null>(start.reply ?? null);
+  const [refusal, setRefusal] = useState<Refusal | null>(start.refusal ?? null);
   const [busy, setBusy] = useState(false);
 
   const checkIn = async (body: { code: string } | { idNumber: string }) => {

@@ -6,8 +6,10 @@
 import { randomInt } from 'node:crypto';
 import type { BookingDayReply, BookingReply, DeskBookingBody } from '../../common/contract/booking.ts';
 import { checkIdNumber } from '../../common/registration.ts';
+import type { LeaderReception } from '../board/leader-schedule.ts';
 import type { HallConfig } from '../config/schema.ts';
-import { conflict, fieldError, HallError, notFound } from '../errors.ts';
+import { ERROR_MESSAGES } from '../../common/errors.ts';
+import { conflict, HallError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { DataCipher } from '../privacy/cipher.ts';
 import type { QueueEngine } from '../queue/engine.ts';
@@ -38,6 +40,7 @@ export interface BookingDeps {
   engine: QueueEngine;
   now: () => number;
   offeredOn: (service: ServiceRecord, at: number) => boolean;
+  receptionsAt: (at: number) => LeaderReception[];
 }
 
 export type BookingService = ReturnType<typeof createBookingService>;
@@ -70,7 +73,7 @@ export function createBookingService(deps: BookingDeps) {
 
   function book(body: DeskBookingBody, channel: BookingRecord['channel'], actor: Actor): BookingReply {
     const person = body.person;
-    if (!checkIdNumber(person.idNumber, deps.engine.today())) throw fieldError('id_number_invalid', 'petitioner.idNumber');
+    if (!checkIdNumber(person.idNumber, deps.engine.today())) throw new HallError(400, 'id_number_invalid', ERROR_MESSAGES.id_number_invalid.replace('{field}', '身份证号码'), 'person.idNumber');
     const reply = store.transaction(() => {
       sweep();
       const at = now();
@@ -142,7 +145,7 @@ export function createBookingService(deps: BookingDeps) {
       const service = requireService(code);
       return {
         serviceCode: service.code,
-        days: slots.days(service).map(({ day, slots: list }) => ({ day, slots: list.map(({ start, end, capacity, free }) => ({ start, end, capacity, free })) })),
+        days: slots.days(service).map(({ day, slots: list, note }) => ({ day, ...(note ? { note } : {}), slots: list.map(({ start, end, capacity, free }) => ({ start, end, capacity, free })) })),
       };
     },
 

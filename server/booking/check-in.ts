@@ -6,7 +6,8 @@
 import type { CheckInBody } from '../../common/contract/booking.ts';
 import type { StaffTicket } from '../../common/contract/queue.ts';
 import { HallError, conflict, notFound } from '../errors.ts';
-import type { WaitEstimate } from '../queue/types.ts';
+import type { Operator, WaitEstimate } from '../queue/types.ts';
+import { requireOnDuty } from '../queue/window-guards.ts';
 import type { Actor, BookingRecord } from '../store/records.ts';
 import type { BookingDeps, BookingService } from './booking-service.ts';
 import { bookedRank, checkInTiming, maskName } from './rules.ts';
@@ -56,6 +57,23 @@ export function createCheckIn(core: BookingService, deps: BookingDeps) {
   }
 
   return {
+    /**
+     * What the person gave at booking, for the window that now holds the booked ticket to pre-fill
+     * the registration (补登记); only the staff member on duty there (or an admin). Audited.
+     */
+    bookingOfTicket(ticketId: string, op: Operator) {
+      return store.transaction(() => {
+        const ticket = store.tickets.get(ticketId);
+        const window = ticket?.windowNo ? store.windows.get(ticket.windowNo) : undefined;
+        if (!ticket || !window) throw conflict('intake_not_at_window');
+        requireOnDuty(window, op);
+        const b = store.bookings.byTicket(ticketId);
+        if (!b) throw notFound('booking_unknown');
+        store.audit.append({ at: now(), actor: op.actor, action: 'booking.viewed', target: b.id, details: { code: b.code, number: ticket.number } });
+        return { code: b.code, start: b.slotStart, end: b.slotEnd, person: core.openSealed(b) };
+      });
+    },
+
     /** Checks a booking in and issues its ticket (printed at the kiosk's printer) in one transaction. */
     checkIn(body: CheckInBody, actor: Actor, printerId: string | null): CheckInOutcome {
       core.sweep();

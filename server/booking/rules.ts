@@ -39,6 +39,24 @@ export function slotsOfDay(pattern: readonly SlotPattern[], bookable: boolean, t
   });
 }
 
+/**
+ * A leader reception session's hours from its published time (`09:00–11:30`, `9:00-11:30`);
+ * null when the text names no span (then the whole pattern applies).
+ */
+export function sessionSpan(time: string): { start: string; end: string } | null {
+  const found = /(\d{1,2}):(\d{2})\s*[–—~\-至到]\s*(\d{1,2}):(\d{2})/.exec(time);
+  if (!found) return null;
+  const hhmm = (h: string, m: string) => `${h.padStart(2, '0')}:${m}`;
+  return { start: hhmm(found[1]!, found[2]!), end: hhmm(found[3]!, found[4]!) };
+}
+
+/** The slots of a leader reception day: those inside one of the day's sessions (all when no session names its hours). */
+export function withinSessions<S extends SlotPattern>(slots: readonly S[], sessions: ReadonlyArray<{ start: string; end: string } | null>): S[] {
+  const spans = sessions.filter((s) => s !== null);
+  if (spans.length < sessions.length || spans.length === 0) return [...slots];
+  return slots.filter((slot) => spans.some((span) => slot.start >= span.start && slot.end <= span.end));
+}
+
 /** The first slot with a free place, in day order, among `days` (each day's slots in order). */
 export function firstFree<D extends { day: string; slots: readonly Slot[] }>(days: readonly D[], startsAfter?: { day: string; start: string }): { day: string; slot: Slot } | null {
   for (const { day, slots } of days) {

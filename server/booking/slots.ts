@@ -3,9 +3,10 @@
 // service itself is offered (领导接访 only on leader reception days) and the booking horizon.
 import { createHallCalendar, openingText, shiftDay } from '../calendar/hall-calendar.ts';
 import type { HallConfig } from '../config/schema.ts';
+import type { LeaderReception } from '../board/leader-schedule.ts';
 import type { ServiceRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
-import { firstFree, slotsOfDay, type Slot } from './rules.ts';
+import { firstFree, sessionSpan, slotsOfDay, withinSessions, type Slot } from './rules.ts';
 
 export interface SlotDeps {
   store: Store;
@@ -14,6 +15,8 @@ export interface SlotDeps {
   today: () => string;
   /** Whether the service is offered on the day of an instant at all (its weekdays, the leader schedule). */
   offeredOn: (service: ServiceRecord, at: number) => boolean;
+  /** The leader reception sessions of the day of an instant (the published schedule). */
+  receptionsAt: (at: number) => LeaderReception[];
 }
 
 
@@ -35,16 +38,29 @@ export function createSlotBook(deps: SlotDeps) {
     return Array.from({ length: config.booking.daysAhead + 1 }, (_, i) => shiftDay(today, i));
   }
 
-  /** A day's slots of a service, with places left; slots already started are not offered. */
+  const isLeader = (s: ServiceRecord) => s.code === config.registration.leaderService;
+  const sessionsOf = (day: string) => deps.receptionsAt(calendar.at(day, '12:00'));
+
+  /**
+   * A day's slots of a service, with places left; slots already started are not offered. On a
+   * leader reception day the leader service offers the slots inside the day's sessions.
+   */
   function daySlots(s: ServiceRecord, day: string): Slot[] {
     const bookable = calendar.isWorkingDay(day) && !closed(day, s.code) && deps.offeredOn(s, calendar.at(day, '12:00')) && horizon().includes(day);
+    const pattern = isLeader(s) ? withinSessions(patternOf(s.code), sessionsOf(day).map((r) => sessionSpan(r.time))) : patternOf(s.code);
     const at = now();
-    return slotsOfDay(patternOf(s.code), bookable, store.bookings.taken(s.code, day)).filter((slot) => calendar.at(day, slot.start) > at);
+    return slotsOfDay(pattern, bookable, store.bookings.taken(s.code, day)).filter((slot) => calendar.at(day, slot.start) > at);
   }
 
-  function days(s: ServiceRecord): Array<{ day: string; slots: Slot[] }> {
+  /** The bookable days of a service; a leader reception day says who receives, when and where. */
+  function days(s: ServiceRecord): Array<{ day: string; slots: Slot[]; note?: string }> {
     return horizon()
-      .map((day) => ({ day, slots: daySlots(s, day) }))
+      .map((day) => {
+        const slots = daySlots(s, day);
+        const sessions = isLeader(s) && slots.length > 0 ? sessionsOf(day) : [];
+        const note = sessions.map((r) => `${r.leader}${r.title}接访（${r.time}，${r.place}）`).join('；');
+        return { day, slots, ...(note ? { note } : {}) };
+      })
       .filter((d) => d.slots.length > 0);
   }
 

@@ -31,6 +31,7 @@ export function createPrintHook(deps: { store: Store; config: HallConfig; fleet:
           number: ticket.number,
           serviceName: service?.name ?? ticket.serviceCode,
           green: ticket.priority === 'green',
+          booked: ticket.booked,
           issuedAt: issuedAtText(ticket.issuedAt, config.timeZone),
           ahead,
           waitingPhrase: PHRASES.pleaseWait,

@@ -58,7 +58,8 @@ export function createIssuing(core: QueueCore, printing: PrintHook | undefined) 
     issue(input: IssueInput, actor: Actor, options: IssueOptions = {}): { ticket: StaffTicket } & WaitEstimate {
       return core.mutate((record) => {
         const at = now();
-        requireKioskHours(actor, at);
+        // A booking checked in has its slot inside the hall's hours: the kiosks' cut-off is for walk-ins.
+        if (input.bookedRank === undefined) requireKioskHours(actor, at);
         const day = serviceDayOf(at, config.timeZone);
         const service = store.services.list().find((s) => s.code === input.serviceCode);
         if (!service) throw badRequest('service_unknown');

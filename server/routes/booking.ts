@@ -18,13 +18,15 @@ import {
   PatternsReplySchema,
   PublicBookingBodySchema,
   ServiceParams,
+  TicketBookingReplySchema,
 } from '../../common/contract/booking.ts';
+import { TicketIdParams } from '../../common/contract/queue.ts';
 import { actorOf, PERMISSIONS } from '../auth/principal.ts';
 import { HallError, notFound } from '../errors.ts';
 import { guard } from '../http/auth-hooks.ts';
 import { perAddressLimit, perKioskLimit } from '../http/rate-limits.ts';
 import { toPublicTicket } from '../queue/views.ts';
-import { errorReplies, Errors, routePlugin } from './route-kit.ts';
+import { errorReplies, Errors, operatorOf, routePlugin } from './route-kit.ts';
 
 /** The person on the public page: nobody signs in there. */
 const PUBLIC_ACTOR = { kind: 'system' as const, id: 'public-booking', name: '网上预约' };
@@ -124,6 +126,20 @@ export default routePlugin('booking-routes', ['bookings', 'challenges', 'config'
       const serviceName = store.services.list().find((s) => s.code === result.ticket.serviceCode)?.name ?? '';
       return reply.code(201).send({ ...result, ticket: { ...toPublicTicket(result.ticket), printState: result.ticket.printState, serviceName } });
     },
+  );
+
+  app.get(
+    '/api/tickets/:id/booking',
+    {
+      preValidation: guard(PERMISSIONS.operateWindow),
+      schema: {
+        tags: ['booking'],
+        summary: "A booked ticket's booking (name, ID number, phone, summary) to pre-fill the registration: the window holding it (audited)",
+        params: TicketIdParams,
+        response: { 200: TicketBookingReplySchema, ...Errors },
+      },
+    },
+    async (request) => bookings.bookingOfTicket(request.params.id, operatorOf(request)),
   );
 
   app.get(

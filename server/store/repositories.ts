@@ -251,6 +251,8 @@ export interface BookingRepository {
   insert(booking: BookingRecord): void;
   get(id: string): BookingRecord | undefined;
   byCode(code: string): BookingRecord | undefined;
+  /** The booking checked in with this ticket. */
+  byTicket(ticketId: string): BookingRecord | undefined;
   update(id: string, patch: Partial<Omit<BookingRecord, 'id'>>): BookingRecord;
   /** Places taken (active or checked in) per slot start of a service's day. */
   taken(serviceCode: string, day: string): Record<string, number>;

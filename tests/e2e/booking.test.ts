@@ -6,7 +6,8 @@
 // the day. The hall's clock runs from Thursday 2026-11-26 09:40.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousA11yViolations } from '../support/browser.ts';
+import { join } from 'node:path';
+import { SCREENSHOTS, seriousA11yViolations } from '../support/browser.ts';
 import { browserHallPerFile } from '../support/browser-hall.ts';
 import { signInConsole } from '../support/console.ts';
 import { staffCookie, type Hall } from '../support/hall.ts';
@@ -22,6 +23,11 @@ const offset = START - Date.now();
 let hall: Hall;
 let browser: Browser;
 browserHallPerFile(OVERRIDES, (h, b) => ((hall = h), (browser = b)), undefined, () => Date.now() + offset);
+
+/** With SCREENSHOT_DIR set, the page is saved there (README pictures). */
+const snap = async (page: Page, name: string) => {
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
 
 const setPattern = async (code: string, slots: Array<{ start: string; end: string; capacity: number }>) =>
   expect((await hall.app.inject({ method: 'PUT', url: `/api/booking/patterns/${code}`, headers: { cookie: hall.admin }, payload: { slots } })).statusCode).toBe(200);
@@ -50,12 +56,14 @@ describe('public booking page', () => {
     await page.getByLabel('想反映的事情（一句话）').fill('拆迁补偿款一直没有发放。');
     await answerChallenge(page);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await snap(page, 'book-form');
     await page.getByRole('button', { name: '确认预约' }).click();
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('预约成功');
     const code = (await page.locator('.code strong').textContent())!;
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
     expect(await page.getByRole('status').textContent()).toContain(`您的预约码是 ${code}`);
+    await snap(page, 'book-done');
     expect(hall.app.hall.store.bookings.byCode(code)).toMatchObject({ state: 'active', serviceCode: 'A', slotStart: '14:00', channel: 'public' });
 
     // The slot just taken is full now: shown in words, and not to be picked.
@@ -105,6 +113,7 @@ describe('预约签到 at the kiosk', () => {
     const cardNumber = (await kiosk.getByTestId('checkin-number').textContent())!.replace('（预约）', '');
     expect(await kiosk.getByRole('status').textContent()).toContain(`您的号码是 ${cardNumber}（预约）`);
     expect(await seriousA11yViolations(kiosk)).toEqual([]);
+    await snap(kiosk, 'kiosk-booking-checked-in');
 
     await kiosk.getByRole('button', { name: '完成' }).click();
     await kiosk.getByRole('button', { name: '预约签到' }).click();
@@ -112,6 +121,17 @@ describe('预约签到 at the kiosk', () => {
     for (const c of code) await keypad.getByRole('button', { name: c, exact: true }).click();
     expect(await kiosk.getByTestId('booking-code').inputValue()).toBe(code);
     await kiosk.getByTestId('checkin-submit').click();
+    await expect.poll(() => kiosk.getByTestId('checkin-number').textContent()).toMatch(/^B\d{3}（预约）$/);
+
+    // A card placed on the welcome screen checks in the person's booking of today at once.
+    const onWelcome = { ...byCard, name: '孙秀英', idNumber: idNumber('19570707', 722), birthDate: '1957-07-07', gender: 'female' as const };
+    await deskBook(onWelcome.idNumber, onWelcome.name);
+    await kiosk.getByRole('button', { name: '完成' }).click();
+    await kiosk.getByRole('button', { name: '预约签到' }).waitFor();
+    // The first card is taken away (the reader reads each card once while it lies there).
+    await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card: null } });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await hall.app.inject({ method: 'POST', url: '/api/devices/readers/R1/card', headers: { cookie: hall.admin }, payload: { card: cardOf(onWelcome) } });
     await expect.poll(() => kiosk.getByTestId('checkin-number').textContent()).toMatch(/^B\d{3}（预约）$/);
 
     const board = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -144,7 +164,7 @@ describe('预约接待 in the console', () => {
     const desk = await consoleBookingPage('bookdesk', ['desk']);
     await desk.getByLabel('预约业务').selectOption({ label: '重复访·查询' });
     await expect.poll(() => desk.getByLabel('预约时段').locator('option').count()).toBeGreaterThan(1);
-    await desk.getByLabel('预约时段').selectOption({ label: '2026-11-26 10:00–10:30（余3个）' });
+    await desk.getByLabel('预约时段').selectOption({ label: '2026-11-26 10:00–10:30（余2个）' });
     await desk.getByLabel('来电人姓名').fill('吴国华');
     await desk.getByLabel('身份证号码').fill(idNumber('19550101', 811));
     await desk.getByLabel('联系电话').fill('010-66001234');
@@ -152,18 +172,44 @@ describe('预约接待 in the console', () => {
     expect(await seriousA11yViolations(desk)).toEqual([]);
     await desk.getByRole('button', { name: '确认预约' }).click();
     await expect.poll(() => desk.locator('[aria-labelledby="phone-booking-title"] :is([role="status"], [role="alert"])').textContent()).toMatch(/^已为来电人预约。请告知预约码 [2-9A-Z]{8}，预约时段 2026-11-26 10:00–10:30。$/);
-    await expect.poll(() => desk.getByTestId('booking-figures').textContent()).toContain('待签到 1，已签到 2');
+    await expect.poll(() => desk.getByTestId('booking-figures').textContent()).toContain('待签到 1，已签到 3');
 
     const leader = await consoleBookingPage('booklead', ['leader']);
     expect(await leader.getByRole('heading', { name: '电话预约' }).count()).toBe(0);
     await leader.getByLabel('业务').selectOption({ label: '重复访·查询' });
-    await expect.poll(() => leader.getByTestId('booking-figures').textContent()).toBe('共 3 个预约：待签到 1，已签到 2，未到 0，已取消 0。');
+    await expect.poll(() => leader.getByTestId('booking-figures').textContent()).toBe('共 4 个预约：待签到 1，已签到 3，未到 0，已取消 0。');
     const rows = await leader.getByTestId('booking-list').locator('tbody tr').allTextContents();
     expect(rows.some((r) => r.includes('陈**') && r.includes('已签到') && /B\d{3}/.test(r))).toBe(true);
     expect(rows.some((r) => r.includes('吴**') && r.includes('待签到') && r.includes('宅基地确权一直没有结果。') && r.includes('（电话）'))).toBe(true);
     expect(rows.join('')).not.toMatch(/陈志强|吴国华|周丽|\d{17}[\dX]/);
     expect(await seriousA11yViolations(leader)).toEqual([]);
+    await snap(leader, 'console-bookings');
     await desk.close();
     await leader.close();
+  });
+
+  it("lets an admin set a service's slots and close a day, listing the bookings left over capacity", async () => {
+    const admin = await consoleBookingPage('bookadmin', ['admin']);
+    await admin.getByRole('link', { name: '管理' }).click();
+    const panel = admin.locator('[aria-labelledby="admin-booking"]');
+    await panel.locator('#booking-pattern-service').selectOption({ label: '重复访·查询' });
+    const slots = panel.getByLabel(/每天的时段和名额/);
+    await expect.poll(() => slots.inputValue()).toBe('10:00-10:30 5');
+    await slots.fill('10:00-10:30 1\n10:30-11:00 2');
+    await panel.getByRole('button', { name: '保存时段' }).click();
+    await expect.poll(() => panel.getByTestId('booking-affected').textContent()).toContain('2026-11-26 10:00 重复访·查询 吴**（预约码');
+    expect(hall.app.hall.store.bookings.ofDay('2026-11-26', 'B').filter((b) => b.state === 'active')).toHaveLength(1);
+    await slots.fill('10:00-10:30 x');
+    await expect.poll(() => panel.getByRole('alert').textContent()).toBe('第 1 行的格式不对，请按“09:00-09:30 4”的格式填写。');
+
+    await panel.getByLabel('日期').fill('2026-11-30');
+    await panel.getByLabel('原因').fill('大厅设备检修');
+    await panel.getByRole('button', { name: '停止这天的预约' }).click();
+    await expect.poll(() => panel.getByTestId('booking-closures').textContent()).toContain('2026-11-30 全部业务 停止预约：大厅设备检修');
+    const days = (await hall.app.inject({ url: '/api/booking/availability?service=A' })).json().days.map((d: { day: string }) => d.day);
+    expect(days).not.toContain('2026-11-30');
+    expect(days).toContain('2026-12-01');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+    await admin.close();
   });
 });

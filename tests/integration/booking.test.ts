@@ -3,7 +3,7 @@
 // check-in by card inside the window giving a 预约 ticket called before an earlier walk-in, the
 // too-early and too-late answers, 未到 after the window, and availability pushed to consoles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectSocket, pairDevice, staffCookie, startHall, type Hall } from '../support/hall.ts';
+import { connectSocket, pairDevice, papersWith, staffCookie, startHall, type Hall } from '../support/hall.ts';
 import { idNumber } from '../support/registration.ts';
 import { bookingBody, solveChallenge } from '../support/booking.ts';
 
@@ -81,6 +81,8 @@ describe('appointments', () => {
 
   it('refuses a wrong or spent human check, and keeps personal data sealed at rest', async () => {
     const body = bookingBody(DAY, '10:30', idNumber('19660606', 303));
+    const badId = await inject('POST', '/api/booking/desk', { cookie: desk }, { ...body, person: { ...body.person, idNumber: '110101196606063031' } });
+    expect(badId.json()).toEqual({ error: 'id_number_invalid', message: '身份证号码有误，请核对后重新输入。', field: 'person.idNumber' });
     const wrong = await inject('POST', '/api/booking', {}, { ...body, challenge: { ...(await solveChallenge(hall)), answer: 99 } });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error).toBe('booking_challenge_failed');
@@ -136,12 +138,20 @@ describe('appointments', () => {
     expect(ticket).toMatchObject({ booked: true, serviceCode: 'A', status: 'waiting' });
     expect(checkIn.json().message).toBe(`签到成功，您的号码是 ${ticket.number}（预约）。请留意大厅的叫号屏，到窗口后工作人员会和您一起完善登记信息。`);
     expect(checkIn.json().booking.name).toBe('张**');
+    // The paper says it too.
+    await expect.poll(() => papersWith(hall, ticket.number).join('')).toContain('（预约）');
     expect((await inject('POST', '/api/booking/check-in', kiosk, { code: earlyCode })).json().error).toBe('booking_not_active');
 
     expect((await inject('POST', '/api/windows/1/open', { cookie: reception }, {})).statusCode).toBe(200);
     const called = await inject('POST', '/api/windows/1/call-next', { cookie: reception }, {});
     expect(called.json().ticket.number).toBe(ticket.number);
     expect(called.json().ticket.booked).toBe(true);
+    // The window holding it pre-fills the registration from the booking (audited); nobody else reads it.
+    const prefill = await inject('GET', `/api/tickets/${ticket.id}/booking`, { cookie: reception });
+    expect(prefill.statusCode).toBe(200);
+    expect(prefill.json()).toEqual({ code: earlyCode, start: '10:30', end: '11:00', person: { name: '张建华', idNumber: early, phone: '13912345678', summary: '小区旧房改造停工，想当面反映。' } });
+    expect((await inject('GET', `/api/tickets/${ticket.id}/booking`, { cookie: desk })).statusCode).toBe(403);
+    expect(hall.app.hall.store.audit.list({ action: 'booking.viewed', limit: 5 })).toHaveLength(1);
 
     const tooLate = await inject('POST', '/api/booking/check-in', kiosk, { code: lateCode });
     expect(tooLate.statusCode).toBe(409);
@@ -161,6 +171,24 @@ describe('appointments', () => {
     expect((await inject('GET', `/api/booking/day?day=${DAY}`, kiosk)).statusCode).toBe(403);
   });
 
+  it('books a leader reception only on its days and inside its published hours, and shows the leaders that day', async () => {
+    const slots = [...PATTERN, { start: '14:00', end: '14:30', capacity: 3 }];
+    expect((await inject('PUT', '/api/booking/patterns/C', { cookie: hall.admin }, { slots })).statusCode).toBe(200);
+    const days = (await inject('GET', '/api/booking/availability?service=C')).json().days;
+    // The default schedule: 李明, every Wednesday 09:00–11:30.
+    expect(days.map((d: { day: string }) => d.day)).toEqual(['2026-12-02', '2026-12-09']);
+    expect(days[0].note).toBe('李明副局长接访（09:00–11:30，二楼领导接访室）');
+    expect(days[0].slots.map((s: { start: string }) => s.start)).toEqual(['09:00', '10:00', '10:30']);
+    expect((await inject('GET', '/api/booking/services')).json().services).toContainEqual({ code: 'C', name: '领导接访', leader: true });
+    const thursday = await publicBook({ ...bookingBody(DAY, '11:00', idNumber('19590909', 901)), serviceCode: 'C' });
+    expect(thursday.json().error).toBe('booking_slot_unknown');
+    const afternoon = await publicBook({ ...bookingBody('2026-12-02', '14:00', idNumber('19590909', 901)), serviceCode: 'C' });
+    expect(afternoon.json().error).toBe('booking_slot_unknown');
+    expect((await publicBook({ ...bookingBody('2026-12-02', '09:00', idNumber('19590909', 901)), serviceCode: 'C' })).statusCode).toBe(201);
+    const view = (await inject('GET', '/api/booking/day?day=2026-12-02&service=C', { cookie: leader })).json();
+    expect(view.bookings).toEqual([expect.objectContaining({ start: '09:00', name: '张**', summary: '小区旧房改造停工，想当面反映。', state: 'active', ticketNumber: null })]);
+  });
+
   it('lists the bookings a smaller capacity leaves over, without dropping them', async () => {
     const smaller = PATTERN.map((s) => (s.start === '10:30' ? { ...s, capacity: 1 } : s));
     const changed = await inject('PUT', '/api/booking/patterns/B', { cookie: hall.admin }, { slots: smaller });
@@ -171,5 +199,28 @@ describe('appointments', () => {
     expect(hall.app.hall.store.bookings.ofDay(DAY, 'A').filter((b) => b.state === 'active').length).toBeGreaterThanOrEqual(inA.json().affected.length);
     const bad = await inject('PUT', '/api/booking/patterns/A', { cookie: hall.admin }, { slots: [{ start: '08:00', end: '08:30', capacity: 2 }] });
     expect(bad.json().error).toBe('booking_pattern_hours');
+  });
+});
+
+describe('appointments near closing time', () => {
+  it("checks in a booking of the day's last slot after the kiosks' cut-off for walk-ins", async () => {
+    const clock = { now: at(DAY, '08:00') };
+    const hall = await startHall({ hours: { ...HOURS, kioskLimited: true, kioskStopsBeforeClose: 30 } }, undefined, undefined, { now: () => clock.now });
+    try {
+      const kiosk = { authorization: `Bearer ${await pairDevice(hall, 'kiosk')}` };
+      const desk = await staffCookie(hall, 'desk2', ['desk']);
+      const set = await hall.app.inject({ method: 'PUT', url: '/api/booking/patterns/A', headers: { cookie: hall.admin }, payload: { slots: [{ start: '17:00', end: '17:30', capacity: 2 }] } });
+      expect(set.statusCode).toBe(200);
+      const person = idNumber('19610101', 921);
+      const booked = await hall.app.inject({ method: 'POST', url: '/api/booking/desk', headers: { cookie: desk }, payload: bookingBody(DAY, '17:00', person) });
+      expect(booked.statusCode).toBe(201);
+      clock.now = at(DAY, '17:10');
+      expect((await hall.app.inject({ url: '/api/intakes/issuing', headers: kiosk })).json().open).toBe(false);
+      const checkIn = await hall.app.inject({ method: 'POST', url: '/api/booking/check-in', headers: kiosk, payload: { idNumber: person } });
+      expect(checkIn.statusCode, checkIn.body).toBe(201);
+      expect(checkIn.json().ticket.booked).toBe(true);
+    } finally {
+      await hall.close();
+    }
   });
 });

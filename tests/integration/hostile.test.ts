@@ -149,6 +149,7 @@ const MATRIX: Record<string, string> = {
   'POST /api/booking/cancel': PUBLIC,
   'POST /api/booking/desk': DESK,
   'POST /api/booking/check-in': KIOSK,
+  'GET /api/tickets/{id}/booking': WINDOW,
   'GET /api/booking/day': STAFF,
   'GET /api/booking/patterns': ADMIN,
   'PUT /api/booking/patterns/{code}': ADMIN,

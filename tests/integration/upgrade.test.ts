@@ -70,6 +70,7 @@ const ADDED: { version: number; table: string; column: string; value: string | n
   { version: 8, table: 'intakes', column: 'topic', value: null },
   { version: 9, table: 'print_jobs', column: 'kind', value: 'ticket' },
   { version: 10, table: 'intakes', column: 'closed_reason', value: null },
+  { version: 14, table: 'tickets', column: 'booked', value: 0 },
 ];
 
 function put(db: Db, { table, row }: Fixture): void {

@@ -53,6 +53,7 @@ export function bookingRepository(db: Db): BookingRepository {
     insert: t.insert,
     get: (id) => t.get('id', id),
     byCode: (code) => t.get('code', code),
+    byTicket: (ticketId) => t.get('ticketId', ticketId),
     update: (id, patch) => t.update('id', id, patch),
     taken(serviceCode, day) {
       const out: Record<string, number> = {};
