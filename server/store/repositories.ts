@@ -478,4 +478,17 @@ export interface CaseLifeRepository {
   unopened(limit: number): Array<{ intakeId: string; caseNumber: string }>;
   pollCursor(): number;
   setPollCursor(cursor: number): void;
+  /** The limits of the registrations of service days `from`–`to`, by kind: kept in time or late, running, approaching (due by `warnUntil`), overdue on `today`. */
+  timeliness(from: string, to: string, today: string, warnUntil: string): TimelinessTally[];
+  /** Their cases by state ('' before any report). */
+  states(from: string, to: string): Array<{ key: string; n: number }>;
+}
+
+export interface TimelinessTally {
+  key: CaseDeadlineKind;
+  onTime: number;
+  late: number;
+  running: number;
+  approaching: number;
+  overdue: number;
 }

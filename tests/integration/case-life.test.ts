@@ -175,6 +175,12 @@ describe('time limits and their alerts', () => {
     const alerts = (await h.app.inject({ url: '/api/alerts', headers: { cookie: leader } })).json().alerts as Array<{ kind: string; message: string }>;
     expect(alerts.filter((a) => a.kind.startsWith('case_deadline')).map((a) => a.kind).sort()).toEqual(['case_deadline_approaching', 'case_deadline_overdue']);
     expect(alerts.find((a) => a.kind === 'case_deadline_overdue')!.message).toMatch(/^时限已过：案件 XF\d+（.+号登记）应于 \d{4}-\d{2}-\d{2} 前办结答复，已超过 10 天，请督办。$/);
+    // The report's 办理时限 section counts the same limits (the registrations of today).
+    const today = attention.today as string;
+    const report = (await h.app.inject({ url: `/api/reports?kind=day&date=${today}`, headers: { cookie: leader } })).json();
+    const timeliness = report.sections.find((s: { id: string }) => s.id === 'timeliness');
+    expect(Object.fromEntries(timeliness.figures.map((f: { id: string; value: number }) => [f.id, f.value]))).toEqual({ 'on-time-rate': 66.7, 'on-time': 2, late: 0, approaching: 1, overdue: 1 });
+    expect(timeliness.tables.find((t: { id: string }) => t.id === 'by-state').rows).toEqual([['已受理', 2]]);
     // A reception staff member does not see the 时限 page.
     const reception = await staffCookie(h, 'cl-reception', ['reception']);
     expect((await h.app.inject({ url: '/api/case-life/deadlines', headers: { cookie: reception } })).statusCode).toBe(403);

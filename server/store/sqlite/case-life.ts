@@ -1,7 +1,7 @@
 // Case life: the states the case system reported, each registration's case file and its time limits.
 import type { Db } from '../database.ts';
 import type { CaseDeadlineRecord, CaseEventRecord, CaseFileRecord } from '../records.ts';
-import type { CaseLifeRepository, RunningDeadline } from '../repositories.ts';
+import type { CaseLifeRepository, RunningDeadline, TimelinessTally } from '../repositories.ts';
 import { defineTable } from './mapping.ts';
 
 export function caseLifeRepository(db: Db): CaseLifeRepository {
@@ -57,6 +57,20 @@ export function caseLifeRepository(db: Db): CaseLifeRepository {
   );
   const cursor = db.prepare(`SELECT cursor FROM case_poll WHERE id = 1`).pluck();
   const setCursor = db.prepare(`INSERT INTO case_poll (id, cursor) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET cursor = excluded.cursor`);
+  const timeliness = db.prepare(
+    `SELECT d.kind AS key,
+            COALESCE(SUM(d.met_day IS NOT NULL AND d.met_day <= d.due_day), 0) AS onTime,
+            COALESCE(SUM(d.met_day IS NOT NULL AND d.met_day > d.due_day), 0) AS late,
+            COALESCE(SUM(d.met_day IS NULL AND d.due_day > @warnUntil), 0) AS running,
+            COALESCE(SUM(d.met_day IS NULL AND d.due_day >= @today AND d.due_day <= @warnUntil), 0) AS approaching,
+            COALESCE(SUM(d.met_day IS NULL AND d.due_day < @today), 0) AS overdue
+       FROM case_deadlines d JOIN intakes i ON i.id = d.intake_id
+      WHERE i.service_day BETWEEN @from AND @to GROUP BY d.kind`,
+  );
+  const states = db.prepare(
+    `SELECT COALESCE(f.state, '') AS key, COUNT(*) AS n FROM case_files f JOIN intakes i ON i.id = f.intake_id
+      WHERE i.service_day BETWEEN ? AND ? GROUP BY 1 ORDER BY n DESC, key`,
+  );
   const rows = <T>(table: { fromRow(row: Record<string, unknown>): T }, list: unknown[]) => (list as Record<string, unknown>[]).map((r) => table.fromRow(r));
   return {
     event: (key) => events.get('key', key),
@@ -75,5 +89,7 @@ export function caseLifeRepository(db: Db): CaseLifeRepository {
     unopened: (limit) => unopened.all(limit) as Array<{ intakeId: string; caseNumber: string }>,
     pollCursor: () => (cursor.get() as number | undefined) ?? 0,
     setPollCursor: (value) => void setCursor.run(value),
+    timeliness: (from, to, today, warnUntil) => timeliness.all({ from, to, today, warnUntil }) as TimelinessTally[],
+    states: (from, to) => states.all(from, to) as Array<{ key: string; n: number }>,
   };
 }
