@@ -187,6 +187,33 @@ describe('time limits and their alerts', () => {
   });
 });
 
+describe('time limits by the hall calendar', () => {
+  it('counts the acceptance limit in working days across National Day and its make-up Saturday when configured so', async () => {
+    // Monday 28 September 2026 in the hall; the file drop (no clock shared with a case system).
+    const offset = Date.parse('2026-09-28T10:00:00+08:00') - Date.now();
+    hall = await startHall(
+      { caseLife: { limits: { acceptance: { days: 15, unit: 'working' } } }, auth: { kioskIssuePerMinute: 10_000, progressQueriesPerMinute: 1000 } },
+      undefined,
+      undefined,
+      { now: () => Date.now() + offset },
+    );
+    const kiosk = await pairDevice(hall, 'kiosk');
+    const issued = await hall.app.inject({ method: 'POST', url: '/api/intakes', headers: { authorization: `Bearer ${kiosk}` }, payload: registration({ petitioner: freshPetitioner() }) });
+    const ticket = hall.app.hall.store.tickets.get(issued.json().ticket.id as string)!;
+    const intake = hall.app.hall.store.intakes.byTicket(ticket.id)!;
+    expect(intake.serviceDay).toBe('2026-09-28');
+    // As the case system's acknowledgement (the .ack of the file drop) would.
+    hall.app.hall.store.intakes.update(intake.id, { state: 'acknowledged', caseNumber: 'XF2026000777' });
+    const leader = await staffCookie(hall, 'cl-wd-leader', ['leader']);
+    const list = (await hall.app.inject({ url: '/api/case-life/deadlines?show=all', headers: { cookie: leader } })).json();
+    // 1–7 October closed, Saturday 10 October a working day: the 15th working day is 23 October (calendar days: 13 October).
+    expect(list.deadlines).toMatchObject([{ caseNumber: 'XF2026000777', kind: 'acceptance', startDay: '2026-09-28', dueDay: '2026-10-23', daysLeft: 25, condition: 'running' }]);
+    const progress = await hall.app.inject({ method: 'POST', url: '/api/progress', headers: { authorization: `Bearer ${kiosk}` }, payload: { queryCode: ticket.queryCode } });
+    // Handling (60 calendar days) runs from the acceptance at the latest.
+    expect(progress.json().records[0]).toMatchObject({ acceptanceDue: '2026-10-23', answerDue: '2026-12-22', life: null });
+  });
+});
+
 describe('the polled status feed', () => {
   it('reads the reports of a case system that cannot call back, each once, in sequence', async () => {
     const { h, m } = await startBoth((url) => ({ caseLife: { pollUrl: `${url}/status`, pollSeconds: 3600 } }));
