@@ -157,7 +157,8 @@ export function createCaseLife({ store, config, calendar, now, onAlert }: CaseLi
         store.caseLife
           .running(2000)
           .map((d) => ({ d, row: rowOf(d, day) }))
-          .filter(({ d, row }) => row.condition !== 'running' && d.alerted !== row.condition && !(d.alerted === 'overdue'))
+          // Approaching once, overdue once (an overdue limit never alerts as approaching afterwards).
+          .filter(({ d, row }) => row.condition !== 'running' && d.alerted !== row.condition && d.alerted !== 'overdue')
           .map(({ d, row }) => {
             store.caseLife.markAlerted(d.intakeId, d.kind, row.condition as 'approaching' | 'overdue');
             const ticket = store.tickets.get(d.ticketId);
