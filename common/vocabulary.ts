@@ -63,7 +63,7 @@ export type Gender = (typeof GENDERS)[number];
  * `unverified`: at the day rollover, a registration of the day before that was never verified (not forwarded).
  * `rectification_overdue`: a rectification task (整改) of a poor evaluation passed its deadline without its 回访.
  */
-export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held', 'unfinished', 'unverified', 'rectification_overdue', 'clock'] as const;
+export const ALERT_KINDS = ['collective', 'emergency', 'identity', 'print_late', 'forwarding_held', 'unfinished', 'unverified', 'rectification_overdue', 'case_deadline_approaching', 'case_deadline_overdue', 'clock'] as const;
 
 /** A document for the case system in the outbox. */
 export const OUTBOX_STATES = ['pending', 'delivered', 'dead'] as const;
@@ -84,3 +84,14 @@ export type EvaluationChannel = (typeof EVALUATION_CHANNELS)[number];
 /** A rectification task (整改): open until its 回访 is recorded. */
 export const RECTIFICATION_STATES = ['open', 'closed'] as const;
 export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+
+/**
+ * A matter's life in the case system after the hall (docs/case-life.md): 已受理, 不予受理, 已转送,
+ * 办理中, 已延期, 已答复, 复查中, 复核中, 已办结.
+ */
+export const CASE_STATES = ['accepted', 'not_accepted', 'transferred', 'handling', 'extended', 'answered', 'review', 'recheck', 'closed'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** The time limits a case runs against: the decision on acceptance, the handling, the 复查 and 复核 opinions. */
+export const CASE_DEADLINE_KINDS = ['acceptance', 'handling', 'review', 'recheck'] as const;
+export type CaseDeadlineKind = (typeof CASE_DEADLINE_KINDS)[number];

@@ -14,6 +14,7 @@ import { DeskPage } from './desk-page.tsx';
 import { ForwardingPage, ForwardingWarning } from './forwarding-page.tsx';
 import { LeaderPage } from './leader-page.tsx';
 import { SupervisionPage } from './supervision-page.tsx';
+import { DeadlinesPage } from './deadlines-page.tsx';
 import { useSession } from './use-session.ts';
 import { LabelledInput } from './ui/field.tsx';
 import { WindowPage } from './window-page.tsx';
@@ -27,6 +28,7 @@ const PAGES = [
   { id: 'forwarding', title: '转送情况', roles: ['reception', 'desk', 'leader', 'admin'] },
   { id: 'reports', title: '报表', roles: ['desk', 'leader', 'admin'] },
   { id: 'supervision', title: '督办', roles: ['desk', 'leader', 'admin'] },
+  { id: 'deadlines', title: '时限', roles: ['desk', 'leader', 'admin'] },
   { id: 'admin', title: '管理', roles: ['admin'] },
 ] as const satisfies ReadonlyArray<{ id: string; title: string; roles: readonly StaffRole[] }>;
 type PageId = (typeof PAGES)[number]['id'];
@@ -117,6 +119,8 @@ function Workspace({ staff, onSignOut }: { staff: StaffProfile; onSignOut: () =>
           <LazyReportsPage timeZone={state.timeZone} />
         ) : page === 'supervision' ? (
           <SupervisionPage canAssign={staff.roles.some((r) => r === 'leader' || r === 'admin')} timeZone={state.timeZone} />
+        ) : page === 'deadlines' ? (
+          <DeadlinesPage />
         ) : page === 'booking' ? (
           <BookingPage today={state.serviceDay} socket={socket} canBook={staff.roles.some((r) => r === 'desk' || r === 'admin')} />
         ) : page === 'forwarding' ? (

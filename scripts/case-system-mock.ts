@@ -4,12 +4,17 @@
 // + another body → 409, counted as a conflict), and can be told to fail (500), reject (400), hang,
 // answer slowly, drop the connection, cut the acknowledgement short (`truncate`), answer 503 with
 // `Retry-After` (`busy`) — for all requests or for one key. The signature covers the timestamp, the
-// idempotency key and the body (docs/forwarding.md).
+// idempotency key and the body (docs/forwarding.md). It also plays a case's life (docs/case-life.md):
+// `report(key, state)` calls the hall back, signed, when a callback URL is set, and keeps the report
+// in the status feed the hall may poll (`GET /cases/status?after=<seq>`).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import type { CaseStatusBody } from '../common/contract/case-life.ts';
+import type { CaseState } from '../common/vocabulary.ts';
 import { signature } from '../server/forwarding/adapters.ts';
+import { signedHeaders } from '../server/case-life/signing.ts';
 
 export type MockMode = 'ok' | 'fail' | 'reject' | 'hang' | 'slow' | 'drop' | 'truncate' | 'busy';
 
@@ -35,7 +40,26 @@ export interface MockCaseSystem {
   /** Switches the shared secret (as when the bureau rotates it). */
   setSecret(secret: string): void;
   requests(): number;
+  /** Where `report` calls the hall back (`<hall>/api/case-system/status`); null: feed only. */
+  setCallback(url: string | null): void;
+  /**
+   * The case of a delivered key reaches a state (`at`: the case system's time, default now): kept
+   * in the feed, and sent to the callback URL when one is set (its HTTP status is returned, else 0).
+   */
+  report(key: string, state: CaseState, extra?: Partial<Pick<CaseStatusBody, 'reason' | 'goTo' | 'office' | 'dueDay' | 'at'>>): Promise<CaseReport>;
+  /** Sends a report again exactly as before (same idempotency key, same body, a fresh timestamp). */
+  resend(report: CaseReport): Promise<number>;
+  /** Times the hall asked the status feed. */
+  feedRequests(): number;
   close(): Promise<void>;
+}
+
+export interface CaseReport {
+  idempotencyKey: string;
+  seq: number;
+  status: CaseStatusBody;
+  /** The callback's HTTP status (0: no callback URL). */
+  callbackStatus: number;
 }
 
 const read = (request: IncomingMessage) =>
@@ -55,6 +79,33 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
   let requests = 0;
   let sequence = 0;
   const hanging = new Set<ServerResponse>();
+  const feed: CaseReport[] = [];
+  let callbackUrl: string | null = null;
+  let feedRequests = 0;
+  const callBack = async (report: CaseReport): Promise<number> => {
+    if (!callbackUrl) return 0;
+    const body = JSON.stringify(report.status);
+    const response = await fetch(callbackUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', ...signedHeaders(secret, report.idempotencyKey, body, Date.now()) },
+      body,
+    });
+    await response.arrayBuffer();
+    return response.status;
+  };
+  const answerFeed = (request: IncomingMessage, response: ServerResponse) => {
+    feedRequests += 1;
+    const url = new URL(request.url ?? '/', 'http://mock');
+    const after = url.searchParams.get('after') ?? '';
+    const timestamp = String(request.headers['x-timestamp'] ?? '');
+    const given = String(request.headers['x-signature'] ?? '');
+    const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
+    if (!fresh || request.headers['idempotency-key'] !== `poll-${after}` || given !== signature(secret, timestamp, `poll-${after}`, '')) {
+      badSignatures += 1;
+      return send(response, 401, { error: 'bad signature' });
+    }
+    return send(response, 200, { events: feed.filter((r) => r.seq > Number(after)).map(({ idempotencyKey, seq, status }) => ({ idempotencyKey, seq, status })) });
+  };
   const nextCaseNumber = () => `XF${new Date().getFullYear()}${String((sequence += 1)).padStart(6, '0')}`;
 
   const send = (response: ServerResponse, status: number, body: object) => {
@@ -63,6 +114,7 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
   };
 
   const server = createServer(async (request, response) => {
+    if (request.method === 'GET' && request.url?.startsWith('/cases/status')) return answerFeed(request, response);
     if (request.method !== 'POST' || request.url !== '/cases') return send(response, 404, { error: 'not found' });
     requests += 1;
     const body = await read(request);
@@ -131,6 +183,28 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
     setSecret(next) {
       secret = next;
     },
+    setCallback(url) {
+      callbackUrl = url;
+    },
+    async report(key, state, extra = {}) {
+      const delivery = byKey.get(key);
+      if (!delivery) throw new Error(`no delivery with key ${key}`);
+      const status: CaseStatusBody = {
+        format: 'xinfang-hall/case-status',
+        version: 1,
+        intakeKey: key,
+        caseNumber: delivery.caseNumber,
+        state,
+        at: new Date().toISOString(),
+        ...extra,
+      };
+      const report: CaseReport = { idempotencyKey: `cs-${delivery.caseNumber}-${feed.length + 1}`, seq: feed.length + 1, status, callbackStatus: 0 };
+      feed.push(report);
+      report.callbackStatus = await callBack(report);
+      return report;
+    },
+    resend: (report) => callBack(report),
+    feedRequests: () => feedRequests,
     deliveries: () => [...byKey.values()],
     conflicts: () => conflicts,
     badSignatures: () => badSignatures,
@@ -150,11 +224,30 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       port: { type: 'string', default: '4100' },
       secret: { type: 'string', default: process.env.HALL_CASE_SYSTEM_SECRET ?? 'development-secret-change-me' },
       mode: { type: 'string', default: 'ok' },
+      // The hall's status callback, e.g. http://127.0.0.1:3000/api/case-system/status.
+      callback: { type: 'string' },
+      // Seconds after a delivery at which its case is accepted, handled and answered (0: never).
+      play: { type: 'string', default: '0' },
     },
   });
   const mock = await startMockCaseSystem({ port: Number(values.port), secret: values.secret!, host: '0.0.0.0' });
   mock.setMode(values.mode as MockMode);
+  mock.setCallback(values.callback ?? null);
+  const play = Number(values.play) * 1000;
+  if (play > 0) {
+    const played = new Set<string>();
+    setInterval(() => {
+      for (const { key } of mock.deliveries()) {
+        if (played.has(key)) continue;
+        played.add(key);
+        (['accepted', 'handling', 'answered'] as const).forEach((state, i) =>
+          setTimeout(() => void mock.report(key, state).catch((err: unknown) => console.error(`report ${key} ${state}: ${String(err)}`)), play * (i + 1)),
+        );
+      }
+    }, 1_000).unref();
+  }
   console.log(`mock case system on ${mock.url} (mode ${values.mode})`);
   console.log(`run the hall with: HALL_FORWARDING=http HALL_CASE_SYSTEM_URL=${mock.url} HALL_CASE_SYSTEM_SECRET=${values.secret} npm start`);
+  console.log(`status feed for a hall that polls: caseLife.pollUrl = ${mock.url}/status${values.callback ? `; calling back ${values.callback}` : ''}`);
   setInterval(() => console.log(`${mock.deliveries().length} cases, ${mock.requests()} requests, ${mock.conflicts()} conflicts`), 30_000).unref();
 }

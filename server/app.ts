@@ -51,7 +51,10 @@ import { createReports } from './reports/report-service.ts';
 import { createDeviceFleet } from './devices/fleet.ts';
 import { createHallCalendar } from './calendar/hall-calendar.ts';
 import { createEvaluations } from './evaluation/service.ts';
+import { createCaseLife } from './case-life/service.ts';
+import { startCasePolling } from './case-life/poller.ts';
 import evaluationRoutes from './routes/evaluation.ts';
+import caseLifeRoutes from './routes/case-life.ts';
 import { createQueueEngine } from './queue/engine.ts';
 import { offeredOn } from './queue/rules.ts';
 import { weekdayOf } from '../common/time.ts';
@@ -158,7 +161,22 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
         log: { warn: (obj, msg) => app.log.warn(obj, msg) },
       })
     : null;
+  const calendar = createHallCalendar(config.hours, config.timeZone);
+  const caseLife = createCaseLife({ store, config, calendar, now, onAlert: (alert) => publishAlert(alert) });
+  const casePoller = config.caseLife.pollUrl && config.forwarding.secret
+    ? startCasePolling({
+        url: config.caseLife.pollUrl,
+        secret: config.forwarding.secret,
+        seconds: config.caseLife.pollSeconds,
+        store,
+        caseLife,
+        now,
+        log: { warn: (obj, msg) => app.log.warn(obj, msg) },
+      })
+    : null;
   const hall: HallContext = {
+    caseLife,
+    casePoller,
     settings,
     handwriting,
     forwarder,
@@ -167,7 +185,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     cipher,
     divisions,
     reports: createReports({ store, config, divisions, now }),
-    evaluations: createEvaluations({ store, config, cipher, calendar: createHallCalendar(config.hours, config.timeZone), now, onAlert: (alert) => publishAlert(alert) }),
+    evaluations: createEvaluations({ store, config, cipher, calendar, now, onAlert: (alert) => publishAlert(alert) }),
     intakes: createIntakeService({
       store,
       engine,
@@ -178,6 +196,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       onAlert: publishAlert,
       onQueued: () => forwarder.poke(),
       settings,
+      caseProgress: (intake) => caseLife.progressOf(intake),
     }),
     config,
     store,
@@ -247,7 +266,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit', 'ops', 'evaluation', 'booking'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit', 'ops', 'evaluation', 'booking', 'case-life'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
@@ -261,7 +280,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.addHook('onResponse', async (request, reply) => {
     hall.metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, evaluationRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes, bookingRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, evaluationRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes, bookingRoutes, caseLifeRoutes]) {
     await app.register(routes);
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -311,6 +330,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
 
   app.addHook('onClose', async () => {
     await forwarder.stop();
+    casePoller?.stop();
     printWorker.stop();
     await Promise.all([devices.stop(), handwriting?.close()]);
     if (!options.store) store.close();
@@ -357,13 +377,21 @@ function scheduleRollover(app: FastifyInstance, hall: HallContext, now: () => nu
   };
 }
 
-/** 整改 past its due day alerts leaders and the desk: checked at start and every ten minutes. */
+/**
+ * 整改 past its due day and case time limits approaching or past alert leaders and the desk:
+ * checked at start and every ten minutes.
+ */
 function scheduleOverdueChecks(app: FastifyInstance, hall: HallContext) {
   const check = () => {
     try {
       hall.evaluations.alertOverdue();
     } catch (err) {
       app.log.error({ err }, 'overdue rectification check failed; retried in ten minutes');
+    }
+    try {
+      hall.caseLife.alertDeadlines();
+    } catch (err) {
+      app.log.error({ err }, 'case time-limit check failed; retried in ten minutes');
     }
   };
   check();

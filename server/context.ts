@@ -7,6 +7,8 @@ import type { DeviceAuth } from './auth/device-auth.ts';
 import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
 import type { Evaluations } from './evaluation/service.ts';
+import type { CaseLifeService } from './case-life/service.ts';
+import type { CasePoller } from './case-life/poller.ts';
 import type { Forwarder } from './forwarding/forwarder.ts';
 import type { HandwritingRecognizer } from './ime/recognizer.ts';
 import type { HallSettings } from './settings.ts';
@@ -58,6 +60,10 @@ export interface HallContext {
   reports: Reports;
   /** 好差评: evaluations, the evaluators' invitations, rectification tasks. */
   evaluations: Evaluations;
+  /** The life of a matter after the hall: the case system's states, time limits, their alerts. */
+  caseLife: CaseLifeService;
+  /** Reads the status feed of a case system that cannot call back; null unless `caseLife.pollUrl` is set. */
+  casePoller: CasePoller | null;
   /** Appointments (预约接待): slots, bookings, check-in, patterns. */
   bookings: Bookings;
   /** The public booking page's human check. */
@@ -79,6 +85,7 @@ const SERVICE_PLUGINS = {
   'hall-queue': { provides: ['engine', 'snapshots'], dependencies: ['hall-core', 'hall-devices'] },
   'hall-registration': { provides: ['intakes', 'forwarder', 'handwriting'], dependencies: ['hall-core', 'hall-queue'] },
   'hall-evaluation': { provides: ['evaluations'], dependencies: ['hall-core', 'hall-queue'] },
+  'hall-case-life': { provides: ['caseLife', 'casePoller'], dependencies: ['hall-core'] },
   'hall-booking': { provides: ['bookings', 'challenges'], dependencies: ['hall-core', 'hall-queue'] },
 } as const satisfies Record<string, { provides: readonly (keyof HallContext)[]; dependencies: readonly string[] }>;
 

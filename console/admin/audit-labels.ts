@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'evaluation.rated': '服务评价',
   'rectification.assigned': '指定整改负责人',
   'rectification.followed_up': '整改回访',
+  'case.reported': '案件系统回传办理状态',
 };
 
 export const auditLabel = (action: string) => AUDIT_ACTIONS[action] ?? action;

@@ -5,12 +5,8 @@ import type { ProgressQuery, ProgressRecord, ProgressReply } from '../../common/
 import { checkIdNumber } from '../../common/registration.ts';
 import { api, ApiError } from '../../common/ui/api.ts';
 import { KeypadField } from '../fields.tsx';
+import { CaseLifeBlock, dayText as day } from './case-life.tsx';
 import { ProgressRating } from './progress-rating.tsx';
-
-const day = (iso: string) => {
-  const [y, m, d] = iso.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-};
 
 /** Where a registration is, as the person should hear it. */
 function progressText(r: ProgressRecord): string {
@@ -65,7 +61,7 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
                 <h3>
                   {day(r.date)} · {r.number} · {r.serviceName}
                 </h3>
-                <p>{progressText(r)}</p>
+                {r.life ? <CaseLifeBlock caseNumber={r.caseNumber} life={r.life} /> : <p>{progressText(r)}</p>}
               </li>
             ))}
           </ul>

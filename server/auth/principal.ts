@@ -74,6 +74,8 @@ export const PERMISSIONS = {
   superviseRectification: { roles: ['admin', 'desk', 'leader'] },
   assignRectification: { roles: ['admin', 'leader'] },
   viewSatisfaction: { roles: ['admin', 'leader'] },
+  /** The 时限 page: case time limits approaching or past (their alerts go to the same roles and the windows). */
+  watchDeadlines: { roles: ['admin', 'desk', 'leader'] },
   /** A booking taken by phone (预约接待). */
   bookAtDesk: { roles: ['admin', 'desk'] },
   /** The day's bookings, names masked: the desk, windows and the leaders' view. */

@@ -169,6 +169,9 @@ function checkConsistency(config: HallConfig): void {
   if (forwarding.adapter === 'http' && (!forwarding.url || !forwarding.secret)) {
     throw new ConfigError(forwarding.url ? 'forwarding.secret' : 'forwarding.url', 'the http adapter needs the case system URL and the shared secret (HALL_CASE_SYSTEM_SECRET)');
   }
+  if (config.caseLife.pollUrl && !forwarding.secret) {
+    throw new ConfigError('forwarding.secret', 'the case status feed (caseLife.pollUrl) is asked with the shared secret (HALL_CASE_SYSTEM_SECRET)');
+  }
   if (forwarding.adapter === 'http' && forwarding.url!.startsWith('http://') && !isLoopbackUrl(forwarding.url!) && !forwarding.allowInsecureHttp) {
     throw new ConfigError('forwarding.url', 'plain http:// outside this machine would send registrations unencrypted: use https://, or set forwarding.allowInsecureHttp (e.g. behind an encrypted tunnel)');
   }

@@ -1,7 +1,7 @@
 // The hall's configuration: one JSON file (HALL_CONFIG) over these defaults, then environment
 // overrides. Every key is documented in docs/configuration.md; keep the two in step.
 import { Type, type Static } from 'typebox';
-import { BackupSection, BookingSection, EvaluationSection, ForwardingSection, HoursSection, MetricsSection, RegistrationSection, ServerSection } from './sections.ts';
+import { BackupSection, BookingSection, CaseLifeSection, EvaluationSection, ForwardingSection, HoursSection, MetricsSection, RegistrationSection, ServerSection } from './sections.ts';
 
 const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' });
 
@@ -90,6 +90,7 @@ export const HallConfigSchema = Type.Object(
     timeZone: Type.String({ minLength: 1, default: 'Asia/Shanghai' }),
     hours: HoursSection,
     evaluation: EvaluationSection,
+    caseLife: CaseLifeSection,
     /** Demo set-up: prints ready-to-open URLs that pair a demo kiosk and window screen at once. */
     demo: Type.Boolean({ default: true }),
     services: Type.Array(ServiceConfig, {

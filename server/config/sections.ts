@@ -303,3 +303,45 @@ export const BookingSection = Type.Object(
   },
   { additionalProperties: false, default: {} },
 );
+
+const TimeLimit = Type.Object(
+  {
+    days: Type.Integer({ minimum: 1, maximum: 365 }),
+    unit: Type.Union([Type.Literal('calendar'), Type.Literal('working')], {
+      description: 'calendar: every day counts; working: the hall calendar (official holidays and make-up days, `hours`)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** The life of a matter in the case system after the hall (docs/case-life.md): time limits, status callbacks, polling. */
+export const CaseLifeSection = Type.Object(
+  {
+    preset: Type.Union([Type.Literal('regulation-2022'), Type.Literal('local-30')], {
+      default: 'regulation-2022',
+      description: 'regulation-2022: 信访工作条例 (15 / 60 + 30 / 30 / 30 days); local-30: the older local practice of answering within 30 days, extendable to 60',
+    }),
+    limits: Type.Object(
+      {
+        acceptance: Type.Optional(TimeLimit),
+        handling: Type.Optional(TimeLimit),
+        extension: Type.Optional(TimeLimit),
+        reviewRequest: Type.Optional(TimeLimit),
+        review: Type.Optional(TimeLimit),
+        recheckRequest: Type.Optional(TimeLimit),
+        recheck: Type.Optional(TimeLimit),
+      },
+      { additionalProperties: false, default: {}, description: "Any limit of the preset replaced: { days, unit }" },
+    ),
+    warnDaysBefore: Type.Integer({ minimum: 0, maximum: 30, default: 3, description: 'A deadline this many calendar days ahead (or nearer) alerts leaders and the desk as approaching' }),
+    callbackSkewSeconds: Type.Integer({
+      minimum: 10,
+      maximum: 3600,
+      default: 300,
+      description: "A status callback whose X-Timestamp is further than this from the hall's clock is refused (replay protection)",
+    }),
+    pollUrl: Type.Optional(Type.String({ pattern: '^https?://', description: "Status feed of a case system that cannot call back (GET, signed); unset: callbacks only" })),
+    pollSeconds: Type.Integer({ minimum: 10, maximum: 86400, default: 300, description: 'How often the status feed is asked' }),
+  },
+  { additionalProperties: false, default: {} },
+);

@@ -51,6 +51,8 @@ export function createIntakeService(deps: {
   /** A verified registration was queued for the case system. */
   onQueued?: () => void;
   settings: HallSettings;
+  /** The time limits and the case system's states of an acknowledged registration (server/case-life). */
+  caseProgress: (intake: IntakeRecord) => Pick<ProgressRecord, 'acceptanceDue' | 'answerDue' | 'life'>;
 }) {
   const { store, engine, config, cipher, divisions, now } = deps;
   // The lists an admin may edit come from the settings, the rest from the configuration.
@@ -268,8 +270,7 @@ export function createIntakeService(deps: {
         serviceName: services.find((s) => s.code === i.serviceCode)?.name ?? i.serviceCode,
         state: i.state,
         caseNumber: i.caseNumber,
-        acceptanceDue: i.acceptanceDue,
-        answerDue: i.answerDue,
+        ...deps.caseProgress(i),
       }));
     },
 

@@ -9,6 +9,7 @@ import type { Actor } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import { MAX_REPORT_DAYS, dayCount, isCalendarDay, previousPeriod, reportPeriod, type ReportPeriod } from './period.ts';
 import type { ReportLabels } from './section-input.ts';
+import { shiftDay } from '../calendar/hall-calendar.ts';
 import { REPORT_SECTIONS } from './sections.ts';
 import { stateName } from './table-kit.ts';
 
@@ -48,8 +49,10 @@ export function createReports({ store, config, divisions, now }: ReportDeps) {
     build(query: ReportQuery, audience: ReportAudience): Report {
       const span = periodOf(query, config.timeZone);
       const previous = previousPeriod(span, config.timeZone);
-      const satisfaction = { ...store, today: serviceDayOf(now(), config.timeZone) };
-      const input = { reports: store.reports, span, previous, labels: labels(), leaderService: config.registration.leaderService, satisfaction };
+      const today = serviceDayOf(now(), config.timeZone);
+      const satisfaction = { ...store, today };
+      const timeliness = { cases: store.caseLife, today, warnUntil: shiftDay(today, config.caseLife.warnDaysBefore) };
+      const input = { reports: store.reports, span, previous, labels: labels(), leaderService: config.registration.leaderService, satisfaction, timeliness };
       const sections = REPORT_SECTIONS.filter((s) => (audience === 'management' || s.audience === 'operational') && store.reports.hasTables(s.requires)).flatMap((s) => {
         const built = s.build(input);
         return built ? [{ id: s.id, title: s.title, ...built }] : [];

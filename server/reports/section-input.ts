@@ -1,5 +1,5 @@
 // What every report section is built from: the figures' source, the period and the one before, names.
-import type { ReportRepository, ReportSpan, Store } from '../store/repositories.ts';
+import type { CaseLifeRepository, ReportRepository, ReportSpan, Store } from '../store/repositories.ts';
 
 export interface ReportLabels {
   service(code: string): string;
@@ -16,4 +16,6 @@ export interface SectionInput {
   leaderService: string | null;
   /** What the satisfaction section reads, and the hall's today (for overdue tasks). */
   satisfaction: Pick<Store, 'evaluations' | 'rectifications' | 'windows' | 'staff' | 'services'> & { today: string };
+  /** What the timeliness section reads: the case-life tables, today, and the last day an approaching limit may fall on. */
+  timeliness: { cases: CaseLifeRepository; today: string; warnUntil: string };
 }

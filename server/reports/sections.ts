@@ -1,13 +1,14 @@
 // The report's sections, a registry: each names who sees it and the tables it reads, so a section
 // appears only where its data exists. Later features add their entry here (see docs/reports.md):
 // satisfaction (好差评: rate per window, staff member and service, 差评 reasons and their follow-up)
-// reads the evaluation tables; timeliness (deadlines met / approaching / overdue, cases by
-// state) requires the case-life tables.
+// reads the evaluation tables; timeliness (limits kept in time or late, approaching, overdue, cases
+// by state) reads the case-life tables.
 import type { ReportSection } from '../../common/contract/reports.ts';
 import { forwardingSection, leaderSection } from './forwarding-section.ts';
 import { queueSection } from './queue-section.ts';
 import { registrationSection } from './registration-section.ts';
 import { satisfactionSection } from './satisfaction-section.ts';
+import { timelinessSection } from './timeliness-section.ts';
 import type { SectionInput } from './section-input.ts';
 
 export interface SectionDefinition {
@@ -26,4 +27,5 @@ export const REPORT_SECTIONS: readonly SectionDefinition[] = [
   { id: 'forwarding', title: '转送与当日办', audience: 'operational', requires: ['intakes', 'outbox'], build: forwardingSection },
   { id: 'leader', title: '领导接访', audience: 'management', requires: ['tickets', 'intakes'], build: leaderSection },
   { id: 'satisfaction', title: '好差评', audience: 'management', requires: ['evaluations', 'rectifications'], build: satisfactionSection },
+  { id: 'timeliness', title: '办理时限', audience: 'management', requires: ['case_files', 'case_deadlines'], build: timelinessSection },
 ];

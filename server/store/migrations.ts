@@ -493,4 +493,51 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tickets ADD COLUMN booked INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 15,
+    name: 'case life: status from the case system, time limits',
+    sql: `
+      -- Each state the case system reported (callback or polled feed), once per idempotency key.
+      -- details: what the person may read (reason, where to go instead, office, new due day).
+      CREATE TABLE case_events (
+        key          TEXT PRIMARY KEY,
+        intake_id    TEXT NOT NULL REFERENCES intakes(id),
+        state        TEXT NOT NULL CHECK (state IN
+                       ('accepted','not_accepted','transferred','handling','extended','answered','review','recheck','closed')),
+        at           INTEGER NOT NULL,  -- the case system's time of the state
+        day          TEXT NOT NULL,     -- its calendar day in the hall's zone
+        details      TEXT NOT NULL,
+        body_sha256  TEXT NOT NULL,
+        source       TEXT NOT NULL CHECK (source IN ('callback','poll')),
+        received_at  INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX case_events_intake ON case_events(intake_id, at);
+      -- A registration's case: its number and the state with the latest case-system time.
+      CREATE TABLE case_files (
+        intake_id    TEXT PRIMARY KEY REFERENCES intakes(id),
+        case_number  TEXT NOT NULL,
+        state        TEXT,
+        state_at     INTEGER,
+        updated_at   INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX case_files_state ON case_files(state);
+      -- The time limits of a case, recomputed from its events; alerted: the last alert raised
+      -- for this due day ('approaching' or 'overdue').
+      CREATE TABLE case_deadlines (
+        intake_id  TEXT NOT NULL REFERENCES intakes(id),
+        kind       TEXT NOT NULL CHECK (kind IN ('acceptance','handling','review','recheck')),
+        start_day  TEXT NOT NULL,
+        due_day    TEXT NOT NULL,
+        met_day    TEXT,
+        alerted    TEXT CHECK (alerted IN ('approaching','overdue')),
+        PRIMARY KEY (intake_id, kind)
+      ) STRICT;
+      CREATE INDEX case_deadlines_running ON case_deadlines(due_day) WHERE met_day IS NULL;
+      -- Where the polled status feed was read up to.
+      CREATE TABLE case_poll (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        cursor  INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

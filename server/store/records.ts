@@ -2,7 +2,7 @@
 // below are what the queue engine and the routes depend on; `sqlite/` implements them and a
 // PostgreSQL implementation would implement the same interfaces.
 import type { HallAlert } from '../../common/contract/alerts.ts';
-import type { DeviceKind, EvaluationChannel, EvaluationCriterion, EvaluationLevel, Gender, IntakeState, OutboxState, Priority, PrintState, StaffRole, TicketSourceKind, TicketStatus, RectificationState, WindowState } from '../../common/vocabulary.ts';
+import type { CaseDeadlineKind, CaseState, DeviceKind, EvaluationChannel, EvaluationCriterion, EvaluationLevel, Gender, IntakeState, OutboxState, Priority, PrintState, StaffRole, TicketSourceKind, TicketStatus, RectificationState, WindowState } from '../../common/vocabulary.ts';
 
 export interface TicketRecord {
   id: string;
@@ -299,4 +299,39 @@ export interface BookingClosure {
   /** A service code, or '*' for every service. */
   serviceCode: string;
   reason: string;
+}
+
+/** A state the case system reported for a registration (docs/case-life.md). */
+export interface CaseEventRecord {
+  /** The report's idempotency key: a repeat of it changes nothing. */
+  key: string;
+  intakeId: string;
+  state: CaseState;
+  /** The case system's time of the state (ms). */
+  at: number;
+  day: string;
+  /** What the person may read: reason, goTo, office, dueDay. */
+  details: { reason?: string; goTo?: string; office?: string; dueDay?: string };
+  bodySha256: string;
+  source: 'callback' | 'poll';
+  receivedAt: number;
+}
+
+export interface CaseFileRecord {
+  intakeId: string;
+  caseNumber: string;
+  /** The state with the latest case-system time; null before any report. */
+  state: CaseState | null;
+  stateAt: number | null;
+  updatedAt: number;
+}
+
+export interface CaseDeadlineRecord {
+  intakeId: string;
+  kind: CaseDeadlineKind;
+  startDay: string;
+  dueDay: string;
+  metDay: string | null;
+  /** The last alert raised for this due day. */
+  alerted: 'approaching' | 'overdue' | null;
 }

@@ -10,6 +10,9 @@ import type {
   OutboxRecord,
   AuditQuery,
   AuditRecord,
+  CaseDeadlineRecord,
+  CaseEventRecord,
+  CaseFileRecord,
   EvaluationRecord,
   RectificationRecord,
   DeviceRecord,
@@ -21,7 +24,7 @@ import type {
   TicketRecord,
   WindowRecord,
 } from './records.ts';
-import type { TicketStatus } from '../../common/vocabulary.ts';
+import type { CaseDeadlineKind, CaseState, TicketStatus } from '../../common/vocabulary.ts';
 
 export interface TicketRepository {
   insert(ticket: TicketRecord): void;
@@ -296,6 +299,7 @@ export interface Store {
   reports: ReportRepository;
   evaluations: EvaluationRepository;
   rectifications: RectificationRepository;
+  caseLife: CaseLifeRepository;
   /** Runs `work` atomically (nested calls join the outer transaction). */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -449,4 +453,44 @@ export interface RectificationRepository {
   overdueUnalerted(day: string): RectificationRecord[];
   /** Tasks of the evaluations of service days `from`–`to`: opened, closed, closed satisfied, overdue on `today`. */
   counts(from: string, to: string, today: string): { opened: number; closed: number; satisfied: number; overdue: number };
+}
+
+/** A running time limit with its case, for the 时限 page and the alerts. */
+export interface RunningDeadline extends CaseDeadlineRecord {
+  caseNumber: string;
+  state: CaseState | null;
+  serviceDay: string;
+  ticketId: string;
+}
+
+/** Case life (docs/case-life.md): the reported states, the case files and their time limits. */
+export interface CaseLifeRepository {
+  event(key: string): CaseEventRecord | undefined;
+  insertEvent(event: CaseEventRecord): void;
+  events(intakeId: string): CaseEventRecord[];
+  file(intakeId: string): CaseFileRecord | undefined;
+  saveFile(file: CaseFileRecord): void;
+  /** Replaces a case's limits; a limit whose due day is unchanged keeps its `alerted`. */
+  saveDeadlines(intakeId: string, deadlines: Omit<CaseDeadlineRecord, 'intakeId' | 'alerted'>[]): void;
+  deadlines(intakeId: string): CaseDeadlineRecord[];
+  /** Limits not kept yet, due first. */
+  running(limit: number): RunningDeadline[];
+  markAlerted(intakeId: string, kind: CaseDeadlineKind, alerted: 'approaching' | 'overdue'): void;
+  /** Acknowledged registrations (a case number) whose case file is not opened yet. */
+  unopened(limit: number): Array<{ intakeId: string; caseNumber: string }>;
+  pollCursor(): number;
+  setPollCursor(cursor: number): void;
+  /** The limits of the registrations of service days `from`–`to`, by kind: kept in time or late, running, approaching (due by `warnUntil`), overdue on `today`. */
+  timeliness(from: string, to: string, today: string, warnUntil: string): TimelinessTally[];
+  /** Their cases by state ('' before any report). */
+  states(from: string, to: string): Array<{ key: string; n: number }>;
+}
+
+export interface TimelinessTally {
+  key: CaseDeadlineKind;
+  onTime: number;
+  late: number;
+  running: number;
+  approaching: number;
+  overdue: number;
 }

@@ -502,7 +502,7 @@ describe('progress query at the kiosk', () => {
     const byCode = await ask({ queryCode: ticket.queryCode });
     expect(byCode.statusCode).toBe(200);
     expect(byCode.json().records).toEqual([
-      { date: record.serviceDay, number: ticket.number, serviceName: '初访登记', state: 'acknowledged', caseNumber: record.caseNumber, acceptanceDue: record.acceptanceDue, answerDue: record.answerDue },
+      { date: record.serviceDay, number: ticket.number, serviceName: '初访登记', state: 'acknowledged', caseNumber: record.caseNumber, acceptanceDue: record.acceptanceDue, answerDue: record.answerDue, life: null },
     ]);
     const byId = await ask({ idNumber, phoneLast4: '5678' });
     expect(byId.json().records).toHaveLength(1);

@@ -94,6 +94,9 @@ const MATRIX: Record<string, string> = {
   'GET /api/evaluations/satisfaction': LEADERS,
   'GET /api/windows/{no}/satisfaction': PUBLIC, // what the window screen shows (evaluation.windowScreenMonthly)
   'GET /api/rectifications': REPORTS,
+  // Case life: the case system's signed callback needs no sign-in (401 for a bad signature, not for who calls); the 时限 page.
+  'POST /api/case-system/status': PUBLIC,
+  'GET /api/case-life/deadlines': REPORTS,
   'POST /api/rectifications/{id}/owner': LEADERS,
   'POST /api/rectifications/{id}/follow-up': REPORTS,
   // Reports: the desk sees the operational sections; reception (window staff) none.

@@ -48,7 +48,7 @@ describe('monthly report on the fixed data set', () => {
     expect(new Set(tableIds).size).toBe(tableIds.length);
     expect(r.period).toEqual({ kind: 'month', from: '2026-11-01', to: '2026-11-30' });
     expect(r.previous).toEqual({ kind: 'month', from: '2026-10-01', to: '2026-10-31' });
-    expect(r.sections.map((s) => s.id)).toEqual(['registrations', 'queue', 'forwarding', 'leader', 'satisfaction']);
+    expect(r.sections.map((s) => s.id)).toEqual(['registrations', 'queue', 'forwarding', 'leader', 'satisfaction', 'timeliness']);
   });
 
   it('counts registrations, people, visit kinds, categories and places', async () => {

@@ -1,6 +1,7 @@
 import { openDatabase } from '../database.ts';
 import type { Store } from '../repositories.ts';
 import { bookingRepository } from './bookings.ts';
+import { caseLifeRepository } from './case-life.ts';
 import { auditRepository, metaRepository, serviceRepository, settingsRepository, ticketEventRepository, windowRepository } from './hall.ts';
 import { deviceRepository, loginAttemptRepository, pairingCodeRepository, sessionRepository, staffRepository } from './people.ts';
 import { alertRepository, intakeRepository, outboxRepository } from './intakes.ts';
@@ -36,6 +37,7 @@ export function openSqliteStore(file: string): Store {
     reports: reportRepository(db),
     evaluations: evaluationRepository(db),
     rectifications: rectificationRepository(db),
+    caseLife: caseLifeRepository(db),
     // IMMEDIATE takes the write lock at BEGIN, so two processes never interleave a
     // read-then-write (e.g. number allocation) on the same file.
     transaction: (work) => (db.inTransaction ? work() : db.transaction(work).immediate()),
