@@ -59,20 +59,20 @@ module.exports = {
         'common/ is shared by the server and the browsers: it imports only itself (and not its ' +
         'browser-only part common/ui/).',
       from: { path: '^common/', pathNot: '^common/ui/' },
-      to: { path: '^(server|devices|kiosk|display|console|book|scripts|tests|common/ui)/' },
+      to: { path: '^(server|devices|kiosk|display|console|book|mobile|scripts|tests|common/ui)/' },
     },
     {
       name: 'common-ui-imports-only-common',
       severity: 'error',
       comment: 'common/ui/ is browser-only: it imports common/ and itself.',
       from: { path: '^common/ui/' },
-      to: { path: '^(server|devices|kiosk|display|console|book|scripts|tests)/' },
+      to: { path: '^(server|devices|kiosk|display|console|book|mobile|scripts|tests)/' },
     },
     {
       name: 'browser-code-no-node-builtins',
       severity: 'error',
       comment: 'common/ and the three UIs run in browsers: no Node built-in modules.',
-      from: { path: '^(common|kiosk|display|console|book)/' },
+      from: { path: '^(common|kiosk|display|console|book|mobile)/' },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -80,23 +80,23 @@ module.exports = {
       severity: 'error',
       comment: 'devices/ (drivers) imports only common/ (not common/ui/) and itself.',
       from: { path: '^devices/' },
-      to: { path: '^(server|kiosk|display|console|book|scripts|tests|common/ui)/' },
+      to: { path: '^(server|kiosk|display|console|book|mobile|scripts|tests|common/ui)/' },
     },
     {
       name: 'server-no-ui',
       severity: 'error',
       comment: 'server/ never imports the browser apps, common/ui/, scripts or tests.',
       from: { path: '^server/' },
-      to: { path: '^(kiosk|display|console|book|common/ui|scripts|tests)/' },
+      to: { path: '^(kiosk|display|console|book|mobile|common/ui|scripts|tests)/' },
     },
     {
       name: 'ui-imports-only-common',
       severity: 'error',
       comment:
-        'kiosk/, display/, console/ and book/ import only common/ (with common/ui/) and their own ' +
+        'kiosk/, display/, console/, book/ and mobile/ import only common/ (with common/ui/) and their own ' +
         'folder: never server/, devices/ or another UI.',
-      from: { path: '^(kiosk|display|console|book)/' },
-      to: { path: '^(server|devices|scripts|tests|kiosk|display|console|book)/', pathNot: ['^$1/'] },
+      from: { path: '^(kiosk|display|console|book|mobile)/' },
+      to: { path: '^(server|devices|scripts|tests|kiosk|display|console|book|mobile)/', pathNot: ['^$1/'] },
     },
     {
       name: 'pure-server-modules-no-io',
@@ -190,7 +190,7 @@ module.exports = {
       comment:
         'What runs in production (server/, common/, devices/, the UIs) imports no devDependency ' +
         '(type-only imports excepted).',
-      from: { path: '^(server|common|devices|kiosk|display|console|book)/' },
+      from: { path: '^(server|common|devices|kiosk|display|console|book|mobile)/' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
     {

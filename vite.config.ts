@@ -19,6 +19,7 @@ export default defineConfig({
         display: resolve(root, 'display/index.html'),
         console: resolve(root, 'console/index.html'),
         book: resolve(root, 'book/index.html'),
+        mobile: resolve(root, 'mobile/index.html'),
       },
     },
   },

@@ -78,7 +78,8 @@ export const EVALUATION_CRITERIA = ['overall', 'efficiency', 'competence', 'atti
 export type EvaluationCriterion = (typeof EVALUATION_CRITERIA)[number];
 
 /** Where the person rated: the window's evaluator, or the kiosk with the ticket's code. */
-const EVALUATION_CHANNELS = ['evaluator', 'kiosk'] as const;
+/** Where the person rated: the window's evaluator, the kiosk by the ticket's code, or the phone page of its QR. */
+const EVALUATION_CHANNELS = ['evaluator', 'kiosk', 'qr'] as const;
 export type EvaluationChannel = (typeof EVALUATION_CHANNELS)[number];
 
 /** A rectification task (整改): open until its 回访 is recorded. */

@@ -1,10 +1,10 @@
-// Builds dist/ (the kiosk, display, console and public booking apps): used by `npm run build`, `npm start` and the tests.
+// Builds dist/ (the kiosk, display, console, public booking and phone progress apps): used by `npm run build`, `npm start` and the tests.
 import { join, resolve } from 'node:path';
 import { isStale, markBuilt } from './build-stamp.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const stamp = join(root, 'dist', '.build-stamp');
-const SOURCES = ['kiosk', 'display', 'console', 'book', 'common', 'public', 'vite.config.ts', 'package-lock.json'].map((s) => join(root, s));
+const SOURCES = ['kiosk', 'display', 'console', 'book', 'mobile', 'common', 'public', 'vite.config.ts', 'package-lock.json'].map((s) => join(root, s));
 
 export async function buildUi({ quiet = false } = {}) {
   const { build } = await import('vite');

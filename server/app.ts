@@ -47,6 +47,7 @@ import { createIntakeService } from './registration/intake-service.ts';
 import registrationRoutes from './routes/registration.ts';
 import statsRoutes from './routes/stats.ts';
 import reportRoutes from './routes/reports.ts';
+import phoneRoutes from './routes/phone.ts';
 import { createReports } from './reports/report-service.ts';
 import { createDeviceFleet } from './devices/fleet.ts';
 import { createHallCalendar } from './calendar/hall-calendar.ts';
@@ -280,7 +281,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.addHook('onResponse', async (request, reply) => {
     hall.metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, evaluationRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes, bookingRoutes, caseLifeRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, evaluationRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes, bookingRoutes, caseLifeRoutes, phoneRoutes]) {
     await app.register(routes);
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -4,8 +4,14 @@ import { CASE_STATES, INTAKE_STATES } from '../vocabulary.ts';
 import { Nullable } from './base.ts';
 import { KioskEvaluationSchema } from './evaluation.ts';
 
+/** By the ticket's QR code: the kiosk, and the phone page of the QR. */
+export const ProgressByCodeSchema = Type.Object(
+  { queryCode: Type.String({ pattern: '^[0-9A-Za-z]{6,20}$', description: "From the ticket's QR code" }) },
+  { additionalProperties: false },
+);
+
 export const ProgressQuerySchema = Type.Union([
-  Type.Object({ queryCode: Type.String({ pattern: '^[0-9A-Za-z]{6,20}$', description: "From the ticket's QR code" }) }, { additionalProperties: false }),
+  ProgressByCodeSchema,
   Type.Object(
     {
       idNumber: Type.String({ pattern: '^\\d{17}[\\dXx]$' }),

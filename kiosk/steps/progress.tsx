@@ -1,26 +1,14 @@
 // 查询办理进度: by the QR code on the ticket (a scanner types it, then Enter) or by ID number and
 // the last four digits of the phone. Plain words; a miss says nothing about why.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ProgressQuery, ProgressRecord, ProgressReply } from '../../common/contract/progress.ts';
+import type { ProgressQuery, ProgressReply } from '../../common/contract/progress.ts';
 import { checkIdNumber } from '../../common/registration.ts';
 import { api, ApiError } from '../../common/ui/api.ts';
 import { KeypadField } from '../fields.tsx';
-import { CaseLifeBlock, dayText as day } from './case-life.tsx';
-import { ProgressRating } from './progress-rating.tsx';
-
-/** Where a registration is, as the person should hear it. */
-function progressText(r: ProgressRecord): string {
-  switch (r.state) {
-    case 'submitted':
-      return '已登记，请留意叫号，到窗口办理。';
-    case 'verified':
-      return '窗口已核对登记，正在转送有关部门，请您放心。';
-    case 'forwarded':
-      return '已转送有关部门办理，请您耐心等候答复。';
-    case 'acknowledged':
-      return `已转送有关部门，案件编号 ${r.caseNumber}。有关部门将在${day(r.acceptanceDue!)}前书面告知是否受理，受理后最迟于${day(r.answerDue!)}前答复。`;
-  }
-}
+import { dayText as day } from '../../common/ui/case-life.tsx';
+import { ProgressRecords } from '../../common/ui/progress-records.tsx';
+import { CodeRating } from '../../common/ui/code-rating.tsx';
+import { queryCodeFrom } from '../../common/query-code.ts';
 
 export function ProgressStep({ today, onDone }: { today: string; onDone: () => void }) {
   const [code, setCode] = useState('');
@@ -55,17 +43,8 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
       <main class="kiosk form">
         <section class="step" aria-labelledby="step-title">
           <h2 id="step-title">办理进度</h2>
-          <ul class="progress-records" data-testid="progress-records">
-            {records.map((r) => (
-              <li key={`${r.date}-${r.number}`} class="review-section">
-                <h3>
-                  {day(r.date)} · {r.number} · {r.serviceName}
-                </h3>
-                {r.life ? <CaseLifeBlock caseNumber={r.caseNumber} life={r.life} /> : <p>{progressText(r)}</p>}
-              </li>
-            ))}
-          </ul>
-          {evaluation && queryCode && <ProgressRating queryCode={queryCode} evaluation={evaluation} dayText={day(evaluation.date)} />}
+          <ProgressRecords records={records} />
+          {evaluation && queryCode && <CodeRating path="/api/evaluations/kiosk" queryCode={queryCode} evaluation={evaluation} dayText={day(evaluation.date)} />}
           <p class="lead">如需进一步了解，欢迎到服务台咨询工作人员。</p>
         </section>
         <nav class="nav">
@@ -85,7 +64,7 @@ export function ProgressStep({ today, onDone }: { today: string; onDone: () => v
           class="field"
           onSubmit={(e) => {
             e.preventDefault();
-            if (code.trim()) void ask({ queryCode: code.trim() });
+            if (queryCodeFrom(code)) void ask({ queryCode: queryCodeFrom(code) });
           }}
         >
           <label class="field-label" for="scan-code">

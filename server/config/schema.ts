@@ -81,7 +81,13 @@ export const PrinterConfig = Type.Object(
 export const HallConfigSchema = Type.Object(
   {
     hall: Type.Object(
-      { name: Type.String({ minLength: 1, maxLength: 40, default: '人民来访接待大厅' }) },
+      {
+        name: Type.String({ minLength: 1, maxLength: 40, default: '人民来访接待大厅' }),
+        publicBaseUrl: Type.Union([Type.Null(), Type.String({ pattern: '^https?://[^/\\s?#]+(/[^\\s?#]*)?$' })], {
+          default: null,
+          description: "Where the bureau exposes the phone page (e.g. https://xf.example.gov.cn): the ticket's QR then opens progress and evaluation on a phone; unset, the QR holds the bare code for the kiosk",
+        }),
+      },
       { additionalProperties: false, default: {} },
     ),
     server: ServerSection,

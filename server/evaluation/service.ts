@@ -4,6 +4,7 @@
 import type { HallAlert } from '../../common/contract/alerts.ts';
 import type { EvaluateBody, EvaluationInvite, FollowUpBody, KioskEvaluateBody, KioskEvaluation, Rectification, WindowSatisfactionReply } from '../../common/contract/evaluation.ts';
 import type { StaffQueueEvent } from '../../common/contract/queue.ts';
+import type { EvaluationChannel } from '../../common/vocabulary.ts';
 import { isPoor, LEVEL_LABELS, reasonLabel } from '../../common/evaluation.ts';
 import { serviceDayOf } from '../../common/time.ts';
 import { raiseAlert } from '../alerts.ts';
@@ -69,7 +70,7 @@ export function createEvaluations({ store, config, cipher, calendar, now, onAler
   }
 
   /** Records a rating once; a 差评 opens its rectification task in the same transaction. */
-  function rate(row: EvaluationRecord, body: EvaluateBody, channel: 'evaluator' | 'kiosk', actor: Actor, deviceId: string | null) {
+  function rate(row: EvaluationRecord, body: EvaluateBody, channel: EvaluationChannel, actor: Actor, deviceId: string | null) {
     const reasons = body.reasons ?? [];
     const problem = ratingProblem(body.level, reasons);
     if (problem) throw badRequest(problem);
@@ -172,15 +173,19 @@ export function createEvaluations({ store, config, cipher, calendar, now, onAler
       return { date: row.serviceDay, number: ticket.number, windowNo: row.windowNo, rated: row.level !== 'unrated' };
     },
 
-    /** A rating at the kiosk by the ticket's code, within `evaluation.kioskDays`; once per ticket, as everywhere. */
-    rateAtKiosk(device: DeviceRecord, body: KioskEvaluateBody) {
+    /**
+     * A rating by the ticket's code, within `evaluation.kioskDays`: at a kiosk (`device`), or on the
+     * phone page of the ticket's QR (no device); once per ticket, as everywhere.
+     */
+    rateByCode(device: DeviceRecord | null, body: KioskEvaluateBody) {
       const ticket = store.tickets.byQueryCode(body.queryCode.toUpperCase());
       const row = ticket && store.evaluations.get(ticket.id);
       if (!row) throw notFound('progress_not_found');
       if (row.level !== 'unrated') throw conflict('evaluation_done');
       if (!withinKioskDays(row, today(), config.evaluation.kioskDays)) throw new HallError(409, 'evaluation_closed');
       const { queryCode: _code, ...rating } = body;
-      return rate(row, { ...rating, ticketId: row.ticketId }, 'kiosk', { kind: 'device', id: device.id, name: device.name }, device.id);
+      const actor: Actor = device ? { kind: 'device', id: device.id, name: device.name } : { kind: 'system', id: 'qr', name: '扫码评价' };
+      return rate(row, { ...rating, ticketId: row.ticketId }, device ? 'kiosk' : 'qr', actor, device?.id ?? null);
     },
 
     /** The on-duty staff member's satisfaction this month, for the window screen (when configured). */

@@ -12,6 +12,7 @@ import type { PrintHook } from '../queue/types.ts';
 import type { PrintJobRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import type { PrinterFleet } from '../devices/fleet.ts';
+import { ticketQrData } from '../../common/query-code.ts';
 
 const issuedAtText = (ms: number, timeZone: string) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
@@ -36,7 +37,7 @@ export function createPrintHook(deps: { store: Store; config: HallConfig; fleet:
           ahead,
           waitingPhrase: PHRASES.pleaseWait,
           reminder: config.printing.reminders[ticket.serviceCode] ?? null,
-          qrData: ticket.queryCode,
+          qrData: ticketQrData(ticket.queryCode, config.hall.publicBaseUrl),
         },
         { paperWidth: printer?.config.paperWidth ?? 80, codepage: printer?.config.codepage ?? 'gb18030', feedLines: printer?.config.feedLines },
       );

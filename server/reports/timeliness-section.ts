@@ -20,13 +20,13 @@ export function timelinessSection({ timeliness: { cases, today, warnUntil }, spa
     ],
     tables: [
       table(
-        'by-limit',
+        'timeliness-by-limit',
         '时限（按环节）',
         [text('key', '环节'), count('onTime', '按期'), count('late', '超期'), count('running', '办理中'), count('approaching', '将到期'), count('overdue', '已逾期'), percent('rate', '按期率')],
         kinds.map((k) => [DEADLINE_LABELS[k.key], k.onTime, k.late, k.running, k.approaching, k.overdue, rate(k.onTime, k.onTime + k.late + k.overdue)]),
       ),
       table(
-        'by-state',
+        'timeliness-by-state',
         '案件办理情况',
         [text('key', '办理情况'), count('n', '件数')],
         cases.states(span.from, span.to).map((s) => [s.key ? CASE_STATE_LABELS[s.key as CaseState] : '待决定是否受理', s.n]),

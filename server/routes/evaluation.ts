@@ -72,7 +72,7 @@ export default routePlugin('evaluation-routes', ['evaluations', 'store', 'config
     async (request, reply) => {
       const p = request.principal;
       if (p.kind !== 'device') throw forbidden();
-      return reply.code(201).send(evaluations.rateAtKiosk(p.device, request.body));
+      return reply.code(201).send(evaluations.rateByCode(p.device, request.body));
     },
   );
 

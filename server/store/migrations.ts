@@ -415,7 +415,7 @@ export const MIGRATIONS: readonly Migration[] = [
                          ('very_satisfied','satisfied','basic','dissatisfied','very_dissatisfied','unrated')),
         reasons        TEXT NOT NULL DEFAULT '[]',
         sealed_comment TEXT,
-        channel        TEXT CHECK (channel IN ('evaluator','kiosk')),
+        channel        TEXT CHECK (channel IN ('evaluator','kiosk','qr')),
         device_id      TEXT,
         rated_at       INTEGER,
         CHECK ((level = 'unrated') = (rated_at IS NULL))

@@ -180,7 +180,7 @@ describe('time limits and their alerts', () => {
     const report = (await h.app.inject({ url: `/api/reports?kind=day&date=${today}`, headers: { cookie: leader } })).json();
     const timeliness = report.sections.find((s: { id: string }) => s.id === 'timeliness');
     expect(Object.fromEntries(timeliness.figures.map((f: { id: string; value: number }) => [f.id, f.value]))).toEqual({ 'on-time-rate': 66.7, 'on-time': 2, late: 0, approaching: 1, overdue: 1 });
-    expect(timeliness.tables.find((t: { id: string }) => t.id === 'by-state').rows).toEqual([['已受理', 2]]);
+    expect(timeliness.tables.find((t: { id: string }) => t.id === 'timeliness-by-state').rows).toEqual([['已受理', 2]]);
     // A reception staff member does not see the 时限 page.
     const reception = await staffCookie(h, 'cl-reception', ['reception']);
     expect((await h.app.inject({ url: '/api/case-life/deadlines', headers: { cookie: reception } })).statusCode).toBe(403);

@@ -157,6 +157,9 @@ const MATRIX: Record<string, string> = {
   'GET /api/booking/patterns': ADMIN,
   'PUT /api/booking/patterns/{code}': ADMIN,
   'PUT /api/booking/closures/{day}': ADMIN,
+  // The phone page of the ticket's QR: by the code alone (rate-limited per address).
+  'POST /api/phone/progress': PUBLIC,
+  'POST /api/phone/evaluations': PUBLIC,
 };
 
 function expected(route: string, principal: PrincipalName): Expected {

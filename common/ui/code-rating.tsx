@@ -1,11 +1,13 @@
-// 好差评 at the kiosk: after a progress query by the ticket's code, a ticket whose service may still
-// be rated (evaluation.kioskDays) offers the five levels; once rated, or refused, it says so politely.
+// 好差评 by the ticket's code, at the kiosk or on the phone page of its QR: after a progress query,
+// a ticket whose service may still be rated (evaluation.kioskDays) offers the five levels; once
+// rated, or refused, it says so politely.
 import { useState } from 'preact/hooks';
-import type { EvaluateReply, KioskEvaluation } from '../../common/contract/evaluation.ts';
-import { api, ApiError } from '../../common/ui/api.ts';
-import { Rating } from '../../common/ui/rating.tsx';
+import type { EvaluateReply, KioskEvaluation } from '../contract/evaluation.ts';
+import { api, ApiError } from './api.ts';
+import { Rating } from './rating.tsx';
 
-export function ProgressRating({ queryCode, evaluation, dayText }: { queryCode: string; evaluation: KioskEvaluation; dayText: string }) {
+/** `path`: the kiosk's rating route, or the public one of the phone page. */
+export function CodeRating({ path, queryCode, evaluation, dayText }: { path: string; queryCode: string; evaluation: KioskEvaluation; dayText: string }) {
   const [said, setSaid] = useState<{ kind: 'status' | 'alert'; text: string } | null>(
     evaluation.rated ? { kind: 'status', text: '这个号的服务已经评价过了，每个号只能评价一次，感谢您的参与。' } : null,
   );
@@ -14,7 +16,7 @@ export function ProgressRating({ queryCode, evaluation, dayText }: { queryCode: 
     if (busy) return;
     setBusy(true);
     try {
-      await api<EvaluateReply>('POST', '/api/evaluations/kiosk', { queryCode, level, reasons });
+      await api<EvaluateReply>('POST', path, { queryCode, level, reasons });
       setSaid({ kind: 'status', text: '感谢您的评价！我们将认真听取您的意见，不断改进工作。' });
     } catch (err) {
       setSaid({ kind: 'alert', text: err instanceof ApiError ? err.message : String(err) });

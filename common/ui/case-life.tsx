@@ -1,6 +1,7 @@
 // The life of a matter in the case system, as the progress query tells it: the current state,
-// each step with its date, the time limit now running and what the person may do next.
-import type { CaseLifeView } from '../../common/contract/progress.ts';
+// each step with its date, the time limit now running and what the person may do next. Shown by
+// the kiosk and by the phone page of the ticket's QR code.
+import type { CaseLifeView } from '../contract/progress.ts';
 
 export const dayText = (iso: string) => {
   const [y, m, d] = iso.split('-');
