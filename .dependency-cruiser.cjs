@@ -21,6 +21,7 @@ const PURE_SERVER = [
   '^server/ops/backup-rotation\\.ts$',
   '^server/evaluation/rules\\.ts$',
   '^server/booking/rules\\.ts$',
+  '^server/notify/templates\\.ts$',
 ];
 
 // What does I/O inside the server: the database and its SQLite implementation, HTTP, sockets,

@@ -8,6 +8,7 @@ import type { StaffAuth } from './auth/staff-auth.ts';
 import type { HallConfig } from './config/schema.ts';
 import type { Evaluations } from './evaluation/service.ts';
 import type { Forwarder } from './forwarding/forwarder.ts';
+import type { HallSms } from './notify/sms.ts';
 import type { HandwritingRecognizer } from './ime/recognizer.ts';
 import type { HallSettings } from './settings.ts';
 import type { DataCipher } from './privacy/cipher.ts';
@@ -47,6 +48,8 @@ export interface HallContext {
   divisions: Divisions;
   intakes: IntakeService;
   forwarder: Forwarder;
+  /** SMS to the person (告知): notices, the SMS outbox's worker, 退订; `caseStateChanged` for case life. */
+  sms: HallSms;
   settings: HallSettings;
   /** The kiosk's handwriting recogniser; null when configured off. */
   handwriting: HandwritingRecognizer | null;
@@ -77,7 +80,7 @@ const SERVICE_PLUGINS = {
   'hall-auth': { provides: ['staffAuth', 'deviceAuth', 'resolvePrincipal'], dependencies: ['hall-core'] },
   'hall-devices': { provides: ['devices', 'fleet', 'readers', 'printWorker', 'noticePrinting'], dependencies: ['hall-core'] },
   'hall-queue': { provides: ['engine', 'snapshots'], dependencies: ['hall-core', 'hall-devices'] },
-  'hall-registration': { provides: ['intakes', 'forwarder', 'handwriting'], dependencies: ['hall-core', 'hall-queue'] },
+  'hall-registration': { provides: ['intakes', 'forwarder', 'handwriting', 'sms'], dependencies: ['hall-core', 'hall-queue'] },
   'hall-evaluation': { provides: ['evaluations'], dependencies: ['hall-core', 'hall-queue'] },
   'hall-booking': { provides: ['bookings', 'challenges'], dependencies: ['hall-core', 'hall-queue'] },
 } as const satisfies Record<string, { provides: readonly (keyof HallContext)[]; dependencies: readonly string[] }>;

@@ -153,6 +153,8 @@ const MATRIX: Record<string, string> = {
   'GET /api/booking/patterns': ADMIN,
   'PUT /api/booking/patterns/{code}': ADMIN,
   'PUT /api/booking/closures/{day}': ADMIN,
+  // The SMS gateway's inbound callback (退订): whoever calls, only the gateway's signature counts (401 without).
+  'POST /api/notify/sms/inbound': PUBLIC,
 };
 
 function expected(route: string, principal: PrincipalName): Expected {
