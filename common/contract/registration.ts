@@ -145,6 +145,8 @@ export const RegistrationFormSchema = Type.Object({
   /** The one-time notification's texts (一次性告知; with `materials` and `purposeMaterials`, see common/notification.ts). */
   notification: NotificationTextsSchema,
   elderly: Type.Object({ age: Type.Integer(), mode: Type.Union([Type.Literal('hint'), Type.Literal('green'), Type.Literal('off')]) }),
+  /** The hall sends SMS (`notify.sms.enabled`): the identity step asks 是否接收短信通知 (default yes). */
+  sms: Type.Boolean(),
 });
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;
 

@@ -303,6 +303,7 @@ export function createIntakeService(deps: {
         voice: config.kiosk.voice,
         notification: rules.notification,
         elderly: { age: config.kiosk.elderly.age, mode: config.kiosk.elderly.mode },
+        sms: config.notify.sms.enabled,
       };
     },
   };
