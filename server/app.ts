@@ -296,9 +296,14 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   engine.onChange((event) => {
     try {
       hall.evaluations.completed(event);
-      if (event.type === 'ticket.completed' && event.ticket) sms.ticketCompleted(event.ticket.id);
     } catch (err) {
       app.log.error({ err, ticketId: event.ticket?.id }, 'evaluation row of a completed ticket not written');
+    }
+    // Its 评价邀请 by SMS (where SMS are on and the person gave a mobile number).
+    try {
+      if (event.type === 'ticket.completed' && event.ticket) sms.ticketCompleted(event.ticket.id);
+    } catch (err) {
+      app.log.error({ err, ticketId: event.ticket?.id }, 'evaluation invitation by SMS not queued');
     }
   });
   if (config.backup.enabled && !options.store) scheduleBackups(app, config, dbFile, now);
