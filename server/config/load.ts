@@ -32,6 +32,7 @@ const ENV_OVERRIDES: Record<string, { path: string[]; parse: (v: string, name: s
   // A secret belongs in the environment, not in a config file that gets copied around.
   HALL_CASE_SYSTEM_SECRET: { path: ['forwarding', 'secret'], parse: (v) => v },
   HALL_SMS: { path: ['notify', 'sms', 'enabled'], parse: parseBoolean },
+  HALL_SMS_GATEWAY: { path: ['notify', 'sms', 'gateway'], parse: (v) => v },
   HALL_SMS_URL: { path: ['notify', 'sms', 'url'], parse: (v) => v },
   HALL_SMS_SECRET: { path: ['notify', 'sms', 'secret'], parse: (v) => v },
   HALL_METRICS_TOKEN: { path: ['metrics', 'token'], parse: (v) => v },

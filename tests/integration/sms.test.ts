@@ -231,6 +231,20 @@ describe('SMS to the person', () => {
   });
 });
 
+describe('the log gateway (a demo without a gateway)', () => {
+  it('writes each message to the log with the number masked, and counts it sent', async () => {
+    const lines: string[] = [];
+    hall = await startHall({ notify: { sms: { enabled: true, gateway: 'log' } }, forwarding: { adapter: 'off' } }, undefined, lines);
+    const { ticket } = await register(hall, await pairDevice(hall, 'kiosk'));
+    await vi.waitFor(() => expect(rows(hall!)[0]?.state).toBe('sent'), { timeout: 5_000 });
+    const logged = lines.filter((l) => l.includes('SMS (log gateway: not sent)'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('139****5678');
+    expect(logged[0]).toContain(`排队号${ticket.number}`);
+    expect(lines.join('\n')).not.toContain(PERSON.phone);
+  });
+});
+
 describe('预约确认', () => {
   it('sends the booking code to the phone given when a booking is made', async () => {
     gateway = await startMockSmsGateway({ secret: SECRET, quiet: true });
