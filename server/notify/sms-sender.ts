@@ -69,7 +69,7 @@ export function createSmsSender(deps: {
     const at = now();
     const skip = skipReason(message, at);
     if (skip) {
-      store.sms.update(message.id, { state: 'skipped', lastError: skip });
+      store.sms.update(message.id, { state: 'skipped', lastError: skip, sealed: '' });
       return;
     }
     // Counted before sending: an attempt cut short by a crash still counts.
@@ -84,7 +84,8 @@ export function createSmsSender(deps: {
         throw new SmsSendError('短信内容无法解密（可能更换过数据密钥），已停止发送。', true);
       }
       await gateway!.send({ key: message.idempotencyKey, template: message.template, to: sealed.to, text: sealed.text }, abort.signal);
-      store.sms.update(message.id, { state: 'sent', sentAt: now(), lastError: null });
+      // Sent: the number and the text are not kept (the row keeps the key, the template, the times).
+      store.sms.update(message.id, { state: 'sent', sentAt: now(), lastError: null, sealed: '' });
     } catch (err) {
       if (!running) return; // shutting down: the message stays due and is sent after the restart
       const failure = err instanceof SmsSendError ? err : new SmsSendError(`短信发送出错：${(err as Error).message}`, false);

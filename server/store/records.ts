@@ -237,7 +237,7 @@ export interface SmsRecord {
   template: SmsTemplate;
   /** Blind index of the phone number. */
   phoneIndex: string;
-  /** `{ to, text }` sealed under the idempotency key. */
+  /** `{ to, text }` sealed under the idempotency key; emptied once sent or skipped. */
   sealed: string;
   /** `skipped`: not sent on purpose (the person declined, or the number's daily limit). */
   state: 'pending' | 'sent' | 'dead' | 'skipped';

@@ -83,7 +83,7 @@ describe('SMS to the person', () => {
     expect(Object.keys(JSON.parse(sms!.body)).sort()).toEqual(['key', 'template', 'text', 'to']);
     // At rest the number and the text are sealed.
     const [row] = rows(hall);
-    expect(row).toMatchObject({ template: 'receipt', state: 'sent', attempts: 1 });
+    expect(row).toMatchObject({ template: 'receipt', state: 'sent', attempts: 1, sealed: '' }); // not kept once sent
     expect(JSON.stringify(row)).not.toContain(PERSON.phone);
     expect(JSON.stringify(row)).not.toContain('王女士');
     // The same registration replayed by the kiosk queues nothing more.
@@ -101,6 +101,10 @@ describe('SMS to the person', () => {
     for (let i = 0; i < 3; i++) await register(hall, kiosk);
     await vi.waitFor(() => expect(rows(hall!).every((r) => Number(r.attempts) >= 2)).toBe(true), { timeout: 10_000 });
     expect(rows(hall)[0]).toMatchObject({ state: 'pending', last_error: '暂时连不上短信网关，稍后自动重试。' });
+    // Waiting, the number and the text are sealed: only the cipher opens them.
+    const waiting = rows(hall)[0]!;
+    expect(String(waiting.sealed)).toMatch(/^v1\./);
+    expect(JSON.stringify(waiting)).not.toContain(PERSON.phone);
     gateway = await startMockSmsGateway({ port, secret: SECRET, quiet: true });
     await vi.waitFor(() => expect(rows(hall!).every((r) => r.state === 'sent')).toBe(true), { timeout: 10_000 });
     expect(gateway.messages()).toHaveLength(3);

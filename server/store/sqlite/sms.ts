@@ -31,7 +31,7 @@ export function smsRepository(db: Db): SmsRepository {
   const oldest = db.prepare(`SELECT MIN(created_at) AS at FROM sms_outbox WHERE state = 'pending'`);
   const optOut = db.prepare(`INSERT INTO sms_optouts (phone_index, at, via) VALUES (?, ?, ?) ON CONFLICT (phone_index) DO NOTHING`);
   const optedOut = db.prepare(`SELECT 1 AS one FROM sms_optouts WHERE phone_index = ?`);
-  const skip = db.prepare(`UPDATE sms_outbox SET state = 'skipped', last_error = ? WHERE phone_index = ? AND state = 'pending'`);
+  const skip = db.prepare(`UPDATE sms_outbox SET state = 'skipped', last_error = ?, sealed = '' WHERE phone_index = ? AND state = 'pending'`);
   const count = (row: unknown) => (row as { n: number }).n;
   return {
     insert: (message) => insert.run(t.toRow(message)).changes === 1,
