@@ -22,6 +22,7 @@ const PURE_SERVER = [
   '^server/evaluation/rules\\.ts$',
   '^server/booking/rules\\.ts$',
   '^server/case-life/(rules|life|telling)\\.ts$',
+  '^server/notify/templates\\.ts$',
 ];
 
 // What does I/O inside the server: the database and its SQLite implementation, HTTP, sockets,

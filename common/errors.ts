@@ -15,6 +15,7 @@ export const ERROR_MESSAGES = {
   login_throttled: '该账号近期登录失败较多，为保护账号安全，请稍候片刻再试。',
   account_disabled: '该账号已停用，如有需要请联系管理员。',
   rate_limited: '操作过于频繁，请稍候片刻再试。',
+  sms_signature_invalid: '短信网关的身份验证未通过，已拒绝，请管理员核对短信网关的密钥。',
   snapshot_pending: '最新的排队信息正在发送中，请稍候。',
   too_many_connections: '来自这台设备的连接过多，请关闭多余的页面后再试。',
   invalid_pairing_code: '配对码无效或已过期，请向管理员重新获取。',

@@ -13,7 +13,8 @@ export interface Draft {
   /** Made when the registration starts; a resubmit after a dropped connection reuses it. */
   requestId: string;
   serviceCode: string;
-  petitioner: PersonDraft & { address: string; fromCard: boolean };
+  /** `smsNotify`: 是否接收短信通知 (asked only where the hall sends SMS; yes unless declined). */
+  petitioner: PersonDraft & { address: string; fromCard: boolean; smsNotify?: boolean };
   visitors: number;
   repeat: boolean | null;
   representatives: PersonDraft[];
@@ -126,6 +127,7 @@ export function toBody(draft: Draft, today: string): IntakeBody {
       phone: p.phone,
       address: p.address.trim(),
       fromCard: p.fromCard,
+      ...(p.smsNotify === false ? { smsNotify: false } : {}),
     },
     visit: { visitors: draft.visitors, repeat: draft.repeat === true },
     representatives: draft.visitors > MAX_REPRESENTATIVES

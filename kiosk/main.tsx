@@ -278,6 +278,7 @@ function Kiosk() {
             serviceName={state.services.find((s) => s.code === draft.serviceCode)?.name ?? ''}
             problems={problems}
             elderHint={elderlyHint(form.elderly, draft.petitioner.idNumber, today)}
+            askSms={form.sms}
             onChange={patchPetitioner}
           />
         );

@@ -9,12 +9,12 @@
 // in the status feed the hall may poll (`GET /cases/status?after=<seq>`).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { CaseStatusBody } from '../common/contract/case-life.ts';
 import type { CaseState } from '../common/vocabulary.ts';
 import { signature } from '../server/forwarding/adapters.ts';
 import { signedHeaders } from '../server/case-life/signing.ts';
+import { closeServer, listen, readBody } from './mock-http.ts';
 
 export type MockMode = 'ok' | 'fail' | 'reject' | 'hang' | 'slow' | 'drop' | 'truncate' | 'busy';
 
@@ -61,14 +61,6 @@ export interface CaseReport {
   /** The callback's HTTP status (0: no callback URL). */
   callbackStatus: number;
 }
-
-const read = (request: IncomingMessage) =>
-  new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 
 export async function startMockCaseSystem(options: { port?: number; secret: string; host?: string }): Promise<MockCaseSystem> {
   const byKey = new Map<string, MockDelivery>();
@@ -117,7 +109,7 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
     if (request.method === 'GET' && request.url?.startsWith('/cases/status')) return answerFeed(request, response);
     if (request.method !== 'POST' || request.url !== '/cases') return send(response, 404, { error: 'not found' });
     requests += 1;
-    const body = await read(request);
+    const body = await readBody(request);
     const key = String(request.headers['idempotency-key'] ?? '');
     const timestamp = String(request.headers['x-timestamp'] ?? '');
     const given = Buffer.from(String(request.headers['x-signature'] ?? ''), 'hex');
@@ -172,8 +164,7 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
     return send(response, 201, { caseNumber });
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port, options.host);
   return {
     url: `http://127.0.0.1:${port}/cases`,
     port,
@@ -209,12 +200,10 @@ export async function startMockCaseSystem(options: { port?: number; secret: stri
     conflicts: () => conflicts,
     badSignatures: () => badSignatures,
     requests: () => requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const r of hanging) r.socket?.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      for (const r of hanging) r.socket?.destroy();
+      return closeServer(server);
+    },
   };
 }
 

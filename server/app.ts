@@ -25,6 +25,7 @@ import { createMetrics } from './ops/metrics.ts';
 import { createClockWatch } from './ops/clock-watch.ts';
 import { watchClock } from './ops/clock-alerts.ts';
 import metricsRoutes from './routes/metrics.ts';
+import notifyRoutes from './routes/notify.ts';
 import { socketCounts } from './realtime/socket-counts.ts';
 import { normaliseOrigins } from './http/origin.ts';
 import { validatorFactory } from './http/validation.ts';
@@ -38,6 +39,7 @@ import settingsRoutes from './routes/settings.ts';
 import { fileDropAdapter, httpAdapter, type CaseSystemAdapter } from './forwarding/adapters.ts';
 import { startFileDropUpkeep } from './forwarding/file-drop-upkeep.ts';
 import { createForwarder } from './forwarding/forwarder.ts';
+import { createHallSms } from './notify/sms.ts';
 import alertRoutes from './routes/alerts.ts';
 import forwardingRoutes from './routes/forwarding.ts';
 import imeRoutes from './routes/ime.ts';
@@ -150,6 +152,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       onAlert: (alert) => publishAlert(alert),
     },
   });
+  const sms = createHallSms({ store, config, cipher, now, log: { info: (obj, msg) => app.log.info(obj, msg), warn: (obj, msg) => app.log.warn(obj, msg) } });
   // Alerts are published once the socket server exists (below); services get `publish` now.
   const alerts = createAlertsBridge();
   const publishAlert = alerts.publish;
@@ -163,7 +166,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       })
     : null;
   const calendar = createHallCalendar(config.hours, config.timeZone);
-  const caseLife = createCaseLife({ store, config, calendar, now, onAlert: (alert) => publishAlert(alert) });
+  const caseLife = createCaseLife({ store, config, calendar, now, onAlert: (alert) => publishAlert(alert), onReported: (change) => void sms.caseStateChanged(change) });
   const casePoller = config.caseLife.pollUrl && config.forwarding.secret
     ? startCasePolling({
         url: config.caseLife.pollUrl,
@@ -181,6 +184,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     settings,
     handwriting,
     forwarder,
+    sms,
     publishAlert,
     now,
     cipher,
@@ -196,6 +200,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       now,
       onAlert: publishAlert,
       onQueued: () => forwarder.poke(),
+      onRegistered: (intake, ticket, petitioner) => sms.registered(intake, ticket, petitioner),
       settings,
       caseProgress: (intake) => caseLife.progressOf(intake),
     }),
@@ -210,6 +215,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
       now,
       offeredOn: (service, at) => offeredOn(service, weekdayOf(at, config.timeZone)) && leaderDay(service, at),
       receptionsAt: (at) => upcomingReceptions(settings.current().leaderReceptions, at, config.timeZone, 1),
+      onBooked: (booking, person, when) => sms.booked(booking, person, when),
     }),
     challenges: createChallenges({ now, validMinutes: config.booking.challengeMinutes }),
     snapshots: createSnapshotBytes(engine),
@@ -267,7 +273,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'xinfang-hall API', version: '1', description: 'Reception hall queue, kiosks, boards and staff console' },
-      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit', 'ops', 'evaluation', 'booking', 'case-life'].map((name) => ({ name })),
+      tags: ['hall', 'queue', 'tickets', 'registration', 'forwarding', 'stats', 'settings', 'ime', 'windows', 'auth', 'staff', 'devices', 'audit', 'ops', 'evaluation', 'booking', 'case-life', 'notify'].map((name) => ({ name })),
     },
   });
   registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
@@ -281,7 +287,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   app.addHook('onResponse', async (request, reply) => {
     hall.metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
   });
-  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, evaluationRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes, bookingRoutes, caseLifeRoutes, phoneRoutes]) {
+  for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, evaluationRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes, bookingRoutes, caseLifeRoutes, phoneRoutes, notifyRoutes]) {
     await app.register(routes);
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -316,6 +322,12 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     } catch (err) {
       app.log.error({ err, ticketId: event.ticket?.id }, 'evaluation row of a completed ticket not written');
     }
+    // Its 评价邀请 by SMS (where SMS are on and the person gave a mobile number).
+    try {
+      if (event.type === 'ticket.completed' && event.ticket) sms.ticketCompleted(event.ticket.id);
+    } catch (err) {
+      app.log.error({ err, ticketId: event.ticket?.id }, 'evaluation invitation by SMS not queued');
+    }
   });
   if (config.backup.enabled && !options.store) scheduleBackups(app, config, dbFile, now);
   if (config.forwarding.adapter === 'file') {
@@ -328,9 +340,10 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     app.log.warn({ url: config.forwarding.url }, 'INSECURE: registrations go to the case system over plain http (forwarding.allowInsecureHttp)');
   }
   forwarder.start();
+  sms.sender.start();
 
   app.addHook('onClose', async () => {
-    await forwarder.stop();
+    await Promise.all([forwarder.stop(), sms.sender.stop()]);
     casePoller?.stop();
     printWorker.stop();
     await Promise.all([devices.stop(), handwriting?.close()]);

@@ -10,6 +10,7 @@ import type { Evaluations } from './evaluation/service.ts';
 import type { CaseLifeService } from './case-life/service.ts';
 import type { CasePoller } from './case-life/poller.ts';
 import type { Forwarder } from './forwarding/forwarder.ts';
+import type { HallSms } from './notify/sms.ts';
 import type { HandwritingRecognizer } from './ime/recognizer.ts';
 import type { HallSettings } from './settings.ts';
 import type { DataCipher } from './privacy/cipher.ts';
@@ -49,6 +50,8 @@ export interface HallContext {
   divisions: Divisions;
   intakes: IntakeService;
   forwarder: Forwarder;
+  /** SMS to the person (告知): notices, the SMS outbox's worker, 退订; `caseStateChanged` for case life. */
+  sms: HallSms;
   settings: HallSettings;
   /** The kiosk's handwriting recogniser; null when configured off. */
   handwriting: HandwritingRecognizer | null;
@@ -83,7 +86,7 @@ const SERVICE_PLUGINS = {
   'hall-auth': { provides: ['staffAuth', 'deviceAuth', 'resolvePrincipal'], dependencies: ['hall-core'] },
   'hall-devices': { provides: ['devices', 'fleet', 'readers', 'printWorker', 'noticePrinting'], dependencies: ['hall-core'] },
   'hall-queue': { provides: ['engine', 'snapshots'], dependencies: ['hall-core', 'hall-devices'] },
-  'hall-registration': { provides: ['intakes', 'forwarder', 'handwriting'], dependencies: ['hall-core', 'hall-queue'] },
+  'hall-registration': { provides: ['intakes', 'forwarder', 'handwriting', 'sms'], dependencies: ['hall-core', 'hall-queue'] },
   'hall-evaluation': { provides: ['evaluations'], dependencies: ['hall-core', 'hall-queue'] },
   'hall-case-life': { provides: ['caseLife', 'casePoller'], dependencies: ['hall-core'] },
   'hall-booking': { provides: ['bookings', 'challenges'], dependencies: ['hall-core', 'hall-queue'] },

@@ -37,6 +37,7 @@ export const IntakeBodySchema = Type.Object(
         occupation: Type.Optional(Type.String({ maxLength: 30 })),
         political: Type.Optional(Type.String({ maxLength: 20, description: '政治面貌, from `registration.politicalStatuses`' })),
         fromCard: Type.Boolean({ description: 'Identity read from the ID card reader' }),
+        smsNotify: Type.Optional(Type.Boolean({ description: '是否接收短信通知: SMS to the phone given (登记回执, 受理告知, 办结告知, 评价邀请); absent = yes' })),
       },
       { additionalProperties: false },
     ),
@@ -144,6 +145,8 @@ export const RegistrationFormSchema = Type.Object({
   /** The one-time notification's texts (一次性告知; with `materials` and `purposeMaterials`, see common/notification.ts). */
   notification: NotificationTextsSchema,
   elderly: Type.Object({ age: Type.Integer(), mode: Type.Union([Type.Literal('hint'), Type.Literal('green'), Type.Literal('off')]) }),
+  /** The hall sends SMS (`notify.sms.enabled`): the identity step asks 是否接收短信通知 (default yes). */
+  sms: Type.Boolean(),
 });
 export type RegistrationForm = Static<typeof RegistrationFormSchema>;
 

@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { idNumberProblem } from '../../common/id-number.ts';
 import { checkIdNumber } from '../../common/registration.ts';
 import type { Draft } from '../draft.ts';
-import { KeypadField, TextField } from '../fields.tsx';
+import { Choices, KeypadField, TextField } from '../fields.tsx';
 
 const GENDER = { male: '男', female: '女' } as const;
+const SMS_CHOICES = ['接收短信', '不接收'] as const;
 
 /** Birth date and gender shown as soon as the ID number is complete and valid (never typed). */
 export function Derived({ idNumber, today }: { idNumber: string; today: string }) {
@@ -39,6 +40,8 @@ export function IdentityStep(props: {
   problems: Record<string, string>;
   /** Said kindly to an elderly petitioner (kiosk/elder.ts). */
   elderHint?: string | null;
+  /** The hall sends SMS: ask whether the person wants them. */
+  askSms?: boolean;
   onChange: (patch: Partial<Draft['petitioner']>) => void;
 }) {
   const { draft, today, problems } = props;
@@ -96,6 +99,15 @@ export function IdentityStep(props: {
         problem={problems['petitioner.phone']}
         hint="用于告知办理进展，我们会严格保密。"
       />
+      {props.askSms && (
+        <Choices
+          id="petitioner-smsNotify"
+          label="是否接收短信通知"
+          options={SMS_CHOICES}
+          value={p.smsNotify === false ? SMS_CHOICES[1] : SMS_CHOICES[0]}
+          onPick={(choice) => props.onChange({ smsNotify: choice === SMS_CHOICES[0] })}
+        />
+      )}
       <TextField
         id="petitioner-address"
         label="住址或工作单位"

@@ -41,6 +41,8 @@ export interface BookingDeps {
   now: () => number;
   offeredOn: (service: ServiceRecord, at: number) => boolean;
   receptionsAt: (at: number) => LeaderReception[];
+  /** A booking was written (in its transaction): the 预约确认 is queued here. */
+  onBooked?: (booking: BookingRecord, person: SealedBooking, when: string) => void;
 }
 
 export type BookingService = ReturnType<typeof createBookingService>;
@@ -87,7 +89,7 @@ export function createBookingService(deps: BookingDeps) {
       let code = bookingCode(randomInt);
       while (store.bookings.byCode(code)) code = bookingCode(randomInt);
       const sealed: SealedBooking = { name: person.name.trim(), idNumber: person.idNumber.toUpperCase(), phone: person.phone, summary: person.summary.trim() };
-      store.bookings.insert({
+      const booking: BookingRecord = {
         id,
         code,
         serviceCode: service.code,
@@ -105,9 +107,11 @@ export function createBookingService(deps: BookingDeps) {
         ticketId: null,
         checkedInAt: null,
         cancelledAt: null,
-      });
+      };
+      store.bookings.insert(booking);
       store.audit.append({ at, actor, action: 'booking.created', target: id, details: { code, serviceCode: service.code, day: body.day, start: slot.start, channel } });
       const when = `${slots.slotText(body.day, slot.start)}–${slot.end}`;
+      deps.onBooked?.(booking, sealed, when);
       return {
         code,
         serviceCode: service.code,

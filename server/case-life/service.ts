@@ -26,6 +26,8 @@ export interface CaseLifeDeps {
   calendar: ReturnType<typeof createHallCalendar>;
   now: () => number;
   onAlert: (alert: HallAlert) => void;
+  /** A new state was recorded (inside its transaction): the person's 受理告知 / 办结告知 is queued here. */
+  onReported?: (change: { intakeId: string; state: CaseState; at: number; caseNumber: string }) => void;
 }
 
 export type CaseLifeService = ReturnType<typeof createCaseLife>;
@@ -33,7 +35,7 @@ export type CaseLifeService = ReturnType<typeof createCaseLife>;
 const CASE_SYSTEM = { ...SYSTEM, id: 'case-system', name: '案件系统' };
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export function createCaseLife({ store, config, calendar, now, onAlert }: CaseLifeDeps) {
+export function createCaseLife({ store, config, calendar, now, onAlert, onReported }: CaseLifeDeps) {
   const limits = timeLimitsOf(config.caseLife);
   const today = () => serviceDayOf(now(), config.timeZone);
 
@@ -85,6 +87,7 @@ export function createCaseLife({ store, config, calendar, now, onAlert }: CaseLi
         receivedAt: at,
       });
       const life = rebuild(acknowledged, body.caseNumber, at);
+      onReported?.({ intakeId: intake.id, state: body.state, at: stateAt, caseNumber: body.caseNumber });
       store.audit.append({ at, actor: CASE_SYSTEM, action: 'case.reported', target: intake.id, details: { caseNumber: body.caseNumber, state: body.state, source } });
       return { duplicate: false, state: life.state };
     });

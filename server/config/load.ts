@@ -31,6 +31,10 @@ const ENV_OVERRIDES: Record<string, { path: string[]; parse: (v: string, name: s
   HALL_CASE_SYSTEM_URL: { path: ['forwarding', 'url'], parse: (v) => v },
   // A secret belongs in the environment, not in a config file that gets copied around.
   HALL_CASE_SYSTEM_SECRET: { path: ['forwarding', 'secret'], parse: (v) => v },
+  HALL_SMS: { path: ['notify', 'sms', 'enabled'], parse: parseBoolean },
+  HALL_SMS_GATEWAY: { path: ['notify', 'sms', 'gateway'], parse: (v) => v },
+  HALL_SMS_URL: { path: ['notify', 'sms', 'url'], parse: (v) => v },
+  HALL_SMS_SECRET: { path: ['notify', 'sms', 'secret'], parse: (v) => v },
   HALL_METRICS_TOKEN: { path: ['metrics', 'token'], parse: (v) => v },
 };
 
@@ -174,6 +178,13 @@ function checkConsistency(config: HallConfig): void {
   }
   if (forwarding.adapter === 'http' && forwarding.url!.startsWith('http://') && !isLoopbackUrl(forwarding.url!) && !forwarding.allowInsecureHttp) {
     throw new ConfigError('forwarding.url', 'plain http:// outside this machine would send registrations unencrypted: use https://, or set forwarding.allowInsecureHttp (e.g. behind an encrypted tunnel)');
+  }
+  const sms = config.notify.sms;
+  if (sms.enabled && sms.gateway === 'http') {
+    if (!sms.url || !sms.secret) throw new ConfigError(sms.url ? 'notify.sms.secret' : 'notify.sms.url', 'the SMS gateway needs its URL and the shared secret or API key (HALL_SMS_SECRET)');
+    if (sms.url.startsWith('http://') && !isLoopbackUrl(sms.url) && !sms.allowInsecureHttp) {
+      throw new ConfigError('notify.sms.url', 'plain http:// outside this machine would send phone numbers unencrypted: use https://, or set notify.sms.allowInsecureHttp');
+    }
   }
   const reasons = new Set<string>();
   config.green.reasons.forEach((reason, i) => {

@@ -1,7 +1,7 @@
 // The hall's configuration: one JSON file (HALL_CONFIG) over these defaults, then environment
 // overrides. Every key is documented in docs/configuration.md; keep the two in step.
 import { Type, type Static } from 'typebox';
-import { BackupSection, BookingSection, CaseLifeSection, EvaluationSection, ForwardingSection, HoursSection, MetricsSection, RegistrationSection, ServerSection } from './sections.ts';
+import { BackupSection, BookingSection, CaseLifeSection, EvaluationSection, ForwardingSection, HoursSection, MetricsSection, NotifySection, RegistrationSection, ServerSection } from './sections.ts';
 
 const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' });
 
@@ -233,6 +233,7 @@ export const HallConfigSchema = Type.Object(
     forwarding: ForwardingSection,
     backup: BackupSection,
     booking: BookingSection,
+    notify: NotifySection,
     kiosk: Type.Object(
       {
         /** Voice guidance: each step's question said once, the idle warning, the number taken. */

@@ -345,3 +345,53 @@ export const CaseLifeSection = Type.Object(
   },
   { additionalProperties: false, default: {} },
 );
+
+const SmsTemplateText = (description: string) => Type.Optional(Type.String({ minLength: 4, maxLength: 300, description }));
+
+/** Telling the person by SMS (告知, docs/notify.md): the gateway, limits and the templates. */
+export const NotifySection = Type.Object(
+  {
+    sms: Type.Object(
+      {
+        enabled: Type.Boolean({ default: false, description: 'Send SMS at all (off: nothing is queued)' }),
+        gateway: Type.Union([Type.Literal('http'), Type.Literal('log')], {
+          default: 'http',
+          description: 'http: POST JSON to `url`; log: write each message (number masked) to the server log instead (demo)',
+        }),
+        url: Type.Optional(Type.String({ pattern: '^https?://' })),
+        auth: Type.Union([Type.Literal('hmac'), Type.Literal('apiKey')], {
+          default: 'hmac',
+          description: 'hmac: X-Timestamp + X-Signature as for forwarding; apiKey: the secret in the header `apiKeyHeader`',
+        }),
+        secret: Type.Optional(Type.String({ minLength: 16, description: 'HMAC key or API key shared with the gateway (HALL_SMS_SECRET)' })),
+        apiKeyHeader: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$', default: 'x-api-key' }),
+        /** Plain `http://` to a gateway outside this machine (phone numbers in clear): refused unless true. */
+        allowInsecureHttp: Type.Boolean({ default: false }),
+        timeoutSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 120, default: 10 }),
+        maxAttempts: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
+        retryBaseSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 30 }),
+        retryMaxSeconds: Type.Number({ exclusiveMinimum: 0, maximum: 86_400, default: 3600 }),
+        perPhonePerDay: Type.Integer({ minimum: 1, maximum: 100, default: 5, description: 'Messages to one number in 24 hours; more are skipped' }),
+        perMinute: Type.Integer({ minimum: 1, maximum: 100_000, default: 60, description: 'Messages per minute in all; more wait for the next minute' }),
+        inviteDelayMinutes: Type.Integer({
+          minimum: 0,
+          maximum: 1440,
+          default: 30,
+          description: 'The 评价邀请 goes this long after the window completes the ticket, and not at all once the ticket was rated',
+        }),
+        templates: Type.Object(
+          {
+            receipt: SmsTemplateText('登记回执: {name} {number} {service} {hall}'),
+            accepted: SmsTemplateText('受理告知: {name} {date} {caseNumber} {hall}'),
+            closed: SmsTemplateText('办结告知: {name} {date} {caseNumber} {hall}'),
+            invite: SmsTemplateText('评价邀请: {name} {number} {days} {hall}'),
+            booking: SmsTemplateText('预约确认: {name} {code} {service} {when} {hall}'),
+          },
+          { additionalProperties: false, default: {} },
+        ),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+  },
+  { additionalProperties: false, default: {} },
+);

@@ -1,5 +1,5 @@
 // Prometheus figures for the hall: HTTP traffic (observed per request), and the queue, printing,
-// forwarding, devices and sockets read only when scraped. Labels carry route patterns, service
+// forwarding, the SMS outbox, devices and sockets read only when scraped. Labels carry route patterns, service
 // codes, states and configured device ids: never a URL, a ticket or a person.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Store } from '../store/repositories.ts';
@@ -76,6 +76,14 @@ export function createMetrics(sources: MetricsSources) {
   });
   gauge('hall_forwarding_held', 'The case system refuses the hall and forwarding is held (1) or not (0)', [], (set) => {
     set({}, sources.forwardingHeld() ? 1 : 0);
+  });
+  gauge('hall_sms_outbox', 'SMS to persons (告知) by state: pending, sent, dead, skipped', ['state'], (set) => {
+    const counts = store.sms.byState();
+    for (const state of ['pending', 'sent', 'dead', 'skipped']) set({ state }, counts[state] ?? 0);
+  });
+  gauge('hall_sms_oldest_pending_seconds', 'Age of the oldest SMS still to send (0: none)', [], (set) => {
+    const at = store.sms.oldestPendingAt();
+    set({}, at === null ? 0 : Math.max(0, (sources.now() - at) / 1000));
   });
   gauge('hall_device_ready', 'A printer or card reader is ready (1) or not (0)', ['kind', 'device'], (set) => {
     for (const d of sources.devices()) set({ kind: d.kind, device: d.id }, d.condition === 'ready' ? 1 : 0);

@@ -23,7 +23,7 @@ import type { IntakeRecord, TicketRecord } from '../store/records.ts';
 import type { Store } from '../store/repositories.ts';
 import { checkPersonChoices } from './choices.ts';
 import { createOnePerPerson } from './one-per-person.ts';
-import { createRegistrationForTicket } from './register-for-ticket.ts';
+import { createRegistrationForTicket, type Registered } from './register-for-ticket.ts';
 import { sealedFrom, type SealedRegistration } from './sealed.ts';
 import type { SubmitOutcome, Submitter, Viewer } from './types.ts';
 import { createVerification } from './verify.ts';
@@ -50,6 +50,8 @@ export function createIntakeService(deps: {
   onAlert: (alert: HallAlert) => void;
   /** A verified registration was queued for the case system. */
   onQueued?: () => void;
+  /** A registration was written (in its transaction): the 登记回执 is queued here. */
+  onRegistered?: Registered;
   settings: HallSettings;
   /** The time limits and the case system's states of an acknowledged registration (server/case-life). */
   caseProgress: (intake: IntakeRecord) => Pick<ProgressRecord, 'acceptanceDue' | 'answerDue' | 'life'>;
@@ -122,7 +124,7 @@ export function createIntakeService(deps: {
       message: `集体访：${ticket.number} 号，共 ${body.visit.visitors} 人来访，${matterOf(body.matter)}，请及时安排接待。`,
     });
 
-  const registerFor = createRegistrationForTicket({ store, engine, now, rules, lists, personIndexOf, intakeRecord, collectiveAlert });
+  const registerFor = createRegistrationForTicket({ store, engine, now, rules, lists, personIndexOf, intakeRecord, collectiveAlert, onRegistered: deps.onRegistered });
 
   return {
     personIndexOf,
@@ -163,6 +165,7 @@ export function createIntakeService(deps: {
         attach: (ticket) => {
           const intake = intakeRecord(body, ticket, by, { serviceCode, collective, personIndex });
           store.intakes.insert(intake);
+          deps.onRegistered?.(intake, ticket, body.petitioner);
           // 一次性告知 given and acknowledged (the five items for this category), on record with the registration.
           store.audit.append({
             at: ticket.issuedAt,
@@ -301,6 +304,7 @@ export function createIntakeService(deps: {
         voice: config.kiosk.voice,
         notification: rules.notification,
         elderly: { age: config.kiosk.elderly.age, mode: config.kiosk.elderly.mode },
+        sms: config.notify.sms.enabled,
       };
     },
   };

@@ -13,6 +13,9 @@ import type { Store } from '../store/repositories.ts';
 import { checkPersonChoices } from './choices.ts';
 import type { Submitter } from './types.ts';
 
+/** A registration was written, in its transaction (the 登记回执 is queued there). */
+export type Registered = (intake: IntakeRecord, ticket: TicketRecord, petitioner: IntakeBody['petitioner']) => void;
+
 /** Tickets a registration may still be added to. */
 const OPEN_STATUSES: readonly string[] = ['waiting', 'called', 'serving', 'no_show'];
 
@@ -25,6 +28,7 @@ export function createRegistrationForTicket(deps: {
   personIndexOf: (idNumber: string) => string;
   intakeRecord: (body: IntakeBody, ticket: TicketRecord, by: Submitter, facts: { serviceCode: string; collective: boolean; personIndex: string; at?: number }) => IntakeRecord;
   collectiveAlert: (ticket: TicketRecord, at: number, body: IntakeBody) => HallAlert;
+  onRegistered?: Registered | undefined;
 }) {
   const { store, engine, now, rules, lists, personIndexOf, intakeRecord, collectiveAlert } = deps;
   /**
@@ -54,6 +58,7 @@ export function createRegistrationForTicket(deps: {
       const personIndex = personIndexOf(body.petitioner.idNumber);
       const record = intakeRecord(body, ticket, { actor: op.actor, printerId: null }, { serviceCode: ticket.serviceCode, collective, personIndex, at });
       store.intakes.insert(atWindow ? { ...record, firstReceiverId: op.actor.id, firstReceiverName: op.actor.name } : record);
+      deps.onRegistered?.(record, ticket, body.petitioner);
       store.audit.append({
         at,
         actor: op.actor,

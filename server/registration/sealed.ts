@@ -28,6 +28,8 @@ export function sealedFrom(body: IntakeBody): SealedRegistration {
       address: petitioner.address.trim(),
       ...(petitioner.occupation?.trim() ? { occupation: petitioner.occupation.trim() } : {}),
       ...(petitioner.political?.trim() ? { political: petitioner.political.trim() } : {}),
+      // The person declined SMS at registration (kept only when they did).
+      ...(petitioner.smsNotify === false ? { smsNotify: false } : {}),
     },
     representatives: (body.representatives ?? []).map((r) => ({ ...r, name: r.name.trim(), idNumber: r.idNumber.toUpperCase() })),
     problem: matter.problem.trim(),

@@ -83,6 +83,7 @@ export function createVerification(deps: {
           address: rest.address.trim(),
           ...(occupation?.trim() ? { occupation: occupation.trim() } : {}),
           ...(political?.trim() ? { political: political.trim() } : {}),
+          ...(sealed.petitioner.smsNotify === false ? { smsNotify: false } : {}),
         },
         problem: m.problem.trim(),
         demands: m.demands.trim(),

@@ -540,4 +540,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 16,
+    name: 'sms notifications',
+    sql: `
+      -- SMS to the person (告知), a durable outbox like the case system's: the phone number and the
+      -- text are sealed together under the idempotency key (opened only to send); phone_index is the
+      -- blind index of the phone number (the daily limit per number, the opt-out).
+      CREATE TABLE sms_outbox (
+        id              INTEGER PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        template        TEXT NOT NULL,
+        phone_index     TEXT NOT NULL,
+        sealed          TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'dead', 'skipped')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error      TEXT,
+        created_at      INTEGER NOT NULL,
+        sent_at         INTEGER
+      ) STRICT;
+      CREATE INDEX sms_outbox_due ON sms_outbox(next_attempt_at) WHERE state = 'pending';
+      CREATE INDEX sms_outbox_sent ON sms_outbox(sent_at) WHERE state = 'sent';
+      CREATE INDEX sms_outbox_phone ON sms_outbox(phone_index, sent_at);
+      -- Numbers that declined SMS (退订 from the gateway's inbound callback), by blind index only.
+      CREATE TABLE sms_optouts (
+        phone_index TEXT PRIMARY KEY,
+        at          INTEGER NOT NULL,
+        via         TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

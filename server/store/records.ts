@@ -226,6 +226,28 @@ export interface OutboxRecord {
   deliveredAt: number | null;
 }
 
+/** The SMS templates (告知) the hall sends. */
+export type SmsTemplate = 'receipt' | 'accepted' | 'closed' | 'invite' | 'booking';
+
+/** One SMS to a person, in the SMS outbox (server/notify/). */
+export interface SmsRecord {
+  id: number;
+  /** One message per event: `sms-<template>-<id of what it is about>`. */
+  idempotencyKey: string;
+  template: SmsTemplate;
+  /** Blind index of the phone number. */
+  phoneIndex: string;
+  /** `{ to, text }` sealed under the idempotency key; emptied once sent or skipped. */
+  sealed: string;
+  /** `skipped`: not sent on purpose (the person declined, or the number's daily limit). */
+  state: 'pending' | 'sent' | 'dead' | 'skipped';
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
 /** 好差评 of one ticket: `unrated` (未评价) from its completion until the person rates. */
 export interface EvaluationRecord {
   ticketId: string;

@@ -8,6 +8,7 @@ import type {
   SlotPattern,
   IntakeRecord,
   OutboxRecord,
+  SmsRecord,
   AuditQuery,
   AuditRecord,
   CaseDeadlineRecord,
@@ -238,6 +239,28 @@ interface OutboxPageQuery {
   limit: number;
 }
 
+export interface SmsRepository {
+  /** Queues a message unless one with its key exists (one per event); returns whether it was new. */
+  insert(message: Omit<SmsRecord, 'id'>): boolean;
+  byKey(key: string): SmsRecord | undefined;
+  update(id: number, patch: Partial<Omit<SmsRecord, 'id'>>): SmsRecord;
+  /** Pending messages due at `now`, oldest first. */
+  due(now: number, limit: number): SmsRecord[];
+  /** When the next pending message is due (null: none). */
+  nextDueAt(): number | null;
+  /** Messages sent since `from` (all numbers, or one number's). */
+  sentSince(from: number, phoneIndex?: string): number;
+  /** Every pending message due at `at` at the latest; returns how many are pending. */
+  makeDue(at: number): number;
+  byState(): Record<string, number>;
+  /** When the oldest pending message was queued (null: none). */
+  oldestPendingAt(): number | null;
+  optOut(phoneIndex: string, at: number, via: string): void;
+  optedOut(phoneIndex: string): boolean;
+  /** A number declined: its pending messages are skipped; returns how many. */
+  skipPendingOf(phoneIndex: string, reason: string): number;
+}
+
 export interface SettingsRepository {
   /** Every stored setting (JSON values by key). */
   all(): Record<string, unknown>;
@@ -294,6 +317,7 @@ export interface Store {
   intakes: IntakeRepository;
   alerts: AlertRepository;
   outbox: OutboxRepository;
+  sms: SmsRepository;
   settings: SettingsRepository;
   ops: OpsRepository;
   reports: ReportRepository;

@@ -160,6 +160,8 @@ const MATRIX: Record<string, string> = {
   // The phone page of the ticket's QR: by the code alone (rate-limited per address).
   'POST /api/phone/progress': PUBLIC,
   'POST /api/phone/evaluations': PUBLIC,
+  // The SMS gateway's inbound callback (退订): whoever calls, only the gateway's signature counts (401 without).
+  'POST /api/notify/sms/inbound': PUBLIC,
 };
 
 function expected(route: string, principal: PrincipalName): Expected {

@@ -57,6 +57,13 @@ describe('the kiosk draft', () => {
     expect(checkRegistration(unsure, lists, TODAY)).toBeNull();
   });
 
+  it('sends 是否接收短信通知 only when the person declined', () => {
+    expect(toBody(filled(), TODAY).petitioner).not.toHaveProperty('smsNotify');
+    const declined = filled();
+    expect(toBody({ ...declined, petitioner: { ...declined.petitioner, smsNotify: false } }, TODAY).petitioner.smsNotify).toBe(false);
+    expect(toBody({ ...declined, petitioner: { ...declined.petitioner, smsNotify: true } }, TODAY).petitioner).not.toHaveProperty('smsNotify');
+  });
+
   it('keeps one request id for the whole registration and sends representatives only for a group', () => {
     const draft = { ...filled(), representatives: [{ name: '李建国', idNumber: idNumber('19620211', 31), phone: '' }] };
     expect(toBody(draft, TODAY).representatives).toEqual([]);

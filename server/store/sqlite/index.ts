@@ -8,6 +8,7 @@ import { alertRepository, intakeRepository, outboxRepository } from './intakes.t
 import { evaluationRepository, rectificationRepository } from './evaluations.ts';
 import { opsRepository } from './ops.ts';
 import { reportRepository } from './reports.ts';
+import { smsRepository } from './sms.ts';
 import { printJobRepository } from './print-jobs.ts';
 import { counterRepository, ticketRepository } from './tickets.ts';
 
@@ -32,6 +33,7 @@ export function openSqliteStore(file: string): Store {
     intakes: intakeRepository(db),
     alerts: alertRepository(db),
     outbox: outboxRepository(db),
+    sms: smsRepository(db),
     settings: settingsRepository(db),
     ops: opsRepository(db),
     reports: reportRepository(db),
