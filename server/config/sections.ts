@@ -381,11 +381,11 @@ export const NotifySection = Type.Object(
         }),
         templates: Type.Object(
           {
-            receipt: SmsTemplateText('登记回执: {name} {number} {service} {hall}'),
-            accepted: SmsTemplateText('受理告知: {name} {date} {caseNumber} {hall}'),
-            closed: SmsTemplateText('办结告知: {name} {date} {caseNumber} {hall}'),
-            invite: SmsTemplateText('评价邀请: {name} {number} {days} {hall}'),
-            booking: SmsTemplateText('预约确认: {name} {code} {service} {when} {hall}'),
+            receipt: SmsTemplateText('The 登记回执 text after registering, with {name} {number} {service} {hall}'),
+            accepted: SmsTemplateText('The 受理告知 text, with {name} {date} {caseNumber} {hall}'),
+            closed: SmsTemplateText('The 办结告知 text, with {name} {date} {caseNumber} {hall}'),
+            invite: SmsTemplateText('The 评价邀请 text, with {name} {number} {days} {hall}'),
+            booking: SmsTemplateText('The 预约确认 text, with {name} {code} {service} {when} {hall}'),
           },
           { additionalProperties: false, default: {} },
         ),
