@@ -1,4 +1,5 @@
 // Types for scripts/server-build.mjs (plain JavaScript so `npm start` runs it without a loader).
 export const COMPILED_SERVER: string;
+export const COMPILED_AGENT: string;
 export function buildServer(): Promise<void>;
 export function ensureServerBuilt(options?: { quiet?: boolean }): Promise<boolean>;

@@ -1,6 +1,7 @@
-// Compiles the server to JavaScript in build/ (esbuild: one bundle, the npm packages left as
-// imports), so production runs plain `node` with no transpiling at run time. build/server.js sits
-// one folder below the root, as server/*.ts does, so paths such as '../dist' resolve the same.
+// Compiles the server and the kiosk PCs' device agent to JavaScript in build/ (esbuild: one bundle
+// each, the npm packages left as imports), so production runs plain `node` with no transpiling at
+// run time. build/server.js sits one folder below the root, as server/*.ts does, so paths such as
+// '../dist' resolve the same.
 import { build, stop } from 'esbuild';
 import { join, resolve } from 'node:path';
 import { isStale, markBuilt } from './build-stamp.mjs';
@@ -12,11 +13,13 @@ const SOURCES = ['server', 'common', 'devices', 'package-lock.json', 'scripts/se
 
 /** What `npm start` and the service unit run. */
 export const COMPILED_SERVER = join(outdir, 'server.js');
+/** What the device agent's service unit runs (devices/agent/xinfang-agent.service). */
+export const COMPILED_AGENT = join(outdir, 'agent.js');
 
 export async function buildServer() {
   await build({
     absWorkingDir: root,
-    entryPoints: { server: 'server/main.ts' },
+    entryPoints: { server: 'server/main.ts', agent: 'devices/agent/main.ts' },
     outdir,
     bundle: true,
     // Packages stay in node_modules: native addons (better-sqlite3, serialport) and pino's worker files need their own paths.

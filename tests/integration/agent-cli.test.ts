@@ -1,11 +1,14 @@
 // `npm run agent` for the technician, in-process against a real hall server: pairing keeps the
 // token in a 0600 file, and --check says in plain Chinese what it found, with a non-zero exit for
 // every problem.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAgentCli, type AgentCliIo } from '../../devices/agent/main.ts';
+import { COMPILED_AGENT } from '../../scripts/server-build.mjs';
 import { pairingCode, startHall, type Hall } from '../support/hall.ts';
 
 let hall: Hall | undefined;
@@ -82,4 +85,22 @@ describe('npm run agent', () => {
     expect(said).toContain('拒绝了本机的令牌');
     expect(said).toContain('有需要处理的问题');
   });
+});
+
+describe('the compiled agent (what the service runs)', () => {
+  it('pairs, then checks the server in plain Chinese, with plain node', async () => {
+    // Compiled before the tests (tests/setup/build-ui.ts), as `npm run build` does.
+    hall = await startHall();
+    const dir = temp();
+    // Asynchronously: the hall answers from this same process.
+    const agent = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ['--enable-source-maps', COMPILED_AGENT, ...args], { encoding: 'utf8', env: { ...process.env, XINFANG_AGENT_DIR: dir }, timeout: 30_000 });
+    const paired = await agent('--server', hall.url, '--pair', await codeFor(hall, 'kiosk'));
+    expect(paired.stdout).toContain('配对成功');
+    expect(statSync(join(dir, 'agent.json')).mode & 0o777).toBe(0o600);
+    // execFile rejects on a non-zero exit: resolving means --check found everything in order.
+    const checked = await agent('--check');
+    expect(checked.stdout).toContain(`大厅服务器（${hall.url}`);
+    expect(checked.stdout).toContain('已连接');
+  }, 60_000);
 });
