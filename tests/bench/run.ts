@@ -1,5 +1,6 @@
 // `npm run bench` — not a test. Measures, in one run and beside a bare baseline each:
-//  1. ticket issue over HTTP: our route vs a bare Fastify route doing one SQLite insert;
+//  1. ticket issue over HTTP: our route vs a bare Fastify route doing one SQLite insert, saturating
+//     and open-loop at a fixed rate; 1b. the kiosk's registration (`intake`) the same way;
 //  2. call-next → N board sockets: time until the last socket has the call, vs a bare
 //     Socket.IO broadcast triggered the same way;
 //  3. the bytes of a standard ticket and the time to encode it;
@@ -39,6 +40,7 @@ import { reportColdStart } from './cold-start.ts';
 import { reportYear } from './report-year.ts';
 import { describeFirstScreen, measureFirstScreen, type FirstScreen } from '../support/first-screen.ts';
 import { pairDevice, startHall as startUiHall } from '../support/hall.ts';
+import { idNumber, PERSON, registration } from '../support/registration.ts';
 import { ensureUiBuilt } from '../../scripts/ui-build.mjs';
 import { pipelineFlood, seedWaiting, snapshotFlood, startServerProcess, watchServer, type FloodResult } from '../support/flood.ts';
 
@@ -47,6 +49,8 @@ const CONNECTIONS = 10;
 const SOCKETS = 200;
 const ROUNDS = 50;
 const KIOSK_LOADS = 10;
+/** The open-loop rate: a busy hall's burst, far above its average. */
+const FIXED_RATE = 200;
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -62,14 +66,20 @@ interface HttpResult {
   errors: number;
 }
 
-async function load(url: string, headers: Record<string, string>, body: string): Promise<HttpResult> {
+/**
+ * POSTs `body` (or a fresh body per request) for HTTP_SECONDS: saturating with CONNECTIONS
+ * connections, or open-loop at a fixed `rate` per second (requests sent on schedule whether or
+ * not the earlier ones were answered, as people arrive).
+ */
+async function load(url: string, headers: Record<string, string>, body: string | (() => string), rate?: number): Promise<HttpResult> {
   const result = await autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body,
+    ...(typeof body === 'string' ? { body } : { requests: [{ setupRequest: (request: object) => ({ ...request, body: body() }) }] }),
     connections: CONNECTIONS,
     duration: HTTP_SECONDS,
+    ...(rate ? { overallRate: rate } : {}),
   });
   return {
     rps: result.requests.average,
@@ -147,11 +157,34 @@ async function benchIssue() {
   const hall = await startHall();
   const bare = await bareInsertServer();
   // The queue path alone; the print job's layout is measured in section 3.
-  const ours = await load(`${hall.url}/api/tickets`, { cookie: hall.cookie }, JSON.stringify({ serviceCode: 'A', print: false }));
-  const base = await load(`${bare.url}/insert`, {}, JSON.stringify({ serviceCode: 'A' }));
+  const issue = (rate?: number) => load(`${hall.url}/api/tickets`, { cookie: hall.cookie }, JSON.stringify({ serviceCode: 'A', print: false }), rate);
+  const insert = (rate?: number) => load(`${bare.url}/insert`, {}, JSON.stringify({ serviceCode: 'A' }), rate);
+  const result = { ours: await issue(), base: await insert(), oursFixed: await issue(FIXED_RATE), baseFixed: await insert(FIXED_RATE) };
   await hall.app.close();
   await bare.close();
-  return { ours, base };
+  return result;
+}
+
+/** The kiosk's registration (POST /api/intakes): validate, seal, blind index, ticket, print job, broadcast; a new person each time. */
+async function benchIntake() {
+  const hall = await startUiHall({ auth: { kioskIssuePerMinute: 10_000 } }, tempDir());
+  const bare = await bareInsertServer();
+  try {
+    const kiosk = await pairDevice(hall, 'kiosk');
+    let n = 0;
+    const person = () => {
+      n += 1;
+      const birth = new Date(Date.UTC(1950, 0, 1) + (n % 15_000) * 86_400_000).toISOString().slice(0, 10);
+      const petitioner = { ...PERSON, idNumber: idNumber(birth.replaceAll('-', ''), Math.floor(n / 15_000) % 1000), birthDate: birth };
+      return JSON.stringify(registration({ petitioner }));
+    };
+    const intake = (rate?: number) => load(`${hall.url}/api/intakes`, { authorization: `Bearer ${kiosk}` }, person, rate);
+    const insert = (rate?: number) => load(`${bare.url}/insert`, {}, JSON.stringify({ serviceCode: 'A' }), rate);
+    return { ours: await intake(), base: await insert(), oursFixed: await intake(FIXED_RATE), baseFixed: await insert(FIXED_RATE) };
+  } finally {
+    await hall.close();
+    await bare.close();
+  }
 }
 
 async function benchCalls() {
@@ -268,14 +301,28 @@ async function benchFlood(attack: (url: string) => Promise<FloodResult>) {
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
-async function reportIssue() {
-  const issue = await benchIssue();
-  console.log(`1. Ticket issue, POST over HTTP, ${CONNECTIONS} connections × ${HTTP_SECONDS} s (SQLite WAL, synchronous=FULL)`);
-  console.log('                          req/s   p50 ms   p99 ms  errors');
-  for (const [name, r] of [['POST /api/tickets', issue.ours], ['bare Fastify + insert', issue.base]] as const) {
-    console.log(`  ${name.padEnd(22)}${fmt(r.rps, 0)}${fmt(r.p50)}${fmt(r.p99)}${String(r.errors).padStart(8)}`);
+type HttpBench = Awaited<ReturnType<typeof benchIssue>>;
+
+function printHttp(title: string, route: string, r: HttpBench) {
+  console.log(title);
+  console.log('                                    req/s   p50 ms   p99 ms  errors');
+  for (const [name, x] of [
+    [`${route}, saturating`, r.ours],
+    ['bare Fastify + insert, saturating', r.base],
+    [`${route}, ${FIXED_RATE}/s open loop`, r.oursFixed],
+    [`bare, ${FIXED_RATE}/s open loop`, r.baseFixed],
+  ] as const) {
+    console.log(`  ${name.padEnd(32)}${fmt(x.rps, 0)}${fmt(x.p50)}${fmt(x.p99)}${String(x.errors).padStart(8)}`);
   }
-  console.log(`  ratio ours/bare: throughput ${(issue.ours.rps / issue.base.rps).toFixed(2)}, p99 ${(issue.ours.p99 / Math.max(issue.base.p99, 1)).toFixed(2)}\n`);
+  console.log(`  ratio ours/bare: throughput ${(r.ours.rps / r.base.rps).toFixed(2)}, p99 ${(r.ours.p99 / Math.max(r.base.p99, 1)).toFixed(2)}; at ${FIXED_RATE}/s p99 ${r.oursFixed.p99} ms vs ${r.baseFixed.p99} ms\n`);
+}
+
+async function reportIssue() {
+  printHttp(`1. Ticket issue, POST over HTTP, ${CONNECTIONS} connections × ${HTTP_SECONDS} s (SQLite WAL, synchronous=FULL)`, 'POST /api/tickets', await benchIssue());
+}
+
+async function reportIntake() {
+  printHttp(`1b. Kiosk registration, POST /api/intakes (a new person each request; ticket, print job, broadcast), ${HTTP_SECONDS} s`, 'POST /api/intakes', await benchIntake());
 }
 
 async function reportCalls() {
@@ -351,7 +398,7 @@ async function reportSlowLink() {
 }
 
 /** `npm run bench` runs every section; `npm run bench -- floods drain` only those named. */
-const SECTIONS = { issue: reportIssue, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods, kiosk: reportKiosk, slowlink: reportSlowLink, start: reportColdStart, reports: reportYear };
+const SECTIONS = { issue: reportIssue, intake: reportIntake, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods, kiosk: reportKiosk, slowlink: reportSlowLink, start: reportColdStart, reports: reportYear };
 
 async function main() {
   console.log(`xinfang-hall benchmark — ${new Date().toISOString()}`);
