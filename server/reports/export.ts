@@ -1,6 +1,5 @@
 // Report tables as files: CSV (UTF-8 with a BOM, so Excel reads Chinese correctly) and XLSX
 // (one sheet per table). Place × category tables leave out cells of fewer than three people.
-import ExcelJS from 'exceljs';
 import type { ReportTable } from '../../common/contract/reports.ts';
 import { suppressedRows } from '../../common/report-cells.ts';
 
@@ -26,6 +25,8 @@ const sheetName = (title: string, used: Set<string>) => {
 };
 
 export async function toXlsx(tables: readonly ReportTable[], title: string): Promise<Buffer> {
+  // Loaded at the first export: a large package the server need not hold from its start.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.title = title;
   book.creator = title;

@@ -12,11 +12,12 @@
 //  7. five standard tickets through the serial printer driver over a 9600 baud link that buffers
 //     (`slowlink`): reply timeouts from the bytes in flight vs the old fixed 500 ms;
 //  8. cold start to the first healthy answer: the compiled server vs tsx vs a bare process (`start`);
-//  9. the monthly and yearly report over a generated year of a busy hall vs a bare GROUP BY (`reports`).
+//  9. the monthly and yearly report over a generated year of a busy hall vs a bare GROUP BY (`reports`);
+// 10. the compiled server's resident memory idle and with 200 board sockets (`rss`).
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,7 @@ import { describeFirstScreen, measureFirstScreen, type FirstScreen } from '../su
 import { pairDevice, startHall as startUiHall } from '../support/hall.ts';
 import { idNumber, PERSON, registration } from '../support/registration.ts';
 import { ensureUiBuilt } from '../../scripts/ui-build.mjs';
+import { COMPILED_SERVER, ensureServerBuilt } from '../../scripts/server-build.mjs';
 import { pipelineFlood, seedWaiting, snapshotFlood, startServerProcess, watchServer, type FloodResult } from '../support/flood.ts';
 
 const HTTP_SECONDS = 5;
@@ -369,6 +371,27 @@ async function reportFloods() {
   console.log(`  (snapshot with that queue: ${snapshotBytes.toLocaleString('en')} bytes, serialised once per change and shared as binary by every socket)`);
 }
 
+/** Resident memory of the compiled server (what `npm start` runs): idle, then with 200 board sockets connected and served a call. */
+async function reportRss() {
+  await ensureServerBuilt({ quiet: true });
+  const dir = tempDir();
+  const config = join(dir, 'hall.json');
+  // 200 boards from one address here; a real hall has one board per address.
+  writeFileSync(config, JSON.stringify({ server: { limits: { connectionsPerAddress: 1_000, socketsPerAddress: 1_000 } } }));
+  const server = await startServerProcess(dir, { HALL_CONFIG: config }, ['--enable-source-maps', COMPILED_SERVER]);
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const idle = server.rssMb();
+    const boards = await connectAll(server.url, 'snapshot');
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const withBoards = server.rssMb();
+    boards.forEach((s) => s.close());
+    console.log(`10. Resident memory of the compiled server: ${idle.toFixed(0)} MB idle, ${withBoards.toFixed(0)} MB with ${SOCKETS} board sockets connected (issue 18: ≤ 150 MB)\n`);
+  } finally {
+    await server.stop();
+  }
+}
+
 async function reportKiosk() {
   console.log(`6. The kiosk's first screen, ${KIOSK_LOADS} loads in a fresh headless Chromium context each (built UI)`);
   await ensureUiBuilt({ quiet: true });
@@ -398,7 +421,7 @@ async function reportSlowLink() {
 }
 
 /** `npm run bench` runs every section; `npm run bench -- floods drain` only those named. */
-const SECTIONS = { issue: reportIssue, intake: reportIntake, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods, kiosk: reportKiosk, slowlink: reportSlowLink, start: reportColdStart, reports: reportYear };
+const SECTIONS = { issue: reportIssue, intake: reportIntake, calls: reportCalls, ticket: reportTicket, drain: reportDrain, floods: reportFloods, kiosk: reportKiosk, slowlink: reportSlowLink, start: reportColdStart, reports: reportYear, rss: reportRss };
 
 async function main() {
   console.log(`xinfang-hall benchmark — ${new Date().toISOString()}`);

@@ -28,10 +28,10 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-/** `server/main.ts` in its own process, as `npm start` runs it, on a fresh data directory. */
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** The server in its own process on a fresh data directory: from its sources through tsx, or `args` (e.g. the compiled build/server.js). */
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, args = ['--import', 'tsx', 'server/main.ts']): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, HALL_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'error', HALL_DEMO: 'false', HALL_ADMIN_PASSWORD: FLOOD_ADMIN_PASSWORD, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
