@@ -31,7 +31,7 @@ const PRAISE: Record<EvaluationCriterion, string> = {
 const COMPLAINT: Record<EvaluationCriterion, string> = {
   overall: '整体不满意',
   efficiency: '办事效率低、等候时间长',
-  competence: '业务不熟练、解答不清楚',
+  competence: '业务不熟练、解答不明确',
   attitude: '服务态度不好',
   environment: '办事环境不好',
 };

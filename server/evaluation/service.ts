@@ -165,8 +165,8 @@ export function createEvaluations({ store, config, cipher, calendar, now, onAler
       return rate(row, body, 'evaluator', { kind: 'device', id: device.id, name: device.name }, device.id);
     },
 
-    /** The ticket of a QR code while the kiosk takes its rating (rated already or not), else null. */
-    atKiosk(queryCode: string): KioskEvaluation | null {
+    /** The ticket of a QR code while it may be rated by its code, at the kiosk or on the phone (rated already or not), else null. */
+    ratableByCode(queryCode: string): KioskEvaluation | null {
       const ticket = store.tickets.byQueryCode(queryCode.toUpperCase());
       const row = ticket && store.evaluations.get(ticket.id);
       if (!row || !withinKioskDays(row, today(), config.evaluation.kioskDays)) return null;

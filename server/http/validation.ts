@@ -44,9 +44,10 @@ function finiteOnly(validate: Validate): Validate {
  */
 export function validatorFactory({ checkSchemas }: { checkSchemas: boolean }): NonNullable<Factory> {
   return (externalSchemas, options) => {
-    const checked = { ...options, customOptions: { ...options?.customOptions, validateSchema: checkSchemas } } as typeof options;
-    const coercing = AjvCompiler()(externalSchemas, checked);
-    const strict = AjvCompiler()(externalSchemas, { ...checked, customOptions: { ...checked?.customOptions, coerceTypes: false } } as typeof options);
+    const compiler = (custom: Record<string, unknown>) =>
+      AjvCompiler()(externalSchemas, { ...options, customOptions: { ...options?.customOptions, validateSchema: checkSchemas, ...custom } } as typeof options);
+    const coercing = compiler({});
+    const strict = compiler({ coerceTypes: false });
     return (route) => finiteOnly((route.httpPart === 'body' ? strict : coercing)(route) as Validate) as never;
   };
 }

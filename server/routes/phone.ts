@@ -3,6 +3,7 @@ import { KioskEvaluateBodySchema, EvaluateReplySchema } from '../../common/contr
 import { ProgressByCodeSchema, ProgressReplySchema } from '../../common/contract/progress.ts';
 import { perAddressLimit } from '../http/rate-limits.ts';
 import { errorReplies, routePlugin } from './route-kit.ts';
+import { progressReply } from '../registration/progress-reply.ts';
 
 const PublicErrors = errorReplies(400, 404, 409, 429);
 
@@ -26,10 +27,7 @@ export default routePlugin('phone-routes', ['intakes', 'evaluations', 'config'],
         response: { 200: ProgressReplySchema, ...PublicErrors },
       },
     },
-    async (request) => {
-      const evaluation = evaluations.atKiosk(request.body.queryCode);
-      return { records: intakes.progress(request.body, evaluation !== null), evaluation };
-    },
+    async (request) => progressReply({ intakes, evaluations }, request.body),
   );
 
   app.post(

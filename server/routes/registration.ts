@@ -22,6 +22,7 @@ import { perKioskLimit } from '../http/rate-limits.ts';
 import { toPublicTicket } from '../queue/views.ts';
 import type { SubmitOutcome } from '../registration/types.ts';
 import { errorReplies, Errors, operatorOf, routePlugin, viewerOf } from './route-kit.ts';
+import { progressReply } from '../registration/progress-reply.ts';
 
 export default routePlugin('registration-routes', ['intakes', 'evaluations', 'config', 'store', 'divisions', 'engine', 'noticePrinting'], async (app, { intakes, evaluations, config, store, divisions, engine, noticePrinting }) => {
   /** The kiosk registering, and the printer its tickets go to. */
@@ -138,12 +139,7 @@ export default routePlugin('registration-routes', ['intakes', 'evaluations', 'co
         response: { 200: ProgressReplySchema, ...errorReplies(400, 401, 403, 404, 409, 429) },
       },
     },
-    async (request) => {
-      const evaluation = 'queryCode' in request.body ? evaluations.atKiosk(request.body.queryCode) : null;
-      // A ticket without a registration (issued at the desk) may still be rated by its code.
-      const records = intakes.progress(request.body, evaluation !== null);
-      return { records, evaluation };
-    },
+    async (request) => progressReply({ intakes, evaluations }, request.body),
   );
 
   app.get(
