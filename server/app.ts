@@ -1,7 +1,6 @@
 // buildApp(config) → a ready Fastify instance with the store, queue engine, auth, HTTP API,
 // realtime and the built browser apps. main.ts only boots it; tests build it on a temp store.
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -29,6 +28,7 @@ import notifyRoutes from './routes/notify.ts';
 import { socketCounts } from './realtime/socket-counts.ts';
 import { normaliseOrigins } from './http/origin.ts';
 import { validatorFactory } from './http/validation.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { ROOMS } from '../common/events.ts';
 import { createNoticePrinting } from './printing/notice-print.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
@@ -261,11 +261,7 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   await registerServices(app, hall);
   registerErrorHandling(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    // The hall LAN is plain HTTP: never ask browsers to upgrade or pin HTTPS.
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-    hsts: config.auth.secureCookies,
-  });
+  registerSecurityHeaders(app, { hsts: config.auth.secureCookies });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: () => new HallError(429, 'rate_limited'),

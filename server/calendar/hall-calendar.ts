@@ -63,6 +63,17 @@ export function createHallCalendar(hours: HoursConfig, timeZone: string) {
     return new TZDate(y, m - 1, d, Math.floor(minutes / 60), minutes % 60, 0, 0, timeZone).getTime();
   }
 
+  // Every ticket asks (twice): the day's zoned instants are worked out once per day, not per ticket.
+  let kioskWindow: { day: Day; window: { opens: number; until: number } | null } | null = null;
+  /** When kiosks issue on `day`: from opening until the cut-off before closing; null on a closed day. */
+  function kioskWindowOf(day: Day): { opens: number; until: number } | null {
+    if (kioskWindow?.day !== day) {
+      const window = isWorkingDay(day) ? { opens: instant(day, opensAt), until: instant(day, closesAt - hours.kioskStopsBeforeClose) } : null;
+      kioskWindow = { day, window };
+    }
+    return kioskWindow.window;
+  }
+
   /** The first working day after `day`. */
   function nextWorkingDay(day: Day): Day {
     // A hall closed for more than a year is a configuration mistake; stop looking after that.
@@ -106,12 +117,11 @@ export function createHallCalendar(hours: HoursConfig, timeZone: string) {
     /** Whether a kiosk may issue a number at `ms`: from opening until `kioskStopsBeforeClose` minutes before closing. */
     kioskIssuing(ms: number): KioskIssuing {
       if (!hours.kioskLimited) return { open: true, until: Number.POSITIVE_INFINITY };
-      const today = serviceDayOf(ms, timeZone);
-      if (!isWorkingDay(today)) return { open: false, reason: 'closed_day', nextOpening: nextOpening(ms) };
-      if (ms < instant(today, opensAt)) return { open: false, reason: 'before_opening', nextOpening: nextOpening(ms) };
-      const until = instant(today, closesAt - hours.kioskStopsBeforeClose);
-      if (ms >= until) return { open: false, reason: 'after_cutoff', nextOpening: nextOpening(ms) };
-      return { open: true, until };
+      const window = kioskWindowOf(serviceDayOf(ms, timeZone));
+      if (!window) return { open: false, reason: 'closed_day', nextOpening: nextOpening(ms) };
+      if (ms < window.opens) return { open: false, reason: 'before_opening', nextOpening: nextOpening(ms) };
+      if (ms >= window.until) return { open: false, reason: 'after_cutoff', nextOpening: nextOpening(ms) };
+      return { open: true, until: window.until };
     },
   };
 }

@@ -41,37 +41,84 @@ export function createQueueCore(deps: QueueDeps) {
   const isOffered = (service: ServiceRecord, at: number) =>
     offeredOn(service, weekdayOf(at, config.timeZone)) && (deps.alsoOffered?.(service, at) ?? true);
 
+  /** What an operation leaves to announce once its transaction has committed. */
+  interface Announcements {
+    day: string;
+    events: StaffQueueEvent[];
+    alerts: HallAlert[];
+  }
+
+  /** Inside a transaction: the day rollover when the day changed, then `work` with a recorder of its changes. */
+  function runRecorded<T>(work: (record: Recorder) => T, out: Announcements): T {
+    const at = now();
+    const day = (out.day = serviceDayOf(at, config.timeZone));
+    const recorder: Recorder = (type, ticket, windowNos, actor, details = null) => {
+      const seq = store.meta.nextSeq();
+      store.ticketEvents.append({ seq, ticketId: ticket?.id ?? null, type, windowNo: ticket?.windowNo ?? windowNos[0] ?? null, actor, at, details });
+      out.events.push({
+        seq,
+        type,
+        at: new Date(at).toISOString(),
+        serviceDay: day,
+        ticket: ticket ? toStaffTicket(ticket) : null,
+        windows: windowNos.map(windowView),
+        waitingCounts: store.tickets.waitingCounts(day),
+      });
+    };
+    if (rolledDay !== day) expireEarlierDays(recorder, day, out.alerts);
+    return work(recorder);
+  }
+
+  /** After commit: the events in seq order, then the alerts. */
+  function announce(out: Announcements): void {
+    rolledDay = out.day;
+    for (const event of out.events) for (const listener of listeners) listener(event);
+    for (const alert of out.alerts) deps.onAlert?.(alert);
+  }
+
   /**
    * Runs one operation in a transaction; events it records are announced after commit, in seq
    * order. A rejected operation writes nothing and announces nothing.
    */
   function mutate<T>(work: (record: Recorder) => T): T {
-    const pending: StaffQueueEvent[] = [];
-    const alerts: HallAlert[] = [];
-    let day = '';
-    const result = store.transaction(() => {
-      const at = now();
-      day = serviceDayOf(at, config.timeZone);
-      const recorder: Recorder = (type, ticket, windowNos, actor, details = null) => {
-        const seq = store.meta.nextSeq();
-        store.ticketEvents.append({ seq, ticketId: ticket?.id ?? null, type, windowNo: ticket?.windowNo ?? windowNos[0] ?? null, actor, at, details });
-        pending.push({
-          seq,
-          type,
-          at: new Date(at).toISOString(),
-          serviceDay: day,
-          ticket: ticket ? toStaffTicket(ticket) : null,
-          windows: windowNos.map(windowView),
-          waitingCounts: store.tickets.waitingCounts(day),
-        });
-      };
-      if (rolledDay !== day) expireEarlierDays(recorder, day, alerts);
-      return work(recorder);
-    });
-    rolledDay = day;
-    for (const event of pending) for (const listener of listeners) listener(event);
-    for (const alert of alerts) deps.onAlert?.(alert);
+    const out: Announcements = { day: '', events: [], alerts: [] };
+    const result = store.transaction(() => runRecorded(work, out));
+    announce(out);
     return result;
+  }
+
+  // Operations waiting for the next group commit (see mutateGrouped).
+  let grouped: Array<{ work: (record: Recorder) => unknown; settle: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void }> = [];
+
+  function commitGrouped(): void {
+    const items = grouped;
+    grouped = [];
+    const outs = items.map((): Announcements => ({ day: '', events: [], alerts: [] }));
+    let outcomes: ReturnType<Store['transactionEach']>;
+    try {
+      outcomes = store.transactionEach(items.map((item, i) => () => runRecorded(item.work, outs[i]!)));
+    } catch (error) {
+      // The commit itself failed (e.g. the disk): nothing of the group was written.
+      for (const item of items) item.settle({ ok: false, error });
+      return;
+    }
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok) announce(outs[i]!);
+      items[i]!.settle(outcome);
+    });
+  }
+
+  /**
+   * `mutate` for operations that arrive together (e.g. many kiosks and desks issuing at once):
+   * each runs in its own savepoint, all share one transaction and one synchronous commit at the
+   * end of this turn of the event loop, and each promise settles only after that commit, so
+   * durability is unchanged while the disk writes once per group instead of once per operation.
+   */
+  function mutateGrouped<T>(work: (record: Recorder) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (grouped.length === 0) setImmediate(commitGrouped);
+      grouped.push({ work, settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)) });
+    });
   }
 
   /**
@@ -143,6 +190,7 @@ export function createQueueCore(deps: QueueDeps) {
     today,
     isOffered,
     mutate,
+    mutateGrouped,
     windowView,
     getTicket,
     estimateOf,

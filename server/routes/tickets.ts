@@ -37,7 +37,8 @@ export default routePlugin('tickets-routes', ['engine', 'config', 'fleet', 'stor
       const principal = request.principal;
       const printerId = print ? (chosen ?? config.printing.deskPrinter ?? config.printers[0]?.id) : undefined;
       const raised: HallAlert[] = [];
-      const issued = engine.issue({ ...input, priority }, actorOf(principal), {
+      // Answered after the group commit it shares with the tickets issued at the same moment.
+      const issued = await engine.issueGrouped({ ...input, priority }, actorOf(principal), {
         printerId,
         // A medical emergency at the desk is reported to leaders and the desk at once.
         attach: (ticket) => {

@@ -326,6 +326,11 @@ export interface Store {
   caseLife: CaseLifeRepository;
   /** Runs `work` atomically (nested calls join the outer transaction). */
   transaction<T>(work: () => T): T;
+  /**
+   * Runs each of `works` in its own savepoint of one transaction, so a refused one is undone
+   * alone, and commits them all at once (group commit: one synchronous write to disk for all).
+   */
+  transactionEach<T>(works: ReadonlyArray<() => T>): Array<{ ok: true; value: T } | { ok: false; error: unknown }>;
   close(): void;
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench` — not a test. Measures, in one run and beside a bare baseline each:
-//  1. ticket issue over HTTP: our route vs a bare Fastify route doing one SQLite insert, saturating
-//     and open-loop at a fixed rate; 1b. the kiosk's registration (`intake`) the same way;
+//  1. ticket issue over HTTP: the compiled server vs a bare Fastify route doing one SQLite insert,
+//     each in its own process, saturating and open loop at a constant rate; 1b. the kiosk's
+//     registration (`intake`) the same way;
 //  2. call-next → N board sockets: time until the last socket has the call, vs a bare
 //     Socket.IO broadcast triggered the same way;
 //  3. the bytes of a standard ticket and the time to encode it;
@@ -14,9 +15,6 @@
 //  8. cold start to the first healthy answer: the compiled server vs tsx vs a bare process (`start`);
 //  9. the monthly and yearly report over a generated year of a busy hall vs a bare GROUP BY (`reports`);
 // 10. the compiled server's resident memory idle and with 200 board sockets (`rss`).
-import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
-import Fastify from 'fastify';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
@@ -44,7 +42,8 @@ import { pairDevice, startHall as startUiHall } from '../support/hall.ts';
 import { idNumber, PERSON, registration } from '../support/registration.ts';
 import { ensureUiBuilt } from '../../scripts/ui-build.mjs';
 import { COMPILED_SERVER, ensureServerBuilt } from '../../scripts/server-build.mjs';
-import { pipelineFlood, seedWaiting, snapshotFlood, startServerProcess, watchServer, type FloodResult } from '../support/flood.ts';
+import { pipelineFlood, seedWaiting, signInAdmin, snapshotFlood, startServerProcess, watchServer, type FloodResult } from '../support/flood.ts';
+import { openLoop, saturate, startBareInsert, type HttpResult, type Target } from './http-load.ts';
 
 const HTTP_SECONDS = 5;
 const CONNECTIONS = 10;
@@ -60,36 +59,6 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
-
-interface HttpResult {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-/**
- * POSTs `body` (or a fresh body per request) for HTTP_SECONDS: saturating with CONNECTIONS
- * connections, or open-loop at a fixed `rate` per second (requests sent on schedule whether or
- * not the earlier ones were answered, as people arrive).
- */
-async function load(url: string, headers: Record<string, string>, body: string | (() => string), rate?: number): Promise<HttpResult> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    ...(typeof body === 'string' ? { body } : { requests: [{ setupRequest: (request: object) => ({ ...request, body: body() }) }] }),
-    connections: CONNECTIONS,
-    duration: HTTP_SECONDS,
-    ...(rate ? { overallRate: rate } : {}),
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -107,22 +76,6 @@ async function startHall() {
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'bench-admin-password' } });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   return { app, url, cookie };
-}
-
-async function bareInsertServer() {
-  const db = new Database(join(tempDir(), 'bare.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, service TEXT NOT NULL, at INTEGER NOT NULL)');
-  const insert = db.prepare('INSERT INTO t (service, at) VALUES (?, ?)');
-  const app = Fastify();
-  app.post('/insert', async (request) => {
-    const { serviceCode } = request.body as { serviceCode: string };
-    return { id: Number(insert.run(serviceCode, Date.now()).lastInsertRowid) };
-  });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { url, close: async () => (await app.close(), db.close()) };
 }
 
 function connectAll(url: string, event: string): Promise<Socket[]> {
@@ -155,24 +108,55 @@ async function fanOut(sockets: Socket[], event: string, match: (payload: any) =>
   return performance.now() - start;
 }
 
+/** The compiled server in its own process, with the limits a bench needs (one client address sends everything). */
+async function startHallProcess() {
+  await ensureServerBuilt({ quiet: true });
+  const dir = tempDir();
+  const config = join(dir, 'hall.json');
+  writeFileSync(
+    config,
+    JSON.stringify({ hours: { kioskLimited: false }, auth: { kioskIssuePerMinute: 10_000 }, server: { limits: { connectionsPerAddress: 1_000, socketsPerAddress: 1_000 } } }),
+  );
+  const server = await startServerProcess(dir, { HALL_CONFIG: config }, ['--enable-source-maps', COMPILED_SERVER]);
+  return { server, cookie: await signInAdmin(server.url) };
+}
+
+/** Our route and the bare insert, each in its own process: saturating, then open loop at FIXED_RATE. */
+async function benchHttp(ours: Target): Promise<HttpBench> {
+  const bare = await startBareInsert(join(tempDir(), 'bare.db'), process.cwd());
+  const insert: Target = { url: bare.url, headers: {}, body: JSON.stringify({ serviceCode: 'A' }) };
+  try {
+    return {
+      ours: await saturate(ours, CONNECTIONS, HTTP_SECONDS),
+      base: await saturate(insert, CONNECTIONS, HTTP_SECONDS),
+      oursFixed: await openLoop(ours, FIXED_RATE, HTTP_SECONDS),
+      baseFixed: await openLoop(insert, FIXED_RATE, HTTP_SECONDS),
+    };
+  } finally {
+    await bare.stop();
+  }
+}
+
 async function benchIssue() {
-  const hall = await startHall();
-  const bare = await bareInsertServer();
-  // The queue path alone; the print job's layout is measured in section 3.
-  const issue = (rate?: number) => load(`${hall.url}/api/tickets`, { cookie: hall.cookie }, JSON.stringify({ serviceCode: 'A', print: false }), rate);
-  const insert = (rate?: number) => load(`${bare.url}/insert`, {}, JSON.stringify({ serviceCode: 'A' }), rate);
-  const result = { ours: await issue(), base: await insert(), oursFixed: await issue(FIXED_RATE), baseFixed: await insert(FIXED_RATE) };
-  await hall.app.close();
-  await bare.close();
-  return result;
+  const { server, cookie } = await startHallProcess();
+  try {
+    // The queue path alone; the print job's layout is measured in section 3.
+    return await benchHttp({ url: `${server.url}/api/tickets`, headers: { cookie }, body: JSON.stringify({ serviceCode: 'A', print: false }) });
+  } finally {
+    await server.stop();
+  }
 }
 
 /** The kiosk's registration (POST /api/intakes): validate, seal, blind index, ticket, print job, broadcast; a new person each time. */
 async function benchIntake() {
-  const hall = await startUiHall({ auth: { kioskIssuePerMinute: 10_000 } }, tempDir());
-  const bare = await bareInsertServer();
+  const { server, cookie } = await startHallProcess();
   try {
-    const kiosk = await pairDevice(hall, 'kiosk');
+    const code = await fetch(`${server.url}/api/devices/pairing-codes`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'kiosk', name: '基准自助机' }),
+    }).then((r) => r.json());
+    const { token } = await fetch(`${server.url}/api/devices/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: code.code }) }).then((r) => r.json());
     let n = 0;
     const person = () => {
       n += 1;
@@ -180,12 +164,9 @@ async function benchIntake() {
       const petitioner = { ...PERSON, idNumber: idNumber(birth.replaceAll('-', ''), Math.floor(n / 15_000) % 1000), birthDate: birth };
       return JSON.stringify(registration({ petitioner }));
     };
-    const intake = (rate?: number) => load(`${hall.url}/api/intakes`, { authorization: `Bearer ${kiosk}` }, person, rate);
-    const insert = (rate?: number) => load(`${bare.url}/insert`, {}, JSON.stringify({ serviceCode: 'A' }), rate);
-    return { ours: await intake(), base: await insert(), oursFixed: await intake(FIXED_RATE), baseFixed: await insert(FIXED_RATE) };
+    return await benchHttp({ url: `${server.url}/api/intakes`, headers: { authorization: `Bearer ${token}` }, body: person });
   } finally {
-    await hall.close();
-    await bare.close();
+    await server.stop();
   }
 }
 
@@ -303,20 +284,25 @@ async function benchFlood(attack: (url: string) => Promise<FloodResult>) {
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
-type HttpBench = Awaited<ReturnType<typeof benchIssue>>;
+interface HttpBench {
+  ours: HttpResult;
+  base: HttpResult;
+  oursFixed: HttpResult;
+  baseFixed: HttpResult;
+}
 
 function printHttp(title: string, route: string, r: HttpBench) {
   console.log(title);
-  console.log('                                    req/s   p50 ms   p99 ms  errors');
+  console.log('                                    req/s   p50 ms   p99 ms   max ms  errors');
   for (const [name, x] of [
     [`${route}, saturating`, r.ours],
     ['bare Fastify + insert, saturating', r.base],
     [`${route}, ${FIXED_RATE}/s open loop`, r.oursFixed],
     [`bare, ${FIXED_RATE}/s open loop`, r.baseFixed],
   ] as const) {
-    console.log(`  ${name.padEnd(32)}${fmt(x.rps, 0)}${fmt(x.p50)}${fmt(x.p99)}${String(x.errors).padStart(8)}`);
+    console.log(`  ${name.padEnd(32)}${fmt(x.rps, 0)}${fmt(x.p50)}${fmt(x.p99)}${fmt(x.max)}${String(x.errors).padStart(8)}`);
   }
-  console.log(`  ratio ours/bare: throughput ${(r.ours.rps / r.base.rps).toFixed(2)}, p99 ${(r.ours.p99 / Math.max(r.base.p99, 1)).toFixed(2)}; at ${FIXED_RATE}/s p99 ${r.oursFixed.p99} ms vs ${r.baseFixed.p99} ms\n`);
+  console.log(`  ratio ours/bare: throughput ${(r.ours.rps / r.base.rps).toFixed(2)}, p99 ${(r.ours.p99 / Math.max(r.base.p99, 1)).toFixed(2)}; at ${FIXED_RATE}/s p99 ${r.oursFixed.p99.toFixed(1)} ms vs ${r.baseFixed.p99.toFixed(1)} ms\n`);
 }
 
 async function reportIssue() {

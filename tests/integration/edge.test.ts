@@ -238,6 +238,24 @@ describe('caching, files and health (defect 10)', () => {
     }
   });
 
+  it('sends the security headers on every answer, refusals included, and no HSTS on the plain-HTTP LAN', async () => {
+    for (const [url, cookie] of [['/api/hall', ''], ['/api/staff', ''], ['/api/tickets', hall.admin], ['/api/nowhere', '']] as const) {
+      const response = await hall.app.inject({ url, headers: cookie ? { cookie } : {} });
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(response.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(response.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(response.headers['content-security-policy'], url).not.toContain('upgrade-insecure-requests');
+      expect(response.headers['strict-transport-security'], url).toBeUndefined();
+    }
+    const secure = await startHall({ auth: { secureCookies: true } });
+    try {
+      const response = await secure.app.inject({ url: '/api/hall' });
+      expect(response.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('keeps socket.io long-polling answers no-store (engine.io sets it)', async () => {
     const response = await fetch(`${hall.url}/socket.io/?EIO=4&transport=polling`);
     expect(response.status).toBe(200);

@@ -12,23 +12,28 @@ const post = (h: Hall, url: string, payload: unknown, headers: Record<string, st
   h.app.inject({ method: 'POST', url, payload: payload as object, headers });
 
 describe('issuing tickets', () => {
-  it('gives 200 concurrent requests for one service 200 distinct consecutive numbers', async () => {
-    // 200 connections from this one address stand for 200 machines in the hall.
+  it('gives 200 concurrent requests for one service 200 distinct consecutive numbers; refusals among them use none up', async () => {
+    // 220 connections from this one address stand for 220 machines in the hall.
     hall = await startHall({ server: { limits: { connectionsPerAddress: 1_000 } } });
     const desk = await staffCookie(hall, 'desk1', ['desk']);
     const h = hall;
+    // Every eleventh asks for a service the hall does not have: refused inside the shared commit.
     const replies = await Promise.all(
-      Array.from({ length: 200 }, () =>
+      Array.from({ length: 220 }, (_, i) =>
         fetch(`${h.url}/api/tickets`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie: desk },
-          body: JSON.stringify({ serviceCode: 'A' }),
+          body: JSON.stringify({ serviceCode: i % 11 === 10 ? 'Z' : 'A' }),
         }).then(async (r) => ({ status: r.status, body: await r.json() })),
       ),
     );
-    expect(replies.every((r) => r.status === 201)).toBe(true);
-    const numbers = replies.map((r) => r.body.ticket.number as string).sort();
+    const refused = replies.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(20);
+    for (const r of refused) expect(r).toMatchObject({ status: 400, body: { error: 'service_unknown', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
+    const numbers = replies.filter((r) => r.status === 201).map((r) => r.body.ticket.number as string).sort();
     expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`));
+    // Each was told its own place: 0 … 199 ahead.
+    expect(replies.filter((r) => r.status === 201).map((r) => r.body.ahead as number).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
   });
 
   it('keeps every ticket and continues numbering after the store is closed and reopened', async () => {

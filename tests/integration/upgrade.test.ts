@@ -35,6 +35,12 @@ const fixtures = (): Fixture[] => [
     key: 'id',
     row: { id: 'tk1', service_day: '2020-09-13', series: 'A', seq: 1, number: 'A001', service_code: 'A', priority: 'normal', source_kind: 'staff', source_id: 'st1', source_name: '系统管理员', status: 'done', rank: 1, issued_at: T, finished_at: T + 60_000, updated_at: T + 60_000 },
   },
+  {
+    since: 1,
+    table: 'tickets',
+    key: 'id',
+    row: { id: 'tk2', service_day: '2020-09-13', series: 'A', seq: 2, number: 'A002', service_code: 'A', priority: 'normal', source_kind: 'staff', source_id: 'st1', source_name: '系统管理员', status: 'waiting', rank: 2, issued_at: T, updated_at: T },
+  },
   { since: 1, table: 'ticket_events', key: 'id', row: { id: 1, seq: 1, ticket_id: 'tk1', type: 'issued', window_no: null, actor: 'st1', at: T, details: null } },
   { since: 1, table: 'sessions', key: 'token_hash', row: { token_hash: 'session-hash', staff_id: 'st1', created_at: T, expires_at: T + 1 } },
   { since: 1, table: 'devices', key: 'id', row: { id: 'dv1', kind: 'kiosk', name: '自助机', token_hash: 'device-hash', window_no: null, created_at: T } },
@@ -138,6 +144,10 @@ describe('upgrading from every earlier schema version', () => {
       expect(values.length, `${added.table} has rows`).toBeGreaterThan(0);
       expect(values, `${added.table}.${added.column}`).toEqual(values.map(() => ({ value: added.value })));
     }
+    // The waiting tally (version 17) counts the waiting ticket made before it.
+    expect(db.prepare(`SELECT service_day, service_code, priority, n FROM waiting_tally`).all()).toEqual([
+      { service_day: '2020-09-13', service_code: 'A', priority: 'normal', n: 1 },
+    ]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();

@@ -68,6 +68,41 @@ describe('issuing', () => {
   });
 });
 
+describe('group commit (issueGrouped)', () => {
+  const grouped = (serviceCode = 'A') => f.engine.issueGrouped({ serviceCode, priority: 'normal' }, f.kiosk);
+
+  it('commits the tickets issued in one turn of the event loop together, each answered with its own place', async () => {
+    const commits: number[] = [];
+    const each = f.store.transactionEach.bind(f.store);
+    f.store.transactionEach = (works) => (commits.push(works.length), each(works));
+    const answers = await Promise.all([grouped(), grouped(), grouped('B'), grouped()]);
+    expect(commits).toEqual([4]);
+    expect(answers.map((a) => [a.ticket.number, a.ahead])).toEqual([['A001', 0], ['A002', 1], ['B001', 0], ['A003', 2]]);
+    // Announced after the commit, in seq order, one event each.
+    expect(events.map((e) => e.ticket?.number)).toEqual(['A001', 'A002', 'B001', 'A003']);
+    expect(events.map((e) => e.seq)).toEqual([...events.map((e) => e.seq)].sort((a, b) => a - b));
+    expect(events.at(-1)!.waitingCounts).toEqual({ A: 3, B: 1 });
+  });
+
+  it('undoes a refused ticket alone: the others of its group are issued and its number is not used up', async () => {
+    const outcomes = await Promise.allSettled([grouped(), grouped('NOPE'), grouped()]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ statusCode: 400, code: 'service_unknown' });
+    expect(outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.ticket.number] : []))).toEqual(['A001', 'A002']);
+    expect(events).toHaveLength(2);
+    expect(f.store.tickets.waiting(f.engine.today()).map((t) => t.number)).toEqual(['A001', 'A002']);
+  });
+
+  it('answers no one and announces nothing when the commit itself fails', async () => {
+    f.store.transactionEach = () => {
+      throw new Error('disk I/O error');
+    };
+    const outcomes = await Promise.allSettled([grouped(), grouped()]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect(events).toEqual([]);
+  });
+});
+
 describe('calling', () => {
   it('calls green first (oldest first), then the oldest ticket, among the services the window serves', () => {
     const a1 = issue('A');

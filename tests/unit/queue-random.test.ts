@@ -169,6 +169,16 @@ function run(seed: number, steps: number, interleave: number) {
       if (sample && f.store.tickets.countAhead(sample) !== aheadOf(sample, queue)) {
         throw new Error(`countAhead disagrees with rules.aheadOf for ${sample.number}`);
       }
+      // A ticket no longer waiting still has a place to report (the kiosk's progress query).
+      const gone = f.store.tickets.list({ serviceDay: today(), statuses: ['called', 'serving', 'done', 'no_show', 'cancelled'], limit: 50 });
+      const left = gone.length ? pick(gone) : undefined;
+      if (left && f.store.tickets.countAhead(left) !== aheadOf(left, queue)) {
+        throw new Error(`countAhead disagrees with rules.aheadOf for ${left.number} (${left.status})`);
+      }
+      // The tally the triggers keep equals a count of the waiting tickets.
+      const counted: Record<string, number> = {};
+      for (const t of queue) counted[t.serviceCode] = (counted[t.serviceCode] ?? 0) + 1;
+      expect(f.store.tickets.waitingCounts(today())).toEqual(counted);
     } catch (err) {
       throw new Error(`seed ${seed}, step ${step} after ${name}: ${(err as Error).message}`, { cause: err });
     }

@@ -43,6 +43,19 @@ export function openSqliteStore(file: string): Store {
     // IMMEDIATE takes the write lock at BEGIN, so two processes never interleave a
     // read-then-write (e.g. number allocation) on the same file.
     transaction: (work) => (db.inTransaction ? work() : db.transaction(work).immediate()),
+    // A transaction function called inside another runs in a savepoint (better-sqlite3).
+    transactionEach: (works) =>
+      db
+        .transaction(() =>
+          works.map((work) => {
+            try {
+              return { ok: true as const, value: db.transaction(work)() };
+            } catch (error) {
+              return { ok: false as const, error };
+            }
+          }),
+        )
+        .immediate(),
     close: () => db.close(),
   };
 }

@@ -42,11 +42,13 @@ export function ticketRepository(db: Db): TicketRepository {
     `SELECT id, service_code AS serviceCode, priority, rank, seq, target_window_no AS targetWindowNo
      FROM tickets WHERE service_day = ? AND status = 'waiting' ORDER BY rank, seq`,
   );
-  const ahead = db.prepare(
-    `SELECT COUNT(*) AS n FROM tickets
-     WHERE service_day = @serviceDay AND service_code = @serviceCode AND status = 'waiting' AND id <> @id
-       AND ((priority = 'green' AND @priority = 'normal')
-         OR (priority = @priority AND (rank < @rank OR (rank = @rank AND seq < @seq))))`,
+  // The place in the queue: the tally of its class (and every green one, for a normal ticket)
+  // less those of its class at or behind it (itself included when it waits).
+  const tally = db.prepare(`SELECT priority, n FROM waiting_tally WHERE service_day = ? AND service_code = ?`);
+  const behind = db.prepare(
+    `SELECT COUNT(*) AS n FROM tickets INDEXED BY tickets_waiting_order
+     WHERE service_day = @serviceDay AND service_code = @serviceCode AND priority = @priority AND status = 'waiting'
+       AND (rank, seq) >= (@rank, @seq)`,
   );
   const held = rows(t.selectWhere(`window_no IS NOT NULL`));
   const heldBy = rows(t.selectWhere(`window_no = ?`));
@@ -63,10 +65,7 @@ export function ticketRepository(db: Db): TicketRepository {
      WHERE service_code = ? AND status = 'done' AND called_at IS NOT NULL
      ORDER BY finished_at DESC LIMIT ?`,
   );
-  const counts = db.prepare(
-    `SELECT service_code AS code, COUNT(*) AS n FROM tickets
-     WHERE service_day = ? AND status = 'waiting' GROUP BY service_code`,
-  );
+  const counts = db.prepare(`SELECT service_code AS code, SUM(n) AS n FROM waiting_tally WHERE service_day = ? AND n > 0 GROUP BY service_code`);
 
   return {
     insert: t.insert,
@@ -74,8 +73,14 @@ export function ticketRepository(db: Db): TicketRepository {
     update: (id, patch) => t.update('id', id, patch),
     waiting: (day) => waiting(day),
     queue: (day) => queue.all(day) as QueueTicket[],
-    countAhead: (t) =>
-      (ahead.get({ serviceDay: t.serviceDay, serviceCode: t.serviceCode, id: t.id, priority: t.priority, rank: t.rank, seq: t.seq }) as { n: number }).n,
+    countAhead(t) {
+      let ahead = 0;
+      for (const row of tally.all(t.serviceDay, t.serviceCode) as Array<{ priority: string; n: number }>) {
+        if (row.priority === t.priority || (row.priority === 'green' && t.priority === 'normal')) ahead += row.n;
+      }
+      const { serviceDay, serviceCode, priority, rank, seq } = t;
+      return ahead - (behind.get({ serviceDay, serviceCode, priority, rank, seq }) as { n: number }).n;
+    },
     held: () => held(),
     heldBy: (no) => heldBy(no)[0],
     // A finished call still shows where it was called to (the board's list of recent calls).
