@@ -43,7 +43,7 @@ import { describeFirstScreen, measureFirstScreen, type FirstScreen } from '../su
 import { pairDevice, startHall as startUiHall } from '../support/hall.ts';
 import { idNumber, PERSON, registration } from '../support/registration.ts';
 import { ensureUiBuilt } from '../../scripts/ui-build.mjs';
-import { COMPILED_SERVER, ensureServerBuilt } from '../../scripts/server-build.mjs';
+import { ensureServerBuilt, SERVER_ENV, SERVER_NODE_ARGS } from '../../scripts/server-build.mjs';
 import { pipelineFlood, seedWaiting, snapshotFlood, startServerProcess, watchServer, type FloodResult } from '../support/flood.ts';
 
 const HTTP_SECONDS = 5;
@@ -378,7 +378,7 @@ async function reportRss() {
   const config = join(dir, 'hall.json');
   // 200 boards from one address here; a real hall has one board per address.
   writeFileSync(config, JSON.stringify({ server: { limits: { connectionsPerAddress: 1_000, socketsPerAddress: 1_000 } } }));
-  const server = await startServerProcess(dir, { HALL_CONFIG: config }, ['--enable-source-maps', COMPILED_SERVER]);
+  const server = await startServerProcess(dir, { ...SERVER_ENV, HALL_CONFIG: config }, SERVER_NODE_ARGS);
   try {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const idle = server.rssMb();
