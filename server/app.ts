@@ -29,6 +29,7 @@ import { socketCounts } from './realtime/socket-counts.ts';
 import { normaliseOrigins } from './http/origin.ts';
 import { validatorFactory } from './http/validation.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { serializerFactory } from './http/serialization.ts';
 import { ROOMS } from '../common/events.ts';
 import { createNoticePrinting } from './printing/notice-print.ts';
 import { createPrintHook, createPrintWorker } from './printing/print-jobs.ts';
@@ -96,7 +97,10 @@ export interface BuildOptions {
   uiDir?: string;
   /** Master key for personal data at rest; defaults to HALL_DATA_KEY or `<dataDir>/hall.key`. */
   dataKey?: Buffer;
-  /** Check every route schema against Ajv's meta-schema at start-up (tests; costs start-up time). */
+  /**
+   * Compile every route's validators and serialisers at start-up and check the schemas against
+   * Ajv's meta-schema (tests; costs start-up time). Otherwise each is compiled at its first use.
+   */
   checkSchemas?: boolean;
 }
 
@@ -251,7 +255,12 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
     // Bodies are validated without type coercion; query strings and path parameters with it.
-    schemaController: { compilersFactory: { buildValidator: validatorFactory({ checkSchemas: options.checkSchemas ?? false }) } },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: validatorFactory({ checkSchemas: options.checkSchemas ?? false }),
+        buildSerializer: serializerFactory({ eager: options.checkSchemas ?? false }),
+      },
+    },
     frameworkErrors,
     clientErrorHandler,
     return503OnClosing: false,

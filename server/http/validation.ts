@@ -23,8 +23,11 @@ function nonFiniteAt(data: unknown): string | null {
   return null;
 }
 
-function finiteOnly(validate: Validate): Validate {
+/** `validate` (compiled by `compile` at its first call) that also refuses non-finite numbers. */
+function finiteOnly(compile: () => Validate): Validate {
+  let validate: Validate | undefined;
   const wrapped: Validate = (data) => {
+    validate ??= compile();
     const result = validate(data);
     wrapped.errors = validate.errors;
     if (result !== true) return result;
@@ -39,15 +42,23 @@ function finiteOnly(validate: Validate): Validate {
 /**
  * The route schemas are TypeBox's, the same on every start. Checking each against Ajv's
  * meta-schema at start-up (compiling that meta-schema first, once per compiler) was about a sixth
- * of the server's start-up; `checkSchemas` keeps the check where it finds mistakes: every test hall
+ * of the server's start-up, and compiling every route's validators at \`ready\` about a tenth:
+ * without \`checkSchemas\` each Ajv instance is made at the first request that needs it, and each
+ * validator compiled at its route's first request (a few milliseconds, once). \`checkSchemas\`
+ * compiles and checks them all at start, where it finds mistakes: every test hall
  * (tests/support/hall.ts) builds with it on.
  */
 export function validatorFactory({ checkSchemas }: { checkSchemas: boolean }): NonNullable<Factory> {
   return (externalSchemas, options) => {
     const compiler = (custom: Record<string, unknown>) =>
       AjvCompiler()(externalSchemas, { ...options, customOptions: { ...options?.customOptions, validateSchema: checkSchemas, ...custom } } as typeof options);
-    const coercing = compiler({});
-    const strict = compiler({ coerceTypes: false });
-    return (route) => finiteOnly((route.httpPart === 'body' ? strict : coercing)(route) as Validate) as never;
+    let coercing: ReturnType<typeof compiler> | undefined;
+    let strict: ReturnType<typeof compiler> | undefined;
+    return (route) => {
+      const compile = () => (route.httpPart === 'body' ? (strict ??= compiler({ coerceTypes: false })) : (coercing ??= compiler({})))(route) as Validate;
+      if (!checkSchemas) return finiteOnly(compile) as never;
+      const validate = compile();
+      return finiteOnly(() => validate) as never;
+    };
   };
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildServer, COMPILED_SERVER } from '../../scripts/server-build.mjs';
+import { buildServer, SERVER_ENV, SERVER_NODE_ARGS } from '../../scripts/server-build.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -60,15 +60,15 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function reportColdStart(runs = 5) {
   console.log(`8. Cold start to the first healthy answer (median of ${runs})`);
   await buildServer();
-  const kinds: Array<[string, string[]]> = [
-    ['bare Fastify + better-sqlite3 + Socket.IO', ['--input-type=module', '-e', BARE]],
-    ['compiled server (npm start)', ['--enable-source-maps', COMPILED_SERVER]],
-    ['server through tsx (before)', ['--import', 'tsx', 'server/main.ts']],
+  const kinds: Array<[string, string[], Record<string, string>]> = [
+    ['bare Fastify + better-sqlite3 + Socket.IO', ['--input-type=module', '-e', BARE], {}],
+    ['compiled server (npm start)', SERVER_NODE_ARGS, SERVER_ENV],
+    ['server through tsx (before)', ['--import', 'tsx', 'server/main.ts'], {}],
   ];
   const results: number[] = [];
-  for (const [name, args] of kinds) {
+  for (const [name, args, env] of kinds) {
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await coldStart(args, {}));
+    for (let i = 0; i < runs; i++) times.push(await coldStart(args, env));
     results.push(median(times));
     const ratio = results.length > 1 ? `, ${(median(times) / results[0]!).toFixed(1)}× bare` : '';
     console.log(`  ${name.padEnd(44)} ${median(times).toFixed(0).padStart(5)} ms (${times.map((t) => t.toFixed(0)).join(', ')})${ratio}`);

@@ -41,7 +41,7 @@ import { describeFirstScreen, measureFirstScreen, type FirstScreen } from '../su
 import { pairDevice, startHall as startUiHall } from '../support/hall.ts';
 import { idNumber, PERSON, registration } from '../support/registration.ts';
 import { ensureUiBuilt } from '../../scripts/ui-build.mjs';
-import { COMPILED_SERVER, ensureServerBuilt } from '../../scripts/server-build.mjs';
+import { ensureServerBuilt, SERVER_ENV, SERVER_NODE_ARGS } from '../../scripts/server-build.mjs';
 import { pipelineFlood, seedWaiting, signInAdmin, snapshotFlood, startServerProcess, watchServer, type FloodResult } from '../support/flood.ts';
 import { openLoop, saturate, startBareInsert, type HttpResult, type Target } from './http-load.ts';
 
@@ -117,7 +117,7 @@ async function startHallProcess() {
     config,
     JSON.stringify({ hours: { kioskLimited: false }, auth: { kioskIssuePerMinute: 10_000 }, server: { limits: { connectionsPerAddress: 1_000, socketsPerAddress: 1_000 } } }),
   );
-  const server = await startServerProcess(dir, { HALL_CONFIG: config }, ['--enable-source-maps', COMPILED_SERVER]);
+  const server = await startServerProcess(dir, { ...SERVER_ENV, HALL_CONFIG: config }, SERVER_NODE_ARGS);
   return { server, cookie: await signInAdmin(server.url) };
 }
 
@@ -364,7 +364,7 @@ async function reportRss() {
   const config = join(dir, 'hall.json');
   // 200 boards from one address here; a real hall has one board per address.
   writeFileSync(config, JSON.stringify({ server: { limits: { connectionsPerAddress: 1_000, socketsPerAddress: 1_000 } } }));
-  const server = await startServerProcess(dir, { HALL_CONFIG: config }, ['--enable-source-maps', COMPILED_SERVER]);
+  const server = await startServerProcess(dir, { ...SERVER_ENV, HALL_CONFIG: config }, SERVER_NODE_ARGS);
   try {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const idle = server.rssMb();

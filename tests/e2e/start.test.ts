@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupIdNumber } from '../../common/id-number.ts';
+import { SERVER_ENV, SERVER_NODE_ARGS } from '../../scripts/server-build.mjs';
 import { launchBrowser } from '../support/browser.ts';
 import { cardOf, PERSON } from '../support/registration.ts';
 
@@ -69,10 +70,13 @@ afterAll(async () => {
 });
 
 describe('npm start', () => {
-  it('runs the compiled server with plain node, no run-time transpiler', () => {
+  it('runs the compiled server with plain node, no run-time transpiler, as the service unit does', () => {
     const children = execFileSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).trim().split('\n');
     const commands = children.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean));
-    expect(commands).toEqual([[process.execPath, '--enable-source-maps', join(ROOT, 'build', 'server.js')]]);
+    expect(commands).toEqual([[process.execPath, ...SERVER_NODE_ARGS]]);
+    expect(SERVER_NODE_ARGS.at(-1)).toBe(join(ROOT, 'build', 'server.js'));
+    const environ = readFileSync(`/proc/${children[0]}/environ`, 'utf8').split('\0');
+    for (const [name, value] of Object.entries(SERVER_ENV)) expect(environ).toContain(`${name}=${value}`);
   });
 
   it('serves the board, the kiosk and the console', async () => {

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COMPILED_SERVER, SERVER_ENV, SERVER_NODE_ARGS } from '../../scripts/server-build.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const temp = mkdtempSync(join(tmpdir(), 'ops-files-'));
@@ -33,6 +34,13 @@ describe('systemd units', () => {
     for (const line of ['NoNewPrivileges=true', 'ProtectSystem=strict', 'ProtectHome=true', 'PrivateTmp=true', 'UMask=0077',
       'DevicePolicy=closed', 'DeviceAllow=char-ttyUSB rw', 'RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX AF_NETLINK'])
       expect(lines).toContain(line);
+  });
+
+  it('the hall server unit runs the compiled server as npm start and the benches do', () => {
+    const lines = readFileSync(join(root, units[0]!), 'utf8').split('\n');
+    const args = SERVER_NODE_ARGS.map((arg) => (arg === COMPILED_SERVER ? '/opt/xinfang-hall/build/server.js' : arg));
+    expect(lines).toContain(`ExecStart=/usr/bin/node ${args.join(' ')}`);
+    for (const [name, value] of Object.entries(SERVER_ENV)) expect(lines).toContain(`Environment=${name}=${value}`);
   });
 });
 
