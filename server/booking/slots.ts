@@ -26,7 +26,10 @@ export function createSlotBook(deps: SlotDeps) {
   const calendar = createHallCalendar(config.hours, config.timeZone);
 
   const patternOf = (code: string) => store.bookings.patterns()[code] ?? [];
-  const service = (code: string) => store.services.list().find((s) => s.code === code && s.enabled);
+  const service = (code: string) => {
+    const found = store.services.get(code);
+    return found?.enabled ? found : undefined;
+  };
 
   function closed(day: string, code: string): boolean {
     return store.bookings.closures(day).some((c) => c.day === day && (c.serviceCode === '*' || c.serviceCode === code));

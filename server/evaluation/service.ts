@@ -116,7 +116,7 @@ export function createEvaluations({ store, config, cipher, calendar, now, onAler
       serviceDay: e.serviceDay,
       windowNo: e.windowNo,
       staffName: (e.staffId && store.staff.get(e.staffId)?.displayName) || '（未值守）',
-      serviceName: store.services.list().find((s) => s.code === e.serviceCode)?.name ?? e.serviceCode,
+      serviceName: store.services.get(e.serviceCode)?.name ?? e.serviceCode,
       level,
       reasons: e.reasons.map((r) => reasonLabel(level, r)),
       comment: !self && e.sealedComment ? cipher.open<string>(e.sealedComment, e.ticketId) : '',

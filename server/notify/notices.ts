@@ -18,7 +18,7 @@ const CASE_NOTICES: Partial<Record<CaseState, 'accepted' | 'closed'>> = { accept
 
 export function createSmsNotices(deps: { store: Store; config: HallConfig; cipher: DataCipher; now: () => number; poke: () => void }) {
   const { store, config, cipher } = deps;
-  const serviceName = (code: string) => store.services.list().find((s) => s.code === code)?.name ?? code;
+  const serviceName = (code: string) => store.services.get(code)?.name ?? code;
   const dateText = (at: number) => {
     const [y, m, d] = serviceDayOf(at, config.timeZone).split('-').map(Number);
     return `${y}年${m}月${d}日`;

@@ -46,7 +46,7 @@ export function createNoticePrinting(deps: { store: Store; config: HallConfig; f
           { serviceCode: intake.serviceCode, purpose: intake.purpose, category },
         );
         const at = now();
-        const service = store.services.list().find((s) => s.code === ticket.serviceCode);
+        const service = store.services.get(ticket.serviceCode);
         const bytes = layoutNotice(
           { hallName: config.hall.name, number: ticket.number, serviceName: service?.name ?? ticket.serviceCode, category, printedAt: printedAtText(at, config.timeZone), notice },
           { paperWidth: printer.config.paperWidth, codepage: printer.config.codepage, feedLines: printer.config.feedLines },

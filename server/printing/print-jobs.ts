@@ -24,7 +24,7 @@ export function createPrintHook(deps: { store: Store; config: HallConfig; fleet:
   return {
     enqueue(ticket: TicketRecord, ahead: number, printerId: string): PrintState {
       const printer = fleet.get(printerId);
-      const service = store.services.list().find((s) => s.code === ticket.serviceCode);
+      const service = store.services.get(ticket.serviceCode);
       const at = now();
       const bytes = layoutTicket(
         {

@@ -74,7 +74,7 @@ export function createIssuing(core: QueueCore, printing: PrintHook | undefined) 
       // A booking checked in has its slot inside the hall's hours: the kiosks' cut-off is for walk-ins.
       if (input.bookedRank === undefined) requireKioskHours(actor, at);
       const day = serviceDayOf(at, config.timeZone);
-      const service = store.services.list().find((s) => s.code === input.serviceCode);
+      const service = store.services.get(input.serviceCode);
       if (!service) throw badRequest('service_unknown');
       if (!core.isOffered(service, at)) throw conflict('service_not_offered');
       const { greenReason, greenNote } = greenOf(input);

@@ -53,7 +53,7 @@ export function createOnePerPerson(deps: {
     const at = now();
     const alert = store.transaction(() => {
       const ticket = store.tickets.get(ticketId)!;
-      const serviceName = store.services.list().find((s) => s.code === ticket.serviceCode)?.name ?? ticket.serviceCode;
+      const serviceName = store.services.get(ticket.serviceCode)?.name ?? ticket.serviceCode;
       const raised = raiseAlert(store, at, ticket, {
         kind: 'identity',
         message:

@@ -117,7 +117,7 @@ export function createVerification(deps: {
           registration: corrected,
           reply,
           ticketNumber: ticket!.number,
-          serviceName: store.services.list().find((s) => s.code === intake.serviceCode)?.name ?? intake.serviceCode,
+          serviceName: store.services.get(intake.serviceCode)?.name ?? intake.serviceCode,
           placeName: divisions.fullName(m.placeCode) ?? m.placeCode,
           verifiedBy: { name: op.actor.name, staffNo: store.staff.get(op.actor.id)?.staffNo ?? '' },
         },

@@ -123,7 +123,7 @@ export default routePlugin('booking-routes', ['bookings', 'challenges', 'config'
       if (principal.kind !== 'device') throw notFound();
       const printerId = principal.device.printerId ?? config.printers[0]?.id ?? null;
       const result = bookings.checkIn(request.body, actorOf(principal), printerId);
-      const serviceName = store.services.list().find((s) => s.code === result.ticket.serviceCode)?.name ?? '';
+      const serviceName = store.services.get(result.ticket.serviceCode)?.name ?? '';
       return reply.code(201).send({ ...result, ticket: { ...toPublicTicket(result.ticket), printState: result.ticket.printState, serviceName } });
     },
   );

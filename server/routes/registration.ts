@@ -36,7 +36,7 @@ export default routePlugin('registration-routes', ['intakes', 'evaluations', 'co
     ticket: {
       ...toPublicTicket(result.ticket),
       printState: result.ticket.printState,
-      serviceName: store.services.list().find((s) => s.code === result.ticket.serviceCode)?.name ?? '',
+      serviceName: store.services.get(result.ticket.serviceCode)?.name ?? '',
     },
   });
 

@@ -66,6 +66,7 @@ export interface CounterRepository {
 
 export interface ServiceRepository {
   list(): ServiceRecord[];
+  get(code: string): ServiceRecord | undefined;
   upsert(service: ServiceRecord): void;
   disableMissing(codes: string[]): void;
 }

@@ -28,6 +28,7 @@ export function serviceRepository(db: Db): ServiceRepository {
   );
   return {
     list: () => (list.all() as Record<string, unknown>[]).map(t.fromRow),
+    get: (code) => t.get('code', code),
     upsert: (service) => upsert.run(t.toRow(service)),
     disableMissing(codes) {
       db.prepare(`UPDATE services SET enabled = 0 WHERE code NOT IN (SELECT value FROM json_each(?))`).run(
