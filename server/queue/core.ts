@@ -176,12 +176,23 @@ export function createQueueCore(deps: QueueDeps) {
     const ahead = store.tickets.countAhead(t);
     const windows = store.windows.list().filter((w) => isEligible(t, w));
     const open = windows.filter((w) => w.state === 'open').length;
-    const median = medianServiceMinutes(
-      store.tickets.recentDurations(t.serviceCode, config.queue.serviceTimeSamples),
-      config.queue.defaultServiceMinutes,
-    );
-    return { ahead, waitMinutes: estimateWaitMinutes(ahead, median, open || windows.length) };
+    return { ahead, waitMinutes: estimateWaitMinutes(ahead, medianOf(t.serviceCode), open || windows.length) };
   }
+
+  // Every estimate reads its service's median service time; it changes only when a ticket of
+  // that service is completed, so it is kept until then (dropped when the completion is announced).
+  const medians = new Map<string, number>();
+  function medianOf(serviceCode: string): number {
+    let median = medians.get(serviceCode);
+    if (median === undefined) {
+      median = medianServiceMinutes(store.tickets.recentDurations(serviceCode, config.queue.serviceTimeSamples), config.queue.defaultServiceMinutes);
+      medians.set(serviceCode, median);
+    }
+    return median;
+  }
+  listeners.add((event) => {
+    if (event.type === 'ticket.completed' && event.ticket) medians.delete(event.ticket.serviceCode);
+  });
 
   return {
     store,

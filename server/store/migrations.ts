@@ -609,6 +609,8 @@ export const MIGRATIONS: readonly Migration[] = [
       -- A ticket's place counts only the waiting tickets behind it in its own class (none, for a
       -- ticket just issued), from this index alone.
       CREATE INDEX tickets_waiting_order ON tickets(service_day, service_code, priority, rank, seq) WHERE status = 'waiting';
+      -- It served the old count; tickets_report leads with the same three columns for the rest.
+      DROP INDEX tickets_day_service_status_rank;
       -- The wait estimate's recent service times, from the index alone.
       DROP INDEX tickets_service_finished;
       CREATE INDEX tickets_service_durations ON tickets(service_code, finished_at, called_at, serving_at) WHERE status = 'done';
