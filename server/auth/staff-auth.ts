@@ -175,9 +175,8 @@ export function createStaffAuth(deps: { store: Store; config: HallConfig; now?: 
       const hash = tokenHash(token);
       const session = store.sessions.get(hash);
       const at = now();
-      if (!session || session.expiresAt <= at) return null;
-      const staff = store.staff.get(session.staffId);
-      if (!staff || !staff.active) return null;
+      if (!session || session.expiresAt <= at || !session.staff.active) return null;
+      const { staff } = session;
       // Extend at most once a minute rather than writing on every request.
       if (session.expiresAt - at < sessionMs - 60_000) store.sessions.extend(hash, at + sessionMs);
       return { staff, sessionHash: hash };
@@ -187,7 +186,7 @@ export function createStaffAuth(deps: { store: Store; config: HallConfig; now?: 
     sessionEndsAt(sessionHash: string): number | null {
       const session = store.sessions.get(sessionHash);
       if (!session || session.expiresAt <= now()) return null;
-      return store.staff.get(session.staffId)?.active ? session.expiresAt : null;
+      return session.staff.active ? session.expiresAt : null;
     },
 
     /**

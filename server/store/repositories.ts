@@ -114,7 +114,8 @@ export interface StaffRepository {
 
 export interface SessionRepository {
   insert(session: { tokenHash: string; staffId: string; createdAt: number; expiresAt: number }): void;
-  get(tokenHash: string): { staffId: string; expiresAt: number } | undefined;
+  /** The session's staff member and when it ends. */
+  get(tokenHash: string): { staff: StaffRecord; expiresAt: number } | undefined;
   extend(tokenHash: string, expiresAt: number): void;
   delete(tokenHash: string): void;
   deleteExpired(now: number): void;

@@ -12,7 +12,8 @@ export interface Table<T> {
   get(key: keyof T & string, value: unknown): T | undefined;
   /** Applies a patch by key and returns the updated record. */
   update(key: keyof T & string, value: unknown, patch: Partial<T>): T;
-  selectWhere(where: string): string;
+  /** `SELECT` of every field (and `extra` columns, e.g. from a subquery) where `where` holds. */
+  selectWhere(where: string, extra?: string): string;
 }
 
 export function defineTable<T>(db: Db, name: string, columns: Columns<T>): Table<T> {
@@ -95,8 +96,8 @@ export function defineTable<T>(db: Db, name: string, columns: Columns<T>): Table
       if (!found) throw new Error(`${name}: no row with ${key} = ${String(value)}`);
       return table.fromRow(found as Record<string, unknown>);
     },
-    selectWhere(where) {
-      return `SELECT ${selectList} FROM ${name} WHERE ${where}`;
+    selectWhere(where, extra) {
+      return `SELECT ${selectList}${extra ? `, ${extra}` : ''} FROM ${name} WHERE ${where}`;
     },
   };
   return table;

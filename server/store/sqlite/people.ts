@@ -9,8 +9,8 @@ import type {
 } from '../repositories.ts';
 import { defineTable } from './mapping.ts';
 
-export function staffRepository(db: Db): StaffRepository {
-  const t = defineTable<StaffRecord>(db, 'staff', {
+const staffTable = (db: Db) =>
+  defineTable<StaffRecord>(db, 'staff', {
     id: ['id'],
     username: ['username'],
     displayName: ['display_name'],
@@ -22,6 +22,9 @@ export function staffRepository(db: Db): StaffRepository {
     lockedUntil: ['locked_until'],
     createdAt: ['created_at'],
   });
+
+export function staffRepository(db: Db): StaffRepository {
+  const t = staffTable(db);
   const count = db.prepare(`SELECT COUNT(*) AS n FROM staff`);
   const list = db.prepare(t.selectWhere('1 ORDER BY username'));
   return {
@@ -38,7 +41,11 @@ export function sessionRepository(db: Db): SessionRepository {
   const insert = db.prepare(
     `INSERT INTO sessions (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
   );
-  const get = db.prepare(`SELECT staff_id AS staffId, expires_at AS expiresAt FROM sessions WHERE token_hash = ?`);
+  // The session and its staff member in one statement: every staff request asks.
+  const staff = staffTable(db);
+  const get = db.prepare(
+    staff.selectWhere('id = (SELECT staff_id FROM sessions WHERE token_hash = @hash)', '(SELECT expires_at FROM sessions WHERE token_hash = @hash) AS "sessionExpiresAt"'),
+  );
   const extend = db.prepare(`UPDATE sessions SET expires_at = ? WHERE token_hash = ?`);
   const remove = db.prepare(`DELETE FROM sessions WHERE token_hash = ?`);
   const purge = db.prepare(`DELETE FROM sessions WHERE expires_at <= ?`);
@@ -46,7 +53,10 @@ export function sessionRepository(db: Db): SessionRepository {
   return {
     deleteForStaff: (staffId) => void removeForStaff.run(staffId),
     insert: (s) => insert.run(s.tokenHash, s.staffId, s.createdAt, s.expiresAt),
-    get: (hash) => get.get(hash) as { staffId: string; expiresAt: number } | undefined,
+    get(hash) {
+      const row = get.get({ hash }) as (Record<string, unknown> & { sessionExpiresAt: number }) | undefined;
+      return row ? { staff: staff.fromRow(row), expiresAt: row.sessionExpiresAt } : undefined;
+    },
     extend: (hash, expiresAt) => extend.run(expiresAt, hash),
     delete: (hash) => remove.run(hash),
     deleteExpired: (now) => purge.run(now),
