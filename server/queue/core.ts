@@ -103,7 +103,14 @@ export function createQueueCore(deps: QueueDeps) {
       return;
     }
     outcomes.forEach((outcome, i) => {
-      if (outcome.ok) announce(outs[i]!);
+      if (!outcome.ok) return items[i]!.settle(outcome);
+      try {
+        announce(outs[i]!);
+      } catch (error) {
+        // As `mutate` does, a failing listener fails its operation's answer, and only that one
+        // (here, outside any request, it would otherwise stop the server).
+        return items[i]!.settle({ ok: false, error });
+      }
       items[i]!.settle(outcome);
     });
   }

@@ -93,6 +93,18 @@ describe('group commit (issueGrouped)', () => {
     expect(f.store.tickets.waiting(f.engine.today()).map((t) => t.number)).toEqual(['A001', 'A002']);
   });
 
+  it('fails only the answer whose announcement a listener broke, as a single operation does', async () => {
+    f.engine.onChange((e) => {
+      if (e.ticket?.number === 'A002') throw new Error('listener failed');
+    });
+    const outcomes = await Promise.allSettled([grouped(), grouped(), grouped()]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ message: 'listener failed' });
+    // Its ticket was committed all the same, and the others were announced.
+    expect(f.store.tickets.waiting(f.engine.today()).map((t) => t.number)).toEqual(['A001', 'A002', 'A003']);
+    expect(events.map((e) => e.ticket?.number)).toEqual(['A001', 'A002', 'A003']);
+  });
+
   it('answers no one and announces nothing when the commit itself fails', async () => {
     f.store.transactionEach = () => {
       throw new Error('disk I/O error');
