@@ -284,15 +284,13 @@ export async function buildApp(config: HallConfig, options: BuildOptions = {}) {
   registerAuthHooks(app, hall.resolvePrincipal, normaliseOrigins(config.server.allowedOrigins));
   // API answers carry personal data (registrations, names, the queue), and metrics the hall's
   // live state: no cache may keep them. Static assets keep their own caching.
-  app.addHook('onSend', (request, reply, payload, done) => {
+  app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/metrics')) reply.header('cache-control', 'no-store');
-    done(null, payload);
   });
 
   // One counter and one histogram per answer, labelled by the route pattern (never the raw URL).
-  app.addHook('onResponse', (request, reply, done) => {
+  app.addHook('onResponse', async (request, reply) => {
     hall.metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
-    done();
   });
   for (const routes of [hallRoutes, ticketRoutes, registrationRoutes, alertRoutes, statsRoutes, reportRoutes, forwardingRoutes, settingsRoutes, imeRoutes, evaluationRoutes, windowRoutes, serviceRoutes, authRoutes, staffRoutes, deviceRoutes, auditRoutes, metricsRoutes, bookingRoutes, caseLifeRoutes, phoneRoutes, notifyRoutes]) {
     await app.register(routes);

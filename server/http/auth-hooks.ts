@@ -52,17 +52,7 @@ const CREDENTIAL_FREE = new Set(['/api/health', '/metrics']);
 
 export function registerAuthHooks(app: FastifyInstance, resolve: PrincipalResolver, allowedOrigins: ReadonlySet<string> = new Set()): void {
   app.decorateRequest('principal', null as never);
-  // Callback hooks here and in `guard`: every request passes them, and an async hook costs a promise each.
-  app.addHook('onRequest', (request, _reply, done) => {
-    try {
-      identify(request);
-      done();
-    } catch (error) {
-      done(error as Error);
-    }
-  });
-
-  function identify(request: FastifyRequest): void {
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     const sessionToken = request.cookies[SESSION_COOKIE];
     const allowed = originAllowed(
       {
@@ -80,7 +70,7 @@ export function registerAuthHooks(app: FastifyInstance, resolve: PrincipalResolv
       return;
     }
     request.principal = resolve({ sessionToken, deviceToken: bearerOf(request.headers.authorization) });
-  }
+  });
 }
 
 /**
@@ -88,9 +78,8 @@ export function registerAuthHooks(app: FastifyInstance, resolve: PrincipalResolv
  * routes' preValidation hook, so a stranger learns nothing from validation errors.
  */
 export function guard(permission: Permission): preValidationHookHandler {
-  return (request, _reply, done) => {
-    if (request.principal.kind === 'anonymous') return done(new HallError(401, 'unauthenticated'));
-    if (!isAllowed(request.principal, permission)) return done(new HallError(403, 'forbidden'));
-    done();
+  return async (request) => {
+    if (request.principal.kind === 'anonymous') throw new HallError(401, 'unauthenticated');
+    if (!isAllowed(request.principal, permission)) throw new HallError(403, 'forbidden');
   };
 }
