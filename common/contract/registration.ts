@@ -37,7 +37,7 @@ export const IntakeBodySchema = Type.Object(
         occupation: Type.Optional(Type.String({ maxLength: 30 })),
         political: Type.Optional(Type.String({ maxLength: 20, description: '政治面貌, from `registration.politicalStatuses`' })),
         fromCard: Type.Boolean({ description: 'Identity read from the ID card reader' }),
-        smsNotify: Type.Optional(Type.Boolean({ description: '是否接收短信通知: SMS to the phone given (登记回执, 受理告知, 办结告知, 评价邀请); absent = yes' })),
+        smsNotify: Type.Optional(Type.Boolean({ description: '是否接收短信通知：SMS to the phone given (登记回执, 受理告知, 办结告知, 评价邀请); absent = yes' })),
       },
       { additionalProperties: false },
     ),

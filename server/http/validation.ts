@@ -42,9 +42,9 @@ function finiteOnly(compile: () => Validate): Validate {
 /**
  * The route schemas are TypeBox's, the same on every start. Checking each against Ajv's
  * meta-schema at start-up (compiling that meta-schema first, once per compiler) was about a sixth
- * of the server's start-up, and compiling every route's validators at \`ready\` about a tenth:
- * without \`checkSchemas\` each Ajv instance is made at the first request that needs it, and each
- * validator compiled at its route's first request (a few milliseconds, once). \`checkSchemas\`
+ * of the server's start-up, and compiling every route's validators at `ready` about a tenth:
+ * without `checkSchemas` each Ajv instance is made at the first request that needs it, and each
+ * validator compiled at its route's first request (a few milliseconds, once). `checkSchemas`
  * compiles and checks them all at start, where it finds mistakes: every test hall
  * (tests/support/hall.ts) builds with it on.
  */
